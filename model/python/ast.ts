@@ -1,0 +1,136 @@
+/**
+ * The model's program form: a small Python AST for the supported subset.
+ *
+ * Both the parser (`parse.ts`, from @lezer/python) and the program generators of
+ * `properties/` build these values; the printer (`print.ts`) turns them back into Python
+ * source for the real interpreters; the evaluator runs them on `model/core`.
+ * Every node carries the place it came from (1-based line and column) so that a refusal
+ * or a runtime error can name it. Generated nodes use `{ line: 0, col: 0 }`.
+ */
+
+/** 1-based line and column of the first character of a node in its source. */
+export interface Pos {
+  readonly line: number;
+  readonly col: number;
+}
+
+export const NO_POS: Pos = Object.freeze({ line: 0, col: 0 });
+
+/** A literal as the compiler sees it (after the parser decoded escapes and prefixes). */
+export type ConstValue =
+  | { readonly type: 'int'; readonly value: bigint }
+  | { readonly type: 'float'; readonly value: number }
+  | { readonly type: 'complex'; readonly imag: number }
+  | { readonly type: 'str'; readonly value: string }
+  | { readonly type: 'bytes'; readonly value: readonly number[] }
+  | { readonly type: 'bool'; readonly value: boolean }
+  | { readonly type: 'None' }
+  | { readonly type: 'Ellipsis' };
+
+export type BinaryOperator = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^' | '@';
+export type UnaryOperator = 'not' | '-' | '+' | '~';
+export type CompareOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'is' | 'is not' | 'in' | 'not in';
+
+/** One replacement field of an f-string: `{expr!r:spec}`. */
+export interface FormattedValue {
+  readonly expr: Expr;
+  readonly conversion: 'r' | 's' | 'a' | null;
+  /** The format spec as written; may itself contain replacement fields. */
+  readonly formatSpec: readonly FStringPart[] | null;
+}
+export type FStringPart = string | FormattedValue;
+
+export interface Keyword {
+  readonly name: string;
+  readonly value: Expr;
+  readonly pos: Pos;
+}
+
+export type Expr =
+  | { readonly kind: 'Const'; readonly value: ConstValue; readonly pos: Pos }
+  | { readonly kind: 'Name'; readonly id: string; readonly pos: Pos }
+  | { readonly kind: 'Tuple'; readonly elts: readonly Expr[]; readonly pos: Pos }
+  | { readonly kind: 'List'; readonly elts: readonly Expr[]; readonly pos: Pos }
+  | { readonly kind: 'Set'; readonly elts: readonly Expr[]; readonly pos: Pos }
+  | { readonly kind: 'Dict'; readonly keys: readonly Expr[]; readonly values: readonly Expr[]; readonly pos: Pos }
+  | { readonly kind: 'BinOp'; readonly op: BinaryOperator; readonly left: Expr; readonly right: Expr; readonly pos: Pos }
+  | { readonly kind: 'UnaryOp'; readonly op: UnaryOperator; readonly operand: Expr; readonly pos: Pos }
+  | { readonly kind: 'BoolOp'; readonly op: 'and' | 'or'; readonly values: readonly Expr[]; readonly pos: Pos }
+  | {
+      readonly kind: 'Compare';
+      readonly left: Expr;
+      readonly ops: readonly CompareOperator[];
+      readonly comparators: readonly Expr[];
+      readonly pos: Pos;
+    }
+  | { readonly kind: 'Call'; readonly func: Expr; readonly args: readonly Expr[]; readonly keywords: readonly Keyword[]; readonly pos: Pos }
+  | { readonly kind: 'Attribute'; readonly value: Expr; readonly attr: string; readonly pos: Pos }
+  | { readonly kind: 'Subscript'; readonly value: Expr; readonly index: Expr; readonly pos: Pos }
+  | { readonly kind: 'Slice'; readonly lower: Expr | null; readonly upper: Expr | null; readonly step: Expr | null; readonly pos: Pos }
+  | { readonly kind: 'IfExp'; readonly test: Expr; readonly body: Expr; readonly orelse: Expr; readonly pos: Pos }
+  | { readonly kind: 'FString'; readonly parts: readonly FStringPart[]; readonly pos: Pos };
+
+/** What may stand left of `=`, after `for`, or after `del`. */
+export type Target =
+  | Extract<Expr, { kind: 'Name' }>
+  | Extract<Expr, { kind: 'Attribute' }>
+  | Extract<Expr, { kind: 'Subscript' }>
+  | { readonly kind: 'Tuple'; readonly elts: readonly Target[]; readonly pos: Pos }
+  | { readonly kind: 'List'; readonly elts: readonly Target[]; readonly pos: Pos };
+
+export interface Parameter {
+  readonly name: string;
+  readonly default: Expr | null;
+  readonly pos: Pos;
+}
+
+export interface ImportAlias {
+  readonly name: string;
+  readonly asname: string | null;
+}
+
+export type Stmt =
+  | { readonly kind: 'Expr'; readonly value: Expr; readonly pos: Pos }
+  | { readonly kind: 'Assign'; readonly targets: readonly Target[]; readonly value: Expr; readonly pos: Pos }
+  | { readonly kind: 'AugAssign'; readonly target: Target; readonly op: BinaryOperator; readonly value: Expr; readonly pos: Pos }
+  | { readonly kind: 'Delete'; readonly targets: readonly Target[]; readonly pos: Pos }
+  | { readonly kind: 'If'; readonly test: Expr; readonly body: readonly Stmt[]; readonly orelse: readonly Stmt[]; readonly pos: Pos }
+  | {
+      readonly kind: 'For';
+      readonly target: Target;
+      readonly iter: Expr;
+      readonly body: readonly Stmt[];
+      readonly orelse: readonly Stmt[];
+      readonly pos: Pos;
+    }
+  | { readonly kind: 'While'; readonly test: Expr; readonly body: readonly Stmt[]; readonly orelse: readonly Stmt[]; readonly pos: Pos }
+  | { readonly kind: 'Break'; readonly pos: Pos }
+  | { readonly kind: 'Continue'; readonly pos: Pos }
+  | { readonly kind: 'Pass'; readonly pos: Pos }
+  | {
+      readonly kind: 'FunctionDef';
+      readonly name: string;
+      readonly params: readonly Parameter[];
+      readonly body: readonly Stmt[];
+      readonly decorators: readonly Expr[];
+      readonly pos: Pos;
+    }
+  | { readonly kind: 'Return'; readonly value: Expr | null; readonly pos: Pos }
+  | { readonly kind: 'Global'; readonly names: readonly string[]; readonly pos: Pos }
+  | { readonly kind: 'Nonlocal'; readonly names: readonly string[]; readonly pos: Pos }
+  | {
+      readonly kind: 'ClassDef';
+      readonly name: string;
+      readonly bases: readonly Expr[];
+      readonly body: readonly Stmt[];
+      readonly decorators: readonly Expr[];
+      readonly pos: Pos;
+    }
+  | { readonly kind: 'Import'; readonly names: readonly ImportAlias[]; readonly pos: Pos }
+  | { readonly kind: 'ImportFrom'; readonly module: string; readonly names: readonly ImportAlias[]; readonly pos: Pos };
+
+/** A whole program: the body of one module. */
+export interface Module {
+  readonly kind: 'Module';
+  readonly body: readonly Stmt[];
+}

@@ -1,0 +1,10 @@
+/**
+ * The catalogue of invariants of CPython's object identity model.
+ *
+ * `spec/` is the bottom layer: it imports nothing from `model/`, `oracle/` or `properties/`.
+ * Each invariant is one file `spec/<family>/<id>.ts` exporting its entry as data.
+ * @packageDocumentation
+ */
+export { specEntrySchema, versionSchema, guaranteeSchema, platformSchema, holdsSchema, sourceRefSchema, exampleSchema } from './schema';
+export type { SpecEntry, Guarantee, Platform } from './schema';
+export { validateSpecEntry, validateCatalogue, SpecValidationError } from './validate';

@@ -1,0 +1,49 @@
+/**
+ * The shape of a spec entry, validated with zod so that a bad entry fails with its file,
+ * its id and the field, instead of producing a wrong page or a check that cannot fail.
+ */
+import { z } from 'zod';
+
+/** A CPython version as written in the catalogue: `3.12` or `3.12.7`. */
+export const versionSchema = z.string().regex(/^3\.\d{1,2}(\.\d{1,2})?$/, 'a CPython version such as 3.12 or 3.12.7');
+
+export const guaranteeSchema = z.enum(['language', 'cpython']);
+
+export const platformSchema = z.enum(['x86_64', 'wasm32']);
+
+/** Where an invariant holds: a half-open version range and the platforms. */
+export const holdsSchema = z.object({
+  since: versionSchema,
+  until: versionSchema.nullable(),
+  platforms: z.array(platformSchema).min(1),
+  /** How the behaviour differs on the other side of the range, when it changes. */
+  otherwise: z.string().min(1).optional(),
+});
+
+/** A CPython source reference: file and symbol, linked at the tag of the version it is cited for. */
+export const sourceRefSchema = z.object({
+  file: z.string().regex(/^(Objects|Python|Include|Modules|Lib|Parser)\//, 'a path inside the CPython repository'),
+  symbol: z.string().min(1),
+  tag: z.string().regex(/^v3\.\d+\.\d+$/, 'a CPython tag such as v3.12.7'),
+});
+
+export const exampleSchema = z.object({
+  title: z.string().min(1),
+  /** Python source, run for real on every target at build time; outputs are never typed here. */
+  source: z.string().min(1),
+});
+
+export const specEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-.]+$/, 'a stable id such as int-cache.bounds'),
+  family: z.string().min(1),
+  title: z.string().min(1),
+  statement: z.string().min(20),
+  guarantee: guaranteeSchema,
+  holds: z.array(holdsSchema).min(1),
+  sources: z.array(sourceRefSchema),
+  examples: z.array(exampleSchema).min(1),
+});
+
+export type SpecEntry = z.infer<typeof specEntrySchema>;
+export type Guarantee = z.infer<typeof guaranteeSchema>;
+export type Platform = z.infer<typeof platformSchema>;

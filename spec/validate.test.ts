@@ -1,0 +1,53 @@
+import { describe, expect } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { validateCatalogue, validateSpecEntry, SpecValidationError } from './validate';
+
+const validEntry = {
+  id: 'int-cache.bounds',
+  family: 'int-cache',
+  title: 'Small ints are cached',
+  statement: 'Two equal ints computed independently are the same object exactly when they lie in the cached range.',
+  guarantee: 'cpython',
+  holds: [{ since: '3.8', until: null, platforms: ['x86_64', 'wasm32'] }],
+  sources: [{ file: 'Objects/longobject.c', symbol: '_PY_NSMALLPOSINTS', tag: 'v3.12.7' }],
+  examples: [{ title: 'at the bound', source: 'a = 256\nprint(a is int("256"))\n' }],
+};
+
+const requiredFields = Object.keys(validEntry) as (keyof typeof validEntry)[];
+
+describe('spec entry validation', () => {
+  test('accepts a well-formed entry', () => {
+    expect(validateSpecEntry('spec/int-cache/bounds.ts', validEntry).id).toBe('int-cache.bounds');
+  });
+
+  test.prop([fc.constantFrom(...requiredFields)])('a missing field is named with the file and the id', (field) => {
+    const broken: Record<string, unknown> = { ...validEntry };
+    delete broken[field];
+    let error: unknown;
+    try {
+      validateSpecEntry('spec/x.ts', broken);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SpecValidationError);
+    const err = error as SpecValidationError;
+    expect(err.file).toBe('spec/x.ts');
+    expect(err.field).toBe(field);
+    expect(err.entryId).toBe(field === 'id' ? null : 'int-cache.bounds');
+    expect(err.message).toContain(`field ${field}`);
+  });
+
+  test.prop([fc.string().filter((v) => !/^3\.\d{1,2}(\.\d{1,2})?$/.test(v))])('a version that is not 3.X[.Y] is rejected at its path', (since) => {
+    const broken = { ...validEntry, holds: [{ ...validEntry.holds[0], since }] };
+    expect(() => validateSpecEntry('spec/x.ts', broken)).toThrow(/field holds\.0\.since/);
+  });
+
+  test('duplicate ids across files name both files', () => {
+    expect(() =>
+      validateCatalogue([
+        { file: 'spec/a.ts', raw: validEntry },
+        { file: 'spec/b.ts', raw: validEntry },
+      ]),
+    ).toThrow('spec/b.ts: spec entry int-cache.bounds: field id: duplicate id, already used in spec/a.ts');
+  });
+});
