@@ -6,5 +6,8 @@
  * @packageDocumentation
  */
 export { specEntrySchema, versionSchema, guaranteeSchema, platformSchema, holdsSchema, sourceRefSchema, exampleSchema } from './schema';
-export type { SpecEntry, Guarantee, Platform } from './schema';
+export type { SpecEntry, Guarantee, Platform, Regime } from './schema';
 export { validateSpecEntry, validateCatalogue, SpecValidationError } from './validate';
+export { loadCatalogue, listEntryFiles, SPEC_DIR } from './catalogue';
+export { parseVersion, compareVersions, holdsOn, holdingRange, regimeOn } from './versions';
+export type { VersionTuple } from './versions';

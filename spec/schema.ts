@@ -21,6 +21,17 @@ export const holdsSchema = z.object({
 });
 
 /** A CPython source reference: file and symbol, linked at the tag of the version it is cited for. */
+/**
+ * Where an invariant's behaviour changes between versions, each side is a regime: a named
+ * behaviour with the ranges it holds on. Properties ask which regime a target is in
+ * (`regimeOn`), so that version facts live in the catalogue and not in property code.
+ */
+export const regimeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'a short kebab-case name such as mortal'),
+  description: z.string().min(10),
+  ranges: z.array(holdsSchema).min(1),
+});
+
 export const sourceRefSchema = z.object({
   file: z.string().regex(/^(Objects|Python|Include|Modules|Lib|Parser)\//, 'a path inside the CPython repository'),
   symbol: z.string().min(1),
@@ -40,6 +51,7 @@ export const specEntrySchema = z.object({
   statement: z.string().min(20),
   guarantee: guaranteeSchema,
   holds: z.array(holdsSchema).min(1),
+  regimes: z.array(regimeSchema).min(2).optional(),
   sources: z.array(sourceRefSchema),
   examples: z.array(exampleSchema).min(1),
 });
@@ -47,3 +59,4 @@ export const specEntrySchema = z.object({
 export type SpecEntry = z.infer<typeof specEntrySchema>;
 export type Guarantee = z.infer<typeof guaranteeSchema>;
 export type Platform = z.infer<typeof platformSchema>;
+export type Regime = z.infer<typeof regimeSchema>;

@@ -42,6 +42,21 @@ describe('spec entry validation', () => {
     expect(() => validateSpecEntry('spec/x.ts', broken)).toThrow(/field holds\.0\.since/);
   });
 
+  test('regimes must split where the entry holds, one regime per version', () => {
+    const withRegimes = {
+      ...validEntry,
+      regimes: [
+        { id: 'mortal', description: 'strings are evicted', ranges: [{ since: '3.8', until: '3.12', platforms: ['x86_64', 'wasm32'] }] },
+        { id: 'immortal', description: 'strings stay forever', ranges: [{ since: '3.12', until: null, platforms: ['x86_64', 'wasm32'] }] },
+      ],
+    };
+    expect(validateSpecEntry('spec/x.ts', withRegimes).regimes).toHaveLength(2);
+    const gap = { ...withRegimes, regimes: [withRegimes.regimes[0], { ...withRegimes.regimes[1], ranges: [{ since: '3.13', until: null, platforms: ['x86_64', 'wasm32'] }] }] };
+    expect(() => validateSpecEntry('spec/x.ts', gap)).toThrow('spec/x.ts: spec entry int-cache.bounds: field regimes: at 3.12 on x86_64 0 regimes apply (none)');
+    const overlap = { ...withRegimes, regimes: [withRegimes.regimes[0], { ...withRegimes.regimes[1], ranges: [{ since: '3.11', until: null, platforms: ['x86_64', 'wasm32'] }] }] };
+    expect(() => validateSpecEntry('spec/x.ts', overlap)).toThrow(/at 3\.11 on x86_64 2 regimes apply \(mortal, immortal\)/);
+  });
+
   test('duplicate ids across files name both files', () => {
     expect(() =>
       validateCatalogue([

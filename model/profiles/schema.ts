@@ -1,0 +1,232 @@
+/**
+ * The shape of a fact row and of each fact's value, and the validation of the whole table:
+ * rows must be well formed, and for each fact and platform their version ranges must cover
+ * every known release exactly once (no gap, no overlap).
+ */
+import { z } from 'zod';
+import {
+  PLATFORMS,
+  type Platform,
+  type Version,
+  compareVersions,
+  formatVersion,
+  isVersionText,
+  knownVersions,
+  parseVersion,
+  versionInRange,
+} from './versions';
+
+const count = z.number().int().nonnegative();
+const bytes = z.number().int().positive();
+
+/** One schema per fact: the fact names and the type of their values. */
+export const FACT_SCHEMAS = {
+  // --- immortality and reference counts -------------------------------------------------
+  /** PEP 683 immortal objects exist (their refcount never changes). */
+  immortalObjects: z.boolean(),
+  /** What `sys.getrefcount` reports for statically allocated immortals (None, small ints, ...); null: not immortal, count depends on interpreter state. */
+  immortalStaticRefcount: bytes.nullable(),
+  /** What `sys.getrefcount` reports for objects made immortal at run time (interned names); null: none are. */
+  immortalRuntimeRefcount: bytes.nullable(),
+  // --- interning ---------------------------------------------------------------------
+  /** `sys.intern` makes its result immortal, so it is never evicted from the interned table. */
+  sysInternImmortal: z.boolean(),
+  /** Identifier-like string constants in code objects are interned AND immortal. */
+  constantStringsImmortal: z.boolean(),
+  /** Strings used as names in code objects (variables, attributes, functions) are immortal. */
+  codeNamesImmortal: z.boolean(),
+  /** Printable ASCII characters whose 1-character literal is NOT the cached latin-1 singleton. */
+  oneCharLiteralNotSingleton: z.string(),
+  /** Identifier-like (`[A-Za-z0-9_]*`, ASCII) string constants are interned at compile time. */
+  internsIdentifierConstants: z.boolean(),
+  // --- sys.getrefcount and the evaluation stack -----------------------------------------
+  /** A function's local passed to `sys.getrefcount` is loaded as a borrowed reference (no +1). */
+  getrefcountBorrowsFastLocals: z.boolean(),
+  /** While a Python function runs, the caller still holds a reference to each argument. */
+  callerHoldsArgumentReference: z.boolean(),
+  // --- caches and singletons -----------------------------------------------------------
+  /** Cached ints: `min <= n <= max` are one object each. */
+  smallIntRange: z.object({ min: z.number().int(), max: z.number().int() }),
+  /** 1-character strings U+0000..U+00FF are cached singletons. */
+  latin1CharCache: z.boolean(),
+  /** 1-byte bytes objects are cached singletons. */
+  singleByteBytesCache: z.boolean(),
+  emptyStrSingleton: z.boolean(),
+  emptyBytesSingleton: z.boolean(),
+  emptyTupleSingleton: z.boolean(),
+  emptyFrozensetSingleton: z.boolean(),
+  // --- compile time --------------------------------------------------------------------
+  /** Limits of compile-time constant folding. */
+  constantFoldLimits: z.object({
+    /** `str`/`bytes` repetition folds when the result has at most this many items. */
+    strRepeatMaxLength: count,
+    /** Tuple repetition folds when the result has at most this many items. */
+    collectionRepeatMaxItems: count,
+    /** Integer `*`, `**`, `<<` fold when the result provably fits in this many bits. */
+    intMaxBits: count,
+  }),
+  /** Equal constants (`1000`, `'a b'`, `(1, 2)`) are one object across all code objects of a module. */
+  mergesConstantsAcrossCodeObjects: z.boolean(),
+  // --- sys.getsizeof -------------------------------------------------------------------
+  sizeofObject: bytes,
+  sizeofFloat: bytes,
+  /** int: header + digitBytes per digit of digitBits bits; 0 has zeroDigits digits. */
+  sizeofInt: z.object({ header: bytes, digitBytes: bytes, digitBits: bytes, zeroDigits: count }),
+  /** str: ASCII is asciiBase + len + 1; others compactBase + (len + 1) * kind, plus a UTF-8 copy on latin-1 singletons. */
+  sizeofStr: z.object({ asciiBase: bytes, compactBase: bytes, latin1SingletonUtf8Bytes: count }),
+  /** bytes: base + len (base counts the trailing NUL). */
+  sizeofBytes: z.object({ base: bytes }),
+  sizeofTuple: z.object({ base: bytes, perItem: bytes }),
+  /** list: base + perSlot * allocated slots. */
+  sizeofList: z.object({ base: bytes, perSlot: bytes }),
+  /** Over-allocation formula of `list_resize` when appending. */
+  listGrowth: z.enum(['py38', 'py39']),
+  /** How a literal of 3+ constants is allocated: exact, via `list_resize`, or exact rounded up to even. */
+  listLiteralOfConstants: z.enum(['exact', 'resize', 'even']),
+  /** How `list(sized iterable)` is allocated. */
+  listFromSized: z.enum(['exact', 'even']),
+  /** dict built by inserting n keys one at a time (index = n, 0..11), plus `{}` and `dict()`. */
+  sizeofDict: z.object({
+    emptyLiteral: bytes,
+    emptyCall: bytes,
+    strKeys: z.array(bytes).length(12),
+    intKeys: z.array(bytes).length(12),
+  }),
+  /** set/frozenset: base (with the small table) + entryBytes per slot once a larger table exists. */
+  sizeofSet: z.object({ base: bytes, entryBytes: bytes, smallTableSlots: bytes }),
+  /** Instance of a plain class (no `__slots__`). */
+  sizeofInstance: bytes,
+  sizeofSlotsInstance: z.object({ base: bytes, perSlot: bytes }),
+  /** `__dict__` of the first instance of a fresh class, with zero or one attribute set before reading it. */
+  sizeofInstanceDict: bytes,
+  sizeofFunction: bytes,
+} as const;
+
+export type FactName = keyof typeof FACT_SCHEMAS;
+export type FactValue<K extends FactName> = z.infer<(typeof FACT_SCHEMAS)[K]>;
+export const FACT_NAMES = Object.keys(FACT_SCHEMAS) as FactName[];
+
+/** Where in CPython's source the fact comes from. */
+export interface SourceRef {
+  readonly file: string;
+  readonly symbol: string;
+}
+
+/** A fact's value for versions `since <= v < until` on some platforms. */
+export type FactRow = {
+  [K in FactName]: {
+    readonly fact: K;
+    /** First version the value holds for (inclusive). */
+    readonly since: string;
+    /** First version it no longer holds for (exclusive); null: still holds. */
+    readonly until: string | null;
+    readonly platforms: readonly Platform[];
+    readonly value: FactValue<K>;
+    readonly source: SourceRef;
+    /** Labels of the real interpreters (see REAL_INTERPRETERS) this was measured on; empty: read from source only. */
+    readonly measured: readonly string[];
+    /** Why, when the value was not measured or needs explaining. */
+    readonly note?: string;
+  };
+}[FactName];
+
+/** The table is inconsistent; the message names the fact and rows. */
+export class FactTableError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid fact table:\n  ${problems.join('\n  ')}`);
+    this.name = 'FactTableError';
+  }
+}
+
+const versionText = z.string().refine(isVersionText, { message: 'expected <major>.<minor>.<patch>' });
+
+const rowShape = z.object({
+  fact: z.enum(FACT_NAMES as [FactName, ...FactName[]]),
+  since: versionText,
+  until: versionText.nullable(),
+  platforms: z.array(z.enum(PLATFORMS as [Platform, ...Platform[]])).min(1),
+  value: z.unknown(),
+  source: z.object({ file: z.string().min(1), symbol: z.string().min(1) }),
+  measured: z.array(z.string()),
+  note: z.string().min(1).optional(),
+});
+
+function describeRow(index: number, raw: unknown): string {
+  const row = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const text = (value: unknown): string => (typeof value === 'string' ? value : value === null ? 'open' : '?');
+  return `row ${index} (fact '${text(row.fact)}', ${text(row.since)}..${text(row.until)})`;
+}
+
+function zodProblems(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`).join('; ');
+}
+
+/** Checks shape, value types and range coverage; returns the rows typed, or throws FactTableError. */
+export function validateFactTable(rows: readonly unknown[]): readonly FactRow[] {
+  const problems: string[] = [];
+  const good: FactRow[] = [];
+  rows.forEach((raw, index) => {
+    const shaped = rowShape.safeParse(raw);
+    const label = describeRow(index, raw);
+    if (!shaped.success) {
+      problems.push(`${label}: ${zodProblems(shaped.error)}`);
+      return;
+    }
+    const row = shaped.data;
+    const value = FACT_SCHEMAS[row.fact].safeParse(row.value);
+    if (!value.success) {
+      problems.push(`${label}: bad value for fact '${row.fact}': ${zodProblems(value.error)}`);
+      return;
+    }
+    if (row.until !== null && compareVersions(parseVersion(row.since), parseVersion(row.until)) >= 0) {
+      problems.push(`${label}: empty range, 'until' must be after 'since'`);
+      return;
+    }
+    if (row.measured.length === 0 && row.note === undefined) {
+      problems.push(`${label}: not measured anywhere, so it needs a note saying where the value comes from`);
+    }
+    good.push(row as FactRow);
+  });
+  problems.push(...coverageProblems(good));
+  if (problems.length > 0) throw new FactTableError(problems);
+  return good;
+}
+
+/** For each fact and platform, every known release must be covered by exactly one row. */
+function coverageProblems(rows: readonly FactRow[]): string[] {
+  const problems: string[] = [];
+  for (const fact of FACT_NAMES) {
+    const factRows = rows.filter((row) => row.fact === fact);
+    if (factRows.length === 0) {
+      problems.push(`fact '${fact}' has no rows`);
+      continue;
+    }
+    for (const platform of PLATFORMS) {
+      const onPlatform = factRows.filter((row) => row.platforms.includes(platform));
+      const uncovered: Version[] = [];
+      for (const version of knownVersions(platform)) {
+        const hits = onPlatform.filter((row) =>
+          versionInRange(version, parseVersion(row.since), row.until === null ? null : parseVersion(row.until)),
+        );
+        if (hits.length === 0) uncovered.push(version);
+        if (hits.length > 1) {
+          problems.push(
+            `fact '${fact}' on ${platform}: rows overlap at ${formatVersion(version)} (${hits.map((row) => `${row.since}..${row.until ?? 'open'}`).join(' and ')})`,
+          );
+          break;
+        }
+      }
+      if (uncovered.length > 0) {
+        problems.push(`fact '${fact}' on ${platform}: no row covers ${summarize(uncovered)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+function summarize(versions: readonly Version[]): string {
+  const first = versions[0];
+  const last = versions[versions.length - 1];
+  if (!first || !last) return 'nothing';
+  return versions.length === 1 ? formatVersion(first) : `${formatVersion(first)} .. ${formatVersion(last)} (${versions.length} releases)`;
+}
