@@ -1,0 +1,47 @@
+/**
+ * Number literals, decoded as CPython's tokenizer and parser do (`Parser/tokenizer.c`,
+ * `tok_get` number branch and `verify_end_of_number`; `Parser/pegen.c`, `parsenumber`).
+ * @lezer/python's `Number` token is looser (it accepts `1__0`, `0777`, `0x_`), so the
+ * text is validated here.
+ */
+import type { ConstValue } from '../ast';
+import { LiteralProblem } from './literal-problem';
+
+const DIGITS = '[0-9](?:_?[0-9])*';
+const DECIMAL_INT = /^(?:[1-9](?:_?[0-9])*|0(?:_?0)*)$/;
+const LEADING_ZEROS = /^0(?:_?[0-9])+$/;
+const HEX = /^0[xX](?:_?[0-9a-fA-F])+$/;
+const OCT = /^0[oO](?:_?[0-7])+$/;
+const BIN = /^0[bB](?:_?[01])+$/;
+const FLOAT = new RegExp(`^(?:${DIGITS}(?:\\.${DIGITS})?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`);
+
+export function decodeNumber(text: string): ConstValue {
+  const last = text[text.length - 1];
+  if (last === 'j' || last === 'J') {
+    const body = text.slice(0, -1);
+    // Leading zeros are fine in imaginary and float literals (`010j` is 10j).
+    if (!FLOAT.test(body)) throw new LiteralProblem('malformed', 'invalid imaginary literal');
+    return { type: 'complex', imag: Number(body.replace(/_/g, '')) };
+  }
+  const prefix = text.slice(0, 2).toLowerCase();
+  if (prefix === '0x' || prefix === '0o' || prefix === '0b') {
+    const [pattern, name] =
+      prefix === '0x' ? [HEX, 'hexadecimal'] : prefix === '0o' ? [OCT, 'octal'] : [BIN, 'binary'];
+    if (!pattern.test(text)) throw new LiteralProblem('malformed', `invalid ${name} literal`);
+    // BigInt accepts the same prefixes once the underscores are gone.
+    return { type: 'int', value: BigInt(`0${prefix[1]}${text.slice(2).replace(/_/g, '')}`) };
+  }
+  if (/^[0-9_]+$/.test(text)) {
+    if (DECIMAL_INT.test(text)) return { type: 'int', value: BigInt(text.replace(/_/g, '')) };
+    if (LEADING_ZEROS.test(text))
+      throw new LiteralProblem(
+        'malformed',
+        'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+      );
+    throw new LiteralProblem('malformed', 'invalid decimal literal');
+  }
+  if (!FLOAT.test(text)) throw new LiteralProblem('malformed', 'invalid decimal literal');
+  // JavaScript's Number() rounds decimal text correctly, as CPython's `_Py_dg_strtod` does;
+  // both overflow to infinity (`1e309`).
+  return { type: 'float', value: Number(text.replace(/_/g, '')) };
+}
