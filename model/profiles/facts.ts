@@ -55,8 +55,8 @@ export const FACT_ROWS: readonly FactRow[] = [
 
   row('immortalRuntimeRefcount', ['3.8.0', '3.12.0'], BOTH, null, src('Python/sysmodule.c', 'sys_getrefcount_impl'),
     'no object is made immortal at run time before 3.12'),
-  row('immortalRuntimeRefcount', ['3.12.0', '3.14.0'], X86, 4294967295, src('Objects/object.c', '_Py_SetImmortal')),
-  row('immortalRuntimeRefcount', ['3.12.0', '3.14.0'], WASM, 1073741823, src('Objects/object.c', '_Py_SetImmortal')),
+  row('immortalRuntimeRefcount', ['3.12.0', '3.14.0'], X86, 4294967295, src('Include/internal/pycore_object.h', '_Py_SetImmortal')),
+  row('immortalRuntimeRefcount', ['3.12.0', '3.14.0'], WASM, 1073741823, src('Include/internal/pycore_object.h', '_Py_SetImmortal')),
   row('immortalRuntimeRefcount', ['3.14.0', null], X86, 3221225472, src('Include/refcount.h', '_Py_IMMORTAL_INITIAL_REFCNT'),
     X86_314_FROM_SOURCE),
   row('immortalRuntimeRefcount', ['3.14.0', null], WASM, 1342177280, src('Include/refcount.h', '_Py_IMMORTAL_INITIAL_REFCNT')),
@@ -109,7 +109,7 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('smallIntRange', ['3.14.0', null], BOTH, { min: -5, max: 256 }, src('Include/internal/pycore_runtime_structs.h', '_PY_NSMALLPOSINTS')),
 
   row('latin1CharCache', ['3.8.0', '3.12.0'], BOTH, true, src('Objects/unicodeobject.c', 'get_latin1_char')),
-  row('latin1CharCache', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', '_Py_LATIN1_CHR')),
+  row('latin1CharCache', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', 'LATIN1')),
   row('singleByteBytesCache', ['3.8.0', '3.11.0'], BOTH, true, src('Objects/bytesobject.c', 'characters')),
   row('singleByteBytesCache', ['3.11.0', null], BOTH, true, src('Objects/bytesobject.c', 'CHARACTERS')),
   row('emptyStrSingleton', ['3.8.0', '3.11.0'], BOTH, true, src('Objects/unicodeobject.c', 'unicode_empty')),
@@ -132,7 +132,7 @@ export const FACT_ROWS: readonly FactRow[] = [
 
   // --- sys.getsizeof -------------------------------------------------------------------
   row('sizeofObject', ['3.8.0', null], X86, 16, src('Include/object.h', 'PyObject')),
-  row('sizeofObject', ['3.11.0', null], WASM, 8, src('Include/object.h', 'PyObject')),
+  row('sizeofObject', ['3.11.0', null], WASM, 8, src('Include/object.h', '_object')),
   row('sizeofFloat', ['3.8.0', null], X86, 24, src('Objects/floatobject.c', 'PyFloat_Type')),
   row('sizeofFloat', ['3.11.0', null], WASM, 16, src('Objects/floatobject.c', 'PyFloat_Type')),
 
@@ -147,8 +147,8 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('sizeofStr', ['3.11.0', '3.12.0'], WASM, { asciiBase: 24, compactBase: 36, latin1SingletonUtf8Bytes: 0 }, src('Objects/unicodeobject.c', 'unicode_sizeof_impl')),
   row('sizeofStr', ['3.12.0', null], WASM, { asciiBase: 20, compactBase: 28, latin1SingletonUtf8Bytes: 3 }, src('Objects/unicodeobject.c', 'unicode_sizeof_impl')),
 
-  row('sizeofBytes', ['3.8.0', null], X86, { base: 33 }, src('Objects/bytesobject.c', 'bytes_sizeof')),
-  row('sizeofBytes', ['3.11.0', null], WASM, { base: 17 }, src('Objects/bytesobject.c', 'bytes_sizeof')),
+  row('sizeofBytes', ['3.8.0', null], X86, { base: 33 }, src('Objects/bytesobject.c', 'PyBytesObject_SIZE')),
+  row('sizeofBytes', ['3.11.0', null], WASM, { base: 17 }, src('Objects/bytesobject.c', 'PyBytesObject_SIZE')),
 
   row('sizeofTuple', ['3.8.0', '3.14.0'], X86, { base: 40, perItem: 8 }, src('Python/sysmodule.c', '_PySys_GetSizeOf')),
   row('sizeofTuple', ['3.14.0', null], X86, { base: 48, perItem: 8 }, src('Include/cpython/tupleobject.h', 'ob_hash'),

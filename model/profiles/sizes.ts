@@ -19,7 +19,7 @@ export function strSizeof(profile: Profile, text: string): number {
   const { asciiBase, compactBase, latin1SingletonUtf8Bytes } = profile.sizeofStr;
   if (widest < 0x80) return asciiBase + codePoints.length + 1;
   const kind = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
-  // The cached 1-character latin-1 strings may carry a UTF-8 copy (`_Py_LATIN1_CHR`, 3.12+).
+  // The cached 1-character latin-1 strings may carry a UTF-8 copy (`LATIN1` in 3.12, `_Py_LATIN1_CHR` from 3.13).
   const singletonExtra = codePoints.length === 1 && kind === 1 && profile.latin1CharCache ? latin1SingletonUtf8Bytes : 0;
   return compactBase + (codePoints.length + 1) * kind + singletonExtra;
 }
