@@ -1,17 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` needs nothing but Node (model, spec, oracle, properties, CLI);
-// `browser` needs the built site and Debian's Chromium, so it runs after `docusaurus build`.
+// Three projects:
+//   unit        fast tests of every module (model, spec, oracle, CLI, harness), plus the fact-table probes;
+//   properties  every invariant on its three layers (model, real CPython, agreement); writes results/;
+//   browser     needs the built site and Debian's Chromium, so it runs after `docusaurus build`.
 export default defineConfig({
   test: {
+    reporters: ['default', './properties/reporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['{spec,model,oracle,properties,cli,scripts,tests}/**/*.test.ts'],
-          exclude: ['tests/browser/**', 'node_modules/**'],
+          include: ['{spec,model,oracle,properties,cli,scripts,tests,bench}/**/*.test.ts'],
+          exclude: ['tests/browser/**', 'properties/invariants.test.ts', 'properties/examples.test.ts', 'node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'properties',
+          include: ['properties/invariants.test.ts', 'properties/examples.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {
