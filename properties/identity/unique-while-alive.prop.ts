@@ -1,0 +1,53 @@
+/**
+ * identity.unique-while-alive: objects alive at the same time have distinct ids, however many.
+ * The program holds every object it makes (up to thousands, of several types and sizes) and
+ * counts the distinct ids.
+ */
+import fc from 'fast-check';
+import type { Expr } from '../../model/python/ast';
+import { defineProperty } from '../harness/types';
+import * as py from '../gen/py';
+
+type Kind = 'list' | 'dict' | 'instance' | 'float' | 'bigint' | 'string' | 'tuple';
+const make: Record<Kind, (i: Expr) => Expr> = {
+  list: (i) => py.list(i),
+  dict: (i) => py.dict([[py.str('k'), i]]),
+  instance: () => py.call('Item'),
+  float: (i) => py.bin(i, '+', py.float(0.5)),
+  bigint: (i) => py.bin(i, '+', py.int(1000)),
+  string: (i) => py.bin(py.str('s'), '*', py.bin(i, '+', py.int(2))),
+  tuple: (i) => py.tuple(i, i),
+};
+
+const group = fc.record({ kind: fc.constantFrom<Kind>('list', 'dict', 'instance', 'float', 'bigint', 'string', 'tuple'), count: fc.integer({ min: 1, max: 600 }) });
+
+export const property = defineProperty({
+  id: 'identity.unique-while-alive',
+  arbitrary: fc.array(group, { minLength: 1, maxLength: 5 }),
+  runs: { model: 200, real: 200 },
+  program: (groups) =>
+    py.module(
+      py.classDef('Item', []),
+      py.assign('held', py.list()),
+      py.assign('ids', py.dict([])),
+      groups.map(({ kind, count }) => ({
+        kind: 'For' as const,
+        target: py.name('i'),
+        iter: py.call('range', py.int(count)),
+        body: [
+          py.assign('item', make[kind](py.name('i'))),
+          py.expr(py.call(py.attr(py.name('held'), 'append'), py.name('item'))),
+          py.assign(py.subscript(py.name('ids'), py.call('id', py.name('item'))), py.bool(true)),
+        ],
+        orelse: [],
+        pos: { line: 0, col: 0 },
+      })),
+      py.print(py.call('len', py.name('held')), py.compare(py.call('len', py.name('ids')), '==', py.call('len', py.name('held')))),
+    ),
+  check(groups, outcome) {
+    if (outcome.exitCode !== 0) return `the program failed (exit ${outcome.exitCode}): ${outcome.stderr.trim()}`;
+    const total = groups.reduce((sum, g) => sum + g.count, 0);
+    const expected = `${total} True\n`;
+    return outcome.stdout === expected ? null : `${total} live objects must have ${total} distinct ids; expected ${JSON.stringify(expected)}, got ${JSON.stringify(outcome.stdout)}`;
+  },
+});
