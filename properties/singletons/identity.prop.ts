@@ -31,7 +31,7 @@ function routes(which: Singleton, n: Expr): Expr[] {
   ];
   switch (which) {
     case 'None':
-      return [...common, py.call('nothing'), py.call(py.call('type', py.none)), py.name('None')];
+      return [...common, py.call('nothing'), py.call(py.call('type', py.none))];
     case 'True':
       return [...common, py.call('bool', py.bin(n, '+', py.int(1))), py.compare(n, '>=', py.int(-1000000)), py.not(py.bool(false)), py.call('isinstance', n, py.name('int'))];
     case 'False':

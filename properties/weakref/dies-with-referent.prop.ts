@@ -58,7 +58,10 @@ export const property = defineProperty({
     const refs: Expr[] = callbacks.map((withCallback) => (withCallback ? py.call('weakref.ref', py.name('target'), py.name('report')) : py.call('weakref.ref', py.name('target'))));
     body.push(py.assign('refs', py.list(...refs)), py.del('target'));
     for (const i of drops) {
-      body.push(py.del(holderTarget(holders[i] as Holder, i)), py.print(py.str('dropped'), py.int(i), py.is(py.call(py.subscript(py.name('refs'), py.int(0))), py.none)));
+      const holder = holders[i] as Holder;
+      // A list slot is cleared rather than deleted, so the other slots keep their indexes.
+      const drop = holder === 'list' ? py.assign(holderTarget(holder, i), py.none) : py.del(holderTarget(holder, i));
+      body.push(drop, py.print(py.str('dropped'), py.int(i), py.is(py.call(py.subscript(py.name('refs'), py.int(0))), py.none)));
     }
     return py.module(body);
   },
