@@ -6,12 +6,12 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', '.docusaurus/', 'docs/api/', 'test-output/', 'results/', '.stryker-tmp/', 'reports/'] },
+  { ignores: ['node_modules/', 'build/', '.docusaurus/', 'docs/api/', 'test-output/', 'results/', '.stryker-tmp/', 'reports/', '.scratch-*', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'stryker.config.mjs', 'scripts/*.mjs', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   // Plain JavaScript launchers run by Node before anything is installed or compiled.
   {
-    files: ['eslint.config.js', 'scripts/*.mjs', 'bin/*.js'],
+    files: ['eslint.config.js', 'stryker.config.mjs', 'scripts/*.mjs', 'bin/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },

@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{spec,model,oracle,properties,cli,scripts,tests,bench}/**/*.test.ts'],
-          exclude: ['tests/browser/**', 'properties/invariants.test.ts', 'properties/examples.test.ts', 'node_modules/**'],
+          exclude: ['tests/browser/**', 'properties/invariants.test.ts', 'properties/examples.test.ts', 'properties/claims.test.ts', 'node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -20,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'properties',
-          include: ['properties/invariants.test.ts', 'properties/examples.test.ts'],
+          include: ['properties/invariants.test.ts', 'properties/examples.test.ts', 'properties/claims.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -79,10 +79,38 @@ describe.concurrent('refused input exits 2 with a clear message', () => {
     for (const release of embeddedReleases) expect(outcome.stderr).toContain(release.target);
   });
 
-  test('model targets are not plugged in yet', async () => {
-    const outcome = await objspec(['run', file('b.py', 'print(1)\n'), '--target', 'model:3.12.7-wasm32']);
+  test('a model target prints what the model predicts, and agrees with the real interpreter', async () => {
+    const program = file('m.py', 'a = [1]\nb = a\nprint(a is b, len(b))\n');
+    const model = await objspec(['run', program, '--target', 'model:3.12.7-wasm32']);
+    const real = await objspec(['run', program, '--target', 'cpython:3.12.7']);
+    expect(model).toMatchObject({ status: 0, stderr: '' });
+    expect(model.stdout).toBe(real.stdout);
+  });
+
+  test('an unknown model version is refused with the known ones listed', async () => {
+    const outcome = await objspec(['run', file('v.py', 'print(1)\n'), '--target', 'model:3.7.1-x86_64']);
     expect(outcome).toMatchObject({ status: 2, stdout: '' });
-    expect(outcome.stderr).toContain('model targets are not available yet');
+    expect(outcome.stderr).toMatch(/no CPython 3\.7\.1 profile for x86_64; known targets are .*3\.8\.0-3\.8\.\d+/);
+  });
+
+  test('a construct outside the subset is refused with its place, exit 2', async () => {
+    const program = file('u.py', 'x = 1\ny = [i for i in range(3)]\n');
+    const outcome = await objspec(['run', program, '--target', 'model:3.13.2-wasm32']);
+    expect(outcome).toMatchObject({ status: 2, stdout: '' });
+    expect(outcome.stderr).toMatch(/^unsupported: list comprehension at .*u\.py:2:5/);
+  });
+
+  test('--mode repl compiles each statement on its own; --trace writes JSON lines', async () => {
+    const program = file('r.py', 'a = 1000\nb = 1000\nprint(a is b)\n');
+    expect((await objspec(['run', program, '--target', 'model:3.12.7-x86_64'])).stdout).toBe('True\n');
+    expect((await objspec(['run', program, '--target', 'model:3.12.7-x86_64', '--mode', 'repl'])).stdout).toBe('False\n');
+    const traced = await objspec(['run', program, '--target', 'model:3.12.7-x86_64', '--trace', '-']);
+    const [printed, ...lines] = traced.stdout.trimEnd().split('\n');
+    expect(printed).toBe('True');
+    expect(lines).toHaveLength(3);
+    const last = JSON.parse(lines[2] as string) as { names: Record<string, number> };
+    expect(Object.keys(last.names)).toEqual(expect.arrayContaining(['a', 'b']));
+    expect((await objspec(['run', program, '--target', 'cpython:3.12.7', '--trace', '-'])).status).toBe(2);
   });
 
   test('bad flags, missing file, bad time limit', async () => {

@@ -21,7 +21,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption('-t, --target <targets>', "target(s): cpython:3.13, native:/path/to/python, comma-separated, or 'all'")
     .addOption(new Option('--time-limit <seconds>', 'time limit per program, in seconds (default 5)'))
     .option('--fresh', 'use a freshly started interpreter: a new Pyodide instance, or a plain `python FILE.py` process for native targets')
-    .action(async (file: string, options: { target: string; timeLimit?: string; fresh?: boolean }) => setExit(await runCommand(file, options)));
+    .addOption(new Option('--mode <mode>', 'model targets: run as a file (module) or statement by statement as the interactive prompt does (repl)').choices(['module', 'repl']).default('module'))
+    .option('--trace <file>', "model targets: write the heap after each statement as JSON lines to FILE ('-': standard output, after the program's output)")
+    .action(async (file: string, options: { target: string; timeLimit?: string; fresh?: boolean; mode: 'module' | 'repl'; trace?: string }) =>
+      setExit(await runCommand(file, options)),
+    );
 
   program
     .command('targets')

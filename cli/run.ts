@@ -13,6 +13,9 @@ export interface RunCommandOptions {
   /** Seconds, as typed. */
   readonly timeLimit?: string;
   readonly fresh?: boolean;
+  readonly mode?: 'module' | 'repl';
+  /** `--trace FILE` (model targets). */
+  readonly trace?: string;
 }
 
 function readProgram(file: string): { source: string; filename: string } {
@@ -37,7 +40,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const timeLimitMs = parseTimeLimit(options.timeLimit);
   const targets = await expandTargets(options.target);
   const program = readProgram(file);
-  const settings = { timeLimitMs, fresh: options.fresh ?? false };
+  if ((options.trace !== undefined || options.mode === 'repl') && !targets.every((target) => target.startsWith('model:'))) {
+    throw new CliInputError('--trace and --mode repl apply to model targets only (real interpreters run the program as a file)');
+  }
+  const settings = { timeLimitMs, fresh: options.fresh ?? false, mode: options.mode, traceFile: options.trace };
   const results = await Promise.all(targets.map(async (target) => (await runOnTarget(target, [program], settings))[0]!));
   if (results.length === 1) {
     const [result] = results as [(typeof results)[0]];

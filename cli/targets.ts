@@ -1,15 +1,19 @@
 /**
  * The one place where a target name is sent to what runs it, by prefix:
- * `cpython:` and `native:` to the oracle (real CPython), `model:` to the model (not plugged in yet).
- * Adding the model: write an adapter with `run` and `list`, and put it in ADAPTERS.
+ * `cpython:` and `native:` to the oracle (real CPython), `model:` to the model.
  */
 import type { ProgramInput, ProgramResult, TargetInfo } from '../oracle/index';
 import { closeAll as closeOracle, listTargets as listOracleTargets, runPrograms } from '../oracle/index';
 import { CliInputError } from './errors';
+import { modelAdapter } from './model-adapter';
 
 export interface RunSettings {
   readonly timeLimitMs?: number;
   readonly fresh?: boolean;
+  /** Model targets: `module` (a file) or `repl` (each top-level statement its own unit). */
+  readonly mode?: 'module' | 'repl';
+  /** Model targets: write the heap after each statement as JSON lines here (`-`: after stdout). */
+  readonly traceFile?: string;
 }
 
 /** Target info for listing; the model's profiles will add their own platforms. */
@@ -27,16 +31,10 @@ const oracle: TargetAdapter = {
   close: () => closeOracle(),
 };
 
-const modelNotAvailable: TargetAdapter = {
-  run: (target) => Promise.reject(new CliInputError(`${target}: model targets are not available yet`)),
-  list: () => Promise.resolve([]),
-  close: () => Promise.resolve(),
-};
-
 const ADAPTERS: Readonly<Record<string, TargetAdapter>> = {
   cpython: oracle,
   native: oracle,
-  model: modelNotAvailable,
+  model: modelAdapter,
 };
 
 export async function listAllTargets(): Promise<ListedTarget[]> {

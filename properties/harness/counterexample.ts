@@ -12,7 +12,10 @@ export interface Failure {
   readonly invariantId: string;
   readonly layer: 'model' | 'real' | 'agreement';
   readonly target: string;
+  /** The seed of this layer's fast-check run (derived from the run seed, the invariant, the layer and the target). */
   readonly seed: number;
+  /** The run's seed: OBJSPEC_SEED replays the whole run, and with it this failure. */
+  readonly runSeed: number;
   readonly path: string;
   readonly counterexample: Counterexample;
 }
@@ -31,7 +34,7 @@ export function formatFailure(failure: Failure): string {
   const { counterexample: ce } = failure;
   return [
     `${failure.invariantId} failed on the ${failure.layer} layer for ${failure.target}: ${ce.violation}`,
-    `seed ${failure.seed}, path ${JSON.stringify(failure.path)}; replay with OBJSPEC_SEED=${failure.seed} npm test`,
+    `layer seed ${failure.seed}, path ${JSON.stringify(failure.path)}; replay with OBJSPEC_SEED=${failure.runSeed} npx vitest run --project properties -t ${JSON.stringify(failure.invariantId)}`,
     'counterexample (paste into python3):',
     indent(ce.program),
     'outputs:',

@@ -37,18 +37,18 @@ describe('the layers find and shrink a wrong expectation', () => {
   test('model layer: shrunk counterexample, seed and path in the report', () => {
     let caught: unknown;
     try {
-      checkModelLayer(wrongProperty, target, { seed: 7, numRuns: 300 }, runners);
+      checkModelLayer(wrongProperty, target, { seed: 7, numRuns: 300, runSeed: 99 }, runners);
     } catch (error) {
       caught = error;
     }
     const { failure, message } = failureOf(caught);
     expect(failure.counterexample.program).toBe('n = 50\nprint(True)\n');
     expect(failure.seed).toBe(7);
-    expect(message).toContain('replay with OBJSPEC_SEED=7');
+    expect(message).toContain('replay with OBJSPEC_SEED=99 npx vitest run --project properties -t "test.wrong"');
   });
 
   test('real layer: the failing batch case is replayed by path and shrunk', async () => {
-    const batch = await runRealBatch(wrongProperty, target, { seed: 11, numRuns: 300 }, runners);
+    const batch = await runRealBatch(wrongProperty, target, { seed: 11, numRuns: 300, runSeed: 99 }, runners);
     const caught = await checkRealLayer(wrongProperty, target, batch, runners).catch((error: unknown) => error);
     const { failure } = failureOf(caught);
     expect(failure.layer).toBe('real');
@@ -58,7 +58,7 @@ describe('the layers find and shrink a wrong expectation', () => {
 
   test('agreement layer: a model that disagrees is reported with both outputs', async () => {
     const disagreeing: Runners = { ...runners, runModel: () => ({ stdout: 'True\n', stderr: '', exitCode: 0 }) };
-    const batch = await runRealBatch(wrongProperty, target, { seed: 3, numRuns: 300 }, disagreeing);
+    const batch = await runRealBatch(wrongProperty, target, { seed: 3, numRuns: 300, runSeed: 99 }, disagreeing);
     const mirror = { ...target, name: 'model:3.12.7-x86_64' };
     const caught = await checkAgreementLayer(wrongProperty, target, mirror, batch, disagreeing).catch((error: unknown) => error);
     const { failure } = failureOf(caught);
@@ -71,8 +71,8 @@ describe('the layers find and shrink a wrong expectation', () => {
 
   test('a right expectation passes every layer', async () => {
     const right = defineProperty({ ...wrongProperty, check: (n: number, outcome: Outcome) => (outcome.stdout === `${n < 50 ? 'True' : 'False'}\n` ? null : 'wrong') });
-    expect(checkModelLayer(right, target, { seed: 1, numRuns: 200 }, runners).runs).toBe(200);
-    const batch = await runRealBatch(right, target, { seed: 1, numRuns: 200 }, runners);
+    expect(checkModelLayer(right, target, { seed: 1, numRuns: 200, runSeed: 99 }, runners).runs).toBe(200);
+    const batch = await runRealBatch(right, target, { seed: 1, numRuns: 200, runSeed: 99 }, runners);
     await expect(checkRealLayer(right, target, batch, runners)).resolves.toEqual({ runs: 200, seed: 1 });
   });
 });

@@ -19,8 +19,11 @@ export interface Runners {
 }
 
 export interface LayerSettings {
+  /** This layer's fast-check seed. */
   readonly seed: number;
   readonly numRuns: number;
+  /** The run's seed (OBJSPEC_SEED), quoted in failure reports so they replay. */
+  readonly runSeed: number;
 }
 
 export interface LayerResult {
@@ -47,6 +50,7 @@ export function checkModelLayer(property: AnyInvariantProperty, profile: TargetF
       layer: 'model',
       target: profile.name,
       seed: details.seed,
+      runSeed: settings.runSeed,
       path: details.counterexamplePath ?? '',
       counterexample: {
         program: runners.print(module),
@@ -61,6 +65,7 @@ export function checkModelLayer(property: AnyInvariantProperty, profile: TargetF
 /** The programs of one real-layer batch and what the interpreter printed for each. */
 export interface RealBatch {
   readonly seed: number;
+  readonly runSeed: number;
   readonly cases: readonly unknown[];
   readonly modules: readonly Module[];
   readonly sources: readonly string[];
@@ -72,7 +77,7 @@ export async function runRealBatch(property: AnyInvariantProperty, target: Targe
   const modules = cases.map((testCase) => property.program(testCase, nextSalt('r')));
   const sources = modules.map((module) => runners.print(module));
   const outcomes = await runners.runReal(target.name, sources);
-  return { seed: settings.seed, cases, modules, sources, outcomes };
+  return { seed: settings.seed, runSeed: settings.runSeed, cases, modules, sources, outcomes };
 }
 
 type Judge = (testCase: unknown, module: Module, real: Outcome) => { violation: string | null; outputs: Record<string, Outcome> };
@@ -113,6 +118,7 @@ async function shrinkOnReal(
       layer,
       target: target.name,
       seed: batch.seed,
+      runSeed: batch.runSeed,
       path: String(index),
       counterexample: {
         program: batch.sources[index] ?? '',
@@ -126,6 +132,7 @@ async function shrinkOnReal(
     layer,
     target: target.name,
     seed: batch.seed,
+    runSeed: batch.runSeed,
     path: details.counterexamplePath ?? String(index),
     counterexample: { program: runners.print(found.module), outputs: found.outputs, violation: found.violation },
   };

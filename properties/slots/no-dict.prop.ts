@@ -8,7 +8,9 @@ import type { Stmt } from '../../model/python/ast';
 import { defineProperty } from '../harness/types';
 import * as py from '../gen/py';
 
-const attrName = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 5 });
+/** Python's keywords cannot be attribute names in source. */
+const KEYWORDS = new Set(['and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+const attrName = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 5 }).filter((name) => !KEYWORDS.has(name));
 const caseArb = fc.record({
   slots: fc.uniqueArray(attrName, { minLength: 0, maxLength: 3 }),
   subclass: fc.constantFrom('none', 'plain', 'slotted'),

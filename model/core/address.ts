@@ -1,0 +1,43 @@
+/**
+ * Addresses as the model knows them. `id()` is the address (`Python/bltinmodule.c`
+ * `builtin_id` -> `PyLong_FromVoidPtr`). The model's numbers are not CPython's: only
+ * equality between two addresses means something, and sometimes the model cannot know it.
+ */
+export interface Address {
+  /** The model's block number: its best account of where the object lives. */
+  readonly value: number;
+  /**
+   * The pymalloc size class (bytes), 'large' for the system malloc, 'static' for static
+   * objects, 'unknown' for objects whose size the model does not know.
+   */
+  readonly sizeClass: number | 'large' | 'static' | 'unknown';
+  /**
+   * Every block CPython may really have used (always contains `value`). A single element
+   * means the model is sure; more mean it lost track of which free block came next.
+   */
+  readonly candidates: ReadonlySet<number>;
+}
+
+/** An address the model is sure of. */
+export function exactAddress(value: number, sizeClass: Address['sizeClass']): Address {
+  return { value, sizeClass, candidates: new Set([value]) };
+}
+
+/** Result of comparing two addresses: a definite answer, or 'unknown' with the reason. */
+export type AddressComparison = { readonly known: true; readonly equal: boolean } | { readonly known: false; readonly reason: string };
+
+/** `id(a) == id(b)` for objects that lived at different times, as the model can tell it. */
+export function compareAddresses(a: Address, b: Address): AddressComparison {
+  const overlap = [...a.candidates].some((x) => b.candidates.has(x));
+  if (!overlap) return { known: true, equal: false };
+  if (a.candidates.size === 1 && b.candidates.size === 1) return { known: true, equal: true };
+  const classes = [a.sizeClass, b.sizeClass];
+  return {
+    known: false,
+    reason: classes.includes('unknown')
+      ? 'the model does not know the size of one of the objects, so not which blocks it can reuse'
+      : classes.includes('large')
+        ? 'the block comes from the system malloc (larger than SMALL_REQUEST_THRESHOLD), whose reuse the model cannot predict'
+        : `which free block of size class ${String(a.sizeClass === 'static' ? b.sizeClass : a.sizeClass)} comes next depends on allocator state the model does not know`,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * pymalloc as the model sees it (`Objects/obmalloc.c`).
+ *
+ * Requests up to `SMALL_REQUEST_THRESHOLD` bytes are served by size class
+ * (`INDEX2SIZE`, multiples of `ALIGNMENT`) from pools; a freed block goes to the front of
+ * its pool's `freeblock` list (`pymalloc_free`), and a request takes the first free block of
+ * the first pool in `usedpools[class]` (`pymalloc_alloc`). A pool that was full and gets a
+ * block back moves to the front of `usedpools` (`insert_to_usedpool`).
+ *
+ * So the next block of a class is certain only when exactly one block of that class is free
+ * as far as the model knows: with two or more, which one comes next depends on which pools
+ * they sit in and in which order those pools filled up (measured on 3.9.18: `del a; del b;
+ * c = k + 3` gave `c` the block of `a`, not of `b`, when `a` and `b` straddled two pools).
+ * Allocations and frees made inside CPython that the model does not follow ("untracked")
+ * make it lose the blocks it knew were free: they stay possible candidates.
+ *
+ * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
+ */
+import { exactAddress, type Address } from './address';
+import type { CoreConfig } from './config';
+
+/**
+ * The model's view of one class's free blocks: `free`, blocks it saw freed (most recent
+ * last); `lost`, blocks that may or may not still be free.
+ */
+interface SizeClassState {
+  readonly free: number[];
+  readonly lost: Set<number>;
+}
+
+export class Allocator {
+  private nextAddress = 0x1000;
+  private readonly classes = new Map<number, SizeClassState>();
+  /** Blocks freed to the system malloc: any later large block may be one of them. */
+  private readonly largeFreed = new Set<number>();
+  /** Blocks of unknown size that were freed: any block the model cannot pin down may be one. */
+  private readonly anywhere = new Set<number>();
+
+  constructor(private readonly config: CoreConfig) {}
+
+  /** `Objects/obmalloc.c` `size2index`/`INDEX2SIZE`: the class a request of `bytes` falls in. */
+  sizeClassOf(bytes: number): number | 'large' {
+    if (bytes > this.config.smallRequestThreshold) return 'large';
+    const a = this.config.alignment;
+    return Math.max(a, Math.ceil(bytes / a) * a);
+  }
+
+  private state(sizeClass: number): SizeClassState {
+    let s = this.classes.get(sizeClass);
+    if (!s) {
+      s = { free: [], lost: new Set() };
+      this.classes.set(sizeClass, s);
+    }
+    return s;
+  }
+
+  private newBlock(): number {
+    const value = this.nextAddress;
+    this.nextAddress += 16;
+    return value;
+  }
+
+  /** A block the model has not seen before, or any of `others`. */
+  private fresh(sizeClass: Address['sizeClass'], others: Iterable<number>): Address {
+    const value = this.newBlock();
+    return { value, sizeClass, candidates: new Set([value, ...others, ...this.anywhere]) };
+  }
+
+  /** `pymalloc_alloc`. */
+  allocate(bytes: number): Address {
+    const sizeClass = this.sizeClassOf(bytes);
+    if (!this.config.allocatorModelled) this.untracked('unknown');
+    if (sizeClass === 'large') return this.fresh('large', this.largeFreed);
+    const s = this.state(sizeClass);
+    if (s.lost.size === 0 && s.free.length === 1 && this.anywhere.size === 0) {
+      return exactAddress(s.free.pop() as number, sizeClass);
+    }
+    if (s.lost.size === 0 && s.free.length === 0) return this.fresh(sizeClass, []);
+    // Two or more blocks may be free: the model's guess is the most recent, but it is not sure.
+    const guess = s.free.at(-1);
+    const candidates = new Set([...s.free, ...s.lost, ...this.anywhere]);
+    for (const b of s.free) s.lost.add(b);
+    s.free.length = 0;
+    if (guess === undefined) return this.fresh(sizeClass, candidates);
+    return { value: guess, sizeClass, candidates };
+  }
+
+  /** An object whose size the model does not know: it may take any free block. */
+  allocateUnknownSize(): Address {
+    this.untracked('unknown');
+    const all = new Set<number>(this.largeFreed);
+    for (const s of this.classes.values()) for (const b of s.lost) all.add(b);
+    return this.fresh('unknown', all);
+  }
+
+  /** `pymalloc_free`: the block goes to the front of its pool's free list. */
+  free(address: Address): void {
+    switch (address.sizeClass) {
+      case 'static':
+        throw new Error('model bug: freeing a static object');
+      case 'unknown':
+        this.untracked('unknown');
+        this.anywhere.add(address.value);
+        return;
+      case 'large':
+        this.largeFreed.add(address.value);
+        return;
+      default:
+        if (address.candidates.size > 1) {
+          // The model is not sure which block this object had: all of them may be free.
+          const s = this.state(address.sizeClass);
+          this.lose(s);
+          for (const b of address.candidates) s.lost.add(b);
+          return;
+        }
+        this.state(address.sizeClass).free.push(address.value);
+    }
+  }
+
+  /**
+   * CPython allocated or freed memory of `bytes` (unknown: any class) that the model does
+   * not follow: classes with freed blocks lose their order.
+   */
+  untracked(bytes: number | 'unknown'): void {
+    if (bytes === 'unknown') {
+      for (const s of this.classes.values()) this.lose(s);
+      return;
+    }
+    const c = this.sizeClassOf(bytes);
+    if (c !== 'large') this.lose(this.state(c));
+  }
+
+  /** Like `untracked`, for memory of unknown size known to be at least `minBytes`. */
+  untrackedAtLeast(minBytes: number): void {
+    const min = this.sizeClassOf(minBytes);
+    if (min === 'large') return;
+    for (const [c, s] of this.classes) if (c >= min) this.lose(s);
+  }
+
+  /** A block that may or may not have been returned to pymalloc (a free list that may be full). */
+  freeMaybe(address: Address): void {
+    if (address.sizeClass === 'large') for (const b of address.candidates) this.largeFreed.add(b);
+    if (address.sizeClass === 'unknown') for (const b of address.candidates) this.anywhere.add(b);
+    if (typeof address.sizeClass !== 'number') return;
+    const s = this.state(address.sizeClass);
+    this.lose(s);
+    for (const b of address.candidates) s.lost.add(b);
+  }
+
+  private lose(s: SizeClassState): void {
+    for (const b of s.free) s.lost.add(b);
+    s.free.length = 0;
+  }
+
+  /** Blocks of a class the model saw freed and would hand out next, most recent last (for traces and tests). */
+  freeBlocks(sizeClass: number): readonly number[] {
+    return [...(this.classes.get(sizeClass)?.free ?? [])];
+  }
+
+  /** A static object's address (never freed, never reused). */
+  staticAddress(): Address {
+    return exactAddress(this.newBlock(), 'static');
+  }
+}

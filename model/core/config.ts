@@ -1,0 +1,105 @@
+/**
+ * The version- and platform-dependent facts the core needs, as plain data.
+ * `model/profiles` owns the facts table; the evaluator maps a Profile to a CoreConfig.
+ * Every field names the CPython symbol it stands for; the values used in tests were
+ * measured on the native interpreters (see `measured-configs.ts`).
+ */
+export interface FreeListConfig {
+  /** Most objects the list keeps (`PyFloat_MAXFREELIST`, `PyList_MAXFREELIST`, ...). 0: no free list. */
+  readonly capacity: number;
+  /**
+   * Upper bound on how many entries the list holds when a script starts (measured with
+   * `sys._debugmallocstats()` on a fresh interpreter). Pushes beyond `capacity - startupMax`
+   * might overflow to pymalloc, so the model stops predicting there.
+   */
+  readonly startupMax: number;
+}
+
+export interface CoreConfig {
+  /**
+   * Whether the model's allocator rules (pymalloc LIFO, free lists) were measured for this
+   * target. When false, every id() comparison across object lifetimes is refused.
+   */
+  readonly allocatorModelled: boolean;
+  /** `SIZEOF_VOID_P`: 8 on x86_64, 4 on wasm32. */
+  readonly pointerSize: 4 | 8;
+  /** `Objects/obmalloc.c` `ALIGNMENT`: size classes are multiples of it (16 on 64-bit, 8 on 32-bit). */
+  readonly alignment: number;
+  /** `Objects/obmalloc.c` `SMALL_REQUEST_THRESHOLD`: larger requests go to the system malloc. */
+  readonly smallRequestThreshold: number;
+  /** `sizeof(PyGC_Head)`, allocated in front of every GC-tracked object. */
+  readonly gcHeaderSize: number;
+  /**
+   * PEP 683 (3.12+): what `sys.getrefcount` reports for an immortal object
+   * (`_Py_IMMORTAL_REFCNT`), or null when the version has no immortal objects.
+   */
+  readonly immortalRefcount: number | null;
+  /** `_PY_NSMALLNEGINTS` / `_PY_NSMALLPOSINTS`: the cached ints are -n..p-1. */
+  readonly smallIntMin: number;
+  readonly smallIntMax: number;
+  /** `Objects/setobject.c` `emptyfrozenset`: a cached empty frozenset (until 3.9). */
+  readonly emptyFrozensetSingleton: boolean;
+  /**
+   * How the intern table keeps strings (`Objects/unicodeobject.c`), for `sys.intern` and
+   * for identifier-like constants interned when a code object is made:
+   * false (mortal): the table's references are not counted (`SSTATE_INTERNED_MORTAL`) and
+   *   the string dies when its last outside reference goes;
+   * true (immortal): interning makes the string immortal (3.12: `_Py_SetImmortal` in
+   *   `PyUnicode_InternInPlace`; measured immortal on 3.12.1, mortal on 3.13.0 again).
+   */
+  readonly internImmortal: { readonly sysIntern: boolean; readonly constants: boolean };
+  /** Per-type free lists (all LIFO). */
+  readonly freeLists: {
+    readonly float: FreeListConfig;
+    readonly list: FreeListConfig;
+    readonly dict: FreeListConfig;
+    /**
+     * Tuples of length 1..maxLen have one free list per length (`PyTuple_MAXSAVESIZE`).
+     * `pushMaxLen` may exceed `maxLen`: 3.11 and 3.12 push tuples of length 20
+     * (`maybe_freelist_push`: `index < PyTuple_NFREELISTS`) but never pop them
+     * (`maybe_freelist_pop`: `size < PyTuple_MAXSAVESIZE`); measured: a freed 20-tuple is not
+     * reused by the next 20-tuple on 3.11.7/3.12.1, is on 3.13.0.
+     */
+    readonly tuple: FreeListConfig & { readonly maxLen: number; readonly pushMaxLen: number };
+  };
+  /**
+   * Whether the allocation of a class instance is predictable. False on 3.13, where
+   * instances carry inline values whose size and first allocations the model does not know
+   * (measured: `a = C(); i = id(a); del a; b = C()` reuses on 3.8-3.12, not on 3.13.0).
+   */
+  readonly instanceAllocationKnown: boolean;
+  /** Layout sizes (bytes, without the GC header) used for size classes and getsizeof. */
+  readonly sizes: LayoutSizes;
+}
+
+/** `tp_basicsize` and friends; the GC header is added separately. */
+export interface LayoutSizes {
+  /** `offsetof(PyLongObject, ob_digit)`; each 30-bit digit adds 4 (2 for 15-bit digits). */
+  readonly longHeader: number;
+  readonly longDigitBytes: number;
+  readonly longDigitBits: number;
+  /** getsizeof(0): 3.8-3.10 count 0 digits, 3.11+ count one (`long_sizeof`). */
+  readonly longZeroDigits: 0 | 1;
+  readonly float: number;
+  /** `PyTupleObject` without items; items add pointerSize each. */
+  readonly tupleHeader: number;
+  /** `PyListObject`; the item array is a separate allocation. */
+  readonly list: number;
+  readonly dict: number;
+  /** `sizeof(PyASCIIObject)` / `sizeof(PyCompactUnicodeObject)` (the str data follows, plus a NUL). */
+  readonly asciiHeader: number;
+  readonly compactHeader: number;
+  /** 3.12+: the cached 1-char latin-1 strings carry a UTF-8 copy (`unicode_sizeof`), counted by getsizeof. */
+  readonly latin1SingletonUtf8Bytes: number;
+  /** `PyBytesObject` up to `ob_sval`; one extra byte for the NUL. */
+  readonly bytesHeader: number;
+  /** A plain class instance with `__dict__` and `__weakref__`, as getsizeof reports it minus the GC header. */
+  readonly instance: number;
+  /** An instance of a class with `__slots__` of n names: slotsInstanceBase + n * pointerSize. */
+  readonly slotsInstanceBase: number;
+  /** getsizeof of the empty dict and of a dict with 1..5 items, as measured. */
+  readonly dictGetsizeof: readonly number[];
+  readonly setGetsizeof: number;
+  readonly rangeGetsizeof: number;
+  readonly noneGetsizeof: number;
+}

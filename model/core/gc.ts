@@ -1,0 +1,69 @@
+/**
+ * Cyclic garbage collection (`Modules/gcmodule.c` until 3.12, `Python/gc.c` in 3.13).
+ *
+ * `gc.collect()` finds the GC-tracked objects that only other tracked objects reference
+ * (`update_refs` / `subtract_refs` / `move_unreachable`), clears weak references to them and
+ * runs the callbacks of weakrefs that are themselves reachable (`handle_weakrefs`), then
+ * breaks the cycles with `tp_clear` (`delete_garbage`), which frees them by refcounting.
+ */
+import { clearWeakrefsOf, type Heap } from './heap';
+import { GC_KINDS, strongReferents, type PyObject, type Ref } from './objects';
+
+/** The tracked objects that nothing outside the tracked graph keeps alive. */
+export function findUnreachable(heap: Heap): PyObject[] {
+  const tracked = heap.live().filter((o) => GC_KINDS.has(o.payload.kind) && o.address.sizeClass !== 'static');
+  const trackedSet = new Set(tracked.map((o) => o.ref));
+  // update_refs + subtract_refs: references from outside the tracked set.
+  const gcRefs = new Map<Ref, number>();
+  for (const o of tracked) gcRefs.set(o.ref, o.immortal || !o.refcntKnown ? Infinity : o.refcnt);
+  for (const o of tracked) {
+    for (const r of strongReferents(o.payload)) {
+      const n = gcRefs.get(r);
+      if (n !== undefined) gcRefs.set(r, n - 1);
+    }
+  }
+  // move_unreachable: everything reachable from an externally referenced object survives.
+  const reachable = new Set<Ref>();
+  const stack = tracked.filter((o) => (gcRefs.get(o.ref) ?? 0) > 0).map((o) => o.ref);
+  while (stack.length > 0) {
+    const r = stack.pop() as Ref;
+    if (reachable.has(r)) continue;
+    reachable.add(r);
+    for (const c of strongReferents(heap.get(r).payload)) if (trackedSet.has(c) && !reachable.has(c)) stack.push(c);
+  }
+  return tracked.filter((o) => !reachable.has(o.ref));
+}
+
+export interface CollectResult {
+  /** How many unreachable objects the model found (CPython adds garbage from before the program). */
+  readonly unreachableFound: number;
+}
+
+/** `gc.collect()`: frees the cyclic garbage. */
+export function collect(heap: Heap): CollectResult {
+  const unreachable = findUnreachable(heap);
+  if (unreachable.length === 0) return { unreachableFound: 0 };
+  const garbage = new Set(unreachable.map((o) => o.ref));
+  // Keep them alive while we work (CPython holds them on the `unreachable` list).
+  for (const o of unreachable) heap.incref(o.ref);
+  // handle_weakrefs: weakrefs that are garbage themselves lose their callback silently.
+  for (const o of unreachable) {
+    for (const w of o.weakrefs) {
+      if (garbage.has(w)) {
+        const wp = heap.payload(w, 'weakref');
+        if (wp.callback !== null) {
+          const cb = wp.callback;
+          wp.callback = null;
+          heap.decref(cb);
+        }
+      }
+    }
+  }
+  for (const o of unreachable) clearWeakrefsOf(heap, o);
+  // delete_garbage: tp_clear on each, in gc list order; the order of the frees that
+  // follow is more than the model follows, so free lists and pools lose their order.
+  for (const o of unreachable) if (o.alive) heap.clearReferences(o);
+  for (const o of unreachable) if (o.alive) heap.decref(o.ref);
+  heap.loseFreeListOrder();
+  return { unreachableFound: unreachable.length };
+}

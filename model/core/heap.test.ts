@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import { compareAddresses } from './address';
+import { collect } from './gc';
+import { CoreUnknown, Heap } from './heap';
+import { nativeConfig } from './measured-configs';
+import { derefWeakref, newWeakref, PyTypeError, weakSetAdd, weakSetMembers, newWeakSet } from './weakrefs';
+
+function heapFor(minor: string): Heap {
+  return new Heap(nativeConfig(minor));
+}
+
+function newClass(heap: Heap, name: string, slots: string[] | null = null): number {
+  return heap.object({ kind: 'type', name, attrs: new Map(), slots, base: null });
+}
+
+function newInstance(heap: Heap, cls: number): number {
+  heap.incref(cls);
+  return heap.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, heap.config.sizes.instance);
+}
+
+describe('caches (Objects/longobject.c, unicodeobject.c, bytesobject.c, tupleobject.c)', () => {
+  it('shares small ints -5..256 and not 257 or -6', () => {
+    const h = heapFor('3.11');
+    expect(h.int(256n)).toBe(h.int(256n));
+    expect(h.int(-5n)).toBe(h.int(-5n));
+    expect(h.int(257n)).not.toBe(h.int(257n));
+    expect(h.int(-6n)).not.toBe(h.int(-6n));
+  });
+
+  it('shares the empty string and latin-1 characters, not U+0100', () => {
+    const h = heapFor('3.10');
+    expect(h.str('')).toBe(h.str(''));
+    expect(h.str('\u00ff')).toBe(h.str('\u00ff'));
+    expect(h.str('\u0100')).not.toBe(h.str('\u0100'));
+    expect(h.str('ab')).not.toBe(h.str('ab'));
+  });
+
+  it('shares b"" and 1-byte bytes, and the empty tuple', () => {
+    const h = heapFor('3.8');
+    expect(h.bytes([5])).toBe(h.bytes([5]));
+    expect(h.bytes([5, 6])).not.toBe(h.bytes([5, 6]));
+    expect(h.tuple([])).toBe(h.tuple([]));
+  });
+
+  it('has an empty frozenset singleton up to 3.9 and not from 3.10 (measured)', () => {
+    const h9 = heapFor('3.9');
+    expect(h9.set('frozenset', [])).toBe(h9.set('frozenset', []));
+    const h10 = heapFor('3.10');
+    expect(h10.set('frozenset', [])).not.toBe(h10.set('frozenset', []));
+  });
+});
+
+describe('immortal objects (PEP 683, 3.12+)', () => {
+  it('reports the immortal sentinel on 3.12 and refuses the unknown count on 3.11', () => {
+    const h12 = heapFor('3.12');
+    const one = h12.int(1n);
+    expect(h12.observedRefcount(one)).toBe(4294967295);
+    h12.decref(one);
+    h12.decref(one);
+    expect(h12.isAlive(one)).toBe(true);
+    const h11 = heapFor('3.11');
+    expect(h11.observedRefcount(h11.int(1n))).toBeNull();
+  });
+
+  it('counts references to a fresh object exactly', () => {
+    const h = heapFor('3.12');
+    const x = h.list([]);
+    h.incref(x);
+    expect(h.observedRefcount(x)).toBe(2);
+    h.decref(x);
+    h.decref(x);
+    expect(h.isAlive(x)).toBe(false);
+  });
+});
+
+describe('deallocation and free lists', () => {
+  it('reuses a freed list for the next list (list free list)', () => {
+    const h = heapFor('3.8');
+    const a = h.list([h.int(1n)]);
+    const addr = h.get(a).address;
+    h.decref(a);
+    const b = h.list([h.int(2n)]);
+    expect(h.get(b).address.value).toBe(addr.value);
+  });
+
+  it('reuses a freed tuple only for a tuple of the same length', () => {
+    const h = heapFor('3.12');
+    const t = h.tuple([h.int(1n), h.int(2n)]);
+    const addr = h.get(t).address;
+    h.decref(t);
+    const t3 = h.tuple([h.int(1n), h.int(2n), h.int(3n)]);
+    expect(h.get(t3).address.value).not.toBe(addr.value);
+    const t2 = h.tuple([h.int(1n), h.int(3n)]);
+    expect(h.get(t2).address.value).toBe(addr.value);
+  });
+
+  it('20-tuples: pymalloc until 3.10, pushed but never popped on 3.11/3.12.1, a free list from 3.13 (measured)', () => {
+    const reuse = (minor: string): boolean => {
+      const h = heapFor(minor);
+      const make = (): number => h.tuple(Array.from({ length: 20 }, () => h.int(7n)));
+      const t = make();
+      const addr = h.get(t).address;
+      h.decref(t);
+      const u = make();
+      const c = compareAddresses(addr, h.get(u).address);
+      if (!c.known) throw new Error(`unknown on ${minor}`);
+      return c.equal;
+    };
+    expect(reuse('3.10')).toBe(true);
+    expect(reuse('3.12')).toBe(false);
+    expect(reuse('3.13')).toBe(true);
+  });
+
+  it('frees dict values in entry order (free_keys_object), unlike lists', () => {
+    const h = heapFor('3.11');
+    const f1 = h.float(1.5);
+    const f2 = h.float(2.5);
+    const a1 = h.get(f1).address.value;
+    const a2 = h.get(f2).address.value;
+    const d = h.dict([
+      { key: h.int(1n), value: f1 },
+      { key: h.int(2n), value: f2 },
+    ]);
+    h.decref(d);
+    // f1 freed first, then f2: the float free list hands out f2's block first.
+    expect(h.get(h.float(3.5)).address.value).toBe(a2);
+    expect(h.get(h.float(4.5)).address.value).toBe(a1);
+  });
+
+  it('frees list items from the last to the first (list_dealloc)', () => {
+    const h = heapFor('3.10');
+    const f1 = h.float(1.5);
+    const f2 = h.float(2.5);
+    const a1 = h.get(f1).address.value;
+    const a2 = h.get(f2).address.value;
+    const l = h.list([f1, f2]);
+    h.decref(l);
+    // f2 freed first, then f1: the float free list hands out f1's block first.
+    expect(h.get(h.float(3.5)).address.value).toBe(a1);
+    expect(h.get(h.float(4.5)).address.value).toBe(a2);
+  });
+
+  it('a freed int block is taken by a list item array of the same class (measured: int after list3 False)', () => {
+    const h = heapFor('3.11');
+    const i = h.int(1001n);
+    const addr = h.get(i).address;
+    h.decref(i);
+    h.list([h.int(1n), h.int(1n), h.int(1n)]);
+    const c = h.int(1002n);
+    expect(compareAddresses(addr, h.get(c).address)).toEqual({ known: true, equal: false });
+  });
+
+  it('the GC header changes the size class: a freed tuple block is not in the int class', () => {
+    const h = heapFor('3.12');
+    const t = h.tuple(Array.from({ length: 25 }, () => h.int(1n)));
+    const addr = h.get(t).address;
+    // PyGC_Head (16) + PyTupleObject header (24) + 25 items (200) = 240; without the GC
+    // header it would be 224, another class.
+    expect(addr.sizeClass).toBe(240);
+  });
+
+  it('instances of one class reuse the freed instance block (3.8-3.12)', () => {
+    const h = heapFor('3.12');
+    const C = newClass(h, 'C');
+    const a = newInstance(h, C);
+    const addr = h.get(a).address;
+    h.decref(a);
+    expect(h.get(newInstance(h, C)).address.value).toBe(addr.value);
+  });
+});
+
+describe('intern table (Objects/unicodeobject.c)', () => {
+  it('mortal interning (3.11, 3.13): the table does not count, and the string can die', () => {
+    for (const v of ['3.11', '3.13']) {
+      const h = heapFor(v);
+      const s = h.str('hello world');
+      const t = h.intern(s);
+      expect(t).toBe(s);
+      expect(h.observedRefcount(s)).toBe(2);
+      h.decref(t);
+      h.decref(s);
+      expect(h.isAlive(s)).toBe(false);
+      expect(h.internTable.has('hello world')).toBe(false);
+    }
+  });
+
+  it('immortal interning (3.12): the interned string never dies', () => {
+    const h = heapFor('3.12');
+    const s = h.str('hello world');
+    h.intern(s);
+    expect(h.observedRefcount(s)).toBe(4294967295);
+    h.decref(s);
+    h.decref(s);
+    expect(h.isAlive(s)).toBe(true);
+  });
+
+  it('a second equal string interns to the first', () => {
+    const h = heapFor('3.13');
+    const a = h.intern(h.str('a b'));
+    const b = h.str('a b');
+    expect(h.intern(b)).toBe(a);
+  });
+
+  it('refuses sys.intern of a string the interpreter may have interned at startup', () => {
+    const h = heapFor('3.10');
+    expect(() => h.intern(h.str('append'))).toThrow(CoreUnknown);
+  });
+});
+
+describe('weak references (Objects/weakrefobject.c)', () => {
+  it('shares the basic ref and makes a new ref per callback', () => {
+    const h = heapFor('3.12');
+    const o = newInstance(h, newClass(h, 'C'));
+    const r1 = newWeakref(h, o, null);
+    expect(newWeakref(h, o, null)).toBe(r1);
+    const cb = h.str('callback stand-in');
+    expect(newWeakref(h, o, cb)).not.toBe(newWeakref(h, o, cb));
+  });
+
+  it('refuses types without tp_weaklistoffset with CPython\'s message', () => {
+    const h = heapFor('3.8');
+    expect(() => newWeakref(h, h.int(5n), null)).toThrow(new PyTypeError("cannot create weak reference to 'int' object"));
+    expect(() => newWeakref(h, h.list([]), null)).toThrow("cannot create weak reference to 'list' object");
+  });
+
+  it('clears refs at death and runs callbacks most recent first (measured cb2 then cb1)', () => {
+    const h = heapFor('3.11');
+    const calls: number[] = [];
+    h.weakrefCallbackHook = (cb) => calls.push(cb);
+    const o = newInstance(h, newClass(h, 'C'));
+    const basic = newWeakref(h, o, null);
+    const cb1 = h.str('cb one');
+    const cb2 = h.str('cb two');
+    newWeakref(h, o, cb1);
+    newWeakref(h, o, cb2);
+    h.decref(o);
+    expect(calls).toEqual([cb2, cb1]);
+    expect(h.get(derefWeakref(h, basic)).payload.kind).toBe('NoneType');
+  });
+
+  it('WeakSet drops members when they die', () => {
+    const h = heapFor('3.12');
+    const C = newClass(h, 'C');
+    const ws = newWeakSet(h);
+    const a = newInstance(h, C);
+    const b = newInstance(h, C);
+    weakSetAdd(h, ws, a);
+    weakSetAdd(h, ws, b);
+    h.decref(a);
+    expect(weakSetMembers(h, ws)).toEqual([b]);
+  });
+});
+
+describe('cyclic gc (Modules/gcmodule.c)', () => {
+  it('keeps a cycle until collect, then frees it and clears weakrefs', () => {
+    const h = heapFor('3.12');
+    const a = h.list([]);
+    const b = h.list([h.incref(a)]);
+    h.payload(a, 'list').items.push(h.incref(b));
+    h.decref(a);
+    h.decref(b);
+    expect(h.isAlive(a)).toBe(true);
+    expect(collect(h).unreachableFound).toBe(2);
+    expect(h.isAlive(a)).toBe(false);
+    expect(h.isAlive(b)).toBe(false);
+  });
+
+  it('runs callbacks of reachable weakrefs to garbage', () => {
+    const h = heapFor('3.10');
+    const C = newClass(h, 'C');
+    const x = newInstance(h, C);
+    const y = newInstance(h, C);
+    const dx = h.dict([{ key: h.str('y'), value: h.incref(y) }]);
+    const dy = h.dict([{ key: h.str('x'), value: h.incref(x) }]);
+    h.payload(x, 'instance').dict = dx;
+    h.payload(y, 'instance').dict = dy;
+    const calls: number[] = [];
+    h.weakrefCallbackHook = (cb) => calls.push(cb);
+    const cb = h.str('the callback');
+    const w = newWeakref(h, x, cb);
+    h.decref(x);
+    h.decref(y);
+    expect(collect(h).unreachableFound).toBe(4);
+    expect(calls).toEqual([cb]);
+    expect(h.payload(w, 'weakref').referent).toBeNull();
+  });
+});

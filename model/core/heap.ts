@@ -1,0 +1,538 @@
+/**
+ * The heap: objects with type, value, reference count and address, and the reference
+ * counting rules (`Include/object.h` `Py_INCREF` / `Py_DECREF` -> `_Py_Dealloc`).
+ *
+ * Every constructor returns a NEW reference owned by the caller (as C API "New reference"
+ * functions do); functions that take `Ref[]` items STEAL those references (as
+ * `PyTuple_SET_ITEM` / `PyList_SET_ITEM` do). The caller releases what it owns with `decref`.
+ */
+import type { Address } from './address';
+import { Allocator } from './allocator';
+import { allNameChars, isCachedBytes, isCachedStr, isCachedTuple, isSmallInt, mayBeInternedAtStartup } from './caches';
+import type { CoreConfig } from './config';
+import { FreeList } from './free-lists';
+import { GC_KINDS, strongReferents, type DictEntry, type Payload, type PyObject, type Ref } from './objects';
+import { requestSize } from './sizes';
+
+/** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
+export type WeakrefCallbackHook = (callback: Ref, weakref: Ref) => void;
+
+/** Something the model cannot predict; the evaluator turns it into `unsupported:`. */
+export class CoreUnknown extends Error {}
+
+export class Heap {
+  readonly allocator: Allocator;
+  private readonly objects = new Map<Ref, PyObject>();
+  private nextRef = 1;
+  private serial = 0;
+  private readonly floatFree: FreeList;
+  private readonly listFree: FreeList;
+  private readonly dictFree: FreeList;
+  private readonly tupleFree = new Map<number, FreeList>();
+  /** Shared objects: small ints, latin-1 chars, 1-byte bytes, singletons (see caches.ts). */
+  private readonly cache = new Map<string, Ref>();
+  /** `Objects/unicodeobject.c` `interned`: value -> the interned str. */
+  readonly internTable = new Map<string, Ref>();
+  /** Python-level callback runner for weakref callbacks (set by the evaluator). */
+  weakrefCallbackHook: WeakrefCallbackHook | null = null;
+  /**
+   * Net count of GC-tracked allocations (`gcstate->generations[0].count`, incremented in
+   * `gc_alloc`, decremented in `PyObject_GC_Del`), seen since the program started.
+   */
+  gcAllocationsSinceStart = 0;
+
+  constructor(readonly config: CoreConfig) {
+    this.allocator = new Allocator(config);
+    const fl = config.freeLists;
+    this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
+    this.listFree = new FreeList('list', fl.list, config.sizes.list + config.gcHeaderSize, this.allocator);
+    this.dictFree = new FreeList('dict', fl.dict, config.sizes.dict + config.gcHeaderSize, this.allocator);
+    if (!config.allocatorModelled) for (const f of [this.floatFree, this.listFree, this.dictFree]) f.lose();
+  }
+
+  // ---- access ------------------------------------------------------------------------
+
+  get(ref: Ref): PyObject {
+    const o = this.objects.get(ref);
+    if (!o?.alive) throw new Error(`model bug: object #${ref} is not alive`);
+    return o;
+  }
+
+  /** Any object, dead or alive (for weakrefs and traces). */
+  lookup(ref: Ref): PyObject | undefined {
+    return this.objects.get(ref);
+  }
+
+  isAlive(ref: Ref): boolean {
+    return this.objects.get(ref)?.alive ?? false;
+  }
+
+  live(): PyObject[] {
+    return [...this.objects.values()].filter((o) => o.alive);
+  }
+
+  payload<K extends Payload['kind']>(ref: Ref, kind: K): Extract<Payload, { kind: K }> {
+    const p = this.get(ref).payload;
+    if (p.kind !== kind) throw new Error(`model bug: #${ref} is ${p.kind}, not ${kind}`);
+    return p as Extract<Payload, { kind: K }>;
+  }
+
+  // ---- reference counting ------------------------------------------------------------
+
+  /** `Py_INCREF`; nothing for immortal objects (`_Py_IsImmortal`, PEP 683). */
+  incref(ref: Ref): Ref {
+    const o = this.get(ref);
+    if (!o.immortal) o.refcnt++;
+    return ref;
+  }
+
+  /** `Py_DECREF`: at zero the object is deallocated (`_Py_Dealloc`), recursively. */
+  decref(ref: Ref): void {
+    const o = this.get(ref);
+    if (o.immortal) return;
+    if (o.refcnt <= 0) throw new Error(`model bug: decref of #${ref} at ${o.refcnt}`);
+    o.refcnt--;
+    if (o.refcnt === 0) {
+      if (o.refcntKnown) {
+        this.dealloc(o);
+      } else {
+        // References the model does not know may keep it (a cached or startup object);
+        // if it did die, its block went back to pymalloc.
+        o.refcnt = 1;
+        if (typeof o.address.sizeClass === 'number') this.allocator.freeMaybe(o.address);
+      }
+    }
+  }
+
+  /**
+   * What `sys.getrefcount(x)` reports for the object (the caller has already counted
+   * the argument's own reference), or null when the model cannot know it.
+   */
+  observedRefcount(ref: Ref): number | null {
+    const o = this.get(ref);
+    if (o.immortal) return this.config.immortalRefcount;
+    return o.refcntKnown ? o.refcnt : null;
+  }
+
+  // ---- allocation --------------------------------------------------------------------
+
+  private register(payload: Payload, address: Address, opts: { immortal?: boolean; refcntKnown?: boolean } = {}): Ref {
+    const ref = this.nextRef++;
+    this.objects.set(ref, {
+      ref,
+      payload,
+      address,
+      refcnt: 1,
+      immortal: opts.immortal ?? false,
+      refcntKnown: opts.refcntKnown ?? true,
+      interned: false,
+      alive: true,
+      weakrefs: [],
+      serial: this.serial++,
+    });
+    if (GC_KINDS.has(payload.kind) && address.sizeClass !== 'static') this.gcAllocationsSinceStart++;
+    return ref;
+  }
+
+  /**
+   * A shared object that existed before the program: immortal on 3.12+ (static objects,
+   * `_PyObject_IMMORTAL_INIT`), before that mortal with a count the model cannot know.
+   */
+  private shared(key: string, make: () => Payload): Ref {
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return this.incref(hit);
+    const immortal = this.config.immortalRefcount !== null;
+    const ref = this.register(make(), this.allocator.staticAddress(), { immortal, refcntKnown: false });
+    this.cache.set(key, ref);
+    return ref;
+  }
+
+  /**
+   * An object that exists before the program runs (builtin types, functions, modules):
+   * never freed; immortal when `immortal` (3.12+ static types), else with a count the
+   * model does not know. Returns a new reference.
+   */
+  preexisting(key: string, make: () => Payload, immortal: boolean): Ref {
+    const hit = this.cache.get(`pre:${key}`);
+    if (hit !== undefined) return this.incref(hit);
+    const ref = this.register(make(), this.allocator.staticAddress(), { immortal, refcntKnown: false });
+    this.cache.set(`pre:${key}`, ref);
+    return ref;
+  }
+
+  /**
+   * The object's block may also be `other` (e.g. a str concatenated in place by
+   * `unicode_concatenate`, which `PyObject_Realloc` may or may not move).
+   */
+  widenAddress(ref: Ref, other: Address): void {
+    const o = this.get(ref);
+    (o as { address: Address }).address = { ...o.address, candidates: new Set([...o.address.candidates, ...other.candidates]) };
+  }
+
+  private allocateBlock(payload: Payload, instanceSize: number | null = null): Address {
+    switch (payload.kind) {
+      case 'float':
+        return this.floatFree.allocate();
+      case 'list':
+        return this.listFree.allocate();
+      case 'dict':
+        return this.dictFree.allocate();
+      case 'tuple': {
+        const fl = this.tupleFreeList(payload.items.length);
+        if (fl) return fl.allocate();
+        break;
+      }
+      default:
+        break;
+    }
+    const bytes = requestSize(payload, this.config, instanceSize);
+    if (bytes === null) return this.allocator.allocateUnknownSize();
+    return this.allocator.allocate(bytes);
+  }
+
+  private tupleFreeList(length: number): FreeList | null {
+    const cfg = this.config.freeLists.tuple;
+    if (length < 1 || length > cfg.maxLen) return null;
+    let fl = this.tupleFree.get(length);
+    if (!fl) {
+      const bytes = this.config.gcHeaderSize + this.config.sizes.tupleHeader + this.config.pointerSize * length;
+      fl = new FreeList(`tuple${length}`, cfg, bytes, this.allocator);
+      if (!this.config.allocatorModelled) fl.lose();
+      this.tupleFree.set(length, fl);
+    }
+    return fl;
+  }
+
+  private fresh(payload: Payload, instanceSize: number | null = null): Ref {
+    return this.register(payload, this.allocateBlock(payload, instanceSize));
+  }
+
+  none(): Ref {
+    return this.shared('None', () => ({ kind: 'NoneType' }));
+  }
+  ellipsis(): Ref {
+    return this.shared('Ellipsis', () => ({ kind: 'ellipsis' }));
+  }
+  notImplemented(): Ref {
+    return this.shared('NotImplemented', () => ({ kind: 'NotImplementedType' }));
+  }
+  /** `Objects/boolobject.c` `_Py_TrueStruct` / `_Py_FalseStruct`. */
+  bool(value: boolean): Ref {
+    return this.shared(value ? 'True' : 'False', () => ({ kind: 'bool', value }));
+  }
+
+  /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
+  int(value: bigint): Ref {
+    if (isSmallInt(value, this.config)) return this.shared(`int:${value}`, () => ({ kind: 'int', value }));
+    return this.fresh({ kind: 'int', value });
+  }
+
+  /** `PyFloat_FromDouble`: always a new float (from the float free list). */
+  float(value: number): Ref {
+    return this.fresh({ kind: 'float', value });
+  }
+
+  /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
+  str(value: string): Ref {
+    if (isCachedStr(value)) return this.shared(`str:${value}`, () => ({ kind: 'str', value }));
+    return this.fresh({ kind: 'str', value });
+  }
+
+  bytes(value: readonly number[]): Ref {
+    if (isCachedBytes(value)) return this.shared(`bytes:${value.join(',')}`, () => ({ kind: 'bytes', value: [...value] }));
+    return this.fresh({ kind: 'bytes', value: [...value] });
+  }
+
+  /** `PyTuple_New` (steals `items`): `()` is shared. */
+  tuple(items: Ref[]): Ref {
+    if (isCachedTuple(items.length)) return this.shared('tuple:()', () => ({ kind: 'tuple', items: [] }));
+    return this.fresh({ kind: 'tuple', items: [...items] });
+  }
+
+  /**
+   * `PyList_New(n)` (steals `items`): the object from the list free list, then the item
+   * array of `capacity` slots from pymalloc (`PyMem_Calloc`), none for an empty list.
+   */
+  list(items: Ref[], capacity: number = items.length): Ref {
+    const ref = this.fresh({ kind: 'list', items: [...items], capacity, itemsBlock: null });
+    const p = this.payload(ref, 'list');
+    p.itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
+    return ref;
+  }
+
+  /**
+   * `list_resize` (`Objects/listobject.c`): grow the item array with over-allocation.
+   * The formula changed in 3.9 (bpo-38373) and the model does not follow `PyMem_Realloc`
+   * in place or not, so a resize loses track of the classes involved.
+   */
+  listResize(ref: Ref, newCapacity: number): void {
+    const p = this.payload(ref, 'list');
+    if (p.itemsBlock) this.allocator.free(p.itemsBlock);
+    this.allocator.untracked('unknown');
+    p.itemsBlock = newCapacity > 0 ? this.allocator.allocate(newCapacity * this.config.pointerSize) : null;
+    p.capacity = newCapacity;
+  }
+
+  /**
+   * A dict's keys table was allocated, resized or freed (`new_keys_object`, `dictresize`,
+   * `free_keys_object`): the model does not follow it, but it is never smaller than 100
+   * bytes (an 8-slot table: header, indices and 5 entries of 16 or 24 bytes).
+   */
+  dictKeysChanged(): void {
+    this.allocator.untrackedAtLeast(100);
+  }
+
+  /** A dict (steals keys and values). Its keys table is an allocation the model does not follow. */
+  dict(entries: DictEntry[]): Ref {
+    const ref = this.fresh({ kind: 'dict', entries: [...entries] });
+    if (entries.length > 0) this.dictKeysChanged();
+    return ref;
+  }
+
+  /** A set or frozenset (steals items; the caller removed duplicates). */
+  set(kind: 'set' | 'frozenset', items: Ref[]): Ref {
+    if (kind === 'frozenset' && items.length === 0 && this.config.emptyFrozensetSingleton) {
+      return this.shared('frozenset()', () => ({ kind: 'frozenset', items: [] }));
+    }
+    return this.fresh({ kind, items: [...items] });
+  }
+
+  range(start: bigint, stop: bigint, step: bigint): Ref {
+    return this.fresh({ kind: 'range', start, stop, step });
+  }
+
+  /**
+   * Any other object (functions, classes, modules, weakrefs...): `payload` owns its refs.
+   * `refcntKnown: false` for objects CPython also references from places the model does
+   * not follow (a class is referenced by its own `__mro__`, subclass lists, caches...).
+   */
+  object(payload: Payload, instanceSize: number | null = null, opts: { refcntKnown?: boolean } = {}): Ref {
+    const ref = this.fresh(payload, instanceSize);
+    if (opts.refcntKnown === false) this.get(ref).refcntKnown = false;
+    return ref;
+  }
+
+  // ---- deallocation ------------------------------------------------------------------
+
+  /** `_Py_Dealloc`: run the type's `tp_dealloc`; nested deallocations run depth first as in C. */
+  private dealloc(o: PyObject): void {
+    clearWeakrefsOf(this, o);
+    const p = o.payload;
+    o.alive = false;
+    if (p.kind === 'weakref' && p.referent !== null) {
+      // `weakref_dealloc` -> `clear_weakref`: unlink from the referent's list.
+      const list = this.get(p.referent).weakrefs;
+      list.splice(list.indexOf(o.ref), 1);
+    }
+    for (const child of deallocOrder(p)) this.decref(child);
+    this.releaseMemory(o);
+  }
+
+  /** Where the dead object's memory goes: its type's free list or pymalloc. */
+  private releaseMemory(o: PyObject): void {
+    const p = o.payload;
+    if (GC_KINDS.has(p.kind) && this.gcAllocationsSinceStart > 0) this.gcAllocationsSinceStart--;
+    switch (p.kind) {
+      case 'float':
+        this.floatFree.free(o.address);
+        return;
+      case 'list':
+        // `list_dealloc`: the item array is freed (PyMem_Free) before the object is kept.
+        if (p.itemsBlock) this.allocator.free(p.itemsBlock);
+        this.listFree.free(o.address);
+        return;
+      case 'dict':
+        if (p.entries.length > 0) this.dictKeysChanged();
+        this.dictFree.free(o.address);
+        return;
+      case 'tuple': {
+        const fl = this.tupleFreeList(p.items.length);
+        if (fl) fl.free(o.address);
+        else if (p.items.length > this.config.freeLists.tuple.pushMaxLen) this.allocator.free(o.address);
+        // else: pushed on a free list that is never popped; the block is never reused.
+        return;
+      }
+      case 'str':
+        // `unicode_dealloc`: a mortal interned string leaves the intern table.
+        if (o.interned) this.internTable.delete(p.value);
+        this.allocator.free(o.address);
+        return;
+      default:
+        this.allocator.free(o.address);
+    }
+  }
+
+  /**
+   * Lose the known order of the free lists (after allocations and frees in an order the model
+   * does not know), except those in `keep`; and of every pymalloc class.
+   */
+  loseFreeListOrder(keep: readonly ('float' | 'list')[] = []): void {
+    const lists = [this.dictFree, ...this.tupleFree.values()];
+    if (!keep.includes('float')) lists.push(this.floatFree);
+    if (!keep.includes('list')) lists.push(this.listFree);
+    for (const fl of lists) fl.lose();
+    this.allocator.untracked('unknown');
+  }
+
+  // ---- interning -------------------------------------------------------------------------
+
+  /**
+   * `PyUnicode_InternInPlace` (`Objects/unicodeobject.c`): returns a new reference to the
+   * interned string equal to `ref` (which the caller still owns). Mortal interning: the
+   * table's references are not counted (`SSTATE_INTERNED_MORTAL`, the dict's 2 refs are
+   * given back); 3.12 makes every interned string immortal.
+   * `atCompile`: interning of a code object's constant (`intern_string_constants`). When an
+   * equal string may already be interned by the interpreter (see `mayBeInternedAtStartup`),
+   * the constant stands for that older object, whose count the model cannot know; for
+   * `sys.intern` the identity of the result is unknown too, and CoreUnknown is thrown.
+   */
+  intern(ref: Ref, atCompile = false): Ref {
+    const o = this.get(ref);
+    if (o.payload.kind !== 'str') throw new Error('model bug: interning a non-str');
+    const value = o.payload.value;
+    const hit = this.internTable.get(value);
+    if (hit !== undefined) return this.incref(hit);
+    if (!isCachedStr(value) && mayBeInternedAtStartup(value)) {
+      if (!atCompile) throw new CoreUnknown(`the interpreter may already have interned a string equal to ${JSON.stringify(value)} before the program started`);
+      o.refcntKnown = false;
+    }
+    if (isCachedStr(value) || o.immortal) {
+      // 1-char and empty strings are shared and, on 3.12+, static and immortal.
+      this.internTable.set(value, ref);
+      o.interned = true;
+      return this.incref(ref);
+    }
+    this.internTable.set(value, ref);
+    o.interned = true;
+    if (this.config.internImmortal[atCompile ? 'constants' : 'sysIntern']) o.immortal = true;
+    return this.incref(ref);
+  }
+
+  /** Whether an identifier-like constant is interned when a code object is made. */
+  static internsAtCompile(value: string): boolean {
+    return allNameChars(value);
+  }
+
+  // ---- weak references -----------------------------------------------------------------
+
+  /** The objects a weakref or WeakSet would need `tp_weaklistoffset` for. */
+  canBeWeaklyReferenced(ref: Ref): boolean {
+    const k = this.get(ref).payload.kind;
+    // `Objects/typeobject.c`: instances of classes without `__slots__` get `__weakref__`;
+    // functions, classes, methods, sets, frozensets, code and weakref-able builtins too.
+    // int, str, tuple, list, dict, bytes, float... have `tp_weaklistoffset == 0`.
+    if (k === 'instance') {
+      // A class has `__weakref__` unless it and all its bases define `__slots__` without it.
+      let cls: Ref | null = this.payload(ref, 'instance').cls;
+      while (cls !== null) {
+        const t: Extract<Payload, { kind: 'type' }> = this.payload(cls, 'type');
+        if (t.slots === null || t.slots.includes('__weakref__')) return true;
+        cls = t.base;
+      }
+      return false;
+    }
+    return ['function', 'type', 'method', 'set', 'frozenset', 'code', 'module', 'WeakSet'].includes(k);
+  }
+
+  // ---- internal helpers for gc.ts --------------------------------------------------------
+
+  /** Objects in allocation order (the order of the gc lists for young objects). */
+  allObjects(): PyObject[] {
+    return [...this.objects.values()];
+  }
+
+  /** Break `o`'s references (`tp_clear`), as `delete_garbage` does. */
+  clearReferences(o: PyObject): void {
+    const p = o.payload;
+    const refs: Ref[] = [];
+    switch (p.kind) {
+      case 'list':
+        refs.push(...p.items.splice(0).reverse());
+        break;
+      case 'dict':
+        for (const e of p.entries.splice(0)) refs.push(e.key, e.value);
+        break;
+      case 'instance':
+        if (p.dict !== null) refs.push(p.dict);
+        p.dict = null;
+        refs.push(...p.slots.values(), ...p.values.values());
+        p.slots.clear();
+        p.values.clear();
+        break;
+      case 'type':
+      case 'module':
+        refs.push(...p.attrs.values());
+        p.attrs.clear();
+        break;
+      case 'set':
+        refs.push(...p.items.splice(0));
+        break;
+      default:
+        // Tuples have no tp_clear: they are freed once their cycle partners let go.
+        return;
+    }
+    for (const r of refs) if (this.isAlive(r)) this.decref(r);
+  }
+}
+
+/**
+ * The order in which `tp_dealloc` releases an object's references:
+ * - list: `list_dealloc` decrefs items from the LAST to the first;
+ * - tuple: `tupledealloc` also from the last (`while (--i >= 0) Py_XDECREF(op->ob_item[i])`);
+ * - dict: `free_keys_object` goes through entries in order, key then value;
+ * - instance: `subtype_dealloc` clears slots (`clear_slots`, declaration order), then the
+ *   `__dict__`, frees the memory, then decrefs its heap type;
+ * - set: `set_dealloc` in table order.
+ */
+export function deallocOrder(p: Payload): Ref[] {
+  switch (p.kind) {
+    case 'list':
+    case 'tuple':
+      return [...p.items].reverse();
+    case 'dict':
+      return p.entries.flatMap((e) => [e.key, e.value]);
+    case 'instance':
+      return [...p.slots.values(), ...p.values.values(), ...(p.dict === null ? [] : [p.dict]), p.cls];
+    default:
+      return strongReferents(p);
+  }
+}
+
+/**
+ * `Objects/weakrefobject.c` `PyObject_ClearWeakRefs`: first every weak reference to the
+ * dying object is cleared (`clear_weakref`), then the callbacks run, most recently made
+ * first (a ref with a callback is inserted after the basic ref at the head of the list,
+ * `insert_after`/`insert_head` in `PyWeakref_NewRef`).
+ */
+export function clearWeakrefsOf(heap: Heap, o: PyObject): void {
+  if (o.weakrefs.length === 0) return;
+  const refs = [...o.weakrefs];
+  o.weakrefs.length = 0;
+  const withCallbacks: Ref[] = [];
+  for (const w of refs) {
+    const wp = heap.payload(w, 'weakref');
+    wp.referent = null;
+    if (wp.weakSet !== null) {
+      // `Lib/_weakrefset.py` `WeakSet.__init__._remove`: the member leaves the set.
+      if (heap.isAlive(wp.weakSet)) {
+        heap.payload(wp.weakSet, 'WeakSet').members.delete(o.ref);
+        heap.decref(w);
+      }
+      continue;
+    }
+    if (wp.callback !== null) {
+      heap.incref(w);
+      withCallbacks.push(w);
+    }
+  }
+  for (const w of withCallbacks.reverse()) {
+    const wp = heap.payload(w, 'weakref');
+    const cb = wp.callback;
+    if (cb !== null) {
+      wp.callback = null;
+      heap.weakrefCallbackHook?.(cb, w);
+      heap.decref(cb);
+    }
+    heap.decref(w);
+  }
+}

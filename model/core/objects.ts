@@ -1,0 +1,155 @@
+/**
+ * The objects of the model's heap: a type, a value (payload), a reference count and an
+ * address. References between objects are handles (`Ref`); every handle stored in a
+ * payload owns one reference, as a `PyObject *` field does in CPython.
+ */
+import type { Address } from './address';
+
+/** A handle to a heap object. Handles are never reused, unlike addresses. */
+export type Ref = number;
+
+export interface DictEntry {
+  readonly key: Ref;
+  value: Ref;
+}
+
+export type Payload =
+  | { readonly kind: 'NoneType' }
+  | { readonly kind: 'ellipsis' }
+  | { readonly kind: 'NotImplementedType' }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'int'; readonly value: bigint }
+  | { readonly kind: 'float'; readonly value: number }
+  | { readonly kind: 'str'; readonly value: string }
+  | { readonly kind: 'bytes'; readonly value: readonly number[] }
+  | { readonly kind: 'tuple'; readonly items: Ref[] }
+  /** `capacity`: allocated item slots (`allocated`), `itemsBlock` the `ob_item` block. */
+  | { readonly kind: 'list'; readonly items: Ref[]; capacity: number; itemsBlock: Address | null }
+  | { readonly kind: 'dict'; readonly entries: DictEntry[] }
+  | { readonly kind: 'set' | 'frozenset'; readonly items: Ref[] }
+  | { readonly kind: 'range'; readonly start: bigint; readonly stop: bigint; readonly step: bigint }
+  /**
+   * A class instance: `dict` its `__dict__` object when one exists (3.8-3.10 make it at the
+   * first attribute store), `values` its inline attribute values (3.11+ managed dicts,
+   * `_PyObject_InitInlineValues`), `slots` its `__slots__` members.
+   */
+  | { readonly kind: 'instance'; readonly cls: Ref; dict: Ref | null; readonly values: Map<string, Ref>; readonly slots: Map<string, Ref> }
+  /** A class. `attrs` stands for the class namespace (a mappingproxy'd dict in CPython). */
+  | { readonly kind: 'type'; readonly name: string; readonly attrs: Map<string, Ref>; readonly slots: readonly string[] | null; readonly base: Ref | null }
+  /** A Python function: `codeObject` its code object, `code` the evaluator's compiled body (opaque to the core). */
+  | { readonly kind: 'function'; readonly name: string; readonly code: unknown; readonly codeObject: Ref; readonly defaults: Ref[] }
+  | { readonly kind: 'method'; readonly self: Ref; readonly func: Ref }
+  | { readonly kind: 'builtin'; readonly name: string; readonly self: Ref | null }
+  | { readonly kind: 'module'; readonly name: string; readonly attrs: Map<string, Ref> }
+  /**
+   * `Objects/weakrefobject.c` `PyWeakReference`: `wr_object` is null once cleared.
+   * `weakSet`: the WeakSet this ref belongs to (its `_remove` callback holds the set only
+   * weakly, so this is not a counted reference).
+   */
+  | { readonly kind: 'weakref'; referent: Ref | null; callback: Ref | null; readonly weakSet: Ref | null }
+  /** `weakref.WeakSet` (Lib/_weakrefset.py): member -> the weak reference it holds to it. */
+  | { readonly kind: 'WeakSet'; readonly members: Map<Ref, Ref> }
+  /** A code object made by `compile()`: `constants` are its `co_consts`. */
+  | { readonly kind: 'code'; readonly code: unknown; readonly constants: Ref[] };
+
+export type Kind = Payload['kind'];
+
+/** The Python type name of a kind, as `type(x).__name__` prints it. */
+export const TYPE_NAMES: Readonly<Record<Exclude<Kind, 'instance' | 'type'>, string>> = {
+  NoneType: 'NoneType',
+  ellipsis: 'ellipsis',
+  NotImplementedType: 'NotImplementedType',
+  bool: 'bool',
+  int: 'int',
+  float: 'float',
+  str: 'str',
+  bytes: 'bytes',
+  tuple: 'tuple',
+  list: 'list',
+  dict: 'dict',
+  set: 'set',
+  frozenset: 'frozenset',
+  range: 'range',
+  function: 'function',
+  method: 'method',
+  builtin: 'builtin_function_or_method',
+  module: 'module',
+  weakref: 'weakref',
+  WeakSet: 'WeakSet',
+  code: 'code',
+};
+
+/**
+ * Kinds that are GC-tracked containers (`Py_TPFLAGS_HAVE_GC`): they carry a `PyGC_Head`
+ * in front (changing their size class) and take part in cyclic collection.
+ */
+export const GC_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  'tuple',
+  'list',
+  'dict',
+  'set',
+  'frozenset',
+  'instance',
+  'type',
+  'function',
+  'method',
+  'module',
+  'weakref',
+  'WeakSet',
+  'code',
+]);
+
+export interface PyObject {
+  readonly ref: Ref;
+  readonly payload: Payload;
+  readonly address: Address;
+  /** The count of references; for objects whose count the model cannot know, its own share. */
+  refcnt: number;
+  /** PEP 683 immortal: refcount operations do nothing (`_Py_IsImmortal`). */
+  immortal: boolean;
+  /**
+   * False for objects that existed before the program (cached ints, None, ...) on versions
+   * where they are mortal: CPython holds references the model does not know about.
+   */
+  refcntKnown: boolean;
+  /** Interned: the string is in the intern table (`SSTATE_INTERNED_*`). */
+  interned: boolean;
+  alive: boolean;
+  /** Weak references to this object, oldest first (`tp_weaklistoffset` list; see weakrefs.ts). */
+  readonly weakrefs: Ref[];
+  /** Allocation order, for gc list order and traces. */
+  readonly serial: number;
+}
+
+/** The outgoing strong references of a payload (`tp_traverse`), in CPython's visiting order. */
+export function strongReferents(p: Payload): Ref[] {
+  switch (p.kind) {
+    case 'tuple':
+    case 'list':
+    case 'set':
+    case 'frozenset':
+      return [...p.items];
+    case 'dict':
+      return p.entries.flatMap((e) => [e.key, e.value]);
+    case 'instance':
+      return [p.cls, ...p.slots.values(), ...p.values.values(), ...(p.dict === null ? [] : [p.dict])];
+    case 'type':
+      return [...p.attrs.values(), ...(p.base === null ? [] : [p.base])];
+    case 'function':
+      return [p.codeObject, ...p.defaults];
+    case 'code':
+      return [...p.constants];
+    case 'method':
+      return [p.self, p.func];
+    case 'builtin':
+      return p.self === null ? [] : [p.self];
+    case 'module':
+      return [...p.attrs.values()];
+    case 'weakref':
+      return p.callback === null ? [] : [p.callback];
+    case 'WeakSet':
+      return [...p.members.values()];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Object sizes: the bytes an object asks pymalloc for (which decides its size class) and
+ * what `sys.getsizeof` reports (`Python/sysmodule.c` `_PySys_GetSizeOf`: `__sizeof__`
+ * plus `sizeof(PyGC_Head)` for GC objects).
+ */
+import type { CoreConfig } from './config';
+import { GC_KINDS, type Payload } from './objects';
+
+/** `Objects/longobject.c`: number of `digit`s of |v| (`_PyLong_New` size). */
+export function longDigits(value: bigint, digitBits: number): number {
+  let v = value < 0n ? -value : value;
+  let n = 0;
+  while (v > 0n) {
+    v >>= BigInt(digitBits);
+    n++;
+  }
+  return n;
+}
+
+/** `Objects/unicodeobject.c` `PyUnicode_New`: the compact kind of a str (1, 2 or 4 bytes a char) and whether ASCII. */
+export function strKind(value: string): { readonly ascii: boolean; readonly charSize: 1 | 2 | 4 } {
+  let max = 0;
+  for (const ch of value) max = Math.max(max, ch.codePointAt(0) ?? 0);
+  if (max < 0x80) return { ascii: true, charSize: 1 };
+  if (max < 0x100) return { ascii: false, charSize: 1 };
+  if (max < 0x10000) return { ascii: false, charSize: 2 };
+  return { ascii: false, charSize: 4 };
+}
+
+export function strLength(value: string): number {
+  return [...value].length;
+}
+
+/** Bytes of the object itself, without the GC header; null when the model does not know. */
+export function basicSize(p: Payload, config: CoreConfig): number | null {
+  const s = config.sizes;
+  const ptr = config.pointerSize;
+  switch (p.kind) {
+    case 'int': {
+      const digits = longDigits(p.value, s.longDigitBits);
+      return s.longHeader + s.longDigitBytes * Math.max(digits, s.longZeroDigits);
+    }
+    case 'bool':
+      return s.longHeader + s.longDigitBytes;
+    case 'float':
+      return s.float;
+    case 'str': {
+      const { ascii, charSize } = strKind(p.value);
+      const n = strLength(p.value);
+      return (ascii ? s.asciiHeader : s.compactHeader) + (n + 1) * charSize;
+    }
+    case 'bytes':
+      return s.bytesHeader + p.value.length + 1;
+    case 'tuple':
+      return s.tupleHeader + ptr * p.items.length;
+    case 'list':
+      return s.list;
+    case 'dict':
+      return s.dict;
+    case 'NoneType':
+      return s.noneGetsizeof;
+    default:
+      return null;
+  }
+}
+
+/** What the object asks pymalloc for, GC header included (decides the size class). */
+export function requestSize(p: Payload, config: CoreConfig, instanceSize: number | null = null): number | null {
+  const base = p.kind === 'instance' ? instanceSize : basicSize(p, config);
+  if (base === null) return null;
+  return base + (GC_KINDS.has(p.kind) ? config.gcHeaderSize : 0);
+}
+
+/**
+ * `sys.getsizeof(obj)`, or null when the model does not know it for this object.
+ * Lists: `list___sizeof__` counts the allocated item slots.
+ * Dicts: measured per version for displays of up to 5 items (`dict_sizeof` depends on
+ * the keys table kind: all-str keys use the smaller unicode entries from 3.11).
+ */
+export function getsizeof(p: Payload, config: CoreConfig, instanceSize: number | null = null): number | null {
+  const s = config.sizes;
+  const gc = config.gcHeaderSize;
+  switch (p.kind) {
+    case 'list':
+      return gc + s.list + config.pointerSize * p.capacity;
+    case 'set':
+    case 'frozenset':
+      return p.items.length <= 4 ? s.setGetsizeof : null;
+    case 'range':
+      return s.rangeGetsizeof;
+    case 'dict':
+      return p.entries.length === 0 ? (s.dictGetsizeof[0] ?? null) : null;
+    case 'str': {
+      const base = requestSize(p, config);
+      const chars = [...p.value];
+      const cp = chars[0]?.codePointAt(0) ?? 0;
+      // Only the cached singleton has the UTF-8 copy; a 1-char latin-1 str is always that singleton here.
+      return base === null ? null : base + (chars.length === 1 && cp >= 0x80 && cp < 0x100 ? s.latin1SingletonUtf8Bytes : 0);
+    }
+    default:
+      return requestSize(p, config, instanceSize);
+  }
+}

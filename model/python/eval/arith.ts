@@ -1,0 +1,232 @@
+/**
+ * Binary and unary operators on the supported types (`Objects/abstract.c`
+ * `PyNumber_*` dispatching to `long_*`, `float_*`, `unicode_concatenate`, `list_concat`...).
+ * Each returns a NEW reference; operands are borrowed. Type errors carry CPython's wording.
+ */
+import type { Heap } from '../../core/heap';
+import type { Payload, Ref } from '../../core/objects';
+import type { BinaryOperator } from '../ast';
+import type { Messages } from './messages';
+import { PyException } from './py-exception';
+import { Refusal } from './refusal';
+import { typeName } from './values';
+
+/** Python's `//` on ints: rounds toward negative infinity (`l_divmod`). */
+export function floorDiv(x: bigint, y: bigint): bigint {
+  const q = x / y;
+  return x % y !== 0n && x < 0n !== y < 0n ? q - 1n : q;
+}
+
+type Num = { readonly int: bigint } | { readonly float: number };
+
+function asNum(p: Payload): Num | null {
+  if (p.kind === 'int') return { int: p.value };
+  if (p.kind === 'bool') return { int: p.value ? 1n : 0n };
+  if (p.kind === 'float') return { float: p.value };
+  return null;
+}
+
+/** `PyLong_AsDouble`: correctly rounded (JS `Number(bigint)` rounds half to even too). */
+function toFloat(n: Num): number {
+  if ('float' in n) return n.float;
+  const f = Number(n.int);
+  if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
+  return f;
+}
+
+const MAX_RESULT_BITS = 1_000_000;
+
+function bits(v: bigint): number {
+  return (v < 0n ? -v : v).toString(2).length;
+}
+
+function intOp(heap: Heap, m: Messages, op: BinaryOperator, x: bigint, y: bigint): Ref {
+  switch (op) {
+    case '+':
+      return heap.int(x + y);
+    case '-':
+      return heap.int(x - y);
+    case '*':
+      return heap.int(x * y);
+    case '//':
+      if (y === 0n) throw new PyException('ZeroDivisionError', 'integer division or modulo by zero');
+      return heap.int(floorDiv(x, y));
+    case '%':
+      if (y === 0n) throw new PyException('ZeroDivisionError', m.intModuloByZero);
+      return heap.int(x - floorDiv(x, y) * y);
+    case '/': {
+      if (y === 0n) throw new PyException('ZeroDivisionError', 'division by zero');
+      const limit = 2n ** 53n;
+      // `long_true_divide` is correctly rounded; so is a JS division of two exact doubles.
+      if (x > limit || x < -limit || y > limit || y < -limit) throw new Refusal('true division of ints beyond 2**53');
+      return heap.float(Number(x) / Number(y));
+    }
+    case '**': {
+      if (y < 0n) {
+        if (x === 0n) throw new PyException('ZeroDivisionError', '0.0 cannot be raised to a negative power');
+        const ax = x < 0n ? -x : x;
+        // Exact only for powers of two (C `pow` and JS agree on exact results).
+        if ((ax & (ax - 1n)) !== 0n || y < -1000n) throw new Refusal('int ** negative int', 'the float result may round differently');
+        return heap.float(Number(x) ** Number(y));
+      }
+      if (x !== 0n && x !== 1n && x !== -1n && Number(y) * bits(x) > MAX_RESULT_BITS) throw new Refusal('an int result of more than a million bits');
+      return heap.int(x ** y);
+    }
+    case '<<':
+      if (y < 0n) throw new PyException('ValueError', 'negative shift count');
+      if (x !== 0n && Number(y) + bits(x) > MAX_RESULT_BITS) throw new Refusal('an int result of more than a million bits');
+      return heap.int(x << y);
+    case '>>':
+      if (y < 0n) throw new PyException('ValueError', 'negative shift count');
+      return heap.int(x >> y);
+    case '&':
+      return heap.int(x & y);
+    case '|':
+      return heap.int(x | y);
+    case '^':
+      return heap.int(x ^ y);
+    case '@':
+      return unsupportedOperand(heap, op, null, null);
+  }
+}
+
+/** `Objects/floatobject.c` `_float_div_mod`: Python's floor division and modulo of floats. */
+function floatDivMod(vx: number, wx: number): [number, number] {
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if (wx < 0 !== mod < 0) {
+      mod += wx;
+      div -= 1.0;
+    }
+  } else {
+    mod = Math.sign(wx) * 0 || (wx < 0 ? -0 : 0);
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1.0;
+  } else {
+    floordiv = vx / wx < 0 ? -0.0 : 0.0;
+  }
+  return [floordiv, mod];
+}
+
+function floatOp(heap: Heap, op: BinaryOperator, x: number, y: number): Ref {
+  switch (op) {
+    case '+':
+      return heap.float(x + y);
+    case '-':
+      return heap.float(x - y);
+    case '*':
+      return heap.float(x * y);
+    case '/':
+      if (y === 0) throw new PyException('ZeroDivisionError', 'float division by zero');
+      return heap.float(x / y);
+    case '//':
+      if (y === 0) throw new PyException('ZeroDivisionError', 'float floor division by zero');
+      return heap.float(floatDivMod(x, y)[0]);
+    case '%':
+      if (y === 0) throw new PyException('ZeroDivisionError', 'float modulo');
+      return heap.float(floatDivMod(x, y)[1]);
+    case '**':
+      if (Number.isInteger(x) && Number.isInteger(y) && y >= 0 && y <= 64 && Math.abs(x) ** y < 2 ** 53) return heap.float(x ** y);
+      throw new Refusal('float ** float', "C's pow() and JavaScript's may round differently");
+    default:
+      throw new PyException('TypeError', `unsupported operand type(s) for ${op}: 'float' and 'float'`);
+  }
+}
+
+function unsupportedOperand(heap: Heap, op: string, l: Ref | null, r: Ref | null): never {
+  const a = l === null ? '?' : typeName(heap, l);
+  const b = r === null ? '?' : typeName(heap, r);
+  throw new PyException('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${a}' and '${b}'`);
+}
+
+function repeatCount(heap: Heap, seq: Ref, n: Ref): bigint | null {
+  const p = heap.get(n).payload;
+  if (p.kind === 'int') return p.value;
+  if (p.kind === 'bool') return p.value ? 1n : 0n;
+  if (p.kind === 'float' || p.kind === 'str' || p.kind === 'list' || p.kind === 'tuple' || p.kind === 'bytes') {
+    throw new PyException('TypeError', `can't multiply sequence by non-int of type '${typeName(heap, n)}'`);
+  }
+  void seq;
+  return null;
+}
+
+/** `PyNumber_Add` etc.: a new reference to the result. */
+export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r: Ref): Ref {
+  const a = heap.get(l).payload;
+  const b = heap.get(r).payload;
+  const na = asNum(a);
+  const nb = asNum(b);
+  if (na && nb) {
+    if ('int' in na && 'int' in nb) return intOp(heap, m, op, na.int, nb.int);
+    if (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^' || op === '@') return unsupportedOperand(heap, op, l, r);
+    return floatOp(heap, op, toFloat(na), toFloat(nb));
+  }
+  const seqKinds = ['str', 'bytes', 'tuple', 'list'];
+  if (op === '+' && seqKinds.includes(a.kind)) {
+    // `PyUnicode_Concat`, `bytes_concat`, `tupleconcat`: with an empty operand the result is
+    // the other operand itself (measured `s + '' is s`, `() + t is t`: True on 3.8-3.13).
+    if (a.kind === 'str' && b.kind === 'str') {
+      if (b.value === '') return heap.incref(l);
+      if (a.value === '') return heap.incref(r);
+      return heap.str(a.value + b.value);
+    }
+    if (a.kind === 'bytes' && b.kind === 'bytes') {
+      if (b.value.length === 0) return heap.incref(l);
+      if (a.value.length === 0) return heap.incref(r);
+      return heap.bytes([...a.value, ...b.value]);
+    }
+    if (a.kind === 'tuple' && b.kind === 'tuple') {
+      if (b.items.length === 0) return heap.incref(l);
+      if (a.items.length === 0) return heap.incref(r);
+      return heap.tuple([...a.items, ...b.items].map((x) => heap.incref(x)));
+    }
+    if (a.kind === 'list' && b.kind === 'list') return heap.list([...a.items, ...b.items].map((x) => heap.incref(x)));
+    if (a.kind === 'str') throw new PyException('TypeError', `can only concatenate str (not "${typeName(heap, r)}") to str`);
+    if (a.kind === 'bytes') throw new PyException('TypeError', `can't concat ${typeName(heap, r)} to bytes`);
+    throw new PyException('TypeError', `can only concatenate ${a.kind} (not "${typeName(heap, r)}") to ${a.kind}`);
+  }
+  if (op === '*' && (seqKinds.includes(a.kind) || seqKinds.includes(b.kind))) {
+    const [seq, count] = seqKinds.includes(a.kind) ? [l, r] : [r, l];
+    const n = repeatCount(heap, seq, count);
+    if (n === null) return unsupportedOperand(heap, op, l, r);
+    const sp = heap.get(seq).payload;
+    const times = n < 0n ? 0 : Number(n);
+    const len = sp.kind === 'str' ? sp.value.length : sp.kind === 'bytes' ? sp.value.length : sp.kind === 'tuple' || sp.kind === 'list' ? sp.items.length : 0;
+    if (len * times > 10_000_000) throw new Refusal('a sequence of more than ten million items');
+    // `unicode_repeat`, `bytes_repeat`, `tuple_repeat`: `x * 1` is `x` itself (measured True on 3.8-3.13).
+    if (times === 1 && sp.kind !== 'list') return heap.incref(seq);
+    switch (sp.kind) {
+      case 'str':
+        return heap.str(sp.value.repeat(times));
+      case 'bytes':
+        return heap.bytes(Array.from({ length: times }, () => sp.value).flat());
+      case 'tuple':
+        return heap.tuple(Array.from({ length: times }, () => sp.items.map((x) => heap.incref(x))).flat());
+      case 'list':
+        return heap.list(Array.from({ length: times }, () => sp.items.map((x) => heap.incref(x))).flat());
+      default:
+        break;
+    }
+  }
+  if (op === '%' && (a.kind === 'str' || a.kind === 'bytes')) throw new Refusal('%-formatting');
+  return unsupportedOperand(heap, op, l, r);
+}
+
+/** `PyNumber_Negative` / `Positive` / `Invert` (`not` is the interpreter's). */
+export function unaryOp(heap: Heap, op: '-' | '+' | '~', v: Ref): Ref {
+  const p = heap.get(v).payload;
+  const n = asNum(p);
+  // `long_long` / `float_pos`: unary + of an exact int or float is the object itself (measured).
+  if (op === '+' && (p.kind === 'int' || p.kind === 'float')) return heap.incref(v);
+  if (n && 'int' in n) {
+    if (op === '-') return heap.int(-n.int);
+    if (op === '+') return heap.int(n.int);
+    return heap.int(-n.int - 1n);
+  }
+  if (n && 'float' in n && op !== '~') return heap.float(op === '-' ? -n.float : n.float);
+  throw new PyException('TypeError', `bad operand type for unary ${op}: '${typeName(heap, v)}'`);
+}

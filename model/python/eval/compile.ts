@@ -1,0 +1,792 @@
+/**
+ * The compile step, per compilation unit (a file, a `compile()` string, one REPL statement),
+ * mirroring what decides object identity in CPython's front end:
+ * 1. the parser makes one object per literal (`Parser/pegen.c`, via the caches for small
+ *    ints, 1-char strings, b'' ...), held by the AST arena (`_PyArena_AddPyObject`);
+ * 2. `Python/ast_opt.c` folds constant expressions (`fold_binop`, `fold_unaryop`,
+ *    `fold_tuple`, `fold_iter`, `fold_compare`, `fold_subscr`) within `safe_*` size limits;
+ *    each folded value is a new object, also held by the arena (`make_const`);
+ * 3. `Python/compile.c` `merge_consts_recursive` keeps one object per `_PyCode_ConstantKey`
+ *    for the whole unit (`c_const_cache`), the first met in compile order; each code object's
+ *    `co_consts` holds one reference to each distinct constant it loads;
+ * 4. `Objects/codeobject.c` `intern_string_constants` interns constants made only of
+ *    `all_name_chars`, recursing into tuples and frozensets.
+ * It also finds each function's locals (`Python/symtable.c`) in `co_varnames` order.
+ */
+import type { Heap } from '../../core/heap';
+import type { Ref } from '../../core/objects';
+import { allNameChars } from '../../core/caches';
+import type { Payload } from '../../core/objects';
+import type { BinaryOperator, UnaryOperator, ConstValue, Expr, Module, Stmt, Target } from '../ast';
+import { binaryOp, unaryOp } from './arith';
+import { isTrue } from './values';
+import { messagesFor } from './messages';
+import { PyException } from './py-exception';
+import type { EvalConfig } from './config';
+import { constantKey } from './constant-key';
+import { Refusal } from './refusal';
+
+export interface CodeObject {
+  readonly kind: 'module' | 'function' | 'class';
+  readonly name: string;
+  readonly body: readonly Stmt[];
+  /** `co_consts`: one owned reference per distinct constant. */
+  readonly consts: Ref[];
+  /** The constant an expression node loads (after folding), borrowed from `consts`. */
+  readonly constOf: Map<Expr, Ref>;
+  /** List displays compiled as `BUILD_LIST 0` + `LIST_EXTEND` of this constant tuple (3.9+). */
+  readonly listExtendConst: Map<Expr, Ref>;
+  /** Set displays compiled as `BUILD_SET 0` + `SET_UPDATE` of this constant frozenset (3.9+). */
+  readonly setUpdateConst: Map<Expr, Ref>;
+  /** `for` over a list display runs over a tuple (`fold_iter` rewrites List to Tuple). */
+  readonly iterAsTuple: Set<Expr>;
+  /** Function locals in `co_varnames` order (parameters first); empty for module and class code. */
+  readonly locals: readonly string[];
+  readonly globals: ReadonlySet<string>;
+  readonly children: Map<Stmt, CodeObject>;
+  /** The code object on the heap; it owns `consts` (nested code objects included). */
+  ref: Ref;
+}
+
+export interface CompileUnit {
+  readonly module: CodeObject;
+  /** References the AST arena holds until the unit is done (`_PyArena_Free`). */
+  readonly arena: Ref[];
+}
+
+type Folded = { readonly ref: Ref } | null;
+
+class UnitCompiler {
+  readonly arena: Ref[] = [];
+  private readonly cache = new Map<string, Ref>();
+  /** Parser objects of each literal node, made in source order before folding. */
+  private readonly literal = new Map<Expr, Ref>();
+  /** Folded value of each node that folds. */
+  private readonly folded = new Map<Expr, Ref>();
+
+  constructor(
+    private readonly heap: Heap,
+    private readonly config: EvalConfig,
+  ) {}
+
+  // ---- 1. parser objects ------------------------------------------------------------
+
+  parseLiterals(body: readonly Stmt[]): void {
+    forEachExpr(body, (e) => {
+      if (e.kind === 'Const') {
+        const ref = this.makeConst(e.value, e);
+        this.literal.set(e, ref);
+        this.arena.push(ref);
+      }
+    });
+  }
+
+  private makeConst(v: ConstValue, e: Expr): Ref {
+    const h = this.heap;
+    switch (v.type) {
+      case 'int':
+        return h.int(v.value);
+      case 'float':
+        return h.float(v.value);
+      case 'str':
+        // 3.11-3.12.6: some 1-char literals are not the cached latin-1 object (profile fact).
+        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton.includes(v.value)) return h.object({ kind: 'str', value: v.value });
+        return h.str(v.value);
+      case 'bytes':
+        return h.bytes(v.value);
+      case 'bool':
+        return h.bool(v.value);
+      case 'None':
+        return h.none();
+      case 'Ellipsis':
+        return h.ellipsis();
+      case 'complex':
+        throw new Refusal('complex numbers', undefined, e.pos);
+    }
+  }
+
+  // ---- 2. folding ---------------------------------------------------------------------
+
+  /** Post-order folding of one expression; records folded nodes. */
+  fold(e: Expr): Folded {
+    const lit = this.literal.get(e);
+    if (lit !== undefined) return { ref: lit };
+    const done = this.folded.get(e);
+    if (done !== undefined) return { ref: done };
+    const result = this.foldNode(e);
+    if (result) {
+      this.folded.set(e, result);
+      this.arena.push(result);
+      return { ref: result };
+    }
+    return null;
+  }
+
+  private foldNode(e: Expr): Ref | null {
+    const h = this.heap;
+    switch (e.kind) {
+      case 'Tuple': {
+        const items = e.elts.map((x) => this.fold(x));
+        if (items.some((x) => x === null)) return null;
+        return h.tuple(items.map((x) => h.incref((x as { ref: Ref }).ref)));
+      }
+      case 'UnaryOp': {
+        const v = this.fold(e.operand);
+        return v ? foldUnary(h, e.op, v.ref) : null;
+      }
+      case 'BinOp': {
+        const l = this.fold(e.left);
+        const r = this.fold(e.right);
+        return l && r ? foldBinary(h, this.config, e.op, l.ref, r.ref) : null;
+      }
+      case 'Subscript': {
+        const v = this.fold(e.value);
+        const i = this.fold(e.index);
+        return v && i ? foldSubscript(h, v.ref, i.ref) : null;
+      }
+      default:
+        this.foldChildren(e);
+        return null;
+    }
+  }
+
+  private foldChildren(e: Expr): void {
+    switch (e.kind) {
+      case 'List':
+      case 'Set':
+        e.elts.forEach((x) => this.fold(x));
+        break;
+      case 'Dict':
+        e.keys.forEach((x) => this.fold(x));
+        e.values.forEach((x) => this.fold(x));
+        break;
+      case 'BoolOp':
+        e.values.forEach((x) => this.fold(x));
+        break;
+      case 'Compare':
+        this.fold(e.left);
+        e.comparators.forEach((x, i) => {
+          const op = e.ops[i];
+          // fold_compare -> fold_iter: `x in [consts]` / `x in {consts}` become constants.
+          if ((op === 'in' || op === 'not in') && i === e.comparators.length - 1) this.foldIterable(x, 'compare');
+          else this.fold(x);
+        });
+        break;
+      case 'Call':
+        this.fold(e.func);
+        e.args.forEach((x) => this.fold(x));
+        e.keywords.forEach((k) => this.fold(k.value));
+        break;
+      case 'Attribute':
+        this.fold(e.value);
+        break;
+      case 'IfExp':
+        this.fold(e.test);
+        this.fold(e.body);
+        this.fold(e.orelse);
+        break;
+      case 'Slice':
+        for (const x of [e.lower, e.upper, e.step]) if (x) this.fold(x);
+        break;
+      case 'FString':
+        for (const part of e.parts) {
+          if (typeof part === 'string') continue;
+          this.fold(part.expr);
+          for (const s of part.formatSpec ?? []) if (typeof s !== 'string') this.fold(s.expr);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** `fold_iter`: a list display iterated (for, in) is a tuple; of constants, a constant tuple / frozenset. */
+  foldIterable(e: Expr, use: 'for' | 'compare'): void {
+    if (e.kind === 'List') {
+      const items = e.elts.map((x) => this.fold(x));
+      if (items.every((x) => x !== null)) {
+        const t = this.heap.tuple(items.map((x) => this.heap.incref((x as { ref: Ref }).ref)));
+        this.folded.set(e, t);
+        this.arena.push(t);
+      } else {
+        this.iterAsTuple.add(e);
+      }
+      return;
+    }
+    if (e.kind === 'Set' && use === 'compare') {
+      const items = e.elts.map((x) => this.fold(x));
+      if (items.every((x) => x !== null)) {
+        const fs = this.heap.set('frozenset', dedupe(this.heap, items.map((x) => (x as { ref: Ref }).ref)));
+        this.folded.set(e, fs);
+        this.arena.push(fs);
+      }
+      return;
+    }
+    this.fold(e);
+  }
+
+  readonly iterAsTuple = new Set<Expr>();
+
+  foldStatements(body: readonly Stmt[]): void {
+    for (const s of body) {
+      switch (s.kind) {
+        case 'For':
+          this.foldTarget(s.target);
+          this.foldIterable(s.iter, 'for');
+          this.foldStatements(s.body);
+          this.foldStatements(s.orelse);
+          break;
+        case 'If':
+        case 'While':
+          this.fold(s.test);
+          this.foldStatements(s.body);
+          this.foldStatements(s.orelse);
+          break;
+        case 'FunctionDef':
+          s.decorators.forEach((d) => this.fold(d));
+          s.params.forEach((p) => p.default && this.fold(p.default));
+          this.foldStatements(s.body);
+          break;
+        case 'ClassDef':
+          s.decorators.forEach((d) => this.fold(d));
+          s.bases.forEach((b) => this.fold(b));
+          this.foldStatements(s.body);
+          break;
+        case 'Expr':
+          this.fold(s.value);
+          break;
+        case 'Assign':
+          this.fold(s.value);
+          s.targets.forEach((t) => this.foldTarget(t));
+          break;
+        case 'AugAssign':
+          this.foldTarget(s.target);
+          this.fold(s.value);
+          break;
+        case 'Delete':
+          s.targets.forEach((t) => this.foldTarget(t));
+          break;
+        case 'Return':
+          if (s.value) this.fold(s.value);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private foldTarget(t: Target): void {
+    if (t.kind === 'Attribute') this.fold(t.value);
+    else if (t.kind === 'Subscript') {
+      this.fold(t.value);
+      this.fold(t.index);
+    } else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach((x) => this.foldTarget(x));
+  }
+
+  // ---- 3. code objects and merged constants --------------------------------------------
+
+  /** `merge_consts_recursive`: the unit's canonical object for this constant (borrowed). */
+  private merge(ref: Ref): Ref {
+    const key = constantKey(this.heap, ref);
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const p = this.heap.get(ref).payload;
+    if (p.kind === 'tuple' || p.kind === 'frozenset') {
+      // Items are merged too, and replaced in place (`PyTuple_SET_ITEM`).
+      for (let i = 0; i < p.items.length; i++) {
+        const item = p.items[i] as Ref;
+        const canon = this.merge(item);
+        if (canon !== item) {
+          p.items[i] = this.heap.incref(canon);
+          this.heap.decref(item);
+        }
+      }
+    }
+    this.cache.set(key, ref);
+    return ref;
+  }
+
+  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[], enclosing: readonly string[] = []): CodeObject {
+    const code: CodeObject = {
+      kind,
+      name,
+      body,
+      consts: [],
+      constOf: new Map(),
+      listExtendConst: new Map(),
+      setUpdateConst: new Map(),
+      iterAsTuple: this.iterAsTuple,
+      locals: kind === 'function' ? functionLocals(body, params) : [],
+      globals: declaredGlobals(body),
+      children: new Map(),
+      ref: 0,
+    };
+    // Closures (`LOAD_DEREF`, cells) are not modelled: refuse a nested function or class
+    // that uses a local of an enclosing function.
+    if (enclosing.length > 0) {
+      const own = new Set(code.locals);
+      forEachExpr(body, (e) => {
+        if (e.kind === 'Name' && enclosing.includes(e.id) && !own.has(e.id) && !code.globals.has(e.id)) {
+          throw new Refusal(`a closure over '${e.id}'`, 'closures are not modelled', e.pos);
+        }
+      });
+    }
+    const inner = kind === 'function' ? [...enclosing, ...code.locals] : enclosing;
+    const keys = new Set<string>();
+    const addConst = (ref: Ref): Ref => {
+      const canon = this.merge(ref);
+      const key = constantKey(this.heap, canon);
+      if (!keys.has(key)) {
+        keys.add(key);
+        code.consts.push(this.heap.incref(canon));
+      }
+      return canon;
+    };
+    const visitExpr = (e: Expr): void => {
+      const c = this.literal.get(e) ?? this.folded.get(e);
+      if (c !== undefined) {
+        code.constOf.set(e, addConst(c));
+        return;
+      }
+      if (e.kind === 'List' || e.kind === 'Set') {
+        // `starunpack_helper` (3.9+): 3+ constant items become one constant.
+        const items = e.elts.map((x) => this.literal.get(x) ?? this.folded.get(x));
+        if (this.config.listLiteralOfConstants !== 'exact' && items.length >= 3 && items.every((x) => x !== undefined)) {
+          const refs = items;
+          const made =
+            e.kind === 'List'
+              ? this.heap.tuple(refs.map((r) => this.heap.incref(this.merge(r))))
+              : this.heap.set('frozenset', dedupe(this.heap, refs.map((r) => this.merge(r))));
+          const canon = addConst(made);
+          this.heap.decref(made);
+          (e.kind === 'List' ? code.listExtendConst : code.setUpdateConst).set(e, canon);
+          return;
+        }
+      }
+      forEachChildExpr(e, visitExpr);
+    };
+    visitStatements(body, visitExpr, (s) => {
+      if (s.kind === 'FunctionDef') {
+        s.params.forEach((p) => p.default && visitExpr(p.default));
+        const child = this.code('function', s.name, s.body, s.params.map((p) => p.name), inner);
+        code.children.set(s, child);
+        code.consts.push(child.ref);
+        return false;
+      }
+      if (s.kind === 'ClassDef') {
+        s.bases.forEach(visitExpr);
+        const child = this.code('class', s.name, s.body, [], inner);
+        code.children.set(s, child);
+        code.consts.push(child.ref);
+        return false;
+      }
+      return true;
+    });
+    // intern_string_constants: identifier-like strings, also inside constant tuples.
+    for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
+    code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
+    return code;
+  }
+
+  /**
+   * `co_consts` as a tuple (functions start with None, the docstring slot: measured
+   * `(None, 1000)` for `def f(): return 1000` on 3.8-3.13). `makecode` merges the tuple itself
+   * (`merge_const_one`), so functions with equal constants share one tuple: measured,
+   * `def f(): return 123456789` and the same `g` add one reference, not two.
+   * Takes over the references in `consts`; returns a new reference.
+   */
+  private constsTuple(kind: CodeObject['kind'], consts: readonly Ref[]): Ref {
+    const h = this.heap;
+    const items = kind === 'function' ? [h.none(), ...consts.filter((c) => h.get(c).payload.kind !== 'NoneType')] : [...consts];
+    if (kind === 'function') for (const c of consts) if (h.get(c).payload.kind === 'NoneType') h.decref(c);
+    const key = `${kind}:${items.map((r) => constantKey(h, r)).join(',')}`;
+    const shared = kind === 'function' ? this.constsTuples.get(key) : undefined;
+    if (shared !== undefined) {
+      for (const r of items) h.decref(r);
+      return h.incref(shared);
+    }
+    const t = h.tuple(items);
+    if (kind === 'function') this.constsTuples.set(key, t);
+    return t;
+  }
+
+  private readonly constsTuples = new Map<string, Ref>();
+
+  private internDeep(ref: Ref, code: CodeObject): Ref {
+    const p = this.heap.get(ref).payload;
+    if (p.kind === 'str' && allNameChars(p.value)) {
+      const interned = this.heap.intern(ref, true);
+      if (interned !== ref) {
+        for (const [node, r] of code.constOf) if (r === ref) code.constOf.set(node, interned);
+      }
+      this.heap.decref(ref);
+      return interned;
+    }
+    if (p.kind === 'tuple' || p.kind === 'frozenset') {
+      for (let i = 0; i < p.items.length; i++) p.items[i] = this.internDeep(p.items[i] as Ref, code);
+    }
+    return ref;
+  }
+}
+
+
+function dedupe(heap: Heap, refs: Ref[]): Ref[] {
+  const out: Ref[] = [];
+  const keys = new Set<string>();
+  for (const r of refs) {
+    const k = constantKey(heap, r);
+    if (keys.has(k)) continue;
+    keys.add(k);
+    out.push(heap.incref(r));
+  }
+  return out;
+}
+
+/** `fold_unaryop`: `-`, `+`, `~`, `not` of a constant (errors mean no fold). */
+function foldUnary(heap: Heap, op: UnaryOperator, ref: Ref): Ref | null {
+  if (op === 'not') return heap.bool(!isTrue(heap, ref));
+  try {
+    return unaryOp(heap, op, ref);
+  } catch (err) {
+    if (err instanceof PyException) return null;
+    throw err;
+  }
+}
+
+function bitLength(v: bigint): number {
+  return (v < 0n ? -v : v).toString(2).length - (v === 0n ? 1 : 0);
+}
+
+/**
+ * `fold_binop`: the operation itself (`PyNumber_*`, errors mean "no fold"), guarded by
+ * `safe_multiply`, `safe_power`, `safe_lshift` and `safe_mod` (`MAX_INT_SIZE`,
+ * `MAX_COLLECTION_SIZE`, `MAX_STR_SIZE`; measured: `2**127` not folded, `10**20` and
+ * `'a'*4096` folded, `'a'*4097` not, on 3.8 and 3.13).
+ */
+function foldBinary(heap: Heap, config: EvalConfig, op: BinaryOperator, l: Ref, r: Ref): Ref | null {
+  const a = heap.get(l).payload;
+  const b = heap.get(r).payload;
+  const lim = config.foldLimits;
+  const intOf = (p: Payload): bigint | null => (p.kind === 'int' ? p.value : p.kind === 'bool' ? (p.value ? 1n : 0n) : null);
+  const x = intOf(a);
+  const y = intOf(b);
+  if (op === '*') {
+    if (x !== null && y !== null && x !== 0n && y !== 0n) {
+      const vb = bitLength(x);
+      const wb = bitLength(y);
+      if (vb > lim.intMaxBits || wb > lim.intMaxBits || vb + wb > lim.intMaxBits) return null;
+    }
+    const [n, seq] = x !== null ? [x, b] : y !== null ? [y, a] : [null, null];
+    if (n !== null && seq !== null) {
+      const size = seq.kind === 'tuple' || seq.kind === 'frozenset' ? seq.items.length : seq.kind === 'str' ? [...seq.value].length : seq.kind === 'bytes' ? seq.value.length : 0;
+      const max = seq.kind === 'str' || seq.kind === 'bytes' ? lim.strRepeatMaxLength : lim.collectionRepeatMaxItems;
+      if (size && (n < 0n || n > BigInt(Math.floor(max / size)))) return null;
+    }
+  }
+  if (op === '**' && x !== null && y !== null && x !== 0n && y > 0n) {
+    if (BigInt(bitLength(x)) > BigInt(lim.intMaxBits) / y) return null;
+  }
+  if (op === '<<' && x !== null && y !== null && x !== 0n && y !== 0n) {
+    if (y < 0n || y > BigInt(lim.intMaxBits) || BigInt(bitLength(x)) > BigInt(lim.intMaxBits) - y) return null;
+  }
+  if (op === '%' && (a.kind === 'str' || a.kind === 'bytes')) return null;
+  if (op === '@') return null;
+  try {
+    return binaryOp(heap, messagesFor(config.version), op, l, r);
+  } catch (err) {
+    if (err instanceof PyException) return null;
+    throw err;
+  }
+}
+
+function foldSubscript(heap: Heap, v: Ref, i: Ref): Ref | null {
+  const a = heap.get(v).payload;
+  const b = heap.get(i).payload;
+  if (b.kind !== 'int') return null;
+  if (a.kind === 'tuple') {
+    const n = a.items.length;
+    const k = Number(b.value < 0n ? b.value + BigInt(n) : b.value);
+    return k >= 0 && k < n ? heap.incref(a.items[k] as Ref) : null;
+  }
+  if (a.kind === 'str') {
+    const chars = [...a.value];
+    const k = Number(b.value < 0n ? b.value + BigInt(chars.length) : b.value);
+    return k >= 0 && k < chars.length ? heap.str(chars[k] as string) : null;
+  }
+  return null;
+}
+
+
+// ---- walking the AST -----------------------------------------------------------------------
+
+function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
+  switch (e.kind) {
+    case 'Tuple':
+    case 'List':
+    case 'Set':
+      e.elts.forEach(f);
+      break;
+    case 'Dict':
+      e.keys.forEach((k, i) => {
+        f(k);
+        f(e.values[i] as Expr);
+      });
+      break;
+    case 'BinOp':
+      f(e.left);
+      f(e.right);
+      break;
+    case 'UnaryOp':
+      f(e.operand);
+      break;
+    case 'BoolOp':
+      e.values.forEach(f);
+      break;
+    case 'Compare':
+      f(e.left);
+      e.comparators.forEach(f);
+      break;
+    case 'Call':
+      f(e.func);
+      e.args.forEach(f);
+      e.keywords.forEach((k) => f(k.value));
+      break;
+    case 'Attribute':
+      f(e.value);
+      break;
+    case 'Subscript':
+      f(e.value);
+      f(e.index);
+      break;
+    case 'Slice':
+      for (const x of [e.lower, e.upper, e.step]) if (x) f(x);
+      break;
+    case 'IfExp':
+      f(e.test);
+      f(e.body);
+      f(e.orelse);
+      break;
+    case 'FString':
+      for (const part of e.parts) {
+        if (typeof part === 'string') continue;
+        f(part.expr);
+        for (const s of part.formatSpec ?? []) if (typeof s !== 'string') f(s.expr);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+function targetExprs(t: Target, f: (e: Expr) => void): void {
+  if (t.kind === 'Attribute') f(t.value);
+  else if (t.kind === 'Subscript') {
+    f(t.value);
+    f(t.index);
+  } else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach((x) => targetExprs(x, f));
+}
+
+/** Visit expressions of statements in compile order; `enter` decides whether to descend into a statement. */
+function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s: Stmt) => boolean): void {
+  for (const s of body) {
+    if (!enter(s)) continue;
+    switch (s.kind) {
+      case 'Expr':
+        f(s.value);
+        break;
+      case 'Assign':
+        f(s.value);
+        s.targets.forEach((t) => targetExprs(t, f));
+        break;
+      case 'AugAssign':
+        targetExprs(s.target, f);
+        f(s.value);
+        break;
+      case 'Delete':
+        s.targets.forEach((t) => targetExprs(t, f));
+        break;
+      case 'If':
+      case 'While':
+        f(s.test);
+        visitStatements(s.body, f, enter);
+        visitStatements(s.orelse, f, enter);
+        break;
+      case 'For':
+        f(s.iter);
+        targetExprs(s.target, f);
+        visitStatements(s.body, f, enter);
+        visitStatements(s.orelse, f, enter);
+        break;
+      case 'Return':
+        if (s.value) f(s.value);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Every expression of a body, nested functions and classes included, in source order. */
+function forEachExpr(body: readonly Stmt[], f: (e: Expr) => void): void {
+  const deep = (e: Expr): void => {
+    f(e);
+    forEachChildExpr(e, deep);
+  };
+  visitStatements(body, deep, (s) => {
+    if (s.kind === 'FunctionDef') {
+      s.decorators.forEach(deep);
+      s.params.forEach((p) => p.default && deep(p.default));
+      forEachExpr(s.body, f);
+      return false;
+    }
+    if (s.kind === 'ClassDef') {
+      s.decorators.forEach(deep);
+      s.bases.forEach(deep);
+      forEachExpr(s.body, f);
+      return false;
+    }
+    return true;
+  });
+}
+
+function declaredGlobals(body: readonly Stmt[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (b: readonly Stmt[]): void => {
+    for (const s of b) {
+      if (s.kind === 'Global') s.names.forEach((n) => out.add(n));
+      if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
+        walk(s.body);
+        walk(s.orelse);
+      }
+    }
+  };
+  walk(body);
+  return out;
+}
+
+/**
+ * `co_varnames`: parameters, then the other local names in the order the compiler first
+ * emits them (`compiler_nameop` adds to `u_varnames`), which is source order.
+ */
+function functionLocals(body: readonly Stmt[], params: readonly string[]): string[] {
+  const globals = declaredGlobals(body);
+  const assigned = new Set<string>();
+  const order: string[] = [...params];
+  const bindTarget = (t: Target): void => {
+    if (t.kind === 'Name') assigned.add(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(bindTarget);
+  };
+  const walk = (b: readonly Stmt[]): void => {
+    for (const s of b) {
+      switch (s.kind) {
+        case 'Assign':
+          s.targets.forEach(bindTarget);
+          break;
+        case 'AugAssign':
+          bindTarget(s.target);
+          break;
+        case 'Delete':
+          s.targets.forEach(bindTarget);
+          break;
+        case 'For':
+          bindTarget(s.target);
+          walk(s.body);
+          walk(s.orelse);
+          break;
+        case 'If':
+        case 'While':
+          walk(s.body);
+          walk(s.orelse);
+          break;
+        case 'FunctionDef':
+        case 'ClassDef':
+          assigned.add(s.name);
+          break;
+        case 'Import':
+          s.names.forEach((a) => assigned.add(a.asname ?? a.name.split('.')[0] ?? a.name));
+          break;
+        case 'ImportFrom':
+          s.names.forEach((a) => assigned.add(a.asname ?? a.name));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(body);
+  // Order of first mention in the body (loads included), as the compiler meets them.
+  const mention = (name: string): void => {
+    if (assigned.has(name) && !globals.has(name) && !order.includes(name)) order.push(name);
+  };
+  const mentionTarget = (t: Target): void => {
+    if (t.kind === 'Name') mention(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(mentionTarget);
+    else targetExprs(t, (e) => mentionExpr(e));
+  };
+  const mentionExpr = (e: Expr): void => {
+    if (e.kind === 'Name') mention(e.id);
+    forEachChildExpr(e, mentionExpr);
+  };
+  const walkOrder = (b: readonly Stmt[]): void => {
+    for (const s of b) {
+      switch (s.kind) {
+        case 'Expr':
+          mentionExpr(s.value);
+          break;
+        case 'Assign':
+          mentionExpr(s.value);
+          s.targets.forEach(mentionTarget);
+          break;
+        case 'AugAssign':
+          mentionTarget(s.target);
+          mentionExpr(s.value);
+          break;
+        case 'Delete':
+          s.targets.forEach(mentionTarget);
+          break;
+        case 'If':
+        case 'While':
+          mentionExpr(s.test);
+          walkOrder(s.body);
+          walkOrder(s.orelse);
+          break;
+        case 'For':
+          mentionExpr(s.iter);
+          mentionTarget(s.target);
+          walkOrder(s.body);
+          walkOrder(s.orelse);
+          break;
+        case 'Return':
+          if (s.value) mentionExpr(s.value);
+          break;
+        case 'FunctionDef':
+          s.params.forEach((p) => p.default && mentionExpr(p.default));
+          mention(s.name);
+          break;
+        case 'ClassDef':
+          s.bases.forEach(mentionExpr);
+          mention(s.name);
+          break;
+        case 'Import':
+          s.names.forEach((a) => mention(a.asname ?? a.name.split('.')[0] ?? a.name));
+          break;
+        case 'ImportFrom':
+          s.names.forEach((a) => mention(a.asname ?? a.name));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walkOrder(body);
+  return order;
+}
+
+/** Compile one unit: parser objects, folding, code objects with merged, interned constants. */
+export function compileUnit(heap: Heap, config: EvalConfig, module: Module | readonly Stmt[]): CompileUnit {
+  const body = 'kind' in module ? module.body : module;
+  const c = new UnitCompiler(heap, config);
+  c.parseLiterals(body);
+  c.foldStatements(body);
+  return { module: c.code('module', '<module>', body, []), arena: c.arena };
+}

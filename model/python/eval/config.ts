@@ -1,0 +1,42 @@
+/**
+ * What the evaluator needs to know about a target beyond the core's memory facts: how the
+ * bytecode holds references, how lists grow, folding limits and error message wording.
+ * Built from a profile (`from-profile.ts`) or, in tests, from `nativeEvalConfig`.
+ */
+import type { CoreConfig } from '../../core/config';
+
+export interface EvalConfig {
+  readonly core: CoreConfig;
+  /** Profile name, for messages. */
+  readonly target: string;
+  /** (major, minor) of the CPython version. Used only for the wording of messages, never for memory rules. */
+  readonly version: readonly [number, number];
+  /**
+   * While a Python function runs, the caller's evaluation stack still holds a reference to
+   * each argument (3.8-3.10: `function_code_fastcall` INCREFs args into `f_localsplus`; 3.11+
+   * the frame takes the stack's references). Measured `f(a)` -> getrefcount(x): 4 vs 3.
+   */
+  readonly callerHoldsArgumentReference: boolean;
+  /** `sys.getrefcount(local)` loads the local without a new reference (3.14 `LOAD_FAST_BORROW`). */
+  readonly getrefcountBorrowsFastLocals: boolean;
+  /** Printable ASCII characters whose 1-character literal is NOT the cached latin-1 object (3.11-3.12.6). */
+  readonly oneCharLiteralNotSingleton: string;
+  /** Names in code objects (`co_names`, attribute names) are immortal (3.12+). */
+  readonly codeNamesImmortal: boolean;
+  /** `Objects/listobject.c` `list_resize` over-allocation: 3.8 `n + n/8 + (n < 9 ? 3 : 6)`, 3.9+ `(n + n/8 + 6) & ~3`. */
+  readonly listGrowth: 'py38' | 'py39';
+  /**
+   * A list display of 3+ constants: 3.8 `BUILD_LIST n` (exact); 3.9 `BUILD_LIST 0` + `LIST_EXTEND`
+   * of a constant tuple (`list_resize`); 3.10+ `list_extend` presizes exactly, rounded up to even
+   * (`list_preallocate_exact`). Measured getsizeof([1,2,3]): 80, 120, 88.
+   */
+  readonly listLiteralOfConstants: 'exact' | 'resize' | 'even';
+  /** `list(sized)`: exact (3.8, 3.9) or rounded up to even (3.10+, `list_preallocate_exact`). */
+  readonly listFromSized: 'exact' | 'even';
+  /** `Python/ast_opt.c` limits (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`, `MAX_INT_SIZE`). */
+  readonly foldLimits: { readonly strRepeatMaxLength: number; readonly collectionRepeatMaxItems: number; readonly intMaxBits: number };
+  /** Iterator objects' request sizes (GC header included), as getsizeof reports them. */
+  readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number };
+  /** `Python/suggestions.c` (3.10+): NameError / AttributeError lines may end with "Did you mean". */
+  readonly errorSuggestions: boolean;
+}

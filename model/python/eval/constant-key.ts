@@ -1,0 +1,33 @@
+/**
+ * `Objects/codeobject.c` `_PyCode_ConstantKey`: constants are merged when their keys are
+ * equal: same type and same value, with `-0.0` apart from `0.0`, `1` apart from `1.0` and
+ * `True`, and tuples / frozensets compared item by item with the same rule.
+ */
+import type { Heap } from '../../core/heap';
+import type { Ref } from '../../core/objects';
+
+export function constantKey(heap: Heap, ref: Ref): string {
+  const p = heap.get(ref).payload;
+  switch (p.kind) {
+    case 'int':
+      return `int:${p.value}`;
+    case 'bool':
+      return `bool:${p.value}`;
+    case 'float':
+      return `float:${Object.is(p.value, -0) ? '-0' : String(p.value)}`;
+    case 'str':
+      return `str:${JSON.stringify(p.value)}`;
+    case 'bytes':
+      return `bytes:${p.value.join(',')}`;
+    case 'NoneType':
+      return 'None';
+    case 'ellipsis':
+      return 'Ellipsis';
+    case 'tuple':
+      return `tuple(${p.items.map((i) => constantKey(heap, i)).join(',')})`;
+    case 'frozenset':
+      return `frozenset(${p.items.map((i) => constantKey(heap, i)).sort().join(',')})`;
+    default:
+      return `object:${ref}`;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Execution frames and loop iterators: what holds references while code runs.
+ */
+import type { Address } from '../../core/address';
+import type { Ref } from '../../core/objects';
+import type { CodeObject } from './compile';
+
+export interface Frame {
+  readonly code: CodeObject;
+  readonly kind: 'module' | 'function' | 'class';
+  /**
+   * A function's fast locals (`f_localsplus`), in `co_varnames` order; null = unbound.
+   * Cleared in that order when the frame ends (`frame_dealloc` / `_PyFrame_ClearLocals`).
+   */
+  readonly fast: Map<string, Ref | null>;
+  /** The module's globals (module frames) or the class body's namespace (class frames). */
+  readonly ns: Map<string, Ref>;
+  readonly globals: Map<string, Ref>;
+}
+
+/**
+ * The iterator a `for` loop keeps on the evaluation stack (`GET_ITER`): its own block and,
+ * until exhausted, a reference to the sequence (`listiterobject.it_seq`, set to NULL at the
+ * end by `listiter_next`).
+ */
+export interface LoopIterator {
+  readonly block: Address | null;
+  seq: Ref | null;
+  index: number;
+  readonly next: (index: number) => Ref | null;
+}
+
+export type Completion =
+  | { readonly kind: 'normal' }
+  | { readonly kind: 'break' }
+  | { readonly kind: 'continue' }
+  | { readonly kind: 'return'; readonly value: Ref };
+
+export const NORMAL: Completion = { kind: 'normal' };

@@ -1,0 +1,1424 @@
+/**
+ * The evaluator: runs compiled code on `model/core`, holding references the way CPython's
+ * bytecode does (`Python/ceval.c`): every value on the evaluation stack is an owned
+ * reference, names and container slots own theirs, and each is released in the order
+ * CPython releases it, because that order decides what the free lists hand out next.
+ */
+import { compareAddresses, type Address } from '../../core/address';
+import type { Heap } from '../../core/heap';
+import type { Ref } from '../../core/objects';
+import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
+import { NO_POS, type Expr, type FStringPart, type Keyword, type Pos, type Stmt, type Target } from '../ast';
+import { binaryOp, unaryOp } from './arith';
+import { compileUnit, type CodeObject, type CompileUnit } from './compile';
+import type { EvalConfig } from './config';
+import { formatWithSpec } from './format-spec';
+import { NORMAL, type Completion, type Frame, type LoopIterator } from './frame';
+import { messagesFor, type Messages } from './messages';
+import { BUILTIN_NAMES, STDLIB_MODULE_NAMES } from './name-lists';
+import { hasSuggestion } from './suggestions';
+import { MODULE_FUNCTIONS } from './modules';
+import { allSlots, delAttr, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
+import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
+import { PyException } from './py-exception';
+import { Refusal } from './refusal';
+import { pyRepr } from './repr';
+import { snapshot, type HeapSnapshot } from './trace';
+import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
+
+const MAX_DEPTH = 100;
+
+/** Names every `__main__` module has (`PyModule_New`, `run_file`): candidates for suggestions. */
+const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
+
+/** The builtin functions the model implements, by the name they are looked up with. */
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec'] as const;
+/** Builtin types callable as constructors. */
+const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object'] as const;
+/** Builtin types `type()` can return without being callable by name here. */
+const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code'] as const;
+
+
+export interface InterpreterOptions {
+  readonly mode: 'module' | 'repl';
+  readonly trace: boolean;
+  readonly filename: string;
+}
+
+export class Interpreter {
+  readonly msgs: Messages;
+  readonly out: string[] = [];
+  readonly globals = new Map<string, Ref>();
+  readonly snapshots: HeapSnapshot[] = [];
+  /** ints made by `id()`: their value is the address of `owner` (see address.ts). */
+  readonly addressInts = new Map<Ref, { readonly address: Address; readonly owner: Ref }>();
+  /** ints whose value CPython decides from state the model does not know. */
+  readonly unknownInts = new Map<Ref, string>();
+  private readonly builtins = new Map<string, Ref>();
+  readonly builtinTypes = new Map<string, Ref>();
+  private readonly modules = new Map<string, Ref>();
+  /** `gc.disable()` / `gc.enable()`: with automatic collection off, cyclic garbage stays until gc.collect(). */
+  gcEnabled = true;
+  /** REPL: `builtins._`, set by `sys.displayhook`. */
+  private underscore: Ref | null = null;
+  /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
+  private readonly calledOnce = new Set<CodeObject>();
+  private depth = 0;
+  /** The frame of the statement being run (for `exec`). */
+  frame: Frame | null = null;
+  /** The argument of the call being made is a fast local loaded without a reference (3.14 `LOAD_FAST_BORROW`). */
+  argBorrowed = false;
+  pos: Pos = NO_POS;
+
+  constructor(
+    readonly heap: Heap,
+    readonly cfg: EvalConfig,
+    readonly options: InterpreterOptions,
+  ) {
+    this.msgs = messagesFor(cfg.version);
+    const staticTypesImmortal = cfg.core.immortalRefcount !== null;
+    for (const name of BUILTIN_FUNCTIONS) this.builtins.set(name, heap.preexisting(`builtin:${name}`, () => ({ kind: 'builtin', name, self: null }), false));
+    for (const name of BUILTIN_TYPES) {
+      const t = heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
+      this.builtins.set(name, t);
+      this.builtinTypes.set(name, t);
+    }
+    for (const name of OTHER_TYPES) {
+      this.builtinTypes.set(name, heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal));
+    }
+    for (const [mod, fns] of Object.entries(MODULE_FUNCTIONS)) {
+      const attrs = new Map<string, Ref>();
+      for (const fn of fns) {
+        attrs.set(fn, heap.preexisting(`builtin:${mod}.${fn}`, () => ({ kind: 'builtin', name: `${mod}.${fn}`, self: null }), false));
+      }
+      this.modules.set(mod, heap.preexisting(`module:${mod}`, () => ({ kind: 'module', name: mod, attrs }), false));
+    }
+    heap.weakrefCallbackHook = (callback, weakref) => {
+      const result = this.call(callback, [weakref], [], false);
+      heap.decref(result);
+    };
+  }
+
+  // ---- running units --------------------------------------------------------------------
+
+  /** Runs a whole module (`python FILE.py`): the arena lives until the body is done. */
+  runModule(unit: CompileUnit): void {
+    const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
+    this.execBody(unit.module.body, frame, true);
+  }
+
+  /** Runs one REPL statement unit, then frees its arena and code (`PyRun_InteractiveOneObject`). */
+  runReplStatement(unit: CompileUnit, stmt: Stmt): void {
+    const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
+    if (stmt.kind === 'Expr') {
+      this.pos = stmt.pos;
+      const v = this.evalExpr(stmt.value, frame);
+      this.displayhook(v);
+    } else {
+      const c = this.execStmt(stmt, frame);
+      if (c.kind !== 'normal') throw new Refusal(`'${c.kind}' outside a loop or function`);
+    }
+    this.recordTrace(stmt);
+  }
+
+  /** `sys.displayhook`: `_` is set to None first, the repr printed, then `_` bound to the value. */
+  private displayhook(v: Ref): void {
+    if (this.heap.get(v).payload.kind === 'NoneType') {
+      this.heap.decref(v);
+      return;
+    }
+    this.setUnderscore(this.heap.none());
+    this.write(`${this.reprOf(v)}\n`);
+    this.setUnderscore(v);
+  }
+
+  private setUnderscore(v: Ref): void {
+    const old = this.underscore;
+    this.underscore = v;
+    if (old !== null) this.heap.decref(old);
+  }
+
+  private recordTrace(stmt: Stmt): void {
+    if (!this.options.trace) return;
+    const names = new Map(this.globals);
+    this.snapshots.push(snapshot(this.heap, stmt.pos.line, names));
+  }
+
+  write(text: string): void {
+    this.out.push(text);
+  }
+
+  // ---- statements ---------------------------------------------------------------------------
+
+  execBody(body: readonly Stmt[], frame: Frame, topLevel = false): Completion {
+    for (const s of body) {
+      const c = this.execStmt(s, frame);
+      if (topLevel) this.recordTrace(s);
+      if (c.kind !== 'normal') return c;
+    }
+    return NORMAL;
+  }
+
+  private execStmt(s: Stmt, frame: Frame): Completion {
+    this.pos = s.pos;
+    this.frame = frame;
+    checkGcTiming(this);
+    switch (s.kind) {
+      case 'Expr': {
+        const v = this.evalExpr(s.value, frame);
+        this.heap.decref(v);
+        return NORMAL;
+      }
+      case 'Assign': {
+        const v = this.evalAssignedValue(s.value, s.targets, frame);
+        if (v === null) return NORMAL;
+        // `a = b = v`: DUP_TOP for every target but the last, stored left to right.
+        s.targets.forEach((t, i) => {
+          if (i < s.targets.length - 1) this.heap.incref(v);
+          this.assign(t, v, frame);
+        });
+        return NORMAL;
+      }
+      case 'AugAssign':
+        this.augAssign(s, frame);
+        return NORMAL;
+      case 'Delete':
+        for (const t of s.targets) this.deleteTarget(t, frame);
+        return NORMAL;
+      case 'If': {
+        const test = this.evalExpr(s.test, frame);
+        const truth = this.truth(test);
+        this.heap.decref(test);
+        return this.execBody(truth ? s.body : s.orelse, frame);
+      }
+      case 'While': {
+        for (;;) {
+          this.pos = s.pos;
+          const test = this.evalExpr(s.test, frame);
+          const truth = this.truth(test);
+          this.heap.decref(test);
+          if (!truth) return this.execBody(s.orelse, frame);
+          const c = this.execBody(s.body, frame);
+          if (c.kind === 'break') return NORMAL;
+          if (c.kind === 'return') return c;
+        }
+      }
+      case 'For':
+        return this.execFor(s, frame);
+      case 'Break':
+        return { kind: 'break' };
+      case 'Continue':
+        return { kind: 'continue' };
+      case 'Pass':
+        return NORMAL;
+      case 'Return': {
+        const v = s.value ? this.evalExpr(s.value, frame) : this.heap.none();
+        return { kind: 'return', value: v };
+      }
+      case 'Global':
+        return NORMAL;
+      case 'Nonlocal':
+        throw new Refusal('nonlocal');
+      case 'FunctionDef':
+        this.defineFunction(s, frame);
+        return NORMAL;
+      case 'ClassDef':
+        this.defineClass(s, frame);
+        return NORMAL;
+      case 'Import':
+        for (const alias of s.names) {
+          const mod = this.modules.get(alias.name);
+          if (mod === undefined) throw new Refusal(`import ${alias.name}`, 'only sys, gc, weakref and copy are modelled');
+          // `sys` is always in sys.modules; importing the others runs the import machinery,
+          // whose allocations the model does not follow.
+          if (alias.name !== 'sys') this.heap.loseFreeListOrder();
+          this.storeName(alias.asname ?? alias.name, this.heap.incref(mod), frame);
+        }
+        return NORMAL;
+      case 'ImportFrom':
+        throw new Refusal('from ... import');
+    }
+  }
+
+  /**
+   * The value of an assignment, or null when the statement was compiled without building
+   * it: `a, b = x, y` with 2 or 3 names swaps on the stack (`ROT_TWO` / `SWAP`), no tuple.
+   */
+  private evalAssignedValue(value: Expr, targets: readonly Target[], frame: Frame): Ref | null {
+    const t = targets[0];
+    if (
+      targets.length === 1 &&
+      t !== undefined &&
+      (t.kind === 'Tuple' || t.kind === 'List') &&
+      value.kind === 'Tuple' &&
+      !frame.code.constOf.has(value) &&
+      value.elts.length === t.elts.length &&
+      value.elts.length >= 2 &&
+      value.elts.length <= 3
+    ) {
+      const items = value.elts.map((e) => this.evalExpr(e, frame));
+      t.elts.forEach((target, i) => this.assign(target, items[i] as Ref, frame));
+      return null;
+    }
+    return this.evalExpr(value, frame);
+  }
+
+  private execFor(s: Extract<Stmt, { kind: 'For' }>, frame: Frame): Completion {
+    const iterable = this.evalExpr(s.iter, frame);
+    const it = this.getIter(iterable);
+    this.heap.decref(iterable);
+    for (;;) {
+      const item = this.iterNext(it);
+      if (item === null) break;
+      this.pos = s.pos;
+      this.assign(s.target, item, frame);
+      const c = this.execBody(s.body, frame);
+      if (c.kind === 'break') {
+        this.releaseIter(it);
+        return NORMAL;
+      }
+      if (c.kind === 'return') {
+        this.releaseIter(it);
+        return c;
+      }
+    }
+    this.releaseIter(it);
+    return this.execBody(s.orelse, frame);
+  }
+
+  // ---- iteration ----------------------------------------------------------------------------
+
+  /** `GET_ITER`: the iterator object and what it holds. */
+  private getIter(iterable: Ref): LoopIterator {
+    const h = this.heap;
+    const p = h.get(iterable).payload;
+    const alloc = (bytes: number): Address => h.allocator.allocate(bytes);
+    switch (p.kind) {
+      case 'list':
+        return { block: alloc(this.cfg.iteratorBytes.list), seq: h.incref(iterable), index: 0, next: (i) => (i < p.items.length ? h.incref(p.items[i] as Ref) : null) };
+      case 'tuple':
+        return { block: alloc(this.cfg.iteratorBytes.tuple), seq: h.incref(iterable), index: 0, next: (i) => (i < p.items.length ? h.incref(p.items[i] as Ref) : null) };
+      case 'str': {
+        const chars = [...p.value];
+        return { block: alloc(this.cfg.iteratorBytes.str), seq: h.incref(iterable), index: 0, next: (i) => (i < chars.length ? h.str(chars[i] as string) : null) };
+      }
+      case 'range': {
+        // `range_iter` -> `fast_range_iter`: the iterator keeps start/step/len, not the range.
+        const len = rangeLength(p);
+        return { block: alloc(this.cfg.iteratorBytes.range), seq: null, index: 0, next: (i) => (BigInt(i) < len ? h.int(p.start + BigInt(i) * p.step) : null) };
+      }
+      case 'dict': {
+        const size = p.entries.length;
+        h.allocator.untracked('unknown');
+        return {
+          block: null,
+          seq: h.incref(iterable),
+          index: 0,
+          next: (i) => {
+            if (p.entries.length !== size) throw new PyException('RuntimeError', 'dictionary changed size during iteration');
+            const e = p.entries[i];
+            return e ? h.incref(e.key) : null;
+          },
+        };
+      }
+      default:
+        throw new PyException('TypeError', `'${typeName(h, iterable)}' object is not iterable`);
+    }
+  }
+
+  /** `FOR_ITER`: the next item (new reference), or null; exhaustion drops the sequence. */
+  private iterNext(it: LoopIterator): Ref | null {
+    const item = it.next(it.index);
+    if (item === null) {
+      if (it.seq !== null) {
+        const seq = it.seq;
+        it.seq = null;
+        this.heap.decref(seq);
+      }
+      return null;
+    }
+    it.index++;
+    return item;
+  }
+
+  /** The iterator leaves the stack: `listiter_dealloc` drops the sequence, then the block. */
+  private releaseIter(it: LoopIterator): void {
+    if (it.seq !== null) {
+      const seq = it.seq;
+      it.seq = null;
+      this.heap.decref(seq);
+    }
+    if (it.block) this.heap.allocator.free(it.block);
+  }
+
+  /** All items of an iterable as new references (for constructors and unpacking). */
+  iterate(iterable: Ref): Ref[] {
+    const it = this.getIter(iterable);
+    const items: Ref[] = [];
+    for (let item = this.iterNext(it); item !== null; item = this.iterNext(it)) items.push(item);
+    this.releaseIter(it);
+    return items;
+  }
+
+  // ---- names -----------------------------------------------------------------------------------
+
+  private isFastLocal(name: string, frame: Frame): boolean {
+    return frame.kind === 'function' && frame.fast.has(name) && !frame.code.globals.has(name);
+  }
+
+  /** `STORE_NAME` / `STORE_FAST` / `STORE_GLOBAL`: the new value is bound, then the old one released. */
+  storeName(name: string, value: Ref, frame: Frame): void {
+    if (this.isFastLocal(name, frame)) {
+      const old = frame.fast.get(name) ?? null;
+      frame.fast.set(name, value);
+      if (old !== null) this.heap.decref(old);
+      return;
+    }
+    const ns = frame.kind === 'class' && !frame.code.globals.has(name) ? frame.ns : frame.globals;
+    const old = ns.get(name);
+    if (old === undefined && ns === this.globals) {
+      // A new key in the module's dict may resize its keys table (never a small block).
+      this.heap.dictKeysChanged();
+    }
+    ns.set(name, value);
+    if (old !== undefined) this.heap.decref(old);
+  }
+
+  private loadName(name: string, frame: Frame): Ref {
+    if (this.isFastLocal(name, frame)) {
+      const v = frame.fast.get(name) ?? null;
+      if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
+      return this.heap.incref(v);
+    }
+    if (frame.kind === 'class') {
+      const v = frame.ns.get(name);
+      if (v !== undefined) return this.heap.incref(v);
+    }
+    const g = frame.globals.get(name);
+    if (g !== undefined) return this.heap.incref(g);
+    const b = this.builtins.get(name);
+    if (b !== undefined) return this.heap.incref(b);
+    if (name === '_' && this.underscore !== null) return this.heap.incref(this.underscore);
+    if (name === 'Ellipsis') return this.heap.ellipsis();
+    if (name === 'NotImplemented') return this.heap.notImplemented();
+    if (BUILTIN_NAMES.has(name)) throw new Refusal(`the builtin '${name}'`, 'not modelled');
+    throw this.nameError(name, frame);
+  }
+
+  private deleteName(name: string, frame: Frame): void {
+    if (this.isFastLocal(name, frame)) {
+      const v = frame.fast.get(name) ?? null;
+      if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
+      frame.fast.set(name, null);
+      this.heap.decref(v);
+      return;
+    }
+    const ns = frame.kind === 'class' && !frame.code.globals.has(name) ? frame.ns : frame.globals;
+    const v = ns.get(name);
+    if (v === undefined) throw this.nameError(name, frame);
+    ns.delete(name);
+    this.heap.decref(v);
+  }
+
+  /**
+   * NameError, unless the line CPython prints may carry a suggestion (3.10+
+   * `Python/suggestions.c`: a close name in scope or builtins; 3.12+: a stdlib module name).
+   */
+  private nameError(name: string, frame: Frame): PyException {
+    if (this.cfg.errorSuggestions) {
+      const lists = [[...frame.fast.keys()], [...frame.ns.keys()], [...frame.globals.keys(), ...MODULE_DUNDERS], [...BUILTIN_NAMES]];
+      if (lists.some((l) => hasSuggestion(name, l)) || STDLIB_MODULE_NAMES.has(name) || frame.fast.has('self')) {
+        throw new Refusal(`NameError for '${name}'`, 'CPython adds a "Did you mean" suggestion');
+      }
+    }
+    return new PyException('NameError', `name '${name}' is not defined`);
+  }
+
+  // ---- assignment targets -------------------------------------------------------------------
+
+  /** Stores `value` (an owned reference, consumed) into the target. */
+  private assign(t: Target, value: Ref, frame: Frame): void {
+    switch (t.kind) {
+      case 'Name':
+        this.storeName(t.id, value, frame);
+        return;
+      case 'Attribute': {
+        const obj = this.evalExpr(t.value, frame);
+        try {
+          setAttr(this, obj, t.attr, value);
+        } finally {
+          this.heap.decref(obj);
+        }
+        return;
+      }
+      case 'Subscript': {
+        const obj = this.evalExpr(t.value, frame);
+        const key = this.evalExpr(t.index, frame);
+        try {
+          this.setItem(obj, key, value);
+        } finally {
+          this.heap.decref(key);
+          this.heap.decref(obj);
+        }
+        return;
+      }
+      case 'Tuple':
+      case 'List': {
+        // `UNPACK_SEQUENCE`: items pushed (new references), the sequence released, then stored.
+        const items = this.unpack(value, t.elts.length);
+        this.heap.decref(value);
+        t.elts.forEach((target, i) => this.assign(target, items[i] as Ref, frame));
+        return;
+      }
+    }
+  }
+
+  private unpack(value: Ref, n: number): Ref[] {
+    const p = this.heap.get(value).payload;
+    if (p.kind === 'tuple' || p.kind === 'list') {
+      if (p.items.length === n) return p.items.map((x) => this.heap.incref(x));
+      throw new Refusal('unpacking a sequence of the wrong length', 'the error wording changed across versions');
+    }
+    if (p.kind === 'str' || p.kind === 'range' || p.kind === 'dict' || p.kind === 'bytes') {
+      throw new Refusal(`unpacking a ${p.kind}`);
+    }
+    throw new PyException('TypeError', `cannot unpack non-iterable ${typeName(this.heap, value)} object`);
+  }
+
+  private augAssign(s: Extract<Stmt, { kind: 'AugAssign' }>, frame: Frame): void {
+    const t = s.target;
+    if (t.kind === 'Tuple' || t.kind === 'List') throw new Refusal('augmented assignment to a tuple');
+    if (t.kind === 'Name') {
+      const old = this.loadName(t.id, frame);
+      const rhs = this.evalExpr(s.value, frame);
+      const result = this.inplaceOp(s.op, old, rhs, t.id, frame);
+      this.heap.decref(rhs);
+      this.heap.decref(old);
+      this.storeName(t.id, result, frame);
+      return;
+    }
+    if (t.kind === 'Attribute') {
+      const obj = this.evalExpr(t.value, frame);
+      const old = getAttr(this, obj, t.attr);
+      const rhs = this.evalExpr(s.value, frame);
+      const result = this.inplaceOp(s.op, old, rhs, null, frame);
+      this.heap.decref(rhs);
+      this.heap.decref(old);
+      setAttr(this, obj, t.attr, result);
+      this.heap.decref(obj);
+      return;
+    }
+    const obj = this.evalExpr(t.value, frame);
+    const key = this.evalExpr(t.index, frame);
+    const old = this.getItem(obj, key);
+    const rhs = this.evalExpr(s.value, frame);
+    const result = this.inplaceOp(s.op, old, rhs, null, frame);
+    this.heap.decref(rhs);
+    this.heap.decref(old);
+    this.setItem(obj, key, result);
+    this.heap.decref(key);
+    this.heap.decref(obj);
+  }
+
+  /** `PyNumber_InPlace*`: lists extend in place; str `+=` may resize in place (`unicode_concatenate`). */
+  private inplaceOp(op: Extract<Stmt, { kind: 'AugAssign' }>['op'], left: Ref, right: Ref, name: string | null, frame: Frame): Ref {
+    const h = this.heap;
+    const lp = h.get(left).payload;
+    if (lp.kind === 'list' && op === '+') {
+      const rp = h.get(right).payload;
+      if (rp.kind !== 'list' && rp.kind !== 'tuple') throw new Refusal('list += of a non-sequence');
+      this.listExtend(left, rp.items);
+      return h.incref(left);
+    }
+    this.guardArith(left, right);
+    const result = binaryOp(h, this.msgs, op, left, right);
+    if (lp.kind === 'str' && op === '+' && name !== null && result !== left) {
+      // `unicode_concatenate`: when only the name and the stack hold the left str, CPython
+      // resizes it in place; `PyObject_Realloc` may keep or move the block.
+      void frame;
+      h.widenAddress(result, h.get(left).address);
+    }
+    return result;
+  }
+
+  private deleteTarget(t: Target, frame: Frame): void {
+    switch (t.kind) {
+      case 'Name':
+        this.deleteName(t.id, frame);
+        return;
+      case 'Tuple':
+      case 'List':
+        t.elts.forEach((x) => this.deleteTarget(x, frame));
+        return;
+      case 'Attribute': {
+        const obj = this.evalExpr(t.value, frame);
+        delAttr(this, obj, t.attr);
+        this.heap.decref(obj);
+        return;
+      }
+      case 'Subscript': {
+        const obj = this.evalExpr(t.value, frame);
+        const key = this.evalExpr(t.index, frame);
+        this.delItem(obj, key);
+        this.heap.decref(key);
+        this.heap.decref(obj);
+        return;
+      }
+    }
+  }
+
+  // ---- functions and classes ------------------------------------------------------------------
+
+  private defineFunction(s: Extract<Stmt, { kind: 'FunctionDef' }>, frame: Frame): void {
+    if (s.decorators.length > 0) throw new Refusal('decorators');
+    const code = frame.code.children.get(s);
+    if (!code) throw new Error('model bug: no code object for a def');
+    // Defaults are evaluated (and packed in a tuple, `BUILD_TUPLE`) when `def` runs.
+    const defaults = s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame));
+    // The function object: a GC object whose size the model leaves unknown.
+    const fn = this.heap.object({ kind: 'function', name: s.name, code: { code, params: s.params }, codeObject: this.heap.incref(code.ref), defaults });
+    this.storeName(s.name, fn, frame);
+  }
+
+  private defineClass(s: Extract<Stmt, { kind: 'ClassDef' }>, frame: Frame): void {
+    if (s.decorators.length > 0) throw new Refusal('class decorators');
+    const code = frame.code.children.get(s);
+    if (!code) throw new Error('model bug: no code object for a class');
+    if (s.bases.length > 1) throw new Refusal('multiple inheritance');
+    let base: Ref | null = null;
+    if (s.bases.length === 1) {
+      base = this.evalExpr(s.bases[0] as Expr, frame);
+      const bp = this.heap.get(base).payload;
+      if (bp.kind !== 'type' || this.builtinTypes.get(bp.name) === base) {
+        this.heap.decref(base);
+        if (bp.kind === 'type' && bp.name === 'object') base = null;
+        else throw new Refusal('a class deriving from a builtin type');
+      }
+    }
+    // `__build_class__` runs the body in a fresh namespace, then `type_new` copies it.
+    const ns = new Map<string, Ref>();
+    const body: Frame = { code, kind: 'class', fast: new Map(), ns, globals: frame.globals };
+    this.depth++;
+    try {
+      const c = this.execBody(code.body, body);
+      if (c.kind !== 'normal') throw new Refusal(`'${c.kind}' in a class body`);
+    } finally {
+      this.depth--;
+    }
+    const slots = this.readSlots(ns);
+    for (const [name, v] of ns) {
+      const p = this.heap.get(v).payload;
+      if (name.startsWith('__') && name.endsWith('__') && name !== '__init__' && name !== '__slots__') {
+        throw new Refusal(`the special method or attribute ${name}`);
+      }
+      if (p.kind === 'function' && name !== '__init__' && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
+    }
+    this.pos = s.pos;
+    // The class object, its MRO tuple, its dict: allocations and free-list traffic the model
+    // does not follow; and the class is referenced from places the model does not count.
+    this.heap.loseFreeListOrder();
+    const cls = this.heap.object({ kind: 'type', name: s.name, attrs: ns, slots, base }, null, { refcntKnown: false });
+    this.storeName(s.name, cls, frame);
+  }
+
+  private readSlots(ns: Map<string, Ref>): string[] | null {
+    const v = ns.get('__slots__');
+    if (v === undefined) return null;
+    const p = this.heap.get(v).payload;
+    const names = p.kind === 'str' ? [p.value] : p.kind === 'tuple' || p.kind === 'list' ? p.items.map((i) => this.heap.get(i).payload) : null;
+    if (names === null || names.some((n) => typeof n !== 'string' && n.kind !== 'str')) throw new Refusal('__slots__ that is not a str, tuple or list of str');
+    const out = names.map((n) => (typeof n === 'string' ? n : (n as { value: string }).value));
+    if (out.includes('__dict__')) throw new Refusal("'__dict__' in __slots__");
+    return out;
+  }
+
+  /**
+   * Calls a Python function. `args` are the caller's stack references: with
+   * `callerHoldsArgumentReference` (3.8-3.10) the frame INCREFs its own, and the caller
+   * releases its references after the call; otherwise (3.11+, an inlined call) the frame
+   * takes them over (`steal`), and the caller does not release them.
+   */
+  private callFunction(fn: Ref, args: Ref[], steal: boolean): Ref {
+    const h = this.heap;
+    const fp = h.payload(fn, 'function');
+    const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
+    const nDefaults = fp.defaults.length;
+    if (args.length > params.length || args.length < params.length - nDefaults) {
+      throw new Refusal('a call with the wrong number of arguments', 'the TypeError wording changed across versions');
+    }
+    if (this.depth >= MAX_DEPTH) throw new Refusal('recursion deeper than 100 calls');
+    if (this.cfg.callerHoldsArgumentReference && !this.calledOnce.has(code)) {
+      // 3.8-3.10: the first call allocates the frame object (kept as `co_zombieframe`).
+      h.allocator.untrackedAtLeast(300);
+    }
+    this.calledOnce.add(code);
+    const fast = new Map<string, Ref | null>();
+    for (const name of code.locals) fast.set(name, null);
+    params.forEach((p, i) => {
+      const a = args[i];
+      if (a !== undefined) fast.set(p.name, steal ? a : h.incref(a));
+      else fast.set(p.name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
+    });
+    const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals };
+    this.depth++;
+    let result: Ref;
+    try {
+      const c = this.execBody(code.body, frame);
+      result = c.kind === 'return' ? c.value : h.none();
+    } finally {
+      this.depth--;
+    }
+    // The frame ends: locals released in `co_varnames` order.
+    for (const name of code.locals) {
+      const v = fast.get(name) ?? null;
+      if (v !== null) {
+        fast.set(name, null);
+        h.decref(v);
+      }
+    }
+    return result;
+  }
+
+  /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
+  private instantiate(cls: Ref, args: Ref[]): Ref {
+    const h = this.heap;
+    const tp = h.payload(cls, 'type');
+    const withDict = hasDict(this, cls);
+    let size: number | null = null;
+    if (this.cfg.core.instanceAllocationKnown && tp.base === null) {
+      size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
+    }
+    // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
+    const argTuple = args.length > 0 ? h.tuple(args.map((a) => h.incref(a))) : null;
+    h.incref(cls);
+    const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
+    if (withDict && this.cfg.version[1] >= 11) {
+      // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
+      h.allocator.untracked('unknown');
+    }
+    try {
+      const init = lookupClassAttr(this, cls, '__init__');
+      if (init !== null) {
+        const ret = this.callFunction(init, [obj, ...args], false);
+        const isNone = h.get(ret).payload.kind === 'NoneType';
+        h.decref(ret);
+        if (!isNone) throw new PyException('TypeError', `__init__() should return None, not '${typeName(h, ret)}'`);
+      } else if (args.length > 0) {
+        throw new PyException('TypeError', `${tp.name}() takes no arguments`);
+      }
+    } finally {
+      if (argTuple !== null) h.decref(argTuple);
+    }
+    return obj;
+  }
+
+  // ---- attributes ---------------------------------------------------------------------------------
+
+  /** While `hasattr` runs, the AttributeError is swallowed: its suggestion does not matter. */
+  suppressSuggestions = false;
+
+  /** The `builtins` module (a new reference), as `exec` puts it in a globals dict. */
+  builtinsModule(): Ref {
+    return this.heap.preexisting('module:builtins', () => ({ kind: 'module', name: 'builtins', attrs: new Map() }), false);
+  }
+
+  /** An interned attribute name as a heap str (`co_names` entries are interned). */
+  nameStr(name: string): Ref {
+    const immortal = this.cfg.codeNamesImmortal;
+    return this.heap.preexisting(`name:${name}`, () => ({ kind: 'str', value: name }), immortal);
+  }
+
+  // ---- subscripts ------------------------------------------------------------------------------------
+
+  private index(seqLen: number, key: Ref, kind: string): number {
+    const kp = this.heap.get(key).payload;
+    const n = kp.kind === 'int' ? kp.value : kp.kind === 'bool' ? (kp.value ? 1n : 0n) : null;
+    if (n === null) throw new PyException('TypeError', `${kind} indices must be integers or slices, not ${typeName(this.heap, key)}`);
+    const i = n < 0n ? n + BigInt(seqLen) : n;
+    if (i < 0n || i >= BigInt(seqLen)) throw new PyException('IndexError', `${kind} index out of range`);
+    return Number(i);
+  }
+
+  getItem(obj: Ref, key: Ref): Ref {
+    const h = this.heap;
+    const p = h.get(obj).payload;
+    if (h.get(key).payload.kind === 'NoneType' || this.isSliceKey(key)) throw new Refusal('slicing');
+    switch (p.kind) {
+      case 'list':
+      case 'tuple':
+        return h.incref(p.items[this.index(p.items.length, key, p.kind)] as Ref);
+      case 'str': {
+        const chars = [...p.value];
+        return h.str(chars[this.index(chars.length, key, 'string')] as string);
+      }
+      case 'bytes':
+        return h.int(BigInt(p.value[this.index(p.value.length, key, 'index')] as number));
+      case 'range': {
+        const len = rangeLength(p);
+        const i = this.index(Number(len), key, 'range object');
+        return h.int(p.start + BigInt(i) * p.step);
+      }
+      case 'dict': {
+        const e = p.entries.find((x) => this.keyEquals(x.key, key));
+        if (!e) throw new PyException('KeyError', this.reprOf(key));
+        return h.incref(e.value);
+      }
+      default:
+        throw new PyException('TypeError', `'${typeName(h, obj)}' object is not subscriptable`);
+    }
+  }
+
+  private isSliceKey(_key: Ref): boolean {
+    return false;
+  }
+
+  /** `x[a:b:c]`: `BUILD_SLICE` + `BINARY_SUBSCR` (3.12+ `BINARY_SLICE`); the slice object comes from a one-entry cache. */
+  private evalSlice(value: Expr, slice: Extract<Expr, { kind: 'Slice' }>, frame: Frame): Ref {
+    const h = this.heap;
+    const obj = this.evalExpr(value, frame);
+    const bounds: (bigint | null)[] = [];
+    try {
+      for (const b of [slice.lower, slice.upper, slice.step]) {
+        if (b === null) {
+          bounds.push(null);
+          continue;
+        }
+        const r = this.evalExpr(b, frame);
+        const p = h.get(r).payload;
+        h.decref(r);
+        if (p.kind === 'NoneType') bounds.push(null);
+        else if (p.kind === 'int') bounds.push(p.value);
+        else if (p.kind === 'bool') bounds.push(p.value ? 1n : 0n);
+        else throw new PyException('TypeError', 'slice indices must be integers or None or have an __index__ method');
+      }
+      return this.slice(obj, bounds[0] ?? null, bounds[1] ?? null, bounds[2] ?? null);
+    } finally {
+      h.decref(obj);
+    }
+  }
+
+  /**
+   * The result of slicing, with CPython's identity shortcuts (`unicode_subscript`,
+   * `bytes_subscript`, `tuplesubscript`): an empty result is the empty singleton, the whole
+   * sequence with step 1 is the object itself, a 1-character str or 1-byte bytes with step 1
+   * comes from the cache; lists are always new (`list_slice`, exact capacity).
+   */
+  private slice(obj: Ref, lower: bigint | null, upper: bigint | null, stepArg: bigint | null): Ref {
+    const h = this.heap;
+    const p = h.get(obj).payload;
+    const items: readonly unknown[] | null =
+      p.kind === 'str' ? [...p.value] : p.kind === 'bytes' ? p.value : p.kind === 'tuple' || p.kind === 'list' ? p.items : null;
+    if (items === null) throw new Refusal(`slicing a ${typeName(h, obj)}`);
+    const step = stepArg ?? 1n;
+    if (step === 0n) throw new PyException('ValueError', 'slice step cannot be zero');
+    const len = BigInt(items.length);
+    // `PySlice_Unpack` + `PySlice_AdjustIndices`.
+    const adjust = (v: bigint | null, dflt: bigint): bigint => {
+      if (v === null) return dflt;
+      if (v < 0n) {
+        const w = v + len;
+        return w < 0n ? (step < 0n ? -1n : 0n) : w;
+      }
+      return v >= len ? (step < 0n ? len - 1n : len) : v;
+    };
+    const start = adjust(lower, step < 0n ? len - 1n : 0n);
+    const stop = adjust(upper, step < 0n ? -1n : len);
+    const picked: number[] = [];
+    for (let i = start; step > 0n ? i < stop : i > stop; i += step) picked.push(Number(i));
+    const whole = step === 1n && start === 0n && picked.length === items.length;
+    switch (p.kind) {
+      case 'str': {
+        if (picked.length === 0) return h.str('');
+        if (whole) return h.incref(obj);
+        const text = picked.map((i) => items[i] as string).join('');
+        if (picked.length === 1 && step !== 1n) throw new Refusal('a 1-character slice with a step');
+        return picked.length === 1 ? h.str(text) : this.newStr(text);
+      }
+      case 'bytes': {
+        const vals = picked.map((i) => items[i] as number);
+        if (vals.length === 0) return h.bytes([]);
+        if (whole) return h.incref(obj);
+        return step === 1n ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
+      }
+      case 'tuple':
+        if (picked.length === 0) return h.tuple([]);
+        if (whole) return h.incref(obj);
+        return h.tuple(picked.map((i) => h.incref(items[i] as Ref)));
+      case 'list':
+        return h.list(picked.map((i) => h.incref(items[i] as Ref)));
+      default:
+        throw new Refusal(`slicing a ${typeName(h, obj)}`);
+    }
+  }
+
+  private setItem(obj: Ref, key: Ref, value: Ref): void {
+    const h = this.heap;
+    const p = h.get(obj).payload;
+    if (p.kind === 'list') {
+      const i = this.index(p.items.length, key, 'list assignment');
+      const old = p.items[i] as Ref;
+      p.items[i] = value;
+      h.decref(old);
+      return;
+    }
+    if (p.kind === 'dict') {
+      const e = p.entries.find((x) => this.keyEquals(x.key, key));
+      if (e) {
+        const old = e.value;
+        e.value = value;
+        h.decref(old);
+      } else {
+        h.dictKeysChanged();
+        p.entries.push({ key: h.incref(key), value });
+      }
+      return;
+    }
+    h.decref(value);
+    throw new PyException('TypeError', `'${typeName(h, obj)}' object does not support item assignment`);
+  }
+
+  private delItem(obj: Ref, key: Ref): void {
+    const h = this.heap;
+    const p = h.get(obj).payload;
+    if (p.kind === 'list') {
+      const i = this.index(p.items.length, key, 'list assignment');
+      const [old] = p.items.splice(i, 1);
+      if (old !== undefined) h.decref(old);
+      return;
+    }
+    if (p.kind === 'dict') {
+      const i = p.entries.findIndex((x) => this.keyEquals(x.key, key));
+      if (i < 0) throw new PyException('KeyError', this.reprOf(key));
+      const [e] = p.entries.splice(i, 1);
+      if (e) {
+        h.decref(e.key);
+        h.decref(e.value);
+      }
+      return;
+    }
+    throw new PyException('TypeError', `'${typeName(h, obj)}' object does not support item deletion`);
+  }
+
+  // ---- lists -------------------------------------------------------------------------------------------
+
+  /** `Objects/listobject.c` `list_resize`: the capacity a list of `size` items grows to. */
+  private grownCapacity(allocated: number, size: number, newSize: number): number {
+    if (allocated >= newSize && newSize >= allocated >> 1) return allocated;
+    if (newSize === 0) return 0;
+    if (this.cfg.listGrowth === 'py38') return newSize + (newSize >> 3) + (newSize < 9 ? 3 : 6);
+    let cap = (newSize + (newSize >> 3) + 6) & ~3;
+    if (newSize - size > cap - newSize) cap = (newSize + 3) & ~3;
+    return cap;
+  }
+
+  /**
+   * `list_extend` / `list.append`: items are incref'd into the list, resizing as CPython
+   * does: `presize` 'exact' / 'even' when an empty list is filled from a sized sequence
+   * (`list_preallocate_exact` rounds up to even from 3.10), else `list_resize`.
+   */
+  listExtend(list: Ref, items: readonly Ref[], presize: 'exact' | 'even' | 'resize' = 'resize'): void {
+    const h = this.heap;
+    const p = h.payload(list, 'list');
+    const newSize = p.items.length + items.length;
+    const cap =
+      presize === 'exact' ? newSize : presize === 'even' ? (newSize + 1) & ~1 : this.grownCapacity(p.capacity, p.items.length, newSize);
+    if (cap !== p.capacity) h.listResize(list, cap);
+    for (const x of items) p.items.push(h.incref(x));
+  }
+
+  // ---- expressions ---------------------------------------------------------------------------------
+
+  /** Evaluates an expression to a NEW reference (a value on the evaluation stack). */
+  evalExpr(e: Expr, frame: Frame): Ref {
+    const h = this.heap;
+    const c = frame.code.constOf.get(e);
+    if (c !== undefined) return h.incref(c);
+    switch (e.kind) {
+      case 'Const':
+        throw new Error('model bug: a constant without a compiled object');
+      case 'Name':
+        return this.loadName(e.id, frame);
+      case 'Tuple': {
+        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        return h.tuple(items);
+      }
+      case 'List': {
+        const constTuple = frame.code.listExtendConst.get(e);
+        if (constTuple !== undefined) {
+          // `BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1` (3.9+).
+          const list = h.list([], 0);
+          const items = h.payload(constTuple, 'tuple').items;
+          this.listExtend(list, items, this.cfg.listLiteralOfConstants === 'even' ? 'even' : 'resize');
+          return list;
+        }
+        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        // `fold_iter`: a list display iterated by `for` or tested by `in` is built as a tuple.
+        if (frame.code.iterAsTuple.has(e)) return h.tuple(items);
+        return h.list(items);
+      }
+      case 'Set': {
+        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        return this.makeSet('set', items);
+      }
+      case 'Dict': {
+        const entries: { key: Ref; value: Ref }[] = [];
+        e.keys.forEach((k, i) => {
+          const key = this.evalExpr(k, frame);
+          const value = this.evalExpr(e.values[i] as Expr, frame);
+          entries.push({ key, value });
+        });
+        return this.makeDict(entries);
+      }
+      case 'BinOp': {
+        const l = this.evalExpr(e.left, frame);
+        const r = this.evalExpr(e.right, frame);
+        try {
+          this.guardArith(l, r);
+          return binaryOp(h, this.msgs, e.op, l, r);
+        } finally {
+          h.decref(l);
+          h.decref(r);
+        }
+      }
+      case 'UnaryOp': {
+        const v = this.evalExpr(e.operand, frame);
+        try {
+          if (e.op === 'not') return h.bool(!this.truth(v));
+          this.guardArith(v, v);
+          return unaryOp(h, e.op, v);
+        } finally {
+          h.decref(v);
+        }
+      }
+      case 'BoolOp': {
+        // `JUMP_IF_FALSE_OR_POP`: the deciding operand itself is the result.
+        let v = this.evalExpr(e.values[0] as Expr, frame);
+        for (const next of e.values.slice(1)) {
+          const t = this.truth(v);
+          if ((e.op === 'and' && !t) || (e.op === 'or' && t)) return v;
+          h.decref(v);
+          v = this.evalExpr(next, frame);
+        }
+        return v;
+      }
+      case 'Compare':
+        return this.evalCompare(e, frame);
+      case 'IfExp': {
+        const t = this.evalExpr(e.test, frame);
+        const truth = this.truth(t);
+        h.decref(t);
+        return this.evalExpr(truth ? e.body : e.orelse, frame);
+      }
+      case 'Attribute': {
+        const obj = this.evalExpr(e.value, frame);
+        try {
+          return getAttr(this, obj, e.attr);
+        } finally {
+          h.decref(obj);
+        }
+      }
+      case 'Subscript': {
+        if (e.index.kind === 'Slice') return this.evalSlice(e.value, e.index, frame);
+        const obj = this.evalExpr(e.value, frame);
+        const key = this.evalExpr(e.index, frame);
+        try {
+          return this.getItem(obj, key);
+        } finally {
+          h.decref(obj);
+          h.decref(key);
+        }
+      }
+      case 'Slice':
+        throw new Refusal('slicing');
+      case 'Call':
+        return this.evalCall(e, frame);
+      case 'FString':
+        return this.evalFString(e.parts, frame);
+    }
+  }
+
+  makeSet(kind: 'set' | 'frozenset', items: Ref[]): Ref {
+    const h = this.heap;
+    const unique: Ref[] = [];
+    for (const x of items) {
+      if (unique.some((u) => this.keyEquals(u, x))) h.decref(x);
+      else unique.push(x);
+    }
+    if (unique.length > 4) h.allocator.untracked('unknown');
+    return h.set(kind, unique);
+  }
+
+  /** `BUILD_MAP`: later equal keys keep the first key object and the last value. */
+  private makeDict(entries: { key: Ref; value: Ref }[]): Ref {
+    const h = this.heap;
+    const out: { key: Ref; value: Ref }[] = [];
+    for (const { key, value } of entries) {
+      const e = out.find((x) => this.keyEquals(x.key, key));
+      if (e) {
+        const old = e.value;
+        e.value = value;
+        h.decref(key);
+        h.decref(old);
+      } else out.push({ key, value });
+    }
+    return h.dict(out);
+  }
+
+  private readonly hashKeys = new Map<Ref, string>();
+
+  /** `hash(a) == hash(b) and a == b` for dict keys and set items (hashable objects never change). */
+  private keyEquals(a: Ref, b: Ref): boolean {
+    if (a === b) return true;
+    const aa = this.addressInts.get(a);
+    const ba = this.addressInts.get(b);
+    if (aa !== undefined && ba !== undefined) return this.sameAddress(aa, ba);
+    if (aa !== undefined || ba !== undefined) {
+      const other = this.heap.get(aa !== undefined ? b : a).payload;
+      // A heap address is above 2**20 on every platform the model knows; an int below that, or
+      // a non-number, cannot equal it.
+      if (other.kind === 'int' && (other.value >= 1n << 20n || other.value <= -(1n << 20n))) {
+        throw new Refusal('comparing an id() value with an int', "the model's addresses are not CPython's");
+      }
+      return other.kind === 'float' ? Math.abs(other.value) < 2 ** 20 ? false : refuseFloatId() : false;
+    }
+    for (const x of [a, b]) {
+      const why = this.unknownInts.get(x);
+      if (why !== undefined) throw new Refusal('a value the model cannot know as a dict key or set item', why);
+    }
+    return this.hashKeyOf(a) === this.hashKeyOf(b);
+  }
+
+  private hashKeyOf(ref: Ref): string {
+    let k = this.hashKeys.get(ref);
+    if (k === undefined) {
+      k = hashKey(this.heap, ref);
+      this.hashKeys.set(ref, k);
+    }
+    return k;
+  }
+
+  /** Whether two id() values are equal, when the model can tell. */
+  private sameAddress(a: { readonly address: Address; readonly owner: Ref }, b: { readonly address: Address; readonly owner: Ref }): boolean {
+    if (a.owner === b.owner) return true;
+    if (this.heap.isAlive(a.owner) && this.heap.isAlive(b.owner)) return false; // two live objects never share a block
+    const c = compareAddresses(a.address, b.address);
+    if (!c.known) throw new Refusal('comparing these id() values', c.reason);
+    return c.equal;
+  }
+
+  guardArith(l: Ref, r: Ref): void {
+    for (const x of [l, r]) {
+      if (this.addressInts.has(x)) throw new Refusal('arithmetic on an id() value', "the model's addresses are not CPython's");
+      const why = this.unknownInts.get(x);
+      if (why !== undefined) throw new Refusal('arithmetic on a value the model cannot know', why);
+    }
+  }
+
+  truth(v: Ref): boolean {
+    if (this.addressInts.has(v)) return true;
+    const why = this.unknownInts.get(v);
+    if (why !== undefined) throw new Refusal('the truth of a value the model cannot know', why);
+    return isTrue(this.heap, v);
+  }
+
+  private evalCompare(e: Extract<Expr, { kind: 'Compare' }>, frame: Frame): Ref {
+    const h = this.heap;
+    let left = this.evalExpr(e.left, frame);
+    for (let i = 0; i < e.ops.length; i++) {
+      const op = e.ops[i] as (typeof e.ops)[number];
+      const right = this.evalExpr(e.comparators[i] as Expr, frame);
+      let result: boolean;
+      try {
+        result = this.compare(op, left, right);
+      } catch (err) {
+        h.decref(left);
+        h.decref(right);
+        throw err;
+      }
+      h.decref(left);
+      if (!result || i === e.ops.length - 1) {
+        h.decref(right);
+        return h.bool(result);
+      }
+      left = right;
+    }
+    throw new Error('model bug: empty comparison');
+  }
+
+  private compare(op: Extract<Expr, { kind: 'Compare' }>['ops'][number], l: Ref, r: Ref): boolean {
+    const h = this.heap;
+    if (op === 'is' || op === 'is not') {
+      for (const x of [l, r]) {
+        const why = this.unknownInts.get(x);
+        if (why !== undefined) throw new Refusal('the identity of a value the model cannot know', why);
+      }
+      return op === 'is' ? l === r : l !== r;
+    }
+    const la = this.addressInts.get(l);
+    const ra = this.addressInts.get(r);
+    if (la !== undefined || ra !== undefined) {
+      if ((op === '==' || op === '!=') && la !== undefined && ra !== undefined) {
+        const equal = this.sameAddress(la, ra);
+        return op === '==' ? equal : !equal;
+      }
+      throw new Refusal(`'${op}' with an id() value`, "the model's addresses are not CPython's");
+    }
+    for (const x of [l, r]) {
+      const why = this.unknownInts.get(x);
+      if (why !== undefined) throw new Refusal('comparing a value the model cannot know', why);
+    }
+    switch (op) {
+      case '==':
+        return pyEquals(h, l, r);
+      case '!=':
+        return !pyEquals(h, l, r);
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return pyOrder(h, l, r, op);
+      case 'in':
+        return this.contains(r, l);
+      case 'not in':
+        return !this.contains(r, l);
+    }
+  }
+
+  /** `PySequence_Contains`: identity or equality for sequences, hash lookup for dicts and sets. */
+  private contains(container: Ref, item: Ref): boolean {
+    const h = this.heap;
+    const p = h.get(container).payload;
+    switch (p.kind) {
+      case 'list':
+      case 'tuple':
+        return p.items.some((x) => x === item || pyEquals(h, x, item));
+      case 'set':
+      case 'frozenset': {
+        return p.items.some((x) => this.keyEquals(x, item));
+      }
+      case 'dict': {
+        return p.entries.some((x) => this.keyEquals(x.key, item));
+      }
+      case 'str': {
+        const ip = h.get(item).payload;
+        if (ip.kind !== 'str') throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${typeName(h, item)}`);
+        return p.value.includes(ip.value);
+      }
+      case 'range': {
+        const ip = h.get(item).payload;
+        if (ip.kind !== 'int') throw new Refusal("'in' on a range with a non-int");
+        const len = rangeLength(p);
+        if (len === 0n) return false;
+        const off = ip.value - p.start;
+        return off % p.step === 0n && off / p.step >= 0n && off / p.step < len;
+      }
+      case 'WeakSet':
+        return weakSetMembers(h, container).includes(item);
+      default:
+        throw new PyException('TypeError', `argument of type '${typeName(h, container)}' is not iterable`);
+    }
+  }
+
+  // ---- f-strings ------------------------------------------------------------------------------------
+
+  /**
+   * `FORMAT_VALUE` + `BUILD_STRING`: each field is formatted to a str (a str with no
+   * conversion and no spec is used as is); the pieces are joined into a NEW str
+   * (`_PyUnicode_JoinArray`: measured `f'{a}{e}' is a` False, `f'{e}{e}' is ''` True).
+   * A single field with no literal text is the formatted value itself (`f'{s}' is s`).
+   */
+  private evalFString(parts: readonly FStringPart[], frame: Frame): Ref {
+    const h = this.heap;
+    const pieces: Ref[] = [];
+    try {
+      for (const part of parts) {
+        if (typeof part === 'string') {
+          if (part !== '') pieces.push(h.str(part));
+          continue;
+        }
+        pieces.push(this.formatField(part, frame));
+      }
+      if (pieces.length === 1 && typeof parts[0] !== 'string' && parts.length === 1) return h.incref(pieces[0] as Ref);
+      const text = pieces.map((r) => (h.get(r).payload as { value: string }).value).join('');
+      if (text === '') return h.str('');
+      return h.object({ kind: 'str', value: text });
+    } finally {
+      for (const r of pieces) h.decref(r);
+    }
+  }
+
+  private formatField(part: Exclude<FStringPart, string>, frame: Frame): Ref {
+    const h = this.heap;
+    const v = this.evalExpr(part.expr, frame);
+    try {
+      let value = v;
+      let converted: Ref | null = null;
+      if (part.conversion === 'r' || part.conversion === 's') {
+        const text = part.conversion === 'r' ? this.reprOf(v) : this.strOf(v);
+        converted = part.conversion === 's' && h.get(v).payload.kind === 'str' ? h.incref(v) : this.newStr(text);
+        value = converted;
+      } else if (part.conversion === 'a') {
+        throw new Refusal('the !a conversion');
+      }
+      try {
+        const spec = part.formatSpec === null ? '' : this.strOfParts(part.formatSpec, frame);
+        if (spec === '') {
+          if (h.get(value).payload.kind === 'str') return h.incref(value);
+          return this.newStr(this.strOf(value));
+        }
+        this.guardArith(value, value);
+        return this.newStr(formatWithSpec(h.get(value).payload, spec, typeName(h, value)));
+      } finally {
+        if (converted !== null) h.decref(converted);
+      }
+    } finally {
+      h.decref(v);
+    }
+  }
+
+  private strOfParts(parts: readonly FStringPart[], frame: Frame): string {
+    const r = this.evalFString(parts, frame);
+    const text = (this.heap.get(r).payload as { value: string }).value;
+    this.heap.decref(r);
+    return text;
+  }
+
+  /** A str made at run time (`PyUnicode_New`): a new object even for one latin-1 character. */
+  newStr(text: string): Ref {
+    if (text === '') return this.heap.str('');
+    return this.heap.object({ kind: 'str', value: text });
+  }
+
+  reprOf(v: Ref): string {
+    if (this.addressInts.has(v)) throw new Refusal('printing an id() value', "the model's addresses are not CPython's");
+    const why = this.unknownInts.get(v);
+    if (why !== undefined) throw new Refusal('printing a value the model cannot know', why);
+    return pyRepr(this.heap, v);
+  }
+
+  strOf(v: Ref): string {
+    if (this.heap.get(v).payload.kind === 'str') return (this.heap.get(v).payload as { value: string }).value;
+    return this.reprOf(v);
+  }
+
+  // ---- calls ------------------------------------------------------------------------------------------
+
+  private evalCall(e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
+    const h = this.heap;
+    // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
+    if (e.func.kind === 'Attribute') {
+      const obj = this.evalExpr(e.func.value, frame);
+      const op = h.get(obj).payload;
+      if (op.kind === 'instance' && !allSlots(this, op.cls).includes(e.func.attr) && instanceAttr(this, obj, e.func.attr) === null) {
+        const meth = lookupClassAttr(this, op.cls, e.func.attr);
+        if (meth !== null && h.get(meth).payload.kind === 'function') {
+          h.incref(meth);
+          const args = this.evalArgs(e.args, e.keywords, frame);
+          return this.finishCall(meth, [obj, ...args], true);
+        }
+      }
+      if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict') {
+        const args = this.evalArgs(e.args, e.keywords, frame);
+        try {
+          return callBuiltinMethod(this, obj, e.func.attr, args);
+        } finally {
+          for (const a of [...args].reverse()) h.decref(a);
+          h.decref(obj);
+        }
+      }
+      let fn: Ref;
+      try {
+        fn = getAttr(this, obj, e.func.attr);
+      } finally {
+        h.decref(obj);
+      }
+      const args = this.evalArgs(e.args, e.keywords, frame);
+      const first = e.args[0];
+      this.argBorrowed = this.cfg.getrefcountBorrowsFastLocals && first?.kind === 'Name' && this.isFastLocal(first.id, frame);
+      return this.finishCall(fn, args, false, e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : []);
+    }
+    const fn = this.evalExpr(e.func, frame);
+    const args = this.evalArgs(e.args, e.keywords, frame);
+    const kw = e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : [];
+    const first = e.args[0];
+    this.argBorrowed = this.cfg.getrefcountBorrowsFastLocals && first?.kind === 'Name' && this.isFastLocal(first.id, frame);
+    return this.finishCall(fn, args, false, kw);
+  }
+
+  private evalArgs(args: readonly Expr[], keywords: readonly Keyword[], frame: Frame): Ref[] {
+    void keywords;
+    const out: Ref[] = [];
+    try {
+      for (const a of args) out.push(this.evalExpr(a, frame));
+    } catch (err) {
+      for (const r of out.reverse()) this.heap.decref(r);
+      throw err;
+    }
+    return out;
+  }
+
+  private evalKeywords(keywords: readonly Keyword[], frame: Frame): { name: string; value: Ref }[] {
+    return keywords.map((k) => ({ name: k.name, value: this.evalExpr(k.value, frame) }));
+  }
+
+  /**
+   * The call on the stack `fn, args...` (all owned by the stack): runs it and releases the
+   * stack's references as CPython does (the last argument first, then the callable).
+   */
+  private finishCall(fn: Ref, args: Ref[], isMethod: boolean, kw: { name: string; value: Ref }[] = []): Ref {
+    const h = this.heap;
+    const fp = h.get(fn).payload;
+    const inlined = fp.kind === 'function' && kw.length === 0 && !this.cfg.callerHoldsArgumentReference;
+    let result: Ref;
+    try {
+      result = inlined ? this.callFunction(fn, args, true) : this.call(fn, args, kw, isMethod);
+    } catch (err) {
+      if (!inlined) for (const a of [...args].reverse()) h.decref(a);
+      for (const k of kw) h.decref(k.value);
+      h.decref(fn);
+      throw err;
+    }
+    if (!inlined) for (const a of [...args].reverse()) h.decref(a);
+    for (const k of kw) h.decref(k.value);
+    h.decref(fn);
+    return result;
+  }
+
+  /** Calls `fn` with borrowed `args`; returns a new reference. */
+  call(fn: Ref, args: Ref[], kw: { name: string; value: Ref }[], _isMethod = false): Ref {
+    const h = this.heap;
+    const p = h.get(fn).payload;
+    if (kw.length > 0 && !(p.kind === 'builtin' && p.name === 'print')) throw new Refusal('keyword arguments');
+    switch (p.kind) {
+      case 'function':
+        return this.callFunction(fn, args, false);
+      case 'method':
+        return this.callFunction(p.func, [p.self, ...args], false);
+      case 'type':
+        if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
+        return this.instantiate(fn, args);
+      case 'builtin':
+        return callBuiltin(this, p.name, args, kw);
+      case 'weakref':
+        if (args.length > 0) throw new Refusal('calling a weakref with arguments');
+        return derefWeakref(h, fn);
+      default:
+        throw new PyException('TypeError', `'${typeName(h, fn)}' object is not callable`);
+    }
+  }
+
+  /** At exit: weakref callbacks could still run during interpreter shutdown, in an order the model does not follow. */
+  checkShutdown(): void {
+    for (const o of this.heap.live()) {
+      if (o.payload.kind === 'weakref' && o.payload.callback !== null && o.payload.referent !== null) {
+        throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
+      }
+    }
+  }
+}
+
+function refuseFloatId(): never {
+  throw new Refusal('comparing an id() value with a float');
+}
+
+export { compileUnit };

@@ -1,0 +1,16 @@
+/**
+ * Thrown where the model cannot predict what CPython prints; `runModel` turns it into an
+ * `UnsupportedError` naming the place (its own `pos`, else the statement being run):
+ * exit code 2, `unsupported: ...`.
+ */
+import type { Pos } from '../ast';
+
+export class Refusal extends Error {
+  constructor(
+    readonly construct: string,
+    readonly detail?: string,
+    readonly pos?: Pos,
+  ) {
+    super(detail ? `${construct} (${detail})` : construct);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * `repr()` and `str()` of the supported types, as CPython prints them.
+ * Whatever contains an address (`<__main__.C object at 0x...>`) or depends on hash
+ * randomization (the order of a set of strings) is refused.
+ */
+import type { Heap } from '../../core/heap';
+import type { Ref } from '../../core/objects';
+import { floatRepr } from './float-repr';
+import { Refusal } from './refusal';
+
+/** `Py_UNICODE_ISPRINTABLE` for the characters the model knows (`Tools/unicode/makeunicodedata.py`). */
+function isPrintable(cp: number): boolean {
+  if (cp < 0x20 || cp === 0x7f) return false;
+  if (cp < 0x7f) return true;
+  if (cp <= 0xa0 || cp === 0xad) return false;
+  const ch = String.fromCodePoint(cp);
+  // Printable: not Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs. JS's Unicode tables may be newer than
+  // CPython's: a character unassigned in one and not the other would differ, so refuse those.
+  if (/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Zs}]/u.test(ch)) return false;
+  if (/\p{Cn}/u.test(ch)) throw new Refusal('repr of an unassigned character', `U+${cp.toString(16).toUpperCase()}`);
+  return true;
+}
+
+/** `Objects/unicodeobject.c` `unicode_repr`. */
+export function strRepr(value: string): string {
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of value) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (isPrintable(cp)) out += ch;
+    else if (cp < 0x100) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+  }
+  return out + quote;
+}
+
+/** `Objects/bytesobject.c` `PyBytes_Repr`. */
+export function bytesRepr(value: readonly number[]): string {
+  const quote = value.includes(0x27) && !value.includes(0x22) ? '"' : "'";
+  let out = `b${quote}`;
+  for (const b of value) {
+    if (b === quote.charCodeAt(0) || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
+    else if (b === 0x09) out += '\\t';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    else out += String.fromCharCode(b);
+  }
+  return out + quote;
+}
+
+/**
+ * Order of a set's items when printed: CPython iterates its hash table. For ints the hash is
+ * the value, so small non-negative ints below the table size come out sorted; the model
+ * refuses every other set (strings' hashes are randomized per process).
+ * `Objects/setobject.c`: the table starts with 8 slots and grows when 3/5 full.
+ */
+function setOrder(heap: Heap, items: readonly Ref[]): Ref[] {
+  const values = items.map((r) => {
+    const p = heap.get(r).payload;
+    return p.kind === 'int' ? p.value : p.kind === 'bool' ? (p.value ? 1n : 0n) : null;
+  });
+  if (items.length <= 4 && values.every((v) => v !== null && v >= 0n && v < 8n)) {
+    return items.map((r, i) => ({ r, v: values[i] as bigint })).sort((a, b) => (a.v < b.v ? -1 : 1)).map((x) => x.r);
+  }
+  throw new Refusal('printing a set', 'its iteration order depends on hashes the model does not reproduce');
+}
+
+export function pyRepr(heap: Heap, ref: Ref, seen: Set<Ref> = new Set()): string {
+  const p = heap.get(ref).payload;
+  switch (p.kind) {
+    case 'NoneType':
+      return 'None';
+    case 'ellipsis':
+      return 'Ellipsis';
+    case 'NotImplementedType':
+      return 'NotImplemented';
+    case 'bool':
+      return p.value ? 'True' : 'False';
+    case 'int':
+      if (p.value >= 10n ** 4300n || p.value <= -(10n ** 4300n)) throw new Refusal('printing an int of more than 4300 digits');
+      return p.value.toString();
+    case 'float':
+      return floatRepr(p.value);
+    case 'str':
+      return strRepr(p.value);
+    case 'bytes':
+      return bytesRepr(p.value);
+    case 'range':
+      return p.step === 1n ? `range(${p.start}, ${p.stop})` : `range(${p.start}, ${p.stop}, ${p.step})`;
+    case 'type':
+      return p.name in BUILTIN_TYPE_REPRS ? `<class '${p.name}'>` : `<class '__main__.${p.name}'>`;
+    default:
+      break;
+  }
+  // Containers: `Py_ReprEnter` prints a container met again inside itself as [...] / {...}.
+  if (seen.has(ref)) {
+    if (p.kind === 'list') return '[...]';
+    if (p.kind === 'dict') return '{...}';
+  }
+  seen.add(ref);
+  try {
+    switch (p.kind) {
+      case 'tuple':
+        return p.items.length === 1 ? `(${pyRepr(heap, p.items[0] as Ref, seen)},)` : `(${p.items.map((i) => pyRepr(heap, i, seen)).join(', ')})`;
+      case 'list':
+        return `[${p.items.map((i) => pyRepr(heap, i, seen)).join(', ')}]`;
+      case 'dict':
+        return `{${p.entries.map((e) => `${pyRepr(heap, e.key, seen)}: ${pyRepr(heap, e.value, seen)}`).join(', ')}}`;
+      case 'set':
+        return p.items.length === 0 ? 'set()' : `{${setOrder(heap, p.items).map((i) => pyRepr(heap, i, seen)).join(', ')}}`;
+      case 'frozenset':
+        return p.items.length === 0 ? 'frozenset()' : `frozenset({${setOrder(heap, p.items).map((i) => pyRepr(heap, i, seen)).join(', ')}})`;
+      default:
+        throw new Refusal(`printing a ${p.kind} object`, 'its repr shows a memory address');
+    }
+  } finally {
+    seen.delete(ref);
+  }
+}
+
+/** Builtin classes the model knows by name (their repr has no `__main__.`). */
+export const BUILTIN_TYPE_REPRS: Readonly<Record<string, true>> = {
+  int: true,
+  float: true,
+  str: true,
+  bytes: true,
+  bool: true,
+  tuple: true,
+  list: true,
+  dict: true,
+  set: true,
+  frozenset: true,
+  range: true,
+  NoneType: true,
+  type: true,
+  object: true,
+  function: true,
+  method: true,
+  builtin_function_or_method: true,
+  module: true,
+  weakref: true,
+  'weakref.ReferenceType': true,
+  ellipsis: true,
+  NotImplementedType: true,
+  code: true,
+  WeakSet: true,
+};
+
+/** `str(x)`: the value itself for str, repr otherwise (`object_str`). */
+export function pyStr(heap: Heap, ref: Ref): string {
+  const p = heap.get(ref).payload;
+  return p.kind === 'str' ? p.value : pyRepr(heap, ref);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { NO_POS, type Module } from '../ast';
+import { runModel } from './run';
+
+const TARGET = '3.12.1-x86_64';
+
+describe('runModel', () => {
+  it('runs a hand-built AST without parsing', () => {
+    const module: Module = {
+      kind: 'Module',
+      body: [
+        {
+          kind: 'Expr',
+          pos: NO_POS,
+          value: {
+            kind: 'Call',
+            pos: NO_POS,
+            func: { kind: 'Name', id: 'print', pos: NO_POS },
+            args: [{ kind: 'Const', value: { type: 'int', value: 257n }, pos: NO_POS }],
+            keywords: [],
+          },
+        },
+      ],
+    };
+    expect(runModel(module, TARGET)).toEqual({ stdout: '257\n', stderr: '', exitCode: 0 });
+  });
+
+  it('reports an unknown target as input error (exit 2), not a stack trace', () => {
+    const r = runModel('print(1)', 'model:9.9.9-x86_64');
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/unknown target/);
+  });
+
+  it('refuses to print an id() and names the place', () => {
+    const r = runModel('x = []\nprint(id(x))\n', TARGET, { filename: 'f.py' });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^unsupported: printing an id\(\) value at f\.py:2:1/);
+  });
+
+  it('refuses gc.collect() counts, which depend on interpreter start-up', () => {
+    const r = runModel('import gc\nprint(gc.collect())\n', TARGET);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/gc\.collect\(\) counts garbage/);
+  });
+
+  it('records JSON-serialisable heap snapshots after each statement', () => {
+    const r = runModel('a = [1000]\nb = a\ndel a\n', TARGET, { trace: true });
+    expect(r.exitCode).toBe(0);
+    const trace = r.trace ?? [];
+    expect(trace).toHaveLength(3);
+    const json = JSON.parse(JSON.stringify(trace, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as typeof trace;
+    const last = json[2];
+    expect(Object.keys(last?.names ?? {})).toEqual(['b']);
+    const list = last?.objects.find((o) => o.type === 'list');
+    expect(list?.refcount).toBe(1);
+    expect(list?.value).toBe('[1000]');
+  });
+
+  it('reports an uncaught exception with its last traceback line and exit code 1', () => {
+    const r = runModel('print(1)\nprint(a)\n', TARGET);
+    expect(r).toEqual({ stdout: '1\n', stderr: "NameError: name 'a' is not defined\n", exitCode: 1 });
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Python semantics of values the evaluator needs: type names, truth, equality, ordering,
+ * hashing (as dict/set keys). Objects are heap refs; nothing here changes refcounts.
+ */
+import type { Heap } from '../../core/heap';
+import { TYPE_NAMES, type Payload, type Ref } from '../../core/objects';
+import { PyException } from './py-exception';
+
+export function typeName(heap: Heap, ref: Ref): string {
+  const p = heap.get(ref).payload;
+  if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
+  if (p.kind === 'type') return 'type';
+  return TYPE_NAMES[p.kind];
+}
+
+/** `PyObject_IsTrue`. */
+export function isTrue(heap: Heap, ref: Ref): boolean {
+  const p = heap.get(ref).payload;
+  switch (p.kind) {
+    case 'NoneType':
+      return false;
+    case 'bool':
+      return p.value;
+    case 'int':
+      return p.value !== 0n;
+    case 'float':
+      return p.value !== 0;
+    case 'str':
+      return p.value.length > 0;
+    case 'bytes':
+      return p.value.length > 0;
+    case 'tuple':
+    case 'list':
+    case 'set':
+    case 'frozenset':
+      return p.items.length > 0;
+    case 'dict':
+      return p.entries.length > 0;
+    case 'range':
+      return rangeLength(p) > 0n;
+    default:
+      return true;
+  }
+}
+
+export function rangeLength(p: Extract<Payload, { kind: 'range' }>): bigint {
+  const { start, stop, step } = p;
+  if (step > 0n) return stop > start ? (stop - start + step - 1n) / step : 0n;
+  return start > stop ? (start - stop - step - 1n) / -step : 0n;
+}
+
+/** A number as exact rational parts, for comparing ints, bools and floats exactly. */
+function numeric(p: Payload): { readonly int: bigint } | { readonly float: number } | null {
+  if (p.kind === 'int') return { int: p.value };
+  if (p.kind === 'bool') return { int: p.value ? 1n : 0n };
+  if (p.kind === 'float') return { float: p.value };
+  return null;
+}
+
+function compareNumbers(a: { int: bigint } | { float: number }, b: { int: bigint } | { float: number }): number {
+  if ('int' in a && 'int' in b) return a.int < b.int ? -1 : a.int > b.int ? 1 : 0;
+  const x = 'int' in a ? a.int : a.float;
+  const y = 'int' in b ? b.int : b.float;
+  if (typeof x === 'number' && Number.isNaN(x)) return NaN;
+  if (typeof y === 'number' && Number.isNaN(y)) return NaN;
+  // Exact comparison of an int with a float (`float_richcompare`): compare as bigints when integral.
+  if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
+  const [i, f, sign] = typeof x === 'bigint' ? [x, y as number, 1] : [y as bigint, x, -1];
+  if (!Number.isFinite(f)) return f > 0 ? -sign : sign;
+  const fl = Math.floor(f);
+  const fi = BigInt(fl);
+  if (i < fi) return -sign;
+  if (i > fi) return sign;
+  return f > fl ? -sign : 0;
+}
+
+function codePoints(s: string): number[] {
+  return [...s].map((c) => c.codePointAt(0) ?? 0);
+}
+
+/** `PyObject_RichCompare(a, b, Py_EQ)` for the supported types, identity first as containers do. */
+export function pyEquals(heap: Heap, a: Ref, b: Ref): boolean {
+  if (a === b) {
+    const p = heap.get(a).payload;
+    return !(p.kind === 'float' && Number.isNaN(p.value));
+  }
+  const pa = heap.get(a).payload;
+  const pb = heap.get(b).payload;
+  const na = numeric(pa);
+  const nb = numeric(pb);
+  if (na && nb) return compareNumbers(na, nb) === 0;
+  if (pa.kind === 'str' && pb.kind === 'str') return pa.value === pb.value;
+  if (pa.kind === 'bytes' && pb.kind === 'bytes') return pa.value.length === pb.value.length && pa.value.every((v, i) => v === pb.value[i]);
+  if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
+    return pa.items.length === pb.items.length && pa.items.every((x, i) => pyEquals(heap, x, pb.items[i] as Ref));
+  }
+  if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
+    return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => pyEquals(heap, x, y)));
+  }
+  if (pa.kind === 'dict' && pb.kind === 'dict') {
+    if (pa.entries.length !== pb.entries.length) return false;
+    return pa.entries.every((e) => {
+      const other = pb.entries.find((f) => pyEquals(heap, e.key, f.key));
+      return other !== undefined && pyEquals(heap, e.value, other.value);
+    });
+  }
+  if (pa.kind === 'range' && pb.kind === 'range') {
+    const la = rangeLength(pa);
+    const lb = rangeLength(pb);
+    if (la !== lb) return false;
+    if (la === 0n) return true;
+    if (pa.start !== pb.start) return false;
+    return la === 1n || pa.step === pb.step;
+  }
+  return false;
+}
+
+/** `<`, `<=`, `>`, `>=` (`PyObject_RichCompare`); TypeError as CPython words it. */
+export function pyOrder(heap: Heap, a: Ref, b: Ref, op: '<' | '<=' | '>' | '>='): boolean {
+  const c = orderCompare(heap, a, b, op);
+  if (Number.isNaN(c)) return false;
+  switch (op) {
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+  }
+}
+
+function orderCompare(heap: Heap, a: Ref, b: Ref, op: string): number {
+  const pa = heap.get(a).payload;
+  const pb = heap.get(b).payload;
+  const na = numeric(pa);
+  const nb = numeric(pb);
+  if (na && nb) return compareNumbers(na, nb);
+  if (pa.kind === 'str' && pb.kind === 'str') return compareSeq(codePoints(pa.value), codePoints(pb.value));
+  if (pa.kind === 'bytes' && pb.kind === 'bytes') return compareSeq([...pa.value], [...pb.value]);
+  if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
+    const n = Math.min(pa.items.length, pb.items.length);
+    for (let i = 0; i < n; i++) {
+      const x = pa.items[i] as Ref;
+      const y = pb.items[i] as Ref;
+      if (!pyEquals(heap, x, y)) return orderCompare(heap, x, y, op);
+    }
+    return pa.items.length - pb.items.length;
+  }
+  throw new PyException('TypeError', `'${op}' not supported between instances of '${typeName(heap, a)}' and '${typeName(heap, b)}'`);
+}
+
+function compareSeq(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return a.length - b.length;
+}
+
+/**
+ * A key equal for objects that are equal and hash alike (`PyObject_Hash` + `==`):
+ * `1`, `1.0` and `True` share one. Unhashable types raise CPython's TypeError.
+ */
+export function hashKey(heap: Heap, ref: Ref): string {
+  const p = heap.get(ref).payload;
+  switch (p.kind) {
+    case 'int':
+      return `n:${p.value}`;
+    case 'bool':
+      return `n:${p.value ? 1 : 0}`;
+    case 'float':
+      if (Number.isInteger(p.value)) return `n:${BigInt(p.value)}`;
+      if (Number.isNaN(p.value)) return `nan:${ref}`;
+      return `f:${p.value}`;
+    case 'str':
+      return `s:${p.value}`;
+    case 'bytes':
+      return `b:${p.value.join(',')}`;
+    case 'NoneType':
+      return 'None';
+    case 'ellipsis':
+      return 'Ellipsis';
+    case 'tuple':
+      return `t(${p.items.map((i) => hashKey(heap, i)).join(',')})`;
+    case 'frozenset':
+      return `fs(${p.items.map((i) => hashKey(heap, i)).sort().join(',')})`;
+    case 'range':
+      return `r:${p.start}:${p.stop}:${p.step}`;
+    case 'list':
+    case 'dict':
+    case 'set':
+      throw new PyException('TypeError', `unhashable type: '${p.kind}'`);
+    default:
+      return `id:${ref}`;
+  }
+}
