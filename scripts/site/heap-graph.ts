@@ -42,11 +42,13 @@ export interface HeapGraph {
 export interface GraphOptions {
   /** Most objects drawn at one step; the rest are counted in `omitted`. */
   readonly maxObjects: number;
+  /** Most references drawn from one object (a list of a thousand items draws its first ones). */
+  readonly maxReferences: number;
   /** Longest value text in a box; longer reprs are cut with an ellipsis. */
   readonly maxValueChars: number;
 }
 
-export const DEFAULT_GRAPH_OPTIONS: GraphOptions = { maxObjects: 40, maxValueChars: 32 };
+export const DEFAULT_GRAPH_OPTIONS: GraphOptions = { maxObjects: 40, maxReferences: 8, maxValueChars: 32 };
 
 /** Objects drawn as a small box and not followed: their references are the interpreter's business. */
 const SMALL_TYPES = new Set(['type', 'function', 'builtin_function_or_method', 'module']);
@@ -100,6 +102,14 @@ function referenceLabels(object: ObjectSnapshot, byRef: ReadonlyMap<number, Obje
   }
 }
 
+/** The label of an arrow that stands for several references: all of them, or the first and last and how many. */
+export function mergedLabel(labels: readonly (string | null)[]): string | null {
+  const known = labels.filter((label): label is string => label !== null);
+  if (labels.length === 1 || known.length === 0) return known[0] ?? null;
+  if (labels.length === 2) return `${known.join(', ')} (2 refs)`;
+  return `${known[0] as string} … ${known[known.length - 1] as string} (${labels.length} refs)`;
+}
+
 function smallTitle(object: ObjectSnapshot): string {
   if (object.type === 'type') return `class ${className(object.value) ?? '?'}`;
   if (object.type === 'builtin_function_or_method') return 'builtin';
@@ -129,8 +139,18 @@ interface StepWalk {
   readonly omitted: number;
 }
 
-/** The refs reachable from the names (strong references and weak ones), breadth first, in name order. */
-function reachable(snapshot: TraceSnapshot, byRef: ReadonlyMap<number, ObjectSnapshot>, weakTargets: ReadonlyMap<number, number[]>, max: number): StepWalk {
+/** The references of an object that are drawn: the first `maxReferences`. */
+function drawnReferences(object: ObjectSnapshot, options: GraphOptions): readonly number[] {
+  return object.references.slice(0, options.maxReferences);
+}
+
+/** The refs reachable from the names (drawn strong references and weak ones), breadth first, in name order. */
+function reachable(
+  snapshot: TraceSnapshot,
+  byRef: ReadonlyMap<number, ObjectSnapshot>,
+  weakTargets: ReadonlyMap<number, number[]>,
+  options: GraphOptions,
+): StepWalk {
   const seen = new Set<number>();
   const order: number[] = [];
   const queue = Object.values(snapshot.names);
@@ -139,14 +159,12 @@ function reachable(snapshot: TraceSnapshot, byRef: ReadonlyMap<number, ObjectSna
     const ref = queue.shift() as number;
     if (seen.has(ref)) continue;
     seen.add(ref);
-    if (order.length >= max) {
-      omitted++;
-      continue;
-    }
-    order.push(ref);
+    // Past the limit the walk goes on, only to count what is left out.
+    if (order.length >= options.maxObjects) omitted++;
+    else order.push(ref);
     const object = byRef.get(ref);
     if (object === undefined || SMALL_TYPES.has(object.type)) continue;
-    queue.push(...object.references, ...(weakTargets.get(ref) ?? []));
+    queue.push(...drawnReferences(object, options), ...(weakTargets.get(ref) ?? []));
   }
   return { order, omitted };
 }
@@ -177,7 +195,7 @@ export function buildHeapGraph(snapshots: readonly TraceSnapshot[], options: Gra
       addBox(nameKey(name), 'name');
       content[nameKey(name)] = { title: name, value: null, meta: null, badges: [] };
     }
-    const walk = reachable(snapshot, byRef, weakTargets, options.maxObjects);
+    const walk = reachable(snapshot, byRef, weakTargets, options);
     const drawn = new Set(walk.order);
     for (const ref of walk.order) {
       const object = byRef.get(ref);
@@ -195,7 +213,8 @@ export function buildHeapGraph(snapshots: readonly TraceSnapshot[], options: Gra
       }
       addBox(key, 'object');
       const value = object.value === null ? null : truncate(object.value, options.maxValueChars);
-      content[key] = { title: `${labels.of(object.id)} ${object.type}`, value, meta: refcountText(object), badges };
+      const hidden = object.references.length > options.maxReferences ? [`${options.maxReferences} of ${object.references.length} refs drawn`] : [];
+      content[key] = { title: `${labels.of(object.id)} ${object.type}`, value, meta: refcountText(object), badges: [...badges, ...hidden] };
     }
 
     for (const [name, ref] of Object.entries(snapshot.names)) if (drawn.has(ref)) addEdge('name', nameKey(name), objectKey(ref), null, shown);
@@ -203,9 +222,10 @@ export function buildHeapGraph(snapshots: readonly TraceSnapshot[], options: Gra
       const object = byRef.get(ref);
       if (object === undefined || SMALL_TYPES.has(object.type)) continue;
       const edgeLabels = referenceLabels(object, byRef, options.maxValueChars);
-      object.references.forEach((target, i) => {
-        if (drawn.has(target)) addEdge('strong', objectKey(ref), objectKey(target), edgeLabels[i] ?? null, shown);
-      });
+      // Several references to one object (a list of one value repeated) are one arrow with their labels.
+      const byTarget = new Map<number, (string | null)[]>();
+      drawnReferences(object, options).forEach((target, i) => byTarget.set(target, [...(byTarget.get(target) ?? []), edgeLabels[i] ?? null]));
+      for (const [target, targetLabels] of byTarget) if (drawn.has(target)) addEdge('strong', objectKey(ref), objectKey(target), mergedLabel(targetLabels), shown);
       for (const target of weakTargets.get(ref) ?? []) if (drawn.has(target)) addEdge('weak', objectKey(ref), objectKey(target), null, shown);
     }
     const internedDrawn = walk.order.filter((ref) => interned.has(ref));

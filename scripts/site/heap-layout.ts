@@ -25,6 +25,7 @@ export const METRICS = {
 export interface LaidOutPicture {
   readonly width: number;
   readonly height: number;
+  readonly text: { readonly lineHeight: number; readonly padding: number };
   readonly boxes: readonly HeapBoxView[];
   readonly edges: readonly HeapEdgeView[];
 }
@@ -42,7 +43,10 @@ const LAYOUT_OPTIONS = {
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   // Keep the names in the order the program bound them.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
   'elk.edgeLabels.placement': 'CENTER',
+  // One layout for the whole picture: laid out apart, each group would start its own name column.
+  'elk.separateConnectedComponents': 'false',
 };
 
 /** The lines a box shows; the badges share the last line. */
@@ -95,12 +99,17 @@ let elk: InstanceType<typeof ELK> | null = null;
 
 export async function layoutHeapGraph(graph: HeapGraph): Promise<LaidOutPicture> {
   elk ??= new ELK();
+  const sizes = new Map(graph.boxes.map((box) => [box.key, boxSize(graph, box.key)]));
+  // The names form one column of equally wide boxes.
+  const nameWidth = Math.max(0, ...graph.boxes.filter((box) => box.kind === 'name').map((box) => sizes.get(box.key)?.width ?? 0));
   const root: ElkNode = {
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
-    children: graph.boxes.map((box) => ({
+    // The intern table goes below the names (model order decides the order within a layer).
+    children: [...graph.boxes.filter((box) => box.kind !== 'intern'), ...graph.boxes.filter((box) => box.kind === 'intern')].map((box) => ({
       id: box.key,
-      ...boxSize(graph, box.key),
+      ...(sizes.get(box.key) as { width: number; height: number }),
+      ...(box.kind === 'name' ? { width: nameWidth } : {}),
       ...(box.kind === 'name' || box.kind === 'intern' ? { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } } : {}),
     })),
     edges: graph.edges.map((edge) => ({
@@ -132,5 +141,5 @@ export async function layoutHeapGraph(graph: HeapGraph): Promise<LaidOutPicture>
           : { text: edge.label, x: round(label.x), y: round(label.y), width: label.width ?? 0, height: label.height ?? METRICS.labelHeight },
     };
   });
-  return { width: Math.ceil(laid.width ?? 0), height: Math.ceil(laid.height ?? 0), boxes, edges };
+  return { width: Math.ceil(laid.width ?? 0), height: Math.ceil(laid.height ?? 0), text: { lineHeight: METRICS.lineHeight, padding: METRICS.padding }, boxes, edges };
 }

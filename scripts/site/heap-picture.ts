@@ -3,10 +3,11 @@
  * results/examples.json: choose the run (heap-trace.ts), build the graph (heap-graph.ts), lay it
  * out (heap-layout.ts), and add each step's source line and what the picture stands for.
  */
+import { compareVersions } from '../../spec';
 import type { HeapPictureMissing, HeapPictureView } from '../../src/data/types';
 import { buildHeapGraph } from './heap-graph';
 import { layoutHeapGraph } from './heap-layout';
-import { chooseTrace, type TracedRun } from './heap-trace';
+import { chooseTrace, REFUSED_EXIT, type TracedRun } from './heap-trace';
 import type { ExampleResults } from './results';
 
 export type HeapPictureResult = HeapPictureView | HeapPictureMissing;
@@ -22,7 +23,7 @@ function sourceLine(source: string, line: number): string {
 }
 
 function missingReason(runs: readonly TracedRun[]): string {
-  const refusal = runs.find((run) => run.kind === 'model' && run.outcome.exitCode === 2);
+  const refusal = runs.filter((run) => run.kind === 'model' && run.outcome.exitCode === REFUSED_EXIT).sort((a, b) => compareVersions(b.version, a.version))[0];
   if (refusal) return `No heap picture: the model refused this example (${refusal.target}: ${refusal.outcome.stderr.split('\n')[0]?.trim() ?? ''}).`;
   return 'No heap picture: the results hold no model trace for this example (model runs on the embedded interpreters\u2019 mirrors record one).';
 }
@@ -62,7 +63,7 @@ export async function heapPictures(
       try {
         pictures.set(pictureKey(entry.id, index), await heapPicture(example.source, recorded.runs));
       } catch (error) {
-        throw new Error(`heap picture of ${entry.id} example ${index}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`heap picture of ${entry.id} example ${index}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
     }
   }

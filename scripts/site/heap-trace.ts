@@ -34,7 +34,7 @@ const readsAsModelSnapshot = (snapshot: TraceSnapshot): HeapSnapshot => snapshot
 void readsAsModelSnapshot;
 
 /** The model declines programs with exit code 2 and `unsupported:` (model/errors.ts); its trace then stops early. */
-const REFUSED_EXIT = 2;
+export const REFUSED_EXIT = 2;
 
 export interface TracedRun {
   readonly target: string;

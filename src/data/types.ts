@@ -155,6 +155,8 @@ export interface HeapPictureView {
   readonly refusal: string | null;
   readonly width: number;
   readonly height: number;
+  /** The text metrics the boxes were sized for: a box's n-th line sits `padding + n * lineHeight` below its top. */
+  readonly text: { readonly lineHeight: number; readonly padding: number };
   readonly boxes: readonly HeapBoxView[];
   readonly edges: readonly HeapEdgeView[];
   readonly steps: readonly HeapStepView[];

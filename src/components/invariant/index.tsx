@@ -2,6 +2,7 @@
 import CodeBlock from '@theme/CodeBlock';
 import type { ReactElement } from 'react';
 import type { ExampleView, HoldsView, InvariantPageData, LayerResultView, SourceLink } from '../../data/types';
+import HeapPicture from '../HeapPicture';
 import NoResults from '../NoResults';
 import OutcomeBlock from '../OutcomeBlock';
 import styles from '../styles.module.css';
@@ -149,6 +150,7 @@ export function ExampleRuns({ example, generatedAt }: { example: ExampleView; ge
           {!hasModel && (
             <p className={styles.small}>The results hold no model runs for this example (the model was not run when they were produced).</p>
           )}
+          <HeapPicture heap={example.heap} />
         </>
       )}
     </div>
