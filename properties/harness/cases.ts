@@ -18,8 +18,15 @@ export function recordCases<Case>(arbitrary: fc.Arbitrary<Case>, seed: number, n
 
 let saltCounter = 0;
 
-/** A string unique to this execution of a program in this process (see InvariantProperty.program). */
+/**
+ * A string unique to this execution of a program in this process (see InvariantProperty.program):
+ * an underscore, the prefix and six base-36 digits, so it is identifier-like and unlike any name
+ * an interpreter interns at startup.
+ */
 export function nextSalt(prefix: string): string {
   saltCounter += 1;
-  return `${prefix}${saltCounter.toString(36)}`;
+  return `_${prefix}${saltCounter.toString(36).padStart(6, '0')}`;
 }
+
+/** The salt of model-layer runs: the model starts from a fresh interpreter every time. */
+export const MODEL_SALT = '_m000000';

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { Module } from '../../model/python/ast';
 import { InvariantFailure, type Failure } from './counterexample';
-import { nextSalt, recordCases } from './cases';
+import { MODEL_SALT, nextSalt, recordCases } from './cases';
 import type { AnyInvariantProperty, Outcome, TargetFacts } from './types';
 
 /** What the layers need from the rest of the project: injected, so the harness can be tested alone. */
@@ -38,12 +38,12 @@ function outcomeOf(outcome: Outcome): Outcome {
 /** Layer 1. Throws InvariantFailure with the shrunk counterexample. */
 export function checkModelLayer(property: AnyInvariantProperty, profile: TargetFacts, settings: LayerSettings, runners: Runners): LayerResult {
   const details = fc.check(
-    fc.property(property.arbitrary, (testCase) => property.check(testCase, runners.runModel(property.program(testCase, 'm'), profile.name), profile) === null),
+    fc.property(property.arbitrary, (testCase) => property.check(testCase, runners.runModel(property.program(testCase, MODEL_SALT), profile.name), profile) === null),
     { seed: settings.seed, numRuns: settings.numRuns },
   );
   if (details.failed) {
     const testCase = (details.counterexample as unknown[] | null)?.[0];
-    const module = property.program(testCase, 'm');
+    const module = property.program(testCase, MODEL_SALT);
     const outcome = runners.runModel(module, profile.name);
     throw new InvariantFailure({
       invariantId: property.id,

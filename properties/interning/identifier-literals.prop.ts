@@ -19,10 +19,12 @@ const isIdentifierLike = (s: string) => /^[A-Za-z0-9_]*$/.test(s);
 export const property = defineProperty({
   id: 'interning.identifier-literals',
   arbitrary: fc.array(fc.oneof(identifierLike, other), { minLength: 1, maxLength: 5 }),
-  program: (texts) =>
+  // The salt (letters and digits) keeps each text new to the interpreter: one interpreter runs many
+  // programs, and its intern table (and the startup's own interned names) outlive each of them.
+  program: (texts, salt) =>
     py.module(
       py.importModules('sys'),
-      texts.flatMap((text, i) => {
+      texts.map((text) => `${text}${salt}`).flatMap((text, i) => {
         const cut = Math.floor(text.length / 2);
         const pieces = [text.slice(0, cut), text.slice(cut)].map((piece) => py.call(py.attr(py.str(''), 'join'), py.list(py.str(piece))));
         return [
