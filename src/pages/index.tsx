@@ -20,7 +20,7 @@ function RunFacts(): ReactElement {
     <p data-testid="run-facts">
       Results of <strong>{run.generatedAt}</strong>: base seed <code>{run.seed}</code>
       {run.scale !== 1 && <>, {run.scale}× runs</>}, {run.totalRuns} generated programs over {run.passed + run.failed} layer checks ({run.passed} passed,{' '}
-      {run.failed} failed). Replay with <code>OBJSPEC_SEED={run.seed} npm test</code>.
+      {run.failed} failed). Replay with <code>OBJSPEC_SEED={run.seed} npm run check</code>.
     </p>
   );
 }
@@ -51,7 +51,7 @@ export default function Home(): ReactElement {
       </main>
       {/* Full width: the matrix has a column per target. */}
       <div className="margin-horiz--md margin-bottom--xl">
-        {home.targets.length === 0 ? <NoResults what="results on any target" command="npm test" /> : <StatusMatrix data={home} />}
+        {home.targets.length === 0 ? <NoResults what="results on any target" command="npm run check" /> : <StatusMatrix data={home} />}
       </div>
     </Layout>
   );
