@@ -3,6 +3,8 @@
  * `builtin_id` -> `PyLong_FromVoidPtr`). The model's numbers are not CPython's: only
  * equality between two addresses means something, and sometimes the model cannot know it.
  */
+import { CandidateBlocks } from './block-sets';
+
 export interface Address {
   /** The model's block number: its best account of where the object lives. */
   readonly value: number;
@@ -15,12 +17,12 @@ export interface Address {
    * Every block CPython may really have used (always contains `value`). A single element
    * means the model is sure; more mean it lost track of which free block came next.
    */
-  readonly candidates: ReadonlySet<number>;
+  readonly candidates: CandidateBlocks;
 }
 
 /** An address the model is sure of. */
 export function exactAddress(value: number, sizeClass: Address['sizeClass']): Address {
-  return { value, sizeClass, candidates: new Set([value]) };
+  return { value, sizeClass, candidates: CandidateBlocks.single(value) };
 }
 
 /** Result of comparing two addresses: a definite answer, or 'unknown' with the reason. */
@@ -28,9 +30,8 @@ export type AddressComparison = { readonly known: true; readonly equal: boolean 
 
 /** `id(a) == id(b)` for objects that lived at different times, as the model can tell it. */
 export function compareAddresses(a: Address, b: Address): AddressComparison {
-  const overlap = [...a.candidates].some((x) => b.candidates.has(x));
-  if (!overlap) return { known: true, equal: false };
-  if (a.candidates.size === 1 && b.candidates.size === 1) return { known: true, equal: true };
+  if (!a.candidates.intersects(b.candidates)) return { known: true, equal: false };
+  if (a.candidates.isSingle && b.candidates.isSingle) return { known: true, equal: true };
   const classes = [a.sizeClass, b.sizeClass];
   return {
     known: false,

@@ -17,24 +17,29 @@
  * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
  */
 import { exactAddress, type Address } from './address';
+import { CandidateBuilder, GrowingBlockSet, type CandidateBlocks } from './block-sets';
 import type { CoreConfig } from './config';
 
 /**
  * The model's view of one class's free blocks: `free`, blocks it saw freed (most recent
- * last); `lost`, blocks that may or may not still be free.
+ * last); `lost`, blocks that may or may not still be free (a set that only grows, so that
+ * addresses can share it instead of copying it).
  */
 interface SizeClassState {
+  readonly sizeClass: number;
   readonly free: number[];
-  readonly lost: Set<number>;
+  readonly lost: GrowingBlockSet;
 }
 
 export class Allocator {
   private nextAddress = 0x1000;
   private readonly classes = new Map<number, SizeClassState>();
+  /** The classes whose `free` is not empty (the only ones losing the order changes). */
+  private readonly withFree = new Set<SizeClassState>();
   /** Blocks freed to the system malloc: any later large block may be one of them. */
-  private readonly largeFreed = new Set<number>();
+  private readonly largeFreed = new GrowingBlockSet();
   /** Blocks of unknown size that were freed: any block the model cannot pin down may be one. */
-  private readonly anywhere = new Set<number>();
+  private readonly anywhere = new GrowingBlockSet();
 
   constructor(private readonly config: CoreConfig) {}
 
@@ -48,7 +53,7 @@ export class Allocator {
   private state(sizeClass: number): SizeClassState {
     let s = this.classes.get(sizeClass);
     if (!s) {
-      s = { free: [], lost: new Set() };
+      s = { sizeClass, free: [], lost: new GrowingBlockSet() };
       this.classes.set(sizeClass, s);
     }
     return s;
@@ -61,26 +66,27 @@ export class Allocator {
   }
 
   /** A block the model has not seen before, or any of `others`. */
-  private fresh(sizeClass: Address['sizeClass'], others: Iterable<number>): Address {
+  private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null): Address {
     const value = this.newBlock();
-    return { value, sizeClass, candidates: new Set([value, ...others, ...this.anywhere]) };
+    if (others === null && this.anywhere.size === 0) return exactAddress(value, sizeClass);
+    return { value, sizeClass, candidates: new CandidateBuilder().block(value).candidates(others).set(this.anywhere).build() };
   }
 
   /** `pymalloc_alloc`. */
   allocate(bytes: number): Address {
     const sizeClass = this.sizeClassOf(bytes);
     if (!this.config.allocatorModelled) this.untracked('unknown');
-    if (sizeClass === 'large') return this.fresh('large', this.largeFreed);
+    if (sizeClass === 'large') return this.fresh('large', new CandidateBuilder().set(this.largeFreed).build());
     const s = this.state(sizeClass);
     if (s.lost.size === 0 && s.free.length === 1 && this.anywhere.size === 0) {
+      this.withFree.delete(s);
       return exactAddress(s.free.pop() as number, sizeClass);
     }
-    if (s.lost.size === 0 && s.free.length === 0) return this.fresh(sizeClass, []);
+    if (s.lost.size === 0 && s.free.length === 0) return this.fresh(sizeClass, null);
     // Two or more blocks may be free: the model's guess is the most recent, but it is not sure.
     const guess = s.free.at(-1);
-    const candidates = new Set([...s.free, ...s.lost, ...this.anywhere]);
-    for (const b of s.free) s.lost.add(b);
-    s.free.length = 0;
+    this.lose(s);
+    const candidates = new CandidateBuilder().set(s.lost).set(this.anywhere).build();
     if (guess === undefined) return this.fresh(sizeClass, candidates);
     return { value: guess, sizeClass, candidates };
   }
@@ -88,9 +94,9 @@ export class Allocator {
   /** An object whose size the model does not know: it may take any free block. */
   allocateUnknownSize(): Address {
     this.untracked('unknown');
-    const all = new Set<number>(this.largeFreed);
-    for (const s of this.classes.values()) for (const b of s.lost) all.add(b);
-    return this.fresh('unknown', all);
+    const all = new CandidateBuilder().set(this.largeFreed);
+    for (const s of this.classes.values()) all.set(s.lost);
+    return this.fresh('unknown', all.build());
   }
 
   /** `pymalloc_free`: the block goes to the front of its pool's free list. */
@@ -105,15 +111,17 @@ export class Allocator {
       case 'large':
         this.largeFreed.add(address.value);
         return;
-      default:
-        if (address.candidates.size > 1) {
+      default: {
+        const s = this.state(address.sizeClass);
+        if (!address.candidates.isSingle) {
           // The model is not sure which block this object had: all of them may be free.
-          const s = this.state(address.sizeClass);
           this.lose(s);
-          for (const b of address.candidates) s.lost.add(b);
+          s.lost.addAll(address.candidates);
           return;
         }
-        this.state(address.sizeClass).free.push(address.value);
+        s.free.push(address.value);
+        this.withFree.add(s);
+      }
     }
   }
 
@@ -123,7 +131,7 @@ export class Allocator {
    */
   untracked(bytes: number | 'unknown'): void {
     if (bytes === 'unknown') {
-      for (const s of this.classes.values()) this.lose(s);
+      for (const s of this.withFree) this.lose(s);
       return;
     }
     const c = this.sizeClassOf(bytes);
@@ -134,22 +142,23 @@ export class Allocator {
   untrackedAtLeast(minBytes: number): void {
     const min = this.sizeClassOf(minBytes);
     if (min === 'large') return;
-    for (const [c, s] of this.classes) if (c >= min) this.lose(s);
+    for (const s of this.withFree) if (s.sizeClass >= min) this.lose(s);
   }
 
   /** A block that may or may not have been returned to pymalloc (a free list that may be full). */
   freeMaybe(address: Address): void {
-    if (address.sizeClass === 'large') for (const b of address.candidates) this.largeFreed.add(b);
-    if (address.sizeClass === 'unknown') for (const b of address.candidates) this.anywhere.add(b);
+    if (address.sizeClass === 'large') this.largeFreed.addAll(address.candidates);
+    if (address.sizeClass === 'unknown') this.anywhere.addAll(address.candidates);
     if (typeof address.sizeClass !== 'number') return;
     const s = this.state(address.sizeClass);
     this.lose(s);
-    for (const b of address.candidates) s.lost.add(b);
+    s.lost.addAll(address.candidates);
   }
 
   private lose(s: SizeClassState): void {
     for (const b of s.free) s.lost.add(b);
     s.free.length = 0;
+    this.withFree.delete(s);
   }
 
   /** Blocks of a class the model saw freed and would hand out next, most recent last (for traces and tests). */

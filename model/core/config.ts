@@ -34,6 +34,13 @@ export interface CoreConfig {
    * (`_Py_IMMORTAL_REFCNT`), or null when the version has no immortal objects.
    */
   readonly immortalRefcount: number | null;
+  /**
+   * What `sys.getrefcount` reports for an object made immortal while the interpreter runs
+   * (`_Py_SetImmortal`: interned names), or null when none is. Equal to `immortalRefcount`
+   * on 3.12-3.13; 3.14 starts static immortals at `_Py_STATIC_IMMORTAL_INITIAL_REFCNT` and
+   * runtime ones at `_Py_IMMORTAL_INITIAL_REFCNT` (`Include/refcount.h`), which differ on 32-bit builds.
+   */
+  readonly immortalRuntimeRefcount: number | null;
   /** `_PY_NSMALLNEGINTS` / `_PY_NSMALLPOSINTS`: the cached ints are -n..p-1. */
   readonly smallIntMin: number;
   readonly smallIntMax: number;

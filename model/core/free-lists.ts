@@ -13,6 +13,7 @@
  */
 import { exactAddress, type Address } from './address';
 import type { Allocator } from './allocator';
+import { CandidateBuilder, GrowingBlockSet } from './block-sets';
 import type { FreeListConfig } from './config';
 
 export type FreeListName = 'float' | 'list' | 'dict' | `tuple${number}`;
@@ -20,8 +21,8 @@ export type FreeListName = 'float' | 'list' | 'dict' | `tuple${number}`;
 export class FreeList {
   /** Addresses the model freed into this list and knows to be on top, most recent last. */
   private readonly known: number[] = [];
-  /** Addresses below `known` that may or may not still be in the list (order lost). */
-  private readonly lostBelow = new Set<number>();
+  /** Addresses below `known` that may or may not still be in the list (order lost; only grows). */
+  private readonly lostBelow = new GrowingBlockSet();
   /** The list may be full: a freed object may have gone to pymalloc instead. */
   private overflowRisk = false;
 
@@ -44,7 +45,9 @@ export class FreeList {
     // A lost entry, a startup entry or a pymalloc block: the model cannot say which.
     this.allocator.untracked(this.requestBytes);
     const block = this.allocator.allocate(this.requestBytes);
-    return { ...block, candidates: new Set([...block.candidates, ...this.lostBelow, ...(this.overflowRisk ? this.known : [])]) };
+    const candidates = new CandidateBuilder().candidates(block.candidates).set(this.lostBelow);
+    if (this.overflowRisk) candidates.blocks(this.known);
+    return { ...block, candidates: candidates.build() };
   }
 
   /** Objects were freed into the list in an order the model does not know. */
@@ -60,10 +63,10 @@ export class FreeList {
       return;
     }
     if (this.known.length + this.lostBelow.size + this.config.startupMax >= this.config.capacity) this.overflowRisk = true;
-    if (address.candidates.size > 1) {
+    if (!address.candidates.isSingle) {
       // Not sure which block this object had: all of them may now be in the list.
       this.lose();
-      for (const b of address.candidates) this.lostBelow.add(b);
+      this.lostBelow.addAll(address.candidates);
     } else {
       this.known.push(address.value);
     }

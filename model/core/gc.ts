@@ -41,6 +41,7 @@ export interface CollectResult {
 
 /** `gc.collect()`: frees the cyclic garbage. */
 export function collect(heap: Heap): CollectResult {
+  heap.collectionTiming.settle();
   const unreachable = findUnreachable(heap);
   if (unreachable.length === 0) return { unreachableFound: 0 };
   const garbage = new Set(unreachable.map((o) => o.ref));

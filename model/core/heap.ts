@@ -8,10 +8,12 @@
  */
 import type { Address } from './address';
 import { Allocator } from './allocator';
+import { CandidateBuilder } from './block-sets';
 import { allNameChars, isCachedBytes, isCachedStr, isCachedTuple, isSmallInt, mayBeInternedAtStartup } from './caches';
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
-import { GC_KINDS, strongReferents, type DictEntry, type Payload, type PyObject, type Ref } from './objects';
+import { CollectionTiming } from './gc-timing';
+import { GC_KINDS, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { requestSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -31,6 +33,8 @@ export class Heap {
   private readonly tupleFree = new Map<number, FreeList>();
   /** Shared objects: small ints, latin-1 chars, 1-byte bytes, singletons (see caches.ts). */
   private readonly cache = new Map<string, Ref>();
+  /** Objects that exist before the program runs (see `preexisting`), by key. */
+  private readonly preexistingCache = new Map<string, Ref>();
   /** `Objects/unicodeobject.c` `interned`: value -> the interned str. */
   readonly internTable = new Map<string, Ref>();
   /** Python-level callback runner for weakref callbacks (set by the evaluator). */
@@ -40,6 +44,10 @@ export class Heap {
    * `gc_alloc`, decremented in `PyObject_GC_Del`), seen since the program started.
    */
   gcAllocationsSinceStart = 0;
+  /** Counts the decrefs that leave an object alive (the only way garbage forms). */
+  decrefClock = 0;
+  /** When an automatic collection may have run (see gc-timing.ts). */
+  readonly collectionTiming = new CollectionTiming(this);
 
   constructor(readonly config: CoreConfig) {
     this.allocator = new Allocator(config);
@@ -92,6 +100,7 @@ export class Heap {
     if (o.immortal) return;
     if (o.refcnt <= 0) throw new Error(`model bug: decref of #${ref} at ${o.refcnt}`);
     o.refcnt--;
+    o.lastDecref = ++this.decrefClock;
     if (o.refcnt === 0) {
       if (o.refcntKnown) {
         this.dealloc(o);
@@ -110,13 +119,18 @@ export class Heap {
    */
   observedRefcount(ref: Ref): number | null {
     const o = this.get(ref);
-    if (o.immortal) return this.config.immortalRefcount;
+    if (o.immortal) {
+      const { immortalRefcount: staticCount, immortalRuntimeRefcount: runtimeCount } = this.config;
+      if (o.immortalOrigin === 'static') return staticCount;
+      if (o.immortalOrigin === 'runtime') return runtimeCount ?? staticCount;
+      return staticCount === runtimeCount ? staticCount : null;
+    }
     return o.refcntKnown ? o.refcnt : null;
   }
 
   // ---- allocation --------------------------------------------------------------------
 
-  private register(payload: Payload, address: Address, opts: { immortal?: boolean; refcntKnown?: boolean } = {}): Ref {
+  private register(payload: Payload, address: Address, opts: { immortal?: boolean; immortalOrigin?: ImmortalOrigin; refcntKnown?: boolean } = {}): Ref {
     const ref = this.nextRef++;
     this.objects.set(ref, {
       ref,
@@ -124,11 +138,13 @@ export class Heap {
       address,
       refcnt: 1,
       immortal: opts.immortal ?? false,
+      immortalOrigin: opts.immortalOrigin ?? 'static',
       refcntKnown: opts.refcntKnown ?? true,
       interned: false,
       alive: true,
       weakrefs: [],
       serial: this.serial++,
+      lastDecref: 0,
     });
     if (GC_KINDS.has(payload.kind) && address.sizeClass !== 'static') this.gcAllocationsSinceStart++;
     return ref;
@@ -149,14 +165,15 @@ export class Heap {
 
   /**
    * An object that exists before the program runs (builtin types, functions, modules):
-   * never freed; immortal when `immortal` (3.12+ static types), else with a count the
-   * model does not know. Returns a new reference.
+   * never freed; immortal when `immortal` (3.12+ static types; `origin` says whether it was
+   * allocated so or made immortal at run time), else with a count the model does not know.
+   * Returns a new reference.
    */
-  preexisting(key: string, make: () => Payload, immortal: boolean): Ref {
-    const hit = this.cache.get(`pre:${key}`);
+  preexisting(key: string, make: () => Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
+    const hit = this.preexistingCache.get(key);
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.register(make(), this.allocator.staticAddress(), { immortal, refcntKnown: false });
-    this.cache.set(`pre:${key}`, ref);
+    const ref = this.register(make(), this.allocator.staticAddress(), { immortal, immortalOrigin: origin, refcntKnown: false });
+    this.preexistingCache.set(key, ref);
     return ref;
   }
 
@@ -166,7 +183,8 @@ export class Heap {
    */
   widenAddress(ref: Ref, other: Address): void {
     const o = this.get(ref);
-    (o as { address: Address }).address = { ...o.address, candidates: new Set([...o.address.candidates, ...other.candidates]) };
+    const candidates = new CandidateBuilder().candidates(o.address.candidates).candidates(other.candidates).build();
+    (o as { address: Address }).address = { ...o.address, candidates };
   }
 
   private allocateBlock(payload: Payload, instanceSize: number | null = null): Address {
@@ -404,7 +422,10 @@ export class Heap {
     }
     this.internTable.set(value, ref);
     o.interned = true;
-    if (this.config.internImmortal[atCompile ? 'constants' : 'sysIntern']) o.immortal = true;
+    if (this.config.internImmortal[atCompile ? 'constants' : 'sysIntern']) {
+      o.immortal = true;
+      o.immortalOrigin = 'runtime';
+    }
     return this.incref(ref);
   }
 

@@ -6,7 +6,7 @@ export type { CoreConfig, FreeListConfig, LayoutSizes } from './config';
 export { FreeList } from './free-lists';
 export { Heap, CoreUnknown, deallocOrder, clearWeakrefsOf } from './heap';
 export type { WeakrefCallbackHook } from './heap';
-export type { DictEntry, Kind, Payload, PyObject, Ref } from './objects';
+export type { DictEntry, ImmortalOrigin, Kind, Payload, PyObject, Ref } from './objects';
 export { GC_KINDS, TYPE_NAMES, strongReferents } from './objects';
 export { basicSize, getsizeof, longDigits, requestSize, strKind } from './sizes';
 export * from './caches';

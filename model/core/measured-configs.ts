@@ -46,6 +46,7 @@ function native(minor: number): CoreConfig {
     smallRequestThreshold: 512,
     gcHeaderSize: 16,
     immortalRefcount: minor >= 12 ? 4294967295 : null,
+    immortalRuntimeRefcount: minor >= 12 ? 4294967295 : null,
     smallIntMin: -5,
     smallIntMax: 256,
     emptyFrozensetSingleton: minor <= 9,

@@ -5,6 +5,8 @@
  */
 import type { Address } from './address';
 
+export type ImmortalOrigin = 'static' | 'runtime' | 'unknown';
+
 /** A handle to a heap object. Handles are never reused, unlike addresses. */
 export type Ref = number;
 
@@ -108,6 +110,11 @@ export interface PyObject {
   /** PEP 683 immortal: refcount operations do nothing (`_Py_IsImmortal`). */
   immortal: boolean;
   /**
+   * For an immortal object: statically allocated ('static'), made immortal at run time
+   * ('runtime', `_Py_SetImmortal`), or either as far as the model knows ('unknown').
+   */
+  immortalOrigin: ImmortalOrigin;
+  /**
    * False for objects that existed before the program (cached ints, None, ...) on versions
    * where they are mortal: CPython holds references the model does not know about.
    */
@@ -119,6 +126,8 @@ export interface PyObject {
   readonly weakrefs: Ref[];
   /** Allocation order, for gc list order and traces. */
   readonly serial: number;
+  /** The heap's decref clock at the latest decref that left this object alive (see gc-timing.ts). */
+  lastDecref: number;
 }
 
 /** The outgoing strong references of a payload (`tp_traverse`), in CPython's visiting order. */

@@ -45,6 +45,8 @@ export function newWeakref(heap: Heap, referent: Ref, callback: Ref | null): Ref
 
 /** Calling a weakref: a new reference to the referent, or to None once it died. */
 export function derefWeakref(heap: Heap, weakref: Ref): Ref {
+  // The referent may be cyclic garbage, which this makes reachable again.
+  heap.collectionTiming.settle();
   const p = heap.payload(weakref, 'weakref');
   return p.referent !== null && heap.isAlive(p.referent) ? heap.incref(p.referent) : heap.none();
 }
@@ -70,5 +72,6 @@ export function weakSetAdd(heap: Heap, weakSet: Ref, item: Ref): void {
 
 /** Live members, in insertion order (iteration order of a small set of weakrefs is not this; callers sort or count). */
 export function weakSetMembers(heap: Heap, weakSet: Ref): Ref[] {
+  heap.collectionTiming.settle();
   return [...heap.payload(weakSet, 'WeakSet').members.keys()].filter((r) => heap.isAlive(r));
 }

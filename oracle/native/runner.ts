@@ -75,6 +75,7 @@ export class NativeRunner {
 
   private async runBatched(programs: readonly ProgramSpec[], timeLimitMs: number): Promise<ProgramResult[]> {
     const results = new Array<ProgramResult>(programs.length);
+    const retried = new Set<number>();
     let next = 0;
     while (next < programs.length) {
       this.driver ??= startDriver(this.interpreter);
@@ -82,7 +83,16 @@ export class NativeRunner {
       const stoppedAt = await this.attempt(driver, programs.slice(next), next, timeLimitMs, results);
       if (stoppedAt === null) break;
       this.driver = undefined;
-      next = stoppedAt + 1;
+      // A crash (not a time limit) is retried once on a new process: a crash seen once under load
+      // (the driver's output ended with no exit status) must not pass for the program's behaviour.
+      // A program that crashes the interpreter again is reported as crashing.
+      const crashed = results[stoppedAt]?.error?.type === 'InterpreterCrash';
+      if (crashed && !retried.has(stoppedAt)) {
+        retried.add(stoppedAt);
+        next = stoppedAt;
+      } else {
+        next = stoppedAt + 1;
+      }
     }
     return results;
   }

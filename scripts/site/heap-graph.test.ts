@@ -6,7 +6,7 @@ type Obj = TraceSnapshot['objects'][number];
 
 /** A traced object with defaults; `id` defaults to a distinct address per ref. */
 function obj(ref: number, type: string, fields: Partial<Obj> = {}): Obj {
-  return { ref, type, value: null, refcount: 1, immortal: false, id: 1000 + 16 * ref, references: [], weakReferences: [], ...fields };
+  return { ref, type, value: null, refcount: 1, immortal: false, id: 1000 + 16 * ref, idKnown: true, cache: null, references: [], referenceLabels: [], weakReferences: [], ...fields };
 }
 
 function snap(line: number, names: Record<string, number>, objects: Obj[], interned: number[] = []): TraceSnapshot {

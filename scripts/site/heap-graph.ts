@@ -81,6 +81,10 @@ function isInstance(object: ObjectSnapshot, byRef: ReadonlyMap<number, ObjectSna
  */
 function referenceLabels(object: ObjectSnapshot, byRef: ReadonlyMap<number, ObjectSnapshot>, maxChars: number): (string | null)[] {
   const refs = object.references;
+  // The model names each reference (attribute, slot, index, dict key) in traces that have `referenceLabels`.
+  if (object.referenceLabels.length === refs.length && refs.length > 0) {
+    return object.referenceLabels.map((label) => (label === null ? null : label.startsWith('[') ? `[${truncate(label.slice(1, -1), maxChars)}]` : label));
+  }
   if (isInstance(object, byRef)) return refs.map((_, i) => (i === 0 ? '__class__' : null));
   switch (object.type) {
     case 'tuple':

@@ -14,13 +14,13 @@ const SOURCE = 'import weakref\nclass Node:\n    pass\nnode = Node()\nref = weak
 /** A trace of SOURCE: the module is not traced (it existed before the program), the rest is. */
 const TRACE: TraceSnapshot[] = [
   { line: 1, names: { weakref: 44 }, objects: [], interned: [] },
-  { line: 2, names: { weakref: 44, Node: 52 }, objects: [{ ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, references: [], weakReferences: [] }], interned: [] },
+  { line: 2, names: { weakref: 44, Node: 52 }, objects: [{ ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, idKnown: true, cache: null, referenceLabels: [], references: [], weakReferences: [] }], interned: [] },
   {
     line: 4,
     names: { weakref: 44, Node: 52, node: 53 },
     objects: [
-      { ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, references: [], weakReferences: [] },
-      { ref: 53, type: 'Node', value: null, refcount: 1, immortal: false, id: 4928, references: [52], weakReferences: [] },
+      { ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, idKnown: true, cache: null, referenceLabels: [], references: [], weakReferences: [] },
+      { ref: 53, type: 'Node', value: null, refcount: 1, immortal: false, id: 4928, idKnown: true, cache: null, referenceLabels: [], references: [52], weakReferences: [] },
     ],
     interned: [],
   },
@@ -28,9 +28,9 @@ const TRACE: TraceSnapshot[] = [
     line: 5,
     names: { weakref: 44, Node: 52, node: 53, ref: 54 },
     objects: [
-      { ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, references: [], weakReferences: [] },
-      { ref: 53, type: 'Node', value: null, refcount: 1, immortal: false, id: 4928, references: [52], weakReferences: [54] },
-      { ref: 54, type: 'weakref', value: null, refcount: 1, immortal: false, id: 4944, references: [], weakReferences: [] },
+      { ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, idKnown: true, cache: null, referenceLabels: [], references: [], weakReferences: [] },
+      { ref: 53, type: 'Node', value: null, refcount: 1, immortal: false, id: 4928, idKnown: true, cache: null, referenceLabels: [], references: [52], weakReferences: [54] },
+      { ref: 54, type: 'weakref', value: null, refcount: 1, immortal: false, id: 4944, idKnown: true, cache: null, referenceLabels: [], references: [], weakReferences: [] },
     ],
     interned: [],
   },
@@ -38,8 +38,8 @@ const TRACE: TraceSnapshot[] = [
     line: 6,
     names: { weakref: 44, Node: 52, ref: 54 },
     objects: [
-      { ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, references: [], weakReferences: [] },
-      { ref: 54, type: 'weakref', value: null, refcount: 1, immortal: false, id: 4944, references: [], weakReferences: [] },
+      { ref: 52, type: 'type', value: "<class '__main__.Node'>", refcount: null, immortal: false, id: 4912, idKnown: true, cache: null, referenceLabels: [], references: [], weakReferences: [] },
+      { ref: 54, type: 'weakref', value: null, refcount: 1, immortal: false, id: 4944, idKnown: true, cache: null, referenceLabels: [], references: [], weakReferences: [] },
     ],
     interned: [],
   },

@@ -5,9 +5,15 @@
  */
 import { z } from 'zod';
 import type { HeapSnapshot } from '../../model';
+import type { CacheKind } from '../../model/python/eval/trace';
 import { compareVersions } from '../../spec';
 
 const ref = z.number().int().nonnegative();
+
+/** `CacheKind` of model/python/eval/trace.ts (the `satisfies` keeps the two lists in step). */
+const CACHE_KINDS = ['small-int', 'empty-str', 'latin1-char', 'empty-bytes', 'single-byte', 'empty-tuple', 'empty-frozenset', 'None', 'bool', 'Ellipsis', 'NotImplemented', 'startup-string', 'builtin-type', 'builtin-function', 'module', 'other-preexisting'] as const satisfies readonly CacheKind[];
+const everyCacheKind = (kind: CacheKind): (typeof CACHE_KINDS)[number] => kind;
+void everyCacheKind;
 
 /** Mirrors `HeapSnapshot` of model/python/eval/trace.ts (checked at compile time below). */
 export const heapSnapshotSchema = z.object({
@@ -21,7 +27,11 @@ export const heapSnapshotSchema = z.object({
       refcount: z.number().int().nullable(),
       immortal: z.boolean(),
       id: z.number().int(),
+      // Fields added later default for traces recorded before them: nothing known.
+      idKnown: z.boolean().default(false),
+      cache: z.enum(CACHE_KINDS).nullable().default(null),
       references: z.array(ref),
+      referenceLabels: z.array(z.string().nullable()).default([]),
       weakReferences: z.array(ref),
     }),
   ),

@@ -9,7 +9,10 @@ import type { Interpreter } from './interpreter';
 import { MODULE_FUNCTIONS } from './modules';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
-import { hasSuggestion } from './suggestions';
+import { derivesFromStr, refuseStrSubclass } from './str-subclass';
+import { classDir, instanceDir } from './dir-names';
+import { SuggestedException } from './suggested-exception';
+import { attributeErrorSuggestion, attributeErrorsSuggest, didYouMean } from './suggestions';
 import { typeName } from './values';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
@@ -46,6 +49,7 @@ export function hasDict(vm: Interpreter, cls: Ref): boolean {
 
 export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   const h = vm.heap;
+  refuseStrSubclass(h, obj, `the attribute ${name}`);
   const p = h.get(obj).payload;
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`the attribute ${name}`);
   switch (p.kind) {
@@ -62,7 +66,9 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
       const cls = p.cls;
       if (allSlots(vm, cls).includes(name)) {
         const v = p.slots.get(name);
-        if (v === undefined) throw new PyException('AttributeError', vm.msgs.unsetSlot(typeName(h, obj), name));
+        // `PyObject_GetAttr` attaches name and obj to the error (3.10+): it gets a suggestion
+        // (measured: slots ('aa', 'ab'), `b.aa` unset ends "Did you mean: 'ab'?" on 3.10-3.13).
+        if (v === undefined) throw attributeError(vm, obj, name, vm.msgs.unsetSlot(typeName(h, obj), name), false);
         return h.incref(v);
       }
       const own = instanceAttr(vm, obj, name);
@@ -76,14 +82,14 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
         }
         return h.incref(classAttr);
       }
-      attributeSuggestion(vm, name, [...p.values.keys(), ...classAttrNames(vm, cls), ...allSlots(vm, cls)]);
-      throw new PyException('AttributeError', `'${typeName(h, obj)}' object has no attribute '${name}'`);
+      throw attributeError(vm, obj, name, `'${typeName(h, obj)}' object has no attribute '${name}'`, false);
     }
     case 'type': {
       const v = lookupClassAttr(vm, obj, name);
       if (v !== null) return h.incref(v);
-      attributeSuggestion(vm, name, classAttrNames(vm, obj));
-      throw new PyException('AttributeError', `type object '${p.name}' has no attribute '${name}'`);
+      if (allSlots(vm, obj).includes(name)) throw new Refusal(`the slot ${name} of a class`, 'a member descriptor, not modelled');
+      if (derivesFromStr(vm, obj)) throw new Refusal(`the attribute ${name} of a str subclass`, "str's own attributes are not modelled");
+      throw attributeError(vm, obj, name, `type object '${p.name}' has no attribute '${name}'`, false);
     }
     default:
       throw new Refusal(`the attribute ${name} of a ${p.kind}`);
@@ -91,13 +97,23 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
 }
 
 
-/** Refuses when CPython's AttributeError line would carry a suggestion (`PyObject_Dir(obj)`). */
-export function attributeSuggestion(vm: Interpreter, name: string, names: string[]): void {
-  if (!vm.cfg.errorSuggestions || vm.suppressSuggestions) return;
-  // dir() also lists object's dunder names, all starting with '_'.
-  if (name.startsWith('_') || hasSuggestion(name, names)) {
-    throw new Refusal(`AttributeError for '${name}'`, 'CPython adds a "Did you mean" suggestion');
+/**
+ * The AttributeError for `obj.name` (`onSet`: raised by an assignment), with the "Did you mean"
+ * trailer CPython prints when uncaught (suggestions.ts, from `dir(obj)`: dir-names.ts).
+ */
+export function attributeError(vm: Interpreter, obj: Ref, name: string, message: string, onSet: boolean): PyException {
+  const minor = vm.cfg.version[1];
+  if (!vm.cfg.errorSuggestions || vm.suppressSuggestions || !attributeErrorsSuggest(minor, onSet)) return new PyException('AttributeError', message);
+  const kind = vm.heap.get(obj).payload.kind;
+  const dir = kind === 'instance' ? instanceDir(vm, obj) : kind === 'type' ? classDir(vm, obj) : null;
+  if (dir === null) throw new Refusal(`AttributeError for '${name}'`, 'CPython may add a "Did you mean" suggestion from names the model does not list');
+  const plain = attributeErrorSuggestion(minor, name, dir, { onSet, selfIsObj: false });
+  // 3.13 keeps '_' names when the failing frame's `self` is the object; the model's current
+  // frame is not always the failing one, so it answers only when that makes no difference.
+  if (attributeErrorSuggestion(minor, name, dir, { onSet, selfIsObj: true }) !== plain) {
+    throw new Refusal(`AttributeError for '${name}'`, "the suggestion depends on the failing frame's self");
   }
+  return plain === null ? new PyException('AttributeError', message) : new SuggestedException('AttributeError', message, didYouMean(plain));
 }
 
 export function classAttrNames(vm: Interpreter, cls: Ref): string[] {
@@ -123,6 +139,7 @@ export function instanceAttr(vm: Interpreter, obj: Ref, name: string): Ref | nul
 
 export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): void {
   const h = vm.heap;
+  refuseStrSubclass(h, obj, `setting the attribute ${name}`);
   const p = h.get(obj).payload;
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`setting the attribute ${name}`);
   if (p.kind === 'instance') {
@@ -134,7 +151,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
     }
     if (!hasDict(vm, p.cls)) {
       h.decref(value);
-      throw new PyException('AttributeError', vm.msgs.noNewAttribute(typeName(h, obj), name));
+      throw noDictError(vm, obj, name);
     }
     if (vm.cfg.version[1] >= 11) {
       // Managed dict: the value goes to the inline values array (no dict object).
@@ -169,20 +186,40 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
   }
   h.decref(value);
   if (p.kind === 'module') throw new Refusal(`setting ${p.name}.${name}`);
-  throw new PyException('AttributeError', vm.msgs.noNewAttribute(typeName(h, obj), name));
+  throw attributeError(vm, obj, name, vm.msgs.noNewAttribute(typeName(h, obj), name), true);
+}
+
+/**
+ * Setting or deleting a name that is not a slot on an instance without `__dict__`
+ * (`_PyObject_GenericSetAttrWithDict`): a class attribute without `__set__` is "read-only"
+ * (measured on 3.8.18-3.13.0, no trailer seen; refused where one could apply), any other name
+ * cannot be added.
+ */
+function noDictError(vm: Interpreter, obj: Ref, name: string): PyException {
+  const h = vm.heap;
+  const cls = h.payload(obj, 'instance').cls;
+  if (lookupClassAttr(vm, cls, name) === null) return attributeError(vm, obj, name, vm.msgs.noNewAttribute(typeName(h, obj), name), true);
+  const err = attributeError(vm, obj, name, `'${typeName(h, obj)}' object attribute '${name}' is read-only`, true);
+  if (err instanceof SuggestedException) throw new Refusal(`AttributeError for '${name}'`, 'whether CPython adds a suggestion here was not measured');
+  return err;
 }
 
 export function delAttr(vm: Interpreter, obj: Ref, name: string): void {
   const h = vm.heap;
+  refuseStrSubclass(h, obj, `del of the attribute ${name}`);
   const p = h.get(obj).payload;
   if (p.kind !== 'instance') throw new Refusal(`del of an attribute of a ${p.kind}`);
   if (allSlots(vm, p.cls).includes(name)) {
     const old = p.slots.get(name);
-    if (old === undefined) throw new PyException('AttributeError', vm.msgs.unsetSlot(typeName(h, obj), name));
+    // `Python/structmember.c` `PyMember_SetOne` deleting an unset slot: just the name, with no
+    // suggestion (measured `del b.aa` -> "AttributeError: aa" on 3.10.13, 3.12.1, 3.13.0).
+    if (old === undefined) throw new PyException('AttributeError', name);
     p.slots.delete(name);
     h.decref(old);
     return;
   }
+  // Measured `del b.ac` (no such slot, no `__dict__`): the assignment's message and trailer (3.10.13, 3.12.1, 3.13.0).
+  if (!hasDict(vm, p.cls)) throw noDictError(vm, obj, name);
   if (p.dict !== null) {
     const d = h.payload(p.dict, 'dict');
     const i = d.entries.findIndex((x) => (h.get(x.key).payload as { value?: string }).value === name);

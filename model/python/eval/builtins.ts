@@ -4,7 +4,7 @@
  * types' `tp_new`), each holding references as its C implementation does. Arguments are
  * borrowed; results are new references.
  */
-import { collect, findUnreachable } from '../../core/gc';
+import { collect } from '../../core/gc';
 import { CoreUnknown } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { getsizeof, requestSize } from '../../core/sizes';
@@ -18,6 +18,7 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { pyRepr } from './repr';
+import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
 import { pyEquals, rangeLength, typeName } from './values';
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
@@ -56,6 +57,7 @@ export function strJoin(vm: Interpreter, sep: Ref, iterable: Ref): Ref {
   const texts: string[] = [];
   for (const [i, item] of ip.items.entries()) {
     const p = h.get(item).payload;
+    refuseStrSubclass(h, item, 'str.join');
     if (p.kind !== 'str') throw new PyException('TypeError', `sequence item ${i}: expected str instance, ${typeName(h, item)} found`);
     texts.push(p.value);
   }
@@ -76,6 +78,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       return print(vm, args, kw);
     case 'id': {
       arity(vm, name, args, 1);
+      if (strSubclassInstanceFreed(h)) throw new Refusal('id() after an instance of a str subclass was freed', 'its character buffer went back to the allocator unseen');
       const a = h.get(args[0] as Ref).address;
       // `PyLong_FromVoidPtr`: a heap address needs 2 digits on 64-bit (47 bits); on 32-bit
       // the digit count depends on the address, so the block size is unknown.
@@ -86,6 +89,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
     }
     case 'len': {
       arity(vm, name, args, 1);
+      refuseStrSubclass(h, args[0] as Ref, 'len()');
       const p = h.get(args[0] as Ref).payload;
       const n =
         p.kind === 'str'
@@ -142,7 +146,11 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       const a = args[0] as Ref;
       const p = h.get(a).payload;
-      if (p.kind !== 'str') throw new PyException('TypeError', `intern() argument must be str, not ${typeName(h, a)}`);
+      // `Python/sysmodule.c` `sys_intern_impl`: a str subclass passes the argument clinic's
+      // `PyUnicode_Check` but not `PyUnicode_CheckExact` (measured on 3.8.18-3.14.2).
+      if (isStrSubclassInstance(h, a)) throw new PyException('TypeError', `can't intern ${typeName(h, a)}`);
+      // `Python/getargs.c` `_PyArg_BadArgument` names None 'None', not 'NoneType' (measured).
+      if (p.kind !== 'str') throw new PyException('TypeError', `intern() argument must be str, not ${p.kind === 'NoneType' ? 'None' : typeName(h, a)}`);
       try {
         return h.intern(a);
       } catch (err) {
@@ -309,9 +317,8 @@ export function instanceGetsizeof(vm: Interpreter, cls: Ref): number {
  * `gc.get_count()` measured 0..582 on 3.8-3.13 against a threshold of 700).
  */
 export function checkGcTiming(vm: Interpreter): void {
-  if (vm.gcEnabled && vm.heap.gcAllocationsSinceStart > 100 && findUnreachable(vm.heap).length > 0) {
-    throw new Refusal('running on while cyclic garbage exists', 'an automatic collection may have run by now');
-  }
+  // The scan for garbage waits until garbage is collected or reached, or the program ends (core/gc-timing.ts).
+  if (vm.gcEnabled && vm.heap.gcAllocationsSinceStart > 100) vm.heap.collectionTiming.riskyStatement();
 }
 
 export function isInstance(vm: Interpreter, obj: Ref, cls: Ref): boolean {
@@ -324,6 +331,7 @@ export function isInstance(vm: Interpreter, obj: Ref, cls: Ref): boolean {
     const name = typeName(h, obj);
     if (cp.name === 'object') return true;
     if (cp.name === 'int') return k === 'int' || k === 'bool';
+    if (cp.name === 'str' && isStrSubclassInstance(h, obj)) return true;
     return name === cp.name && k !== 'instance';
   }
   const op = h.get(obj).payload;

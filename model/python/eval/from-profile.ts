@@ -51,9 +51,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
   for (const fact of ['latin1CharCache', 'singleByteBytesCache', 'emptyStrSingleton', 'emptyBytesSingleton', 'emptyTupleSingleton', 'mergesConstantsAcrossCodeObjects', 'internsIdentifierConstants'] as const) {
     if (!profile[fact]) throw new UnsupportedError(`target ${profile.target}`, null, `the model assumes ${fact}`);
   }
-  if (profile.immortalStaticRefcount !== profile.immortalRuntimeRefcount && profile.immortalRuntimeRefcount !== null) {
-    throw new UnsupportedError(`target ${profile.target}`, null, 'immortal static and runtime objects report different refcounts');
-  }
   const local = localFacts(profile);
   const ptr = profile.pointerBytes;
   const gc = 2 * ptr; // `PyGC_Head`: two words since 3.8
@@ -64,6 +61,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     smallRequestThreshold: 512,
     gcHeaderSize: gc,
     immortalRefcount: profile.immortalObjects ? profile.immortalStaticRefcount : null,
+    immortalRuntimeRefcount: profile.immortalObjects ? profile.immortalRuntimeRefcount : null,
     smallIntMin: profile.smallIntRange.min,
     smallIntMax: profile.smallIntRange.max,
     emptyFrozensetSingleton: profile.emptyFrozensetSingleton,

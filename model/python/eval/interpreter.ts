@@ -5,6 +5,7 @@
  * CPython releases it, because that order decides what the free lists hand out next.
  */
 import { compareAddresses, type Address } from '../../core/address';
+import { isCachedStr } from '../../core/caches';
 import type { Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
@@ -23,6 +24,7 @@ import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './buil
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { pyRepr } from './repr';
+import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
 import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 
@@ -322,6 +324,7 @@ export class Interpreter {
         };
       }
       default:
+        refuseStrSubclass(h, iterable, 'iterating');
         throw new PyException('TypeError', `'${typeName(h, iterable)}' object is not iterable`);
     }
   }
@@ -589,7 +592,8 @@ export class Interpreter {
     if (s.bases.length === 1) {
       base = this.evalExpr(s.bases[0] as Expr, frame);
       const bp = this.heap.get(base).payload;
-      if (bp.kind !== 'type' || this.builtinTypes.get(bp.name) === base) {
+      const fromStr = bp.kind === 'type' && this.builtinTypes.get('str') === base; // see str-subclass.ts
+      if ((bp.kind !== 'type' || this.builtinTypes.get(bp.name) === base) && !fromStr) {
         this.heap.decref(base);
         if (bp.kind === 'type' && bp.name === 'object') base = null;
         else throw new Refusal('a class deriving from a builtin type');
@@ -606,6 +610,7 @@ export class Interpreter {
       this.depth--;
     }
     const slots = this.readSlots(ns);
+    if (base !== null && derivesFromStr(this, base) && (slots !== null || ns.has('__init__'))) throw new Refusal('__slots__ or __init__ in a str subclass');
     for (const [name, v] of ns) {
       const p = this.heap.get(v).payload;
       if (name.startsWith('__') && name.endsWith('__') && name !== '__init__' && name !== '__slots__') {
@@ -725,7 +730,10 @@ export class Interpreter {
   /** An interned attribute name as a heap str (`co_names` entries are interned). */
   nameStr(name: string): Ref {
     const immortal = this.cfg.codeNamesImmortal;
-    return this.heap.preexisting(`name:${name}`, () => ({ kind: 'str', value: name }), immortal);
+    // A 1-character name is the static latin-1 string; others may be static (`_Py_ID`) or
+    // made immortal when interned (measured on 3.14.2 wasm32: 'append' static, 'print' runtime).
+    const origin = isCachedStr(name) ? 'static' : 'unknown';
+    return this.heap.preexisting(`name:${name}`, () => ({ kind: 'str', value: name }), immortal, origin);
   }
 
   // ---- subscripts ------------------------------------------------------------------------------------
@@ -764,6 +772,7 @@ export class Interpreter {
         return h.incref(e.value);
       }
       default:
+        refuseStrSubclass(h, obj, 'subscripting');
         throw new PyException('TypeError', `'${typeName(h, obj)}' object is not subscriptable`);
     }
   }
@@ -1108,6 +1117,7 @@ export class Interpreter {
 
   guardArith(l: Ref, r: Ref): void {
     for (const x of [l, r]) {
+      refuseStrSubclass(this.heap, x, 'an operator');
       if (this.addressInts.has(x)) throw new Refusal('arithmetic on an id() value', "the model's addresses are not CPython's");
       const why = this.unknownInts.get(x);
       if (why !== undefined) throw new Refusal('arithmetic on a value the model cannot know', why);
@@ -1166,6 +1176,7 @@ export class Interpreter {
     for (const x of [l, r]) {
       const why = this.unknownInts.get(x);
       if (why !== undefined) throw new Refusal('comparing a value the model cannot know', why);
+      refuseStrSubclass(h, x, `'${op}'`);
     }
     switch (op) {
       case '==':
@@ -1215,6 +1226,7 @@ export class Interpreter {
       case 'WeakSet':
         return weakSetMembers(h, container).includes(item);
       default:
+        refuseStrSubclass(h, container, "'in'");
         throw new PyException('TypeError', `argument of type '${typeName(h, container)}' is not iterable`);
     }
   }
@@ -1396,6 +1408,7 @@ export class Interpreter {
         return this.callFunction(p.func, [p.self, ...args], false);
       case 'type':
         if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
+        if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
         return this.instantiate(fn, args);
       case 'builtin':
         return callBuiltin(this, p.name, args, kw);

@@ -7,6 +7,7 @@ import type { Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { floatRepr } from './float-repr';
 import { Refusal } from './refusal';
+import { refuseStrSubclass } from './str-subclass';
 
 /** `Py_UNICODE_ISPRINTABLE` for the characters the model knows (`Tools/unicode/makeunicodedata.py`). */
 function isPrintable(cp: number): boolean {
@@ -72,6 +73,7 @@ function setOrder(heap: Heap, items: readonly Ref[]): Ref[] {
 }
 
 export function pyRepr(heap: Heap, ref: Ref, seen: Set<Ref> = new Set()): string {
+  refuseStrSubclass(heap, ref, 'repr');
   const p = heap.get(ref).payload;
   switch (p.kind) {
     case 'NoneType':

@@ -3,6 +3,7 @@
  * CPython would: stdout, stderr, exit code (0; 1 for an uncaught exception, with its last
  * traceback line; 2 for input the model refuses, with `unsupported: ...` and the place).
  */
+import { GcTimingUnknown } from '../../core/gc-timing';
 import { Heap } from '../../core/heap';
 import { ModelInputError, UnsupportedError } from '../../errors';
 import { resolveProfile } from '../../profiles';
@@ -71,9 +72,14 @@ export function runModel(program: string | Module, target: string, options: RunO
         heap.decref(unit.module.ref);
       }
     }
+    interp.heap.collectionTiming.settle();
     interp.checkShutdown();
     return result(interp, '', 0, options);
   } catch (err) {
+    if (err instanceof GcTimingUnknown) return refusal(interp, new Refusal(err.construct, err.message), filename, options);
+    // Whatever ended the program, the garbage left behind may have made it refuse earlier.
+    const gcRefusal = interp ? settleCollectionTiming(interp) : null;
+    if (gcRefusal) return refusal(interp, gcRefusal, filename, options);
     if (err instanceof PyException && interp) {
       try {
         interp.checkShutdown();
@@ -85,6 +91,16 @@ export function runModel(program: string | Module, target: string, options: RunO
     }
     if (err instanceof Refusal) return refusal(interp, err, filename, options);
     if (err instanceof ModelInputError) return { stdout: interp?.out.join('') ?? '', stderr: `${err.message}\n`, exitCode: 2 };
+    throw err;
+  }
+}
+
+function settleCollectionTiming(interp: Interpreter): Refusal | null {
+  try {
+    interp.heap.collectionTiming.settle();
+    return null;
+  } catch (err) {
+    if (err instanceof GcTimingUnknown) return new Refusal(err.construct, err.message);
     throw err;
   }
 }

@@ -1,10 +1,19 @@
 /**
- * `Python/suggestions.c` (3.10+): the "Did you mean" trailer CPython's traceback printing
- * adds to NameError and AttributeError lines. The model only needs to know whether a
- * suggestion exists (then it refuses, since the wording differs across versions).
+ * The "Did you mean" trailer CPython adds to an uncaught NameError or AttributeError line
+ * (3.10+). `python FILE.py` prints through `Python/pythonrun.c` `print_exception`, which on
+ * 3.10-3.12 calls `Python/suggestions.c` `_Py_Offer_Suggestions`; 3.13 prints through
+ * `Lib/traceback.py` `TracebackException`, whose `_compute_suggestion_error` filters the
+ * candidates and then calls the same C code (`_suggestions._generate_suggestions`).
+ * Measured (native 3.10.13, 3.11.7, 3.12.1, 3.13.0): with `__slots__ = ('aa',)`, `b.a` ends
+ * "Did you mean: 'aa'?" on all four, a global `aa` and `a` too ("Did you mean: 'aa'?"): the
+ * C rule (the Python fallback in traceback.py would not suggest 'aa' for 'a').
  */
+
 const MOVE_COST = 2;
 const CASE_COST = 1;
+/** `Python/suggestions.c` `MAX_CANDIDATE_ITEMS`, `MAX_STRING_SIZE`. */
+const MAX_CANDIDATE_ITEMS = 750;
+const MAX_STRING_SIZE = 40;
 
 function substitutionCost(a: number, b: number): number {
   if ((a & 31) !== (b & 31)) return MOVE_COST;
@@ -26,7 +35,7 @@ export function levenshtein(aText: string, bText: string, maxCost: number): numb
     b = b.slice(0, -1);
   }
   if (a.length === 0 || b.length === 0) return (a.length + b.length) * MOVE_COST;
-  if (a.length > 40 || b.length > 40) return maxCost + 1;
+  if (a.length > MAX_STRING_SIZE || b.length > MAX_STRING_SIZE) return maxCost + 1;
   if (b.length < a.length) [a, b] = [b, a];
   if ((b.length - a.length) * MOVE_COST > maxCost) return maxCost + 1;
   const buffer = a.map((_, i) => (i + 1) * MOVE_COST);
@@ -48,14 +57,64 @@ export function levenshtein(aText: string, bText: string, maxCost: number): numb
   return result;
 }
 
-/** Whether `calculate_suggestions(candidates, name)` finds anything. */
+/**
+ * `calculate_suggestions(dir, name)`: the first candidate (in list order) with the smallest
+ * distance, within a third of the characters involved; none from a list of 750 or more.
+ */
+export function calculateSuggestion(name: string, candidates: readonly string[]): string | null {
+  if (candidates.length >= MAX_CANDIDATE_ITEMS) return null;
+  const nameSize = Buffer.byteLength(name, 'utf8');
+  let best: string | null = null;
+  let bestDistance = Number.MAX_SAFE_INTEGER;
+  for (const item of candidates) {
+    if (item === name) continue;
+    const itemSize = Buffer.byteLength(item, 'utf8');
+    const maxDistance = Math.min(Math.floor(((nameSize + itemSize + 3) * MOVE_COST) / 6), bestDistance - 1);
+    const distance = levenshtein(name, item, maxDistance);
+    if (distance > maxDistance) continue;
+    if (best === null || distance < bestDistance) {
+      best = item;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Whether any candidate is close enough to be suggested (for the cases still refused). */
 export function hasSuggestion(name: string, candidates: Iterable<string>): boolean {
-  const list = [...candidates];
-  if (list.length >= 750) return false;
-  const size = Buffer.byteLength(name, 'utf8');
-  return list.some((c) => {
-    if (c === name) return false;
-    const max = Math.floor(((size + Buffer.byteLength(c, 'utf8') + 3) * MOVE_COST) / 6);
-    return levenshtein(name, c, max) <= max;
-  });
+  return calculateSuggestion(name, [...candidates]) !== null;
+}
+
+/**
+ * 3.13+ `Lib/traceback.py` `_compute_suggestion_error`: for an AttributeError, names starting
+ * with '_' are dropped from `dir(obj)` unless the wrong name starts with '_' or the failing
+ * frame's `self` is the object (`hide_underscored`; absent from 3.12.1's traceback.py).
+ */
+const HIDES_UNDERSCORED_FROM_MINOR = 13;
+/**
+ * `PyObject_GenericSetAttr` sets the AttributeError's `name` and `obj` (so that a suggestion is
+ * computed) from 3.13: measured `b.ab = 1` with `__slots__ = ('aa',)` ends "Did you mean: 'aa'?"
+ * on 3.13.0 and 3.13.2/3.14.2 Pyodide, with no trailer on 3.10.13, 3.11.7, 3.12.1.
+ */
+const SET_ATTRIBUTE_SUGGESTS_FROM_MINOR = 13;
+
+/** Whether an uncaught AttributeError (raised by a lookup, or by an assignment: `onSet`) may get a trailer. */
+export function attributeErrorsSuggest(minor: number, onSet: boolean): boolean {
+  return minor >= 10 && (!onSet || minor >= SET_ATTRIBUTE_SUGGESTS_FROM_MINOR);
+}
+
+/**
+ * The suggestion for an AttributeError on `obj.name`, given `dir(obj)` (sorted), or null.
+ * `selfIsObj`: the frame where the error happened has a local `self` that is the object.
+ */
+export function attributeErrorSuggestion(minor: number, name: string, dir: readonly string[], opts: { readonly onSet: boolean; readonly selfIsObj: boolean }): string | null {
+  if (!attributeErrorsSuggest(minor, opts.onSet)) return null;
+  let candidates = dir;
+  if (minor >= HIDES_UNDERSCORED_FROM_MINOR && !name.startsWith('_') && !opts.selfIsObj) candidates = dir.filter((n) => !n.startsWith('_'));
+  return calculateSuggestion(name, candidates);
+}
+
+/** The trailer CPython appends (`". Did you mean: %R?"`; names are ASCII here, so %R is '...'). */
+export function didYouMean(suggestion: string): string {
+  return `. Did you mean: '${suggestion}'?`;
 }

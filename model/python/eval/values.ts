@@ -5,6 +5,7 @@
 import type { Heap } from '../../core/heap';
 import { TYPE_NAMES, type Payload, type Ref } from '../../core/objects';
 import { PyException } from './py-exception';
+import { refuseStrSubclass } from './str-subclass';
 
 export function typeName(heap: Heap, ref: Ref): string {
   const p = heap.get(ref).payload;
@@ -15,6 +16,7 @@ export function typeName(heap: Heap, ref: Ref): string {
 
 /** `PyObject_IsTrue`. */
 export function isTrue(heap: Heap, ref: Ref): boolean {
+  refuseStrSubclass(heap, ref, 'the truth');
   const p = heap.get(ref).payload;
   switch (p.kind) {
     case 'NoneType':
@@ -84,6 +86,8 @@ export function pyEquals(heap: Heap, a: Ref, b: Ref): boolean {
     const p = heap.get(a).payload;
     return !(p.kind === 'float' && Number.isNaN(p.value));
   }
+  refuseStrSubclass(heap, a, '==');
+  refuseStrSubclass(heap, b, '==');
   const pa = heap.get(a).payload;
   const pb = heap.get(b).payload;
   const na = numeric(pa);
@@ -132,6 +136,8 @@ export function pyOrder(heap: Heap, a: Ref, b: Ref, op: '<' | '<=' | '>' | '>=')
 }
 
 function orderCompare(heap: Heap, a: Ref, b: Ref, op: string): number {
+  refuseStrSubclass(heap, a, op);
+  refuseStrSubclass(heap, b, op);
   const pa = heap.get(a).payload;
   const pb = heap.get(b).payload;
   const na = numeric(pa);
@@ -162,6 +168,7 @@ function compareSeq(a: number[], b: number[]): number {
  * `1`, `1.0` and `True` share one. Unhashable types raise CPython's TypeError.
  */
 export function hashKey(heap: Heap, ref: Ref): string {
+  refuseStrSubclass(heap, ref, 'hashing');
   const p = heap.get(ref).payload;
   switch (p.kind) {
     case 'int':

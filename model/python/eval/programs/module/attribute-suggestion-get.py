@@ -1,0 +1,4 @@
+class Base:
+    __slots__ = ('aa', '_ab')
+b = Base()
+print(b.ab)
