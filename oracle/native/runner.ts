@@ -103,14 +103,19 @@ export class NativeRunner {
     let current = offset;
     let startedAt = Date.now();
     let killed = false;
-    const watchdog = setInterval(
-      () => {
-        if (Date.now() - startedAt <= timeLimitMs) return;
-        killed = true;
-        driver.child.kill('SIGKILL');
-      },
-      Math.max(5, Math.min(50, timeLimitMs / 4)),
-    );
+    const tick = Math.max(5, Math.min(50, timeLimitMs / 4));
+    let lastTick = startedAt;
+    const watchdog = setInterval(() => {
+      const now = Date.now();
+      // While this thread was blocked (a long synchronous job, such as a model run in the same
+      // process), results could not be read: a stall is not the program's time, so it does not count.
+      const stall = now - lastTick - tick;
+      lastTick = now;
+      if (stall > tick) startedAt += stall;
+      if (now - startedAt <= timeLimitMs) return;
+      killed = true;
+      driver.child.kill('SIGKILL');
+    }, tick);
     driver.child.ref();
     try {
       driver.requests.write(`${JSON.stringify({ batch, programs: programs.map((p) => ({ source: p.source, filename: p.filename ?? DEFAULT_FILENAME })) })}\n`);
