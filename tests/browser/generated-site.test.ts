@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadCatalogue, type SpecEntry } from '../../spec';
 import { claims, judgeClaim } from '../../spec/claims';
-import { launchChromium, type Browser } from './chromium';
+import { collectConsoleErrors, launchChromium, type Browser } from './chromium';
 import { serveBuiltSite, type ServedSite } from './static-server';
 
 const OUTPUT_DIR = 'test-output/browser';
@@ -59,10 +59,7 @@ describe('the generated site in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1400, height: 900 });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+    collectConsoleErrors(page, consoleErrors);
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { chooseTrace, type TracedRun } from '../../scripts/site/heap-trace';
-import { launchChromium, type Browser } from './chromium';
+import { collectConsoleErrors, launchChromium, type Browser } from './chromium';
 import { serveBuiltSite, type ServedSite } from './static-server';
 
 const OUTPUT_DIR = 'test-output/browser';
@@ -74,12 +74,7 @@ describe('the heap picture in Chromium', () => {
   let page: Page;
   const consoleErrors: string[] = [];
 
-  const watch = (p: Page) => {
-    p.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${p.url()}: ${msg.text()}`);
-    });
-    p.on('pageerror', (err) => consoleErrors.push(`${p.url()}: ${err.message}`));
-  };
+  const watch = (p: Page) => collectConsoleErrors(p, consoleErrors);
 
   beforeAll(async () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type Browser } from './chromium';
+import { collectConsoleErrors, launchChromium, type Browser } from './chromium';
 import { serveBuiltSite, type ServedSite } from './static-server';
 
 const OUTPUT_DIR = 'test-output/browser';
@@ -17,10 +17,7 @@ describe('the built site in Chromium', () => {
     site = await serveBuiltSite();
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+    collectConsoleErrors(page, consoleErrors);
   });
 
   afterAll(async () => {
