@@ -5,7 +5,7 @@
  * (`,` `_` grouping, `e`, `g`, `n`, precision without a type for floats) is refused.
  */
 import type { Payload } from '../../core/objects';
-import { floatRepr } from './float-repr';
+import { floatRepr } from '../syntax/repr';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 

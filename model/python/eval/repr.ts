@@ -5,7 +5,7 @@
  */
 import type { Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
-import { floatRepr } from './float-repr';
+import { floatRepr } from '../syntax/repr';
 import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 
