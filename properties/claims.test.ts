@@ -9,53 +9,31 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { claims } from '../spec/claims';
-import { closeAll, listTargets, runPrograms } from '../oracle';
-import { runModel } from '../model';
-import { mirrorOf } from './targets';
-import type { Outcome } from './harness/types';
+import { closeAll, listTargets } from '../oracle';
+import { runMirrored, type MirroredResult, type MirroredRun } from './harness/mirrored-runs';
 
 export const CLAIMS_FILE = 'results/claims.json';
-
-interface ClaimRun {
-  readonly target: string;
-  readonly kind: 'real' | 'model';
-  readonly version: string;
-  readonly platform: string;
-  readonly outcome: Outcome;
-}
-
-/** The model refuses what it is not sure of with exit code 2 (model/errors.ts); shown as a refusal. */
-const MODEL_REFUSED = 2;
 
 const targets = await listTargets();
 afterAll(closeAll);
 
-const pick = (o: Outcome): Outcome => ({ stdout: o.stdout, stderr: o.stderr, exitCode: o.exitCode });
-
 describe('claims evidence on every target', () => {
-  const runs = new Map<string, ClaimRun[]>(claims.map((claim) => [claim.id, []]));
+  const runs = new Map<string, MirroredRun[]>(claims.map((claim) => [claim.id, []]));
 
   test.each(targets.map((t) => [t.name, t] as const))('evidence programs run on %s and its model mirror', async (_name, target) => {
-    const results = await runPrograms(
-      target.name,
+    const results = await runMirrored(
+      target,
       claims.map((claim) => ({ source: claim.program, filename: `claim-${claim.id}.py` })),
-      { timeLimitMs: 20_000 },
+      { trace: false },
     );
-    const mirror = mirrorOf(target);
     const broken: string[] = [];
     const mismatches: string[] = [];
     claims.forEach((claim, i) => {
-      const real = results[i];
-      if (!real) throw new Error(`no result for claim ${claim.id} on ${target.name}`);
+      const result = results[i] as MirroredResult;
+      const real = result.real.outcome;
       if (real.exitCode !== 0) broken.push(`${claim.id}: exit ${real.exitCode}: ${real.stderr.trim()}`);
-      const model = runModel(claim.program, mirror.name, { filename: `claim-${claim.id}.py` });
-      runs.get(claim.id)?.push(
-        { target: target.name, kind: 'real', version: target.version, platform: target.platform, outcome: pick(real) },
-        { target: mirror.name, kind: 'model', version: target.version, platform: target.platform, outcome: pick(model) },
-      );
-      if (model.exitCode !== MODEL_REFUSED && (model.stdout !== real.stdout || model.exitCode !== real.exitCode)) {
-        mismatches.push(`${claim.id}: model ${JSON.stringify(model.stdout)} vs real ${JSON.stringify(real.stdout)}`);
-      }
+      runs.get(claim.id)?.push(result.real, result.model);
+      if (result.mismatch !== null) mismatches.push(`${claim.id}: ${result.mismatch}`);
     });
     expect(broken, `every evidence program must run to the end on ${target.name}`).toEqual([]);
     expect(mismatches, `the model must print what ${target.name} prints, or refuse`).toEqual([]);
