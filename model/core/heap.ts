@@ -48,6 +48,10 @@ export class Heap {
   decrefClock = 0;
   /** When an automatic collection may have run (see gc-timing.ts). */
   readonly collectionTiming = new CollectionTiming(this);
+  /** Objects whose death someone caches (the owners of `id()` values, for dict lookups by id). */
+  private readonly watched = new Set<Ref>();
+  /** How many watched objects have died so far: a cache of who is dead is valid while this holds. */
+  watchedDeaths = 0;
 
   constructor(readonly config: CoreConfig) {
     this.allocator = new Allocator(config);
@@ -69,6 +73,11 @@ export class Heap {
   /** Any object, dead or alive (for weakrefs and traces). */
   lookup(ref: Ref): PyObject | undefined {
     return this.objects.get(ref);
+  }
+
+  /** Count this object's death in `watchedDeaths`. */
+  watch(ref: Ref): void {
+    if (this.isAlive(ref)) this.watched.add(ref);
   }
 
   isAlive(ref: Ref): boolean {
@@ -337,6 +346,7 @@ export class Heap {
     clearWeakrefsOf(this, o);
     const p = o.payload;
     o.alive = false;
+    if (this.watched.delete(o.ref)) this.watchedDeaths++;
     if (p.kind === 'weakref' && p.referent !== null) {
       // `weakref_dealloc` -> `clear_weakref`: unlink from the referent's list.
       const list = this.get(p.referent).weakrefs;

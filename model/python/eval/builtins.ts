@@ -85,6 +85,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
       const r = h.int((1n << 40n) + BigInt(a.value));
       vm.addressInts.set(r, { address: a, owner: args[0] as Ref });
+      h.watch(args[0] as Ref);
       return r;
     }
     case 'len': {

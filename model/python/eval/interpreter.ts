@@ -7,7 +7,7 @@
 import { compareAddresses, type Address } from '../../core/address';
 import { isCachedStr } from '../../core/caches';
 import type { Heap } from '../../core/heap';
-import type { Ref } from '../../core/objects';
+import type { Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
 import { NO_POS, type Expr, type FStringPart, type Keyword, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
@@ -19,6 +19,8 @@ import { messagesFor, type Messages } from './messages';
 import { BUILTIN_NAMES, STDLIB_MODULE_NAMES } from './name-lists';
 import { hasSuggestion } from './suggestions';
 import { MODULE_FUNCTIONS } from './modules';
+import { KeyedLookup, type KeyClass } from './keyed';
+import { LazyRefs } from './lazy-refs';
 import { allSlots, delAttr, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { PyException } from './py-exception';
@@ -39,6 +41,9 @@ const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstan
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object'] as const;
 /** Builtin types `type()` can return without being callable by name here. */
 const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code'] as const;
+const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
+const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
+const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);
 
 
 export interface InterpreterOptions {
@@ -56,9 +61,9 @@ export class Interpreter {
   readonly addressInts = new Map<Ref, { readonly address: Address; readonly owner: Ref }>();
   /** ints whose value CPython decides from state the model does not know. */
   readonly unknownInts = new Map<Ref, string>();
-  private readonly builtins = new Map<string, Ref>();
-  readonly builtinTypes = new Map<string, Ref>();
-  private readonly modules = new Map<string, Ref>();
+  private readonly builtins: LazyRefs;
+  readonly builtinTypes: LazyRefs;
+  private readonly modules: LazyRefs;
   /** `gc.disable()` / `gc.enable()`: with automatic collection off, cyclic garbage stays until gc.collect(). */
   gcEnabled = true;
   /** REPL: `builtins._`, set by `sys.displayhook`. */
@@ -79,22 +84,21 @@ export class Interpreter {
   ) {
     this.msgs = messagesFor(cfg.version);
     const staticTypesImmortal = cfg.core.immortalRefcount !== null;
-    for (const name of BUILTIN_FUNCTIONS) this.builtins.set(name, heap.preexisting(`builtin:${name}`, () => ({ kind: 'builtin', name, self: null }), false));
-    for (const name of BUILTIN_TYPES) {
-      const t = heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
-      this.builtins.set(name, t);
-      this.builtinTypes.set(name, t);
-    }
-    for (const name of OTHER_TYPES) {
-      this.builtinTypes.set(name, heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal));
-    }
-    for (const [mod, fns] of Object.entries(MODULE_FUNCTIONS)) {
+    const type = (name: string) => heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
+    this.builtinTypes = new LazyRefs((name) => (TYPE_NAMES_KNOWN.has(name) ? type(name) : undefined));
+    this.builtins = new LazyRefs((name) => {
+      if (BUILTIN_FUNCTION_NAMES.has(name)) return heap.preexisting(`builtin:${name}`, () => ({ kind: 'builtin', name, self: null }), false);
+      return BUILTIN_TYPE_NAMES.has(name) ? this.builtinTypes.get(name) : undefined;
+    });
+    this.modules = new LazyRefs((mod) => {
+      if (!Object.hasOwn(MODULE_FUNCTIONS, mod)) return undefined;
+      const fns = MODULE_FUNCTIONS[mod] ?? [];
       const attrs = new Map<string, Ref>();
       for (const fn of fns) {
         attrs.set(fn, heap.preexisting(`builtin:${mod}.${fn}`, () => ({ kind: 'builtin', name: `${mod}.${fn}`, self: null }), false));
       }
-      this.modules.set(mod, heap.preexisting(`module:${mod}`, () => ({ kind: 'module', name: mod, attrs }), false));
-    }
+      return heap.preexisting(`module:${mod}`, () => ({ kind: 'module', name: mod, attrs }), false);
+    });
     heap.weakrefCallbackHook = (callback, weakref) => {
       const result = this.call(callback, [weakref], [], false);
       heap.decref(result);
@@ -767,7 +771,7 @@ export class Interpreter {
         return h.int(p.start + BigInt(i) * p.step);
       }
       case 'dict': {
-        const e = p.entries.find((x) => this.keyEquals(x.key, key));
+        const e = this.keyed.findEntry(p.entries, key);
         if (!e) throw new PyException('KeyError', this.reprOf(key));
         return h.incref(e.value);
       }
@@ -871,14 +875,14 @@ export class Interpreter {
       return;
     }
     if (p.kind === 'dict') {
-      const e = p.entries.find((x) => this.keyEquals(x.key, key));
+      const e = this.keyed.findEntry(p.entries, key);
       if (e) {
         const old = e.value;
         e.value = value;
         h.decref(old);
       } else {
         h.dictKeysChanged();
-        p.entries.push({ key: h.incref(key), value });
+        this.keyed.appendEntry(p.entries, { key: h.incref(key), value });
       }
       return;
     }
@@ -896,13 +900,10 @@ export class Interpreter {
       return;
     }
     if (p.kind === 'dict') {
-      const i = p.entries.findIndex((x) => this.keyEquals(x.key, key));
-      if (i < 0) throw new PyException('KeyError', this.reprOf(key));
-      const [e] = p.entries.splice(i, 1);
-      if (e) {
-        h.decref(e.key);
-        h.decref(e.value);
-      }
+      const e = this.keyed.removeEntry(p.entries, key);
+      if (!e) throw new PyException('KeyError', this.reprOf(key));
+      h.decref(e.key);
+      h.decref(e.value);
       return;
     }
     throw new PyException('TypeError', `'${typeName(h, obj)}' object does not support item deletion`);
@@ -1049,10 +1050,7 @@ export class Interpreter {
   makeSet(kind: 'set' | 'frozenset', items: Ref[]): Ref {
     const h = this.heap;
     const unique: Ref[] = [];
-    for (const x of items) {
-      if (unique.some((u) => this.keyEquals(u, x))) h.decref(x);
-      else unique.push(x);
-    }
+    for (const x of items) if (!this.keyed.addItem(unique, x)) h.decref(x);
     if (unique.length > 4) h.allocator.untracked('unknown');
     return h.set(kind, unique);
   }
@@ -1062,18 +1060,23 @@ export class Interpreter {
     const h = this.heap;
     const out: { key: Ref; value: Ref }[] = [];
     for (const { key, value } of entries) {
-      const e = out.find((x) => this.keyEquals(x.key, key));
+      const e = this.keyed.findEntry(out, key);
       if (e) {
         const old = e.value;
         e.value = value;
         h.decref(key);
         h.decref(old);
-      } else out.push({ key, value });
+      } else this.keyed.appendEntry(out, { key, value });
     }
     return h.dict(out);
   }
 
   private readonly hashKeys = new Map<Ref, string>();
+  private readonly keyed = new KeyedLookup({
+    heap: () => this.heap,
+    classify: (key) => this.classifyKey(key),
+    equals: (stored, key) => this.keyEquals(stored, key),
+  });
 
   /** `hash(a) == hash(b) and a == b` for dict keys and set items (hashable objects never change). */
   private keyEquals(a: Ref, b: Ref): boolean {
@@ -1083,18 +1086,23 @@ export class Interpreter {
     if (aa !== undefined && ba !== undefined) return this.sameAddress(aa, ba);
     if (aa !== undefined || ba !== undefined) {
       const other = this.heap.get(aa !== undefined ? b : a).payload;
-      // A heap address is above 2**20 on every platform the model knows; an int below that, or
-      // a non-number, cannot equal it.
-      if (other.kind === 'int' && (other.value >= 1n << 20n || other.value <= -(1n << 20n))) {
-        throw new Refusal('comparing an id() value with an int', "the model's addresses are not CPython's");
-      }
-      return other.kind === 'float' ? Math.abs(other.value) < 2 ** 20 ? false : refuseFloatId() : false;
+      if (!mayMatchAddress(other)) return false;
+      if (other.kind === 'int') throw new Refusal('comparing an id() value with an int', "the model's addresses are not CPython's");
+      return refuseFloatId();
     }
     for (const x of [a, b]) {
       const why = this.unknownInts.get(x);
       if (why !== undefined) throw new Refusal('a value the model cannot know as a dict key or set item', why);
     }
     return this.hashKeyOf(a) === this.hashKeyOf(b);
+  }
+
+  /** How `keyEquals` treats a key, for the hashed indexes of dicts and sets (keyed.ts). */
+  private classifyKey(ref: Ref): KeyClass {
+    const address = this.addressInts.get(ref);
+    if (address !== undefined) return { kind: 'address', owner: address.owner };
+    if (this.unknownInts.has(ref)) return { kind: 'unknown' };
+    return { kind: 'plain', hash: this.hashKeyOf(ref), mayMatchAddress: mayMatchAddress(this.heap.get(ref).payload) };
   }
 
   private hashKeyOf(ref: Ref): string {
@@ -1205,10 +1213,10 @@ export class Interpreter {
         return p.items.some((x) => x === item || pyEquals(h, x, item));
       case 'set':
       case 'frozenset': {
-        return p.items.some((x) => this.keyEquals(x, item));
+        return this.keyed.findItem(p.items, item) !== undefined;
       }
       case 'dict': {
-        return p.entries.some((x) => this.keyEquals(x.key, item));
+        return this.keyed.findEntry(p.entries, item) !== undefined;
       }
       case 'str': {
         const ip = h.get(item).payload;
@@ -1428,6 +1436,15 @@ export class Interpreter {
       }
     }
   }
+}
+
+/**
+ * Whether a value may equal an `id()` value: a heap address is above 2**20 on every platform
+ * the model knows; an int below that, or a non-number, cannot equal it.
+ */
+function mayMatchAddress(p: Payload): boolean {
+  if (p.kind === 'int') return p.value >= 1n << 20n || p.value <= -(1n << 20n);
+  return p.kind === 'float' && Math.abs(p.value) >= 2 ** 20;
 }
 
 function refuseFloatId(): never {

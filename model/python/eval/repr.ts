@@ -9,10 +9,22 @@ import { floatRepr } from '../syntax/repr';
 import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 
+const printableCache = new Map<number, boolean>();
+
 /** `Py_UNICODE_ISPRINTABLE` for the characters the model knows (`Tools/unicode/makeunicodedata.py`). */
 function isPrintable(cp: number): boolean {
   if (cp < 0x20 || cp === 0x7f) return false;
   if (cp < 0x7f) return true;
+  // The Unicode property tests below are slow; a character's answer never changes.
+  let known = printableCache.get(cp);
+  if (known === undefined) {
+    known = isPrintableNonAscii(cp);
+    printableCache.set(cp, known);
+  }
+  return known;
+}
+
+function isPrintableNonAscii(cp: number): boolean {
   if (cp <= 0xa0 || cp === 0xad) return false;
   const ch = String.fromCodePoint(cp);
   // Printable: not Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs. JS's Unicode tables may be newer than

@@ -1,0 +1,222 @@
+/**
+ * Hashed lookup of dict keys and set items, with the same answers as comparing the key with
+ * every stored key in insertion order (`dictobject.c` `_Py_dict_lookup`, `setobject.c`
+ * `set_lookkey` probe by hash first; the model's equality also refuses some comparisons, so
+ * the order of the comparisons it does make must be the linear scan's).
+ *
+ * An index narrows the stored keys to the candidates that may compare equal or refuse; the
+ * interpreter's own `equals` then runs on them in insertion order. Everything outside the
+ * candidates is certainly unequal without a refusal, by the classes below.
+ *
+ * Indexes live beside the payloads (a WeakMap) and are rebuilt when the array changed behind
+ * their back (length, first or last element differ): code that pushes or splices directly stays
+ * correct, only slower.
+ */
+import type { Heap } from '../../core/heap';
+import type { DictEntry, Ref } from '../../core/objects';
+
+/**
+ * How a key compares with others: `plain` keys are equal iff their hash keys are; `address`
+ * keys (`id()` values) compare by owner and address; `unknown` keys refuse every comparison
+ * but with themselves. A plain key that `mayMatchAddress` must also be compared with address keys.
+ */
+export type KeyClass =
+  | { readonly kind: 'plain'; readonly hash: string; readonly mayMatchAddress: boolean }
+  | { readonly kind: 'address'; readonly owner: Ref }
+  | { readonly kind: 'unknown' };
+
+export interface KeyRules {
+  /** The heap (a function: the interpreter makes its rules before its fields are set). */
+  heap(): Heap;
+  classify(key: Ref): KeyClass;
+  /** The interpreter's comparison: true, false, or a thrown refusal. */
+  equals(stored: Ref, key: Ref): boolean;
+}
+
+interface Slot<T> {
+  readonly item: T;
+  readonly key: Ref;
+  readonly serial: number;
+  readonly cls: KeyClass;
+}
+
+class KeyIndex<T> {
+  private serial = 0;
+  private readonly plain = new Map<string, Slot<T>>();
+  private readonly mayMatchAddress: Slot<T>[] = [];
+  private readonly addresses: Slot<T>[] = [];
+  private readonly byOwner = new Map<Ref, Slot<T>[]>();
+  private readonly unknown: Slot<T>[] = [];
+  private readonly slots = new Map<T, Slot<T>>();
+  /** Address slots whose owner is dead, valid while the heap's watched-death count is `deathsSeen`. */
+  private deadOwners: Slot<T>[] = [];
+  private deathsSeen = -1;
+  length = 0;
+  first: T | undefined;
+  last: T | undefined;
+
+  constructor(
+    private readonly rules: KeyRules,
+    private readonly keyOf: (item: T) => Ref,
+  ) {}
+
+  matches(items: readonly T[]): boolean {
+    return items.length === this.length && items[0] === this.first && items[items.length - 1] === this.last;
+  }
+
+  add(item: T, cls: KeyClass = this.rules.classify(this.keyOf(item))): void {
+    const slot: Slot<T> = { item, key: this.keyOf(item), serial: this.serial++, cls };
+    this.slots.set(item, slot);
+    switch (cls.kind) {
+      case 'plain':
+        this.plain.set(cls.hash, slot);
+        if (cls.mayMatchAddress) this.mayMatchAddress.push(slot);
+        break;
+      case 'address': {
+        this.addresses.push(slot);
+        const same = this.byOwner.get(cls.owner);
+        if (same) same.push(slot);
+        else this.byOwner.set(cls.owner, [slot]);
+        if (!this.rules.heap().isAlive(cls.owner)) this.deadOwners.push(slot);
+        break;
+      }
+      case 'unknown':
+        this.unknown.push(slot);
+    }
+    if (this.length === 0) this.first = item;
+    this.last = item;
+    this.length++;
+  }
+
+  /** Forget `item`; `items` is the array after its removal. */
+  remove(item: T, items: readonly T[]): void {
+    const slot = this.slots.get(item);
+    if (!slot) return;
+    this.slots.delete(item);
+    const drop = (list: Slot<T>[]) => {
+      const i = list.indexOf(slot);
+      if (i >= 0) list.splice(i, 1);
+    };
+    const cls = slot.cls;
+    if (cls.kind === 'plain') {
+      this.plain.delete(cls.hash);
+      if (cls.mayMatchAddress) drop(this.mayMatchAddress);
+    } else if (cls.kind === 'address') {
+      drop(this.addresses);
+      drop(this.deadOwners);
+      const same = this.byOwner.get(cls.owner);
+      if (same) drop(same);
+    } else drop(this.unknown);
+    this.length = items.length;
+    this.first = items[0];
+    this.last = items[items.length - 1];
+  }
+
+  /** The first stored item equal to `key`, as the linear scan finds it (refusals included). */
+  find(key: Ref, cls: KeyClass): T | undefined {
+    const candidates = this.candidates(key, cls);
+    if (candidates === null) return undefined;
+    candidates.sort((a, b) => a.serial - b.serial);
+    for (const slot of candidates) if (this.rules.equals(slot.key, key)) return slot.item;
+    return undefined;
+  }
+
+  /** The stored keys that may equal `key` or refuse the comparison; null for none. */
+  private candidates(key: Ref, cls: KeyClass): Slot<T>[] | null {
+    const out: Slot<T>[] = [...this.unknown];
+    switch (cls.kind) {
+      case 'unknown':
+        return [...this.slots.values()];
+      case 'plain': {
+        const same = this.plain.get(cls.hash);
+        if (same) out.push(same);
+        if (cls.mayMatchAddress) out.push(...this.addresses);
+        break;
+      }
+      case 'address': {
+        out.push(...this.mayMatchAddress);
+        if (!this.rules.heap().isAlive(cls.owner)) out.push(...this.addresses);
+        else {
+          out.push(...(this.byOwner.get(cls.owner) ?? []));
+          for (const slot of this.addressesWithDeadOwner()) if (slot.cls.kind === 'address' && slot.cls.owner !== cls.owner) out.push(slot);
+        }
+        break;
+      }
+    }
+    return out.length === 0 ? null : out;
+  }
+
+  private addressesWithDeadOwner(): Slot<T>[] {
+    const deaths = this.rules.heap().watchedDeaths;
+    if (deaths !== this.deathsSeen) {
+      this.deadOwners = this.addresses.filter((s) => s.cls.kind === 'address' && !this.rules.heap().isAlive(s.cls.owner));
+      this.deathsSeen = deaths;
+    }
+    return this.deadOwners;
+  }
+}
+
+/** Lookups in dicts (`DictEntry[]`) and sets (`Ref[]`) through per-payload indexes. */
+export class KeyedLookup {
+  private readonly dictIndexes = new WeakMap<DictEntry[], KeyIndex<DictEntry>>();
+  private readonly setIndexes = new WeakMap<Ref[], KeyIndex<Ref>>();
+
+  constructor(private readonly rules: KeyRules) {}
+
+  /** The entry whose key equals `key`; hashing `key` first, as `PyObject_Hash` does. */
+  findEntry(entries: DictEntry[], key: Ref): DictEntry | undefined {
+    return this.dictIndex(entries).find(key, this.rules.classify(key));
+  }
+
+  /** Append a new entry (its key known absent). */
+  appendEntry(entries: DictEntry[], entry: DictEntry): void {
+    const index = this.dictIndex(entries);
+    entries.push(entry);
+    index.add(entry);
+  }
+
+  /** Remove and return the entry whose key equals `key`. */
+  removeEntry(entries: DictEntry[], key: Ref): DictEntry | undefined {
+    const index = this.dictIndex(entries);
+    const entry = index.find(key, this.rules.classify(key));
+    if (!entry) return undefined;
+    entries.splice(entries.indexOf(entry), 1);
+    index.remove(entry, entries);
+    return entry;
+  }
+
+  /** The stored item equal to `key`, if any. */
+  findItem(items: Ref[], key: Ref): Ref | undefined {
+    return this.setIndex(items).find(key, this.rules.classify(key));
+  }
+
+  /** Append `key` unless an equal item is stored; whether it was appended. */
+  addItem(items: Ref[], key: Ref): boolean {
+    const index = this.setIndex(items);
+    const cls = this.rules.classify(key);
+    if (index.find(key, cls) !== undefined) return false;
+    items.push(key);
+    index.add(key, cls);
+    return true;
+  }
+
+  private dictIndex(entries: DictEntry[]): KeyIndex<DictEntry> {
+    let index = this.dictIndexes.get(entries);
+    if (!index?.matches(entries)) {
+      index = new KeyIndex(this.rules, (e: DictEntry) => e.key);
+      for (const e of entries) index.add(e);
+      this.dictIndexes.set(entries, index);
+    }
+    return index;
+  }
+
+  private setIndex(items: Ref[]): KeyIndex<Ref> {
+    let index = this.setIndexes.get(items);
+    if (!index?.matches(items)) {
+      index = new KeyIndex(this.rules, (r: Ref) => r);
+      for (const r of items) index.add(r);
+      this.setIndexes.set(items, index);
+    }
+    return index;
+  }
+}
