@@ -1,7 +1,10 @@
 /**
  * Runs every bench/*.bench.ts module (each exports `run(): Promise<BenchReport>`), one after
  * another so they do not compete for the cores, and writes results/bench.json and a table.
+ * The same record goes to bench/recorded.json, which is committed: a site built where no
+ * benchmark ran (CI) shows the last recorded run, with its date, machine and commit.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +27,16 @@ export function reportTable(reports: readonly BenchReport[]): string {
   return table.toString();
 }
 
+/** The commit measured, with `+changes` when the work tree differs from it. */
+function currentCommit(): string {
+  try {
+    const git = (args: string[]) => execFileSync('git', args, { cwd: benchDir, encoding: 'utf8' }).trim();
+    return git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--untracked-files=no']) === '' ? '' : '+changes');
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function runBenchmarks(): Promise<number> {
   const files = readdirSync(benchDir).filter((file) => file.endsWith('.bench.ts')).sort();
   const reports: BenchReport[] = [];
@@ -34,7 +47,9 @@ export async function runBenchmarks(): Promise<number> {
   }
   mkdirSync(resultsDir, { recursive: true });
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` };
-  writeFileSync(join(resultsDir, 'bench.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, reports }, null, 2)}\n`);
-  process.stdout.write(`${reportTable(reports)}\nwritten: results/bench.json\n`);
+  const record = `${JSON.stringify({ date: new Date().toISOString(), commit: currentCommit(), machine, reports }, null, 2)}\n`;
+  writeFileSync(join(resultsDir, 'bench.json'), record);
+  writeFileSync(join(benchDir, 'recorded.json'), record);
+  process.stdout.write(`${reportTable(reports)}\nwritten: results/bench.json, bench/recorded.json (commit it to publish the figures)\n`);
   return 0;
 }

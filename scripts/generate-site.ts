@@ -23,7 +23,7 @@ import { buildInvariantPage } from './site/invariant-page';
 import { buildMatrix, runInfo } from './site/matrix';
 import { familyCategory, invariantMdx } from './site/mdx';
 import { buildPerformance } from './site/performance';
-import { readAllResults } from './site/results';
+import { readAllResults, readBench } from './site/results';
 import { collectTargets } from './site/targets';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   const results = readAllResults(resultsDir);
   const targets = collectTargets(results);
   const run = runInfo(results.invariants);
-  const presence = { invariants: results.invariants !== null, examples: results.examples !== null, claims: results.claims !== null, bench: results.bench !== null };
+  const bench = readBench(resultsDir, join(ROOT, 'bench', 'recorded.json'));
+  const presence = { invariants: results.invariants !== null, examples: results.examples !== null, claims: results.claims !== null, bench: bench !== null };
 
   removeGenerated();
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   });
 
   writeJson(join(GENERATED, 'claims.json'), buildClaims(claims, results.claims, targets, new Set(catalogue.map((entry) => entry.id))));
-  writeJson(join(GENERATED, 'performance.json'), buildPerformance(results.bench));
+  writeJson(join(GENERATED, 'performance.json'), buildPerformance(bench));
   writeJson(
     join(GENERATED, 'guide-files.json'),
     Object.fromEntries(Object.entries(GUIDE_EXAMPLE).map(([key, path]) => [key, { path, content: readFileSync(join(ROOT, path), 'utf8') }])),

@@ -20,6 +20,22 @@ const keys = (graph: HeapGraph, step: number) => Object.keys(graph.steps[step]?.
 const edge = (graph: HeapGraph, from: string, to: string) => graph.edges.filter((e) => e.from === from && e.to === to);
 
 describe('snapshot -> heap graph', () => {
+  test('cached small values hang from their cache table; singletons say so', () => {
+    const graph = buildHeapGraph([
+      snap(1, { a: 50, b: 50, t: 52, n: 53 }, [
+        ...builtinTypes,
+        obj(50, 'int', { value: '5', cache: 'small-int', immortal: true }),
+        obj(52, 'tuple', { value: '()', cache: 'empty-tuple' }),
+        obj(53, 'int', { value: '1000' }),
+      ]),
+    ]);
+    expect(edge(graph, 'cache:small-int', objectKey(50)).map((e) => e.kind)).toEqual(['cache']);
+    expect(graph.steps[0]?.boxes['cache:small-int']).toMatchObject({ title: 'small int cache', meta: '1 of its entries drawn' });
+    expect(graph.edges.filter((e) => e.kind === 'cache')).toHaveLength(1);
+    expect(graph.steps[0]?.boxes[objectKey(52)]?.badges).toContain('singleton');
+    expect(graph.steps[0]?.boxes[objectKey(53)]?.badges).toEqual([]);
+  });
+
   test('a weak reference is a weak edge from the weakref object to its referent, which stays drawn', () => {
     const graph = buildHeapGraph([
       snap(3, { ref: 11 }, [...builtinTypes, obj(10, 'Node', { weakReferences: [11], refcount: 0 }), obj(11, 'weakref')]),

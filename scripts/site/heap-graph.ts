@@ -9,6 +9,7 @@
  */
 import type { HeapBoxContent, HeapBoxKind, HeapEdgeKind } from '../../src/data/types';
 import type { TraceSnapshot } from './heap-trace';
+import type { CacheKind } from '../../model/python/eval/trace';
 
 type ObjectSnapshot = TraceSnapshot['objects'][number];
 
@@ -54,6 +55,32 @@ export const DEFAULT_GRAPH_OPTIONS: GraphOptions = { maxObjects: 40, maxReferenc
 const SMALL_TYPES = new Set(['type', 'function', 'builtin_function_or_method', 'module']);
 
 export const INTERN_KEY = 'intern';
+
+/** CPython's caches of small values, drawn as tables like the intern table. */
+const CACHE_TABLES: readonly (readonly [CacheKind, string])[] = [
+  ['small-int', 'small int cache'],
+  ['latin1-char', '1-character str cache'],
+  ['single-byte', '1-byte bytes cache'],
+];
+
+/** The one-of-a-kind objects say so on their box. */
+function cacheBadge(cache: CacheKind | null): string[] {
+  switch (cache) {
+    case 'None':
+    case 'bool':
+    case 'Ellipsis':
+    case 'NotImplemented':
+    case 'empty-str':
+    case 'empty-bytes':
+    case 'empty-tuple':
+    case 'empty-frozenset':
+      return ['singleton'];
+    case 'startup-string':
+      return ['from start-up'];
+    default:
+      return [];
+  }
+}
 export const nameKey = (name: string): string => `name:${name}`;
 export const objectKey = (ref: number): string => `obj:${ref}`;
 
@@ -209,7 +236,7 @@ export function buildHeapGraph(snapshots: readonly TraceSnapshot[], options: Gra
         content[key] = { title: '?', value: null, meta: 'not in trace', badges: [] };
         continue;
       }
-      const badges = [...(interned.has(ref) ? ['interned'] : []), ...(object.immortal ? ['immortal'] : [])];
+      const badges = [...(interned.has(ref) ? ['interned'] : []), ...(object.immortal ? ['immortal'] : []), ...cacheBadge(object.cache)];
       if (SMALL_TYPES.has(object.type)) {
         addBox(key, 'small');
         content[key] = { title: `${labels.of(object.id)} ${smallTitle(object)}`, value: null, meta: null, badges };
@@ -237,6 +264,14 @@ export function buildHeapGraph(snapshots: readonly TraceSnapshot[], options: Gra
       addBox(INTERN_KEY, 'intern');
       content[INTERN_KEY] = { title: 'intern table', value: null, meta: `${internedDrawn.length} of its entries drawn`, badges: [] };
       for (const ref of internedDrawn) addEdge('intern', INTERN_KEY, objectKey(ref), null, shown);
+    }
+    for (const [cache, title] of CACHE_TABLES) {
+      const members = walk.order.filter((ref) => byRef.get(ref)?.cache === cache);
+      if (members.length === 0) continue;
+      const key = `cache:${cache}`;
+      addBox(key, 'cache');
+      content[key] = { title, value: null, meta: `${members.length} of its entries drawn`, badges: [] };
+      for (const ref of members) addEdge('cache', key, objectKey(ref), null, shown);
     }
     return { line: snapshot.line, boxes: content, edges: shown, omitted: walk.omitted };
   });

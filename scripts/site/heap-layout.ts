@@ -9,6 +9,9 @@ import type { ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
 import type { HeapBoxContent, HeapBoxView, HeapEdgeView } from '../../src/data/types';
 import type { HeapGraph } from './heap-graph';
 
+/** The intern table and the caches: boxes that hold entries, drawn beside the names. */
+const TABLE_KINDS: ReadonlySet<string> = new Set(['intern', 'cache']);
+
 /** Text metrics of the component's fonts (monospace 12px / 11px; a monospace advance is ~0.6 em). */
 export const METRICS = {
   charWidth: 7.4,
@@ -106,11 +109,11 @@ export async function layoutHeapGraph(graph: HeapGraph): Promise<LaidOutPicture>
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
     // The intern table goes below the names (model order decides the order within a layer).
-    children: [...graph.boxes.filter((box) => box.kind !== 'intern'), ...graph.boxes.filter((box) => box.kind === 'intern')].map((box) => ({
+    children: [...graph.boxes.filter((box) => !TABLE_KINDS.has(box.kind)), ...graph.boxes.filter((box) => TABLE_KINDS.has(box.kind))].map((box) => ({
       id: box.key,
       ...(sizes.get(box.key) as { width: number; height: number }),
       ...(box.kind === 'name' ? { width: nameWidth } : {}),
-      ...(box.kind === 'name' || box.kind === 'intern' ? { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } } : {}),
+      ...(box.kind === 'name' || TABLE_KINDS.has(box.kind) ? { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } } : {}),
     })),
     edges: graph.edges.map((edge) => ({
       id: edge.key,

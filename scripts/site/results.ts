@@ -60,6 +60,7 @@ export const claimResultsSchema = z.object({
 
 export const benchResultsSchema = z.object({
   date: z.string(),
+  commit: z.string().optional(),
   machine: z.record(z.string(), z.union([z.string(), z.number()])),
   reports: z.array(
     z.object({
@@ -122,4 +123,12 @@ export function readAllResults(dir: string): AllResults {
     claims: readResultsFile(join(dir, RESULTS_FILES.claims), claimResultsSchema),
     bench: readResultsFile(join(dir, RESULTS_FILES.bench), benchResultsSchema),
   };
+}
+
+/** This checkout's benchmark run, else the one recorded in bench/recorded.json (committed). */
+export function readBench(resultsDir: string, recordedFile: string): { bench: BenchResults; source: 'results' | 'recorded' } | null {
+  const own = readResultsFile(join(resultsDir, RESULTS_FILES.bench), benchResultsSchema);
+  if (own) return { bench: own, source: 'results' };
+  const recorded = readResultsFile(recordedFile, benchResultsSchema);
+  return recorded ? { bench: recorded, source: 'recorded' } : null;
 }

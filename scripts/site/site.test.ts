@@ -158,6 +158,11 @@ describe('page text', () => {
   });
 
   test('no bench file: the performance page says so', () => {
-    expect(buildPerformance(null)).toEqual({ present: false, date: null, machine: null, figures: [] });
+    expect(buildPerformance(null)).toEqual({ present: false, date: null, machine: null, commit: null, source: null, figures: [] });
+  });
+
+  test('the bench record says where it comes from', () => {
+    const bench = { date: 'd', commit: 'abc1234', machine: { cpus: 2 }, reports: [{ name: 'model', figures: { speed: { value: 3, unit: 'x' } } }] };
+    expect(buildPerformance({ bench, source: 'recorded' })).toMatchObject({ present: true, commit: 'abc1234', source: 'recorded', figures: [{ report: 'model', name: 'speed', value: 3, unit: 'x', note: null }] });
   });
 });

@@ -14,6 +14,7 @@ const BOX_CLASS: Record<HeapBoxView['kind'], string | undefined> = {
   small: styles.small,
   missing: styles.missing,
   intern: styles.intern,
+  cache: styles.intern,
 };
 
 const EDGE_CLASS: Record<HeapEdgeView['kind'], string | undefined> = {
@@ -21,6 +22,7 @@ const EDGE_CLASS: Record<HeapEdgeView['kind'], string | undefined> = {
   strong: undefined,
   weak: styles.weak,
   intern: styles.internEdge,
+  cache: styles.internEdge,
 };
 
 const classes = (...names: (string | undefined | false)[]): string => names.filter(Boolean).join(' ');
@@ -134,7 +136,7 @@ function Caption({ heap }: { heap: HeapPictureView }): ReactElement {
           objects); <em>interned</em> objects are in the intern table.
         </li>
         <li>
-          Solid arrows: references (labelled with the item index, dict key or <code>__class__</code>); dashed: weak references; dotted: intern table entries.
+          Solid arrows: references (labelled with the item index, dict key or <code>__class__</code>); dashed: weak references; dotted: entries of the intern table and of CPython's caches (small ints, 1-character strings and bytes).
         </li>
         <li>
           A dashed box <em>not in trace</em> is an object the model&apos;s trace does not describe: one that exists before the program runs (cached small ints,

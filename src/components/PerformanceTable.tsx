@@ -20,6 +20,11 @@ export default function PerformanceTable({ data }: { data: PerformanceData }): R
           .join(', ')}
         . One run on a shared machine: compare figures within this page, not with other machines.
       </p>
+      <p data-testid="bench-source">
+        {data.source === 'recorded'
+          ? `No benchmark ran in this build: these are the figures recorded in bench/recorded.json by the last \`npm run bench\`${data.commit ? `, at commit ${data.commit}` : ''}.`
+          : `From this checkout's \`npm run bench\`${data.commit ? ` (commit ${data.commit})` : ''}.`}
+      </p>
       {reports.map((report) => (
         <section key={report}>
           <h2>{report}</h2>

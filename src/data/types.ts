@@ -99,9 +99,9 @@ export interface ExampleView {
 
 /** name: a variable; object: a traced object; small: a class, function or builtin a name points to;
  * missing: an object the trace does not describe; intern: the intern table. */
-export type HeapBoxKind = 'name' | 'object' | 'small' | 'missing' | 'intern';
+export type HeapBoxKind = 'name' | 'object' | 'small' | 'missing' | 'intern' | 'cache';
 /** name: a variable's binding; strong: a reference an object holds; weak: a weak reference; intern: an intern table entry. */
-export type HeapEdgeKind = 'name' | 'strong' | 'weak' | 'intern';
+export type HeapEdgeKind = 'name' | 'strong' | 'weak' | 'intern' | 'cache';
 
 /** What a box says at one step (its place and size are the same at every step). */
 export interface HeapBoxContent {
@@ -267,5 +267,9 @@ export interface PerformanceData {
   readonly present: boolean;
   readonly date: string | null;
   readonly machine: Readonly<Record<string, string | number>> | null;
+  /** The commit measured (`+changes`: with uncommitted edits). */
+  readonly commit: string | null;
+  /** `results`: this checkout ran `npm run bench`; `recorded`: the committed bench/recorded.json. */
+  readonly source: 'results' | 'recorded' | null;
   readonly figures: readonly BenchFigure[];
 }

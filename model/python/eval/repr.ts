@@ -84,6 +84,9 @@ function setOrder(heap: Heap, items: readonly Ref[]): Ref[] {
   throw new Refusal('printing a set', 'its iteration order depends on hashes the model does not reproduce');
 }
 
+/** `sys.int_info.default_max_str_digits` (4300, `_PY_LONG_DEFAULT_MAX_STR_DIGITS`): computed once, it is a big number. */
+const INT_MAX_STR_LIMIT = 10n ** 4300n;
+
 export function pyRepr(heap: Heap, ref: Ref, seen: Set<Ref> = new Set()): string {
   refuseStrSubclass(heap, ref, 'repr');
   const p = heap.get(ref).payload;
@@ -97,7 +100,7 @@ export function pyRepr(heap: Heap, ref: Ref, seen: Set<Ref> = new Set()): string
     case 'bool':
       return p.value ? 'True' : 'False';
     case 'int':
-      if (p.value >= 10n ** 4300n || p.value <= -(10n ** 4300n)) throw new Refusal('printing an int of more than 4300 digits');
+      if (p.value >= INT_MAX_STR_LIMIT || p.value <= -INT_MAX_STR_LIMIT) throw new Refusal('printing an int of more than 4300 digits');
       return p.value.toString();
     case 'float':
       return floatRepr(p.value);
