@@ -114,6 +114,18 @@ class KeyIndex<T> {
 
   /** The first stored item equal to `key`, as the linear scan finds it (refusals included). */
   find(key: Ref, cls: KeyClass): T | undefined {
+    // The common cases, without building a candidate list: no unknown keys, and no key of the
+    // other class that could equal this one.
+    if (this.unknown.length === 0) {
+      if (cls.kind === 'plain' && (!cls.mayMatchAddress || this.addresses.length === 0)) {
+        const same = this.plain.get(cls.hash);
+        return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
+      }
+      if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().isAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
+        for (const slot of this.byOwner.get(cls.owner) ?? []) if (this.rules.equals(slot.key, key)) return slot.item;
+        return undefined;
+      }
+    }
     const candidates = this.candidates(key, cls);
     if (candidates === null) return undefined;
     candidates.sort((a, b) => a.serial - b.serial);
