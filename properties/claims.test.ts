@@ -11,8 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { claims } from '../spec/claims';
 import { closeAll, listTargets } from '../oracle';
 import { runMirrored, type MirroredResult, type MirroredRun } from './harness/mirrored-runs';
-import { cpythonOnlyApiIn } from './harness/cpython-only';
-import { parseModule } from '../model/python/parse';
+import { cpythonOnlyApiInSource } from './harness/cpython-only';
 
 export const CLAIMS_FILE = 'results/claims.json';
 
@@ -20,7 +19,7 @@ const targets = await listTargets();
 afterAll(closeAll);
 
 /** Evidence that uses a CPython-only API (sys.getrefcount) says nothing on PyPy: not run there. */
-const cpythonOnly = new Map(claims.map((claim) => [claim.id, cpythonOnlyApiIn(parseModule(claim.program, `claim-${claim.id}.py`))]));
+const cpythonOnly = new Map(claims.map((claim) => [claim.id, cpythonOnlyApiInSource(claim.program)]));
 
 describe('claims evidence on every target', () => {
   const runs = new Map<string, MirroredRun[]>(claims.map((claim) => [claim.id, []]));

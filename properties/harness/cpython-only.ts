@@ -11,6 +11,8 @@ export interface CpythonOnlyApi {
   readonly name: string;
   /** First CPython version that has it (all of 3.8+ when absent). */
   readonly since?: string;
+  /** A Python expression that is True where the API works (default: `hasattr(module, name)`). */
+  readonly works?: string;
 }
 
 /** CPython's reference counts, immortality and generational gc, absent from PyPy 7.3 (measured). */
@@ -24,6 +26,8 @@ export const CPYTHON_ONLY_APIS: readonly CpythonOnlyApi[] = [
   { module: 'gc', name: 'freeze' },
   { module: 'gc', name: 'get_threshold' },
   { module: 'gc', name: 'callbacks' },
+  // PyPy has it, but it raises TypeError unless given a default (it has no object sizes to report).
+  { module: 'sys', name: 'getsizeof', works: "__import__('sys').getsizeof(1, None) is not None" },
 ];
 
 /** Every `sys.x` / `gc.x` attribute read anywhere in the program (any node, any depth). */
@@ -46,5 +50,15 @@ export function cpythonOnlyApiIn(module: Module): string | null {
   const found = new Set<string>();
   moduleAttributes(module.body, found);
   const api = CPYTHON_ONLY_APIS.find((candidate) => found.has(`${candidate.module}.${candidate.name}`));
+  return api ? `${api.module}.${api.name}` : null;
+}
+
+/**
+ * The same for a hand-written program the model may not parse (claim evidence): a use of
+ * `sys.<name>` or `gc.<name>` in the text, comments left out.
+ */
+export function cpythonOnlyApiInSource(source: string): string | null {
+  const code = source.replace(/#.*$/gm, '');
+  const api = CPYTHON_ONLY_APIS.find((candidate) => new RegExp(`\\b${candidate.module}\\s*\\.\\s*${candidate.name}\\b`).test(code));
   return api ? `${api.module}.${api.name}` : null;
 }
