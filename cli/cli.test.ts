@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { embeddedReleases } from '../oracle/index';
+import { discoverNativeInterpreters, embeddedReleases } from '../oracle/index';
 import { NON_ASCII, RAISES, SYNTAX_ERROR } from '../oracle/testing/programs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -125,5 +125,14 @@ describe.concurrent('refused input exits 2 with a clear message', () => {
 test('objspec targets lists every embedded CPython with its exact version and platform', async () => {
   const outcome = await objspec(['targets']);
   expect(outcome.status).toBe(0);
-  for (const release of embeddedReleases) expect(outcome.stdout).toMatch(new RegExp(`${release.target}\\s*│\\s*${release.version}\\s*│\\s*wasm32`));
+  for (const release of embeddedReleases) expect(outcome.stdout).toMatch(new RegExp(`${release.target}\\s*│\\s*CPython ${release.version}\\s*│\\s*${release.version}\\s*│\\s*wasm32`));
 });
+
+const pypys = (await discoverNativeInterpreters()).filter((interpreter) => interpreter.implementation === 'pypy');
+if (pypys.length === 0) test.skip('no PyPy found (pypy3 on PATH, OBJSPEC_PYTHONS): objspec targets listing of PyPy not tested', () => undefined);
+for (const pypy of pypys) {
+  test(`objspec targets lists PyPy ${pypy.implementationVersion} as pypy:${pypy.version} with implementation, language version and platform`, async () => {
+    const outcome = await objspec(['targets']);
+    expect(outcome.stdout).toMatch(new RegExp(`pypy:${pypy.version}\\s*│\\s*PyPy ${pypy.implementationVersion} \\(Python ${pypy.version}\\)\\s*│\\s*${pypy.version}\\s*│\\s*${pypy.platform}`));
+  });
+}

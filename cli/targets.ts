@@ -1,9 +1,9 @@
 /**
  * The one place where a target name is sent to what runs it, by prefix:
- * `cpython:` and `native:` to the oracle (real CPython), `model:` to the model.
+ * `cpython:`, `native:` and `pypy:` to the oracle (real interpreters), `model:` to the model.
  */
 import type { ProgramInput, ProgramResult, TargetInfo } from '../oracle/index';
-import { closeAll as closeOracle, listTargets as listOracleTargets, runPrograms } from '../oracle/index';
+import { closeAll as closeOracle, describeImplementation, listTargets as listOracleTargets, runPrograms } from '../oracle/index';
 import { CliInputError } from './errors';
 import { modelAdapter } from './model-adapter';
 
@@ -17,7 +17,11 @@ export interface RunSettings {
 }
 
 /** Target info for listing; the model's profiles will add their own platforms. */
-export type ListedTarget = Pick<TargetInfo, 'name' | 'version' | 'platform'> & { readonly kind: string };
+export type ListedTarget = Pick<TargetInfo, 'name' | 'version' | 'platform'> & {
+  readonly kind: string;
+  /** `CPython 3.12.7`, `PyPy 7.3.11 (Python 3.9.16)`; absent for the model. */
+  readonly implementation?: string;
+};
 
 export interface TargetAdapter {
   run(target: string, programs: readonly ProgramInput[], settings: RunSettings): Promise<ProgramResult[]>;
@@ -27,13 +31,14 @@ export interface TargetAdapter {
 
 const oracle: TargetAdapter = {
   run: (target, programs, settings) => runPrograms(target, programs, settings),
-  list: () => listOracleTargets(),
+  list: async () => (await listOracleTargets()).map((target) => ({ ...target, implementation: describeImplementation(target) })),
   close: () => closeOracle(),
 };
 
 const ADAPTERS: Readonly<Record<string, TargetAdapter>> = {
   cpython: oracle,
   native: oracle,
+  pypy: oracle,
   model: modelAdapter,
 };
 

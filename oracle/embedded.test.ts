@@ -15,7 +15,7 @@ const TIME_LIMIT_MS = 1_000;
 const BATCH = [...BASIC_BATCH, ...FIDELITY_PROGRAMS, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, CODING_COOKIE, EMPTY];
 const at = (program: string) => BATCH.indexOf(program);
 
-const natives = await discoverNativeInterpreters();
+const natives = (await discoverNativeInterpreters()).filter((native) => native.implementation === 'cpython');
 const minor = (version: string) => version.split('.').slice(0, 2).join('.');
 const nativeFor = (version: string): NativeInterpreter | undefined => natives.find((n) => minor(n.version) === minor(version));
 

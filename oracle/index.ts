@@ -4,7 +4,8 @@
  *   const results = await runPrograms('cpython:3.12.7', ['print(1)', 'print(x)'], { timeLimitMs: 2000 });
  *   await closeAll();
  *
- * Targets: `cpython:<version>` (embedded Pyodide, wasm32) and `native:<command|path|version>`.
+ * Targets: `cpython:<version>` (embedded Pyodide, wasm32), `native:<command|path|version>` (a native
+ * CPython) and `pypy:<language version|command|path>` (a native PyPy).
  * See oracle/README.md for what carries over between the programs of one interpreter.
  */
 import type { ProgramInput, ProgramResult, RunOptions, TargetInfo } from './types';
@@ -19,9 +20,9 @@ import { NativeRunner } from './native/runner';
 export type { ProgramError, ProgramInput, ProgramResult, ProgramSpec, RunOptions, TargetInfo } from './types';
 export { DEFAULT_TIME_LIMIT_MS, EXIT_EXCEPTION, EXIT_OK, EXIT_TIME_LIMIT, timeLimitMessage } from './types';
 export { OracleInputError } from './errors';
-export { listTargets, embeddedReleases } from './targets';
+export { listTargets, embeddedReleases, describeImplementation } from './targets';
 export { discoverNativeInterpreters } from './native/discover';
-export type { NativeInterpreter } from './native/discover';
+export type { Implementation, NativeInterpreter } from './native/discover';
 
 type Runner = PyodideRunner | NativeRunner;
 const runners = new Map<string, Runner>();

@@ -50,14 +50,20 @@ export const embeddedReleases: readonly EmbeddedRelease[] = EMBEDDED.flatMap(({ 
 });
 
 export function embeddedTargetInfo(release: EmbeddedRelease): TargetInfo {
-  return { name: release.target, implementation: 'cpython', version: release.version, platform: 'wasm32', kind: 'embedded' };
+  return { name: release.target, implementation: 'cpython', version: release.version, implementationVersion: release.version, platform: 'wasm32', kind: 'embedded' };
+}
+
+/** The listed name: `native:<path>` for a CPython, `pypy:<language version>` for a PyPy. */
+export function nativeTargetName(interpreter: NativeInterpreter): string {
+  return interpreter.implementation === 'pypy' ? `pypy:${interpreter.version}` : `native:${interpreter.command}`;
 }
 
 export function nativeTargetInfo(interpreter: NativeInterpreter): TargetInfo {
   return {
-    name: `native:${interpreter.command}`,
-    implementation: 'cpython',
+    name: nativeTargetName(interpreter),
+    implementation: interpreter.implementation,
     version: interpreter.version,
+    implementationVersion: interpreter.implementationVersion,
     platform: interpreter.platform,
     kind: 'native',
     command: interpreter.command,
@@ -91,14 +97,20 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** `CPython 3.12.7`, `PyPy 7.3.11 (Python 3.9.16)`. */
+export function describeImplementation(target: TargetInfo): string {
+  return target.implementation === 'pypy' ? `PyPy ${target.implementationVersion} (Python ${target.version})` : `CPython ${target.version}`;
+}
+
 async function unknownTarget(name: string, why: string): Promise<OracleInputError> {
-  const known = (await listTargets()).map((target) => `  ${target.name}  (CPython ${target.version}, ${target.platform})`);
+  const known = (await listTargets()).map((target) => `  ${target.name}  (${describeImplementation(target)}, ${target.platform})`);
   return new OracleInputError(`unknown target '${name}': ${why}. Known targets:\n${known.join('\n')}`);
 }
 
 /**
  * `cpython:3.12.7` (exact), `cpython:3.12` (newest 3.12 held);
- * `native:<command or path>`, or `native:3.12` / `native:3.12.1` for a discovered interpreter.
+ * `native:<command or path>`, or `native:3.12` / `native:3.12.1` for a discovered CPython;
+ * `pypy:3.9.16` / `pypy:3.9` (language version) for a discovered PyPy, or `pypy:<command or path>`.
  */
 export async function resolveTarget(name: string): Promise<ResolvedTarget> {
   const colon = name.indexOf(':');
@@ -112,15 +124,27 @@ export async function resolveTarget(name: string): Promise<ResolvedTarget> {
   }
   if (prefix === 'native') {
     if (rest === '') throw await unknownTarget(name, 'expected native:<command or path> or native:<version>');
-    const natives = await discoverNativeInterpreters();
+    const natives = (await discoverNativeInterpreters()).filter((candidate) => candidate.implementation === 'cpython');
     if (VERSION.test(rest)) {
       const interpreter = newestMatching(natives, rest);
       if (!interpreter) throw await unknownTarget(name, `no native CPython ${rest} was found`);
       return { kind: 'native', interpreter };
     }
     const interpreter = natives.find((candidate) => candidate.command === rest) ?? (await probeInterpreter(rest));
-    if (!interpreter) throw await unknownTarget(name, `'${rest}' does not run as a CPython 3.8 or newer`);
+    if (!interpreter || interpreter.implementation !== 'cpython') throw await unknownTarget(name, `'${rest}' does not run as a CPython 3.8 or newer`);
     return { kind: 'native', interpreter };
   }
-  throw await unknownTarget(name, "the oracle knows the prefixes 'cpython:' and 'native:'");
+  if (prefix === 'pypy') {
+    if (rest === '') throw await unknownTarget(name, 'expected pypy:<language version> or pypy:<command or path>');
+    const pypys = (await discoverNativeInterpreters()).filter((candidate) => candidate.implementation === 'pypy');
+    if (VERSION.test(rest)) {
+      const interpreter = newestMatching(pypys, rest);
+      if (!interpreter) throw await unknownTarget(name, `no PyPy of Python ${rest} was found (pypy3 on PATH, OBJSPEC_PYTHONS)`);
+      return { kind: 'native', interpreter };
+    }
+    const interpreter = pypys.find((candidate) => candidate.command === rest) ?? (await probeInterpreter(rest));
+    if (!interpreter || interpreter.implementation !== 'pypy') throw await unknownTarget(name, `'${rest}' does not run as a PyPy of Python 3.8 or newer`);
+    return { kind: 'native', interpreter };
+  }
+  throw await unknownTarget(name, "the oracle knows the prefixes 'cpython:', 'native:' and 'pypy:'");
 }

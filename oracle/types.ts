@@ -57,11 +57,13 @@ export interface ProgramResult {
 export type Platform = 'wasm32' | 'x86_64' | (string & {});
 
 export interface TargetInfo {
-  /** The name to pass to `runPrograms`: `cpython:3.12.7` or `native:/path/to/python`. */
+  /** The name to pass to `runPrograms`: `cpython:3.12.7`, `native:/path/to/python` or `pypy:3.9.16`. */
   readonly name: string;
-  readonly implementation: 'cpython';
-  /** Exact version, e.g. `3.12.7`. */
+  readonly implementation: 'cpython' | 'pypy';
+  /** Exact Python language version, e.g. `3.12.7` (`3.9.16` for PyPy 7.3.11). */
   readonly version: string;
+  /** The implementation's own release: `7.3.11` for PyPy; the same as `version` for CPython. */
+  readonly implementationVersion: string;
   readonly platform: Platform;
   readonly kind: 'embedded' | 'native';
   /** Native targets: the interpreter's executable. */

@@ -9,6 +9,7 @@ import type { Platform } from '../spec';
 
 export interface RealTargetInfo {
   readonly name: string;
+  readonly implementation: 'cpython' | 'pypy';
   readonly version: string;
   readonly platform: string;
 }
@@ -18,7 +19,7 @@ export function mirrorOf(real: RealTargetInfo): TargetFacts {
 }
 
 export function realFacts(real: RealTargetInfo): TargetFacts {
-  return { name: real.name, implementation: 'cpython', version: real.version, platform: real.platform as Platform };
+  return { name: real.name, implementation: real.implementation, version: real.version, platform: real.platform as Platform };
 }
 
 /** Model profiles checked whatever the machine has: the embedded versions and one per minor version. */

@@ -5,8 +5,9 @@
  * Each invariant is one file `spec/<family>/<id>.ts` exporting its entry as data.
  * @packageDocumentation
  */
-export { specEntrySchema, versionSchema, guaranteeSchema, platformSchema, holdsSchema, sourceRefSchema, exampleSchema } from './schema';
-export type { SpecEntry, Guarantee, Platform, Regime } from './schema';
+export { specEntrySchema, versionSchema, guaranteeSchema, platformSchema, holdsSchema, sourceRefSchema, exampleSchema, implementationExpectationSchema } from './schema';
+export type { SpecEntry, Guarantee, Platform, Regime, ImplementationExpectation, OtherImplementation } from './schema';
+export { expectationOn } from './implementations';
 export { validateSpecEntry, validateCatalogue, SpecValidationError } from './validate';
 export { loadCatalogue, listEntryFiles, SPEC_DIR } from './catalogue';
 export { parseVersion, compareVersions, holdsOn, holdingRange, regimeOn } from './versions';

@@ -44,6 +44,22 @@ export const exampleSchema = z.object({
   source: z.string().min(1),
 });
 
+/**
+ * What another implementation does with an invariant, as measured by running the entry's property
+ * on it (properties/ runs layer 2 on every PyPy found):
+ * - `holds`: the invariant holds there as stated; every generated program must satisfy it;
+ * - `differs`: it does not; `behaviour` says what the implementation does instead, and the runs
+ *   must show at least one program where the CPython rule fails (the evidence the site shows).
+ * Programs using an API the implementation lacks (`sys.getrefcount` on PyPy) are not applicable.
+ */
+export const implementationExpectationSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('holds') }).strict(),
+  z.object({ status: z.literal('differs'), behaviour: z.string().min(20) }).strict(),
+]);
+
+/** Implementations other than CPython that the project runs; one key per implementation. */
+export const implementationsSchema = z.object({ pypy: implementationExpectationSchema.optional() }).strict();
+
 export const specEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-.]+$/, 'a stable id such as int-cache.bounds'),
   family: z.string().min(1),
@@ -54,9 +70,29 @@ export const specEntrySchema = z.object({
   regimes: z.array(regimeSchema).min(2).optional(),
   sources: z.array(sourceRefSchema),
   examples: z.array(exampleSchema).min(1),
+  /**
+   * Per implementation besides CPython. A `language` entry must hold on every implementation, so it
+   * may only say `holds` (or nothing); a `cpython` entry says what the implementation does instead,
+   * where that is known. Absent: not yet measured (the runs are then reported, not judged).
+   */
+  implementations: implementationsSchema.optional(),
+}).superRefine((entry, context) => {
+  if (entry.guarantee !== 'language') return;
+  for (const [implementation, expectation] of Object.entries(entry.implementations ?? {})) {
+    if (expectation?.status === 'differs') {
+      context.addIssue({
+        code: 'custom',
+        path: ['implementations', implementation, 'status'],
+        message: `a language guarantee must hold on every implementation: ${implementation} cannot be 'differs' (make the entry a cpython detail, or fix it)`,
+      });
+    }
+  }
 });
 
 export type SpecEntry = z.infer<typeof specEntrySchema>;
 export type Guarantee = z.infer<typeof guaranteeSchema>;
 export type Platform = z.infer<typeof platformSchema>;
 export type Regime = z.infer<typeof regimeSchema>;
+export type ImplementationExpectation = z.infer<typeof implementationExpectationSchema>;
+/** The implementations an entry can state expectations for (CPython is the entry itself). */
+export type OtherImplementation = keyof z.infer<typeof implementationsSchema>;

@@ -65,4 +65,22 @@ describe('spec entry validation', () => {
       ]),
     ).toThrow('spec/b.ts: spec entry int-cache.bounds: field id: duplicate id, already used in spec/a.ts');
   });
+
+  test('per-implementation expectations: a cpython entry says what PyPy does instead', () => {
+    const differs = { ...validEntry, implementations: { pypy: { status: 'differs', behaviour: 'PyPy compares ints by value: equal ints are always identical.' } } };
+    expect(validateSpecEntry('spec/x.ts', differs).implementations?.pypy?.status).toBe('differs');
+    expect(() => validateSpecEntry('spec/x.ts', { ...differs, implementations: { pypy: { status: 'differs' } } })).toThrow(
+      /^spec\/x\.ts: spec entry int-cache\.bounds: field implementations\.pypy\.behaviour: /,
+    );
+    expect(() => validateSpecEntry('spec/x.ts', { ...validEntry, implementations: { pypy: { status: 'maybe' } } })).toThrow(/field implementations\.pypy\.status: /);
+    expect(() => validateSpecEntry('spec/x.ts', { ...validEntry, implementations: { jython: { status: 'holds' } } })).toThrow(/field implementations: .*jython/);
+  });
+
+  test('a language guarantee cannot differ on PyPy: file, id and field are named', () => {
+    const wrong = { ...validEntry, guarantee: 'language', implementations: { pypy: { status: 'differs', behaviour: 'PyPy compares ints by value: equal ints are always identical.' } } };
+    expect(() => validateSpecEntry('spec/int-cache/bounds.ts', wrong)).toThrow(
+      "spec/int-cache/bounds.ts: spec entry int-cache.bounds: field implementations.pypy.status: a language guarantee must hold on every implementation: pypy cannot be 'differs'",
+    );
+    expect(validateSpecEntry('spec/x.ts', { ...wrong, implementations: { pypy: { status: 'holds' } } }).guarantee).toBe('language');
+  });
 });

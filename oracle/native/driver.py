@@ -1,4 +1,4 @@
-"""objspec oracle driver: run many programs in one CPython as `python FILE.py` would run each.
+"""objspec oracle driver: run many programs in one CPython (or PyPy) as `python FILE.py` would run each.
 
 Two users:
 - oracle/native/runner.ts starts `python driver.py` and exchanges JSON lines with it
@@ -11,6 +11,15 @@ which keeps the parser's AST arena alive while the module body runs, so the aren
 to constants show in `sys.getrefcount`. `exec(compile(...))` frees the arena first and reports
 one less. So each program is written to a file and run through `PyRun_FileExFlags` itself,
 called with ctypes. Works on CPython 3.8 to 3.14: keep the syntax and library use of 3.8.
+
+PyPy has no `ctypes.pythonapi`. Its file run (pypy/interpreter/app_main.py, `run_command_line`,
+the nested `execfile`) reads the file's bytes, `compile(code, filename, 'exec',
+PyCF_ACCEPT_NULL_BYTES)`, then `exec(co, mainmodule.__dict__)` inside a function marked
+`__pypy__.hidden_applevel`; `_PyPyFileRunner` does exactly that. PyPy has no reference counts, so
+no arena effect exists to reproduce. Its `__main__` holds `__builtins__` before `__annotations__`,
+and at exit PyPy runs no finalizers of objects still alive (measured on PyPy 7.3.11): so after a
+program, its output is taken before its namespace is cleared, and what the collection of that
+namespace prints is discarded (see `_discard_leftovers`).
 """
 
 import builtins
@@ -22,6 +31,8 @@ import traceback
 import types
 
 PY_FILE_INPUT = 257  # Include/compile.h (3.8-3.9), Include/cpython/compile.h: Py_file_input
+
+IS_PYPY = sys.implementation.name == "pypy"
 
 _startup_main = sys.modules["__main__"]
 _saved = {}
@@ -41,9 +52,12 @@ def new_main_module(filename):
     _saved["path0"] = sys.path[0] if sys.path else None
     module = types.ModuleType("__main__")
     namespace = module.__dict__
-    if "__annotations__" in _startup_main.__dict__:
+    has_annotations = "__annotations__" in _startup_main.__dict__
+    if has_annotations and not IS_PYPY:
         namespace["__annotations__"] = {}
     namespace["__builtins__"] = builtins
+    if has_annotations and IS_PYPY:
+        namespace["__annotations__"] = {}
     namespace["__file__"] = filename
     namespace["__cached__"] = None
     # The loader class the file runner uses (pythonrun.c `set_main_loader`), taken from the
@@ -89,8 +103,9 @@ def describe_exception(exc):
     return 1, type_name, message, "".join(lines[first:])
 
 
-def finish_program(module):
-    """Flush what the program printed and put back what it may have replaced."""
+def finish_program(module, clear=True):
+    """Flush what the program printed and put back what it may have replaced; then clear
+    its namespace (`clear=False`: the caller clears it later)."""
     for stream in (sys.stdout, sys.stderr, _saved.get("stdout"), _saved.get("stderr")):
         try:
             if stream is not None:
@@ -104,7 +119,8 @@ def finish_program(module):
     if path0 is not None and sys.path:
         sys.path[0] = path0
     sys.modules["__main__"] = _startup_main
-    module.__dict__.clear()
+    if clear:
+        module.__dict__.clear()
 
 
 class _FileRunner:
@@ -141,6 +157,50 @@ class _FileRunner:
         self._run(fp, os.fsencode(filename), PY_FILE_INPUT, namespace_address, namespace_address, 1, None)
 
 
+class _PyPyFileRunner:
+    """PyPy's own file run (pypy/interpreter/app_main.py, `execfile`): compile the bytes with
+    `PyCF_ACCEPT_NULL_BYTES`, exec in the module's namespace, from a frame hidden from the program."""
+
+    def __init__(self):
+        from __pypy__ import hidden_applevel
+        from _ast import PyCF_ACCEPT_NULL_BYTES
+
+        @hidden_applevel
+        def execfile(filename, namespace, code):
+            co = compile(code, filename, "exec", PyCF_ACCEPT_NULL_BYTES)
+            exec(co, namespace)
+
+        self._execfile = execfile
+
+    def run(self, path, filename, namespace):
+        with open(path, "rb") as handle:
+            code = handle.read()
+        self._execfile(filename, namespace, code)
+
+
+def _discard_leftovers(module, capture):
+    """PyPy: clear a finished program's namespace and collect it now, throwing away what its
+    finalizers and weakref callbacks print, which a real `pypy3 FILE.py` never prints (no
+    finalizers at exit) and which must not land in the next program's output."""
+    import gc
+
+    namespace = module.__dict__
+    # clear() alone is not enough: PyPy's module dicts keep their values in cells that compiled
+    # code may still point at (the objects stayed alive, measured), so empty each cell first.
+    for key in list(namespace):
+        namespace[key] = None
+    namespace.clear()
+    gc.collect()
+    gc.collect()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    capture.take(1)
+    capture.take(2)
+
+
 class _FdCapture:
     """Points fds 1 and 2 at files, so that everything a program writes is caught, even
     `os.write(1, ...)`; `sys.stdout` stays the interpreter's own block-buffered stream."""
@@ -172,13 +232,16 @@ def _run_request(runner, capture, work_dir, request, out, json):
         error = None
         started = time.perf_counter()
         try:
-            runner.run(path, filename, id(module.__dict__))  # id() is the address in CPython
+            # CPython: the namespace goes by address (id() is the address in CPython).
+            runner.run(path, filename, module.__dict__ if IS_PYPY else id(module.__dict__))
         except BaseException as exc:  # the program's own exception, SystemExit included
             error = exc
         duration_ms = (time.perf_counter() - started) * 1000.0
-        finish_program(module)
+        finish_program(module, clear=not IS_PYPY)
         stdout = capture.take(1)
         stderr = capture.take(2)
+        if IS_PYPY:
+            _discard_leftovers(module, capture)
         exit_code, error_type, message = 0, None, None
         if error is not None:
             exit_code, error_type, message, tail = describe_exception(error)
@@ -206,10 +269,11 @@ def main():
     out = io.open(4, "wb", closefd=False)
     for fd in (3, 4):
         os.set_inheritable(fd, False)
-    runner = _FileRunner()
+    runner = _PyPyFileRunner() if IS_PYPY else _FileRunner()
     capture = _FdCapture(work_dir)
     hello = {
         "hello": True,
+        "implementation": sys.implementation.name,
         "version": "%d.%d.%d" % sys.version_info[:3],
         "releaselevel": sys.version_info.releaselevel,
         "executable": sys.executable,

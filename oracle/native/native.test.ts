@@ -10,7 +10,8 @@ import { lastLine, runPythonFile } from '../testing/file-run';
 import { AFTER_LOOP, BASIC_BATCH, CODING_COOKIE, EMPTY, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, LOOPS_FOREVER } from '../testing/programs';
 import { condenseTraceback } from './traceback';
 
-const natives = await discoverNativeInterpreters();
+/** PyPy has its own test (pypy.test.ts): these programs measure CPython's reference counts. */
+const natives = (await discoverNativeInterpreters()).filter((native) => native.implementation === 'cpython');
 afterAll(closeAll);
 
 const TIME_LIMIT_MS = 1_000;

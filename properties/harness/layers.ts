@@ -80,13 +80,13 @@ export async function runRealBatch(property: AnyInvariantProperty, target: Targe
   return { seed: settings.seed, runSeed: settings.runSeed, cases, modules, sources, outcomes };
 }
 
-type Judge = (testCase: unknown, module: Module, real: Outcome) => { violation: string | null; outputs: Record<string, Outcome> };
+export type Judge = (testCase: unknown, module: Module, real: Outcome) => { violation: string | null; outputs: Record<string, Outcome> };
 
 /**
  * Replays case `index` of the batch with fast-check's path and shrinks it, running one program
  * at a time on the real interpreter; returns the minimal failing case's report.
  */
-async function shrinkOnReal(
+export async function shrinkOnReal(
   property: AnyInvariantProperty,
   target: TargetFacts,
   batch: RealBatch,

@@ -12,6 +12,8 @@ import type { Outcome } from './types';
 export interface MirroredRun {
   readonly target: string;
   readonly kind: 'real' | 'model';
+  /** Set for another implementation than CPython (`pypy`). */
+  readonly implementation?: 'pypy';
   readonly version: string;
   readonly platform: string;
   readonly outcome: Outcome;
@@ -26,7 +28,8 @@ export interface MirroredProgram {
 
 export interface MirroredResult {
   readonly real: MirroredRun;
-  readonly model: MirroredRun;
+  /** null on PyPy: the model is a model of CPython, so it mirrors CPython targets only. */
+  readonly model: MirroredRun | null;
   /** null when the model printed what the real interpreter printed, or refused (exit 2). */
   readonly mismatch: string | null;
 }
@@ -42,10 +45,12 @@ export async function runMirrored(target: TargetInfo, programs: readonly Mirrore
   return programs.map((program, i) => {
     const real = results[i];
     if (!real) throw new Error(`no result for ${program.filename} on ${target.name}`);
+    const realRun: MirroredRun = { target: target.name, kind: 'real', version: target.version, platform: target.platform, outcome: pick(real) };
+    if (target.implementation !== 'cpython') return { real: { ...realRun, implementation: target.implementation }, model: null, mismatch: null };
     const model = runModel(program.source, mirror.name, { filename: program.filename, trace: options.trace });
     const differs = model.exitCode !== MODEL_REFUSED && (model.stdout !== real.stdout || model.exitCode !== real.exitCode);
     return {
-      real: { target: target.name, kind: 'real', version: target.version, platform: target.platform, outcome: pick(real) },
+      real: realRun,
       model: { target: mirror.name, kind: 'model', version: target.version, platform: target.platform, outcome: pick(model), ...(model.trace ? { trace: model.trace } : {}) },
       mismatch: differs ? `model ${JSON.stringify(model.stdout)} vs real ${JSON.stringify(real.stdout)}` : null,
     };

@@ -14,7 +14,7 @@ export interface Outcome {
 export interface TargetFacts {
   /** `model:3.12.7-wasm32`, `cpython:3.12.7`, `native:/usr/bin/python3.12` */
   readonly name: string;
-  readonly implementation: 'cpython';
+  readonly implementation: 'cpython' | 'pypy';
   readonly version: string;
   readonly platform: Platform;
 }

@@ -36,6 +36,8 @@ export function buildClaims(claims: readonly Claim[], results: ClaimResults | nu
         return { target, outcome, verdict: outcome.refused ? 'refused' : judgeClaim(claim, run.outcome), mirrors: mirrors === '' ? null : mirrors };
       })
       .sort((a, b) => targets.indexOf(a.target) - targets.indexOf(b.target));
+    const verdictsOf = (kind: TargetColumn['kind'][]) => runs.filter((run) => kind.includes(run.target.kind)).map((run) => run.verdict);
+    const cpythonOnlyApi = recorded?.cpythonOnlyApi ?? null;
     return {
       id: claim.id,
       origin: claim.origin,
@@ -47,6 +49,9 @@ export function buildClaims(claims: readonly Claim[], results: ClaimResults | nu
       related: claim.related.map((id) => ({ id, href: invariantHref(id) })),
       runs,
       overall: overallVerdict(runs.filter((run) => run.target.kind !== 'model').map((run) => run.verdict)),
+      onCpython: overallVerdict(verdictsOf(['embedded', 'native'])),
+      onPypy: cpythonOnlyApi !== null && verdictsOf(['pypy']).length === 0 ? 'not-applicable' : overallVerdict(verdictsOf(['pypy'])),
+      cpythonOnlyApi,
     };
   });
   return { generatedAt: results?.generatedAt ?? null, claims: views };

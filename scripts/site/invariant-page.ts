@@ -1,6 +1,6 @@
 /** The data of one invariant's page: the spec entry, its examples' real and model outputs, its property results. */
 import { existsSync } from 'node:fs';
-import { regimeOn, type Platform, type SpecEntry } from '../../spec';
+import { expectationOn, regimeOn, type Platform, type SpecEntry } from '../../spec';
 import type {
   ExampleRow,
   ExampleView,
@@ -126,7 +126,28 @@ function resultViews(entry: SpecEntry, results: AllResults, targets: readonly Ta
       seed: record.seed,
       durationMs: record.durationMs,
       failure: failureView(record, results.invariants?.seed ?? null),
+      implementation: record.implementation
+        ? {
+            expectation: record.expectation ?? 'unmeasured',
+            observed: record.observed ?? null,
+            notApplicable: record.notApplicable ?? 0,
+            reason: record.reason ?? null,
+            evidence: record.evidence
+              ? {
+                  program: record.evidence.program,
+                  violation: record.evidence.violation,
+                  outputs: Object.entries(record.evidence.outputs).map(([target, outcome]) => ({ target, outcome: outcomeView(outcome, false) })),
+                }
+              : null,
+          }
+        : null,
     }));
+}
+
+function pypyView(entry: SpecEntry): InvariantPageData['pypy'] {
+  const expectation = expectationOn(entry, 'pypy');
+  if (expectation === null) return { status: 'unmeasured', behaviour: null };
+  return expectation.status === 'differs' ? { status: 'differs', behaviour: expectation.behaviour } : { status: 'holds', behaviour: null };
 }
 
 /** `pictures`: the examples' heap pictures (heap-picture.ts `heapPictures`), drawn beforehand because layout is asynchronous. */
@@ -156,6 +177,7 @@ export function buildInvariantPage(
     examplesGeneratedAt: results.examples?.generatedAt ?? null,
     results: resultViews(entry, results, targets),
     run: runInfo,
-    notApplicable: targets.filter((target) => applies(entry, target) === false).map((target) => target.name),
+    notApplicable: targets.filter((target) => target.kind !== 'pypy' && applies(entry, target) === false).map((target) => target.name),
+    pypy: pypyView(entry),
   };
 }

@@ -35,7 +35,8 @@ export function cellFor(entry: SpecEntry, target: TargetColumn, records: readonl
   let status: CellStatus;
   if (own) status = own.status;
   else status = applies(entry, target) === false ? 'not-applicable' : 'not-run';
-  return { status, runs: own ? own.runs : null, agreement: agreement ? agreement.status : null };
+  const implementation = own?.implementation ? { expectation: own.expectation ?? 'unmeasured', observed: own.observed ?? null } : null;
+  return { status, runs: own ? own.runs : null, agreement: agreement && agreement.status !== 'not-applicable' ? agreement.status : null, implementation };
 }
 
 export function buildMatrix(catalogue: readonly SpecEntry[], targets: readonly TargetColumn[], results: InvariantResults | null): MatrixFamily[] {

@@ -19,15 +19,25 @@ const failureSchema = z.object({
   counterexample: z.object({ program: z.string(), outputs: z.record(z.string(), outcomeSchema), violation: z.string() }),
 });
 
+
+const counterexampleSchema = z.object({ program: z.string(), outputs: z.record(z.string(), outcomeSchema), violation: z.string() });
+
 const layerRecordSchema = z.object({
   invariant: z.string(),
   layer: z.enum(['model', 'real', 'agreement']),
   target: z.string(),
-  status: z.enum(['pass', 'fail']),
+  status: z.enum(['pass', 'fail', 'not-applicable']),
   runs: z.number().int().nonnegative(),
   seed: z.number().int(),
   durationMs: z.number().nonnegative(),
   failure: failureSchema.optional(),
+  /** PyPy's layer 2 (properties/harness/implementation-layer.ts). */
+  implementation: z.literal('pypy').optional(),
+  expectation: z.enum(['holds', 'differs', 'unmeasured']).optional(),
+  observed: z.enum(['holds', 'differs']).nullable().optional(),
+  notApplicable: z.number().int().nonnegative().optional(),
+  evidence: counterexampleSchema.optional(),
+  reason: z.string().optional(),
 });
 
 export const invariantResultsSchema = z.object({
@@ -43,6 +53,8 @@ const programRunSchema = z.object({
   kind: z.enum(['real', 'model']),
   version: z.string(),
   platform: z.string(),
+  /** Set for another implementation than CPython. */
+  implementation: z.literal('pypy').optional(),
   outcome: outcomeSchema,
   /** Model runs on the embedded targets' mirrors: the heap after each top-level statement. */
   trace: z.array(heapSnapshotSchema).optional(),
@@ -55,7 +67,15 @@ export const exampleResultsSchema = z.object({
 
 export const claimResultsSchema = z.object({
   generatedAt: z.string(),
-  claims: z.array(z.object({ id: z.string(), program: z.string(), runs: z.array(programRunSchema) })),
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      program: z.string(),
+      runs: z.array(programRunSchema),
+      /** The CPython-only API the evidence uses (not run on PyPy then). */
+      cpythonOnlyApi: z.string().nullable().optional(),
+    }),
+  ),
 });
 
 export const benchResultsSchema = z.object({

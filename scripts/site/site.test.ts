@@ -76,11 +76,41 @@ describe('targets and the status matrix', () => {
     const row = buildMatrix(catalogue, targets, results.invariants)
       .flatMap((family) => family.rows)
       .find((item) => item.id === 'immortal.objects');
-    expect(row?.cells['cpython:3.12.7']).toEqual({ status: 'pass', runs: 200, agreement: 'fail' });
-    expect(row?.cells['model:3.12.7-wasm32']).toEqual({ status: 'pass', runs: 1000, agreement: null });
+    expect(row?.cells['cpython:3.12.7']).toEqual({ status: 'pass', runs: 200, agreement: 'fail', implementation: null });
+    expect(row?.cells['model:3.12.7-wasm32']).toEqual({ status: 'pass', runs: 1000, agreement: null, implementation: null });
     // immortal.objects holds from 3.12: not applicable on 3.11, whatever the results say.
     expect(row?.cells['cpython:3.11.3']?.status).toBe('not-applicable');
     expect(row?.cells['native:/usr/bin/python3.11']?.status).toBe('not-applicable');
+  });
+
+  test('a PyPy column sits between the native CPythons and the model, with what the spec expects there and what the runs showed', () => {
+    const pypyRecord = {
+      invariant: 'int-cache.bounds',
+      layer: 'real' as const,
+      target: 'pypy:3.9.16',
+      status: 'pass' as const,
+      runs: 200,
+      seed: 5,
+      durationMs: 900,
+      implementation: 'pypy' as const,
+      expectation: 'differs' as const,
+      observed: 'differs' as const,
+      notApplicable: 0,
+      evidence: { program: 'a0 = int("300")\nb0 = int("300")\nprint(a0 is b0)\n', outputs: { 'pypy:3.9.16': { stdout: 'True\n', stderr: '', exitCode: 0 } }, violation: 'expected False' },
+    };
+    const withPypy: AllResults = { ...results, invariants: { ...results.invariants!, results: [...results.invariants!.results, pypyRecord] } };
+    const targets = collectTargets(withPypy);
+    expect(targets.map((t) => t.name)).toEqual(['cpython:3.11.3', 'cpython:3.12.7', 'native:/usr/bin/python3.11', 'pypy:3.9.16', 'model:3.12.7-wasm32']);
+    expect(targets[3]).toMatchObject({ kind: 'pypy', version: '3.9.16', label: 'PyPy 3.9.16' });
+    const row = buildMatrix(catalogue, targets, withPypy.invariants)
+      .flatMap((family) => family.rows)
+      .find((item) => item.id === 'int-cache.bounds');
+    expect(row?.cells['pypy:3.9.16']).toEqual({ status: 'pass', runs: 200, agreement: null, implementation: { expectation: 'differs', observed: 'differs' } });
+    const page = buildInvariantPage(entry('int-cache.bounds'), withPypy, targets, null, process.cwd());
+    expect(page.pypy.status).toBe('differs');
+    expect(page.results.find((r) => r.target === 'pypy:3.9.16')?.implementation?.evidence?.outputs).toEqual([
+      { target: 'pypy:3.9.16', outcome: { stdout: 'True\n', stderr: '', exitCode: 0, refused: false } },
+    ]);
   });
 
   test('without property results every applicable cell is "not run" and there is no run info', () => {

@@ -1,6 +1,6 @@
 /**
  * The targets present in the results, as matrix columns: embedded CPythons (Pyodide, wasm32), native
- * interpreters, then model profiles. A target's version and platform come from the results that
+ * CPythons, PyPy, then model profiles. A target's version and platform come from the results that
  * state them (examples.json and claims.json record both); names carry them for embedded and model targets.
  */
 import { compareVersions } from '../../spec';
@@ -23,13 +23,16 @@ function kindOf(name: string): TargetKind {
   if (name.startsWith('cpython:')) return 'embedded';
   if (name.startsWith('model:')) return 'model';
   if (name.startsWith('native:')) return 'native';
-  throw new Error(`results name an unknown kind of target: ${JSON.stringify(name)} (expected cpython:, native: or model:)`);
+  if (name.startsWith('pypy:')) return 'pypy';
+  throw new Error(`results name an unknown kind of target: ${JSON.stringify(name)} (expected cpython:, native:, pypy: or model:)`);
 }
 
 /** What the name alone says about the version and platform. */
 function factsFromName(name: string): { version: string | null; platform: string | null } {
   const embedded = /^cpython:(\d+\.\d+\.\d+)$/.exec(name);
   if (embedded) return { version: embedded[1] as string, platform: 'wasm32' };
+  const pypy = /^pypy:(\d+\.\d+\.\d+)$/.exec(name);
+  if (pypy) return { version: pypy[1] as string, platform: null };
   const model = /^model:(\d+\.\d+\.\d+)-(.+)$/.exec(name);
   if (model) return { version: model[1] as string, platform: model[2] as string };
   const pyenv = /\/versions\/(\d+\.\d+\.\d+)\//.exec(name);
@@ -39,6 +42,7 @@ function factsFromName(name: string): { version: string | null; platform: string
 function labelOf(kind: TargetKind, name: string, version: string | null, platform: string | null): string {
   if (kind === 'model') return `${version ?? '?'} ${platform ?? ''}`.trim();
   if (kind === 'embedded') return version ?? name;
+  if (kind === 'pypy') return `PyPy ${version ?? name.replace(/^pypy:/, '')}`;
   return version ?? name.replace(/^native:/, '').split('/').pop() ?? name;
 }
 
@@ -60,7 +64,7 @@ export function collectTargets(results: AllResults): TargetColumn[] {
       note(record.target);
     }
   }
-  const order: Record<TargetKind, number> = { embedded: 0, native: 1, model: 2 };
+  const order: Record<TargetKind, number> = { embedded: 0, native: 1, pypy: 2, model: 3 };
   return [...known.entries()]
     .map(([name, facts]): TargetColumn => {
       const kind = kindOf(name);

@@ -28,4 +28,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy shares one-byte bytes however they are made: a one-byte bytes built from a tuple is the cached object too, where CPython makes a new one (measured on PyPy 7.3.11 (Python 3.9.16)).',
+    },
+  },
 };

@@ -20,4 +20,5 @@ export const entry: SpecEntry = {
       source: ['e = ()', 'print(tuple() is e, tuple([]) is e, (1, 2)[2:] is e)', 'a = tuple([1, 2])', 'b = tuple([1, 2])', 'print(a is b, a == b)', ''].join('\n'),
     },
   ],
+  implementations: { pypy: { status: 'holds' } },
 };

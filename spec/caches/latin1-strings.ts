@@ -25,4 +25,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy shares one-character strings beyond U+00FF as well: two separately computed chr(363) are the same object (measured on PyPy 7.3.11 (Python 3.9.16)).',
+    },
+  },
 };

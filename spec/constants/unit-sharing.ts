@@ -35,4 +35,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy compares floats (and ints) by value for `is`, so equal float constants of separate exec() units are the same object (measured on PyPy 7.3.11 (Python 3.9.16)).',
+    },
+  },
 };

@@ -31,4 +31,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy has no reference counts and no sys.getrefcount, so there is nothing to be immortal: the programs of this entry cannot run there (reported not applicable).',
+    },
+  },
 };

@@ -33,4 +33,11 @@ export const entry: SpecEntry = {
       source: ['x = int("200")', 'y = x + 56', 'z = int("256")', 'print(y is z)', 'w = y + 1', 'v = int("257")', 'print(w is v, w == v)', ''].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy has no small-int cache: `is` on ints compares values, so equal ints are the same object at any size, -6 and 257 included (measured on PyPy 7.3.11 (Python 3.9.16)).',
+    },
+  },
 };

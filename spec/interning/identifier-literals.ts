@@ -31,4 +31,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        "PyPy does not intern every literal made of name characters: a literal starting with a digit, such as '0abc_x', is not the canonical interned string (measured on PyPy 7.3.11 (Python 3.9.16)).",
+    },
+  },
 };

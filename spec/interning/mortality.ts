@@ -48,4 +48,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy frees an interned string at a later garbage collection, not when its last reference goes: after `del`, re-interning an equal fresh string can still return the old one (measured on PyPy 7.3.11 (Python 3.9.16)).',
+    },
+  },
 };

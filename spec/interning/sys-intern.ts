@@ -31,4 +31,5 @@ export const entry: SpecEntry = {
       source: ['import sys', 'class Name(str):', '    pass', 'for value in [5, Name("ab")]:', '    try:', '        sys.intern(value)', '    except TypeError as error:', '        print(error)', ''].join('\n'),
     },
   ],
+  implementations: { pypy: { status: 'holds' } },
 };

@@ -42,4 +42,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy has no reference counts and no sys.getrefcount (a moving, tracing garbage collector): the programs of this entry cannot run there (reported not applicable).',
+    },
+  },
 };

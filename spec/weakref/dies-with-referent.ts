@@ -46,4 +46,11 @@ export const entry: SpecEntry = {
       ].join('\n'),
     },
   ],
+  implementations: {
+    pypy: {
+      status: 'differs',
+      behaviour:
+        'PyPy frees an object at a later garbage collection, not at its last `del`: the weak reference stays alive and the callback does not run until then (measured on PyPy 7.3.11 (Python 3.9.16)).',
+    },
+  },
 };

@@ -16,7 +16,15 @@ const OVERALL_TEXT: Record<ClaimView['overall'], string> = {
   'not-run': 'not run yet',
 };
 
-function verdictClass(verdict: ClaimRun['verdict'] | ClaimView['overall']): string {
+const SIDE_TEXT: Record<ClaimView['onPypy'], string> = {
+  holds: 'holds',
+  fails: 'fails',
+  depends: 'depends on the version',
+  'not-run': 'not run',
+  'not-applicable': 'not applicable',
+};
+
+function verdictClass(verdict: ClaimRun['verdict'] | ClaimView['onPypy']): string {
   if (verdict === 'holds') return styles.pass ?? '';
   if (verdict === 'fails' || verdict === 'error') return styles.fail ?? '';
   if (verdict === 'refused' || verdict === 'depends') return styles.refused ?? '';
@@ -39,6 +47,13 @@ function Claim({ claim }: { claim: ClaimView }): ReactElement {
       <h3 id={claim.id}>{claim.claim}</h3>
       <p>
         <span className={`${styles.badge} ${verdictClass(claim.overall)}`}>{OVERALL_TEXT[claim.overall]}</span>{' '}
+        <span className={`${styles.badge} ${verdictClass(claim.onCpython)}`} data-side="cpython">
+          CPython: {SIDE_TEXT[claim.onCpython]}
+        </span>{' '}
+        <span className={`${styles.badge} ${verdictClass(claim.onPypy)}`} data-side="pypy" data-verdict={claim.onPypy}>
+          PyPy: {SIDE_TEXT[claim.onPypy]}
+          {claim.cpythonOnlyApi && claim.onPypy === 'not-applicable' && ` (uses ${claim.cpythonOnlyApi})`}
+        </span>{' '}
         <span className={styles.small}>
           {claim.origin === 'tutorial' ? 'from the tutorial' : 'a common claim'} · {claim.topic}
           {claim.related.length > 0 && ' · see '}

@@ -7,6 +7,7 @@ import styles from './styles.module.css';
 const GROUP_TITLE: Record<TargetKind, string> = {
   embedded: 'Embedded CPython (Pyodide, wasm32): real layer',
   native: 'Native CPython: real layer',
+  pypy: 'PyPy: real layer, judged by what the spec expects of PyPy',
   model: 'Model profiles: model layer',
 };
 
@@ -24,6 +25,8 @@ function cellTitle(id: string, target: TargetColumn, cell: MatrixCell): string {
   const parts = [`${id} on ${target.name}: ${STATUS_TEXT[cell.status]}`];
   if (cell.runs !== null) parts.push(`${cell.runs} runs`);
   if (cell.agreement) parts.push(`model mirror ${cell.agreement === 'pass' ? 'agrees' : 'DISAGREES'}`);
+  if (cell.implementation?.observed === 'differs') parts.push('PyPy breaks the CPython rule, as the spec says');
+  if (cell.implementation?.observed === 'holds') parts.push('PyPy keeps the CPython rule');
   return parts.join(', ');
 }
 
@@ -72,11 +75,16 @@ export default function StatusMatrix({ data }: { data: HomeData }): ReactElement
                     </span>
                   </td>
                   {targets.map((target) => {
-                    const cell = row.cells[target.name] ?? { status: 'not-run', runs: null, agreement: null };
+                    const cell: MatrixCell = row.cells[target.name] ?? { status: 'not-run', runs: null, agreement: null, implementation: null };
                     return (
                       <td key={target.name} className={statusClass(cell.status)} data-target={target.name} data-status={cell.status} title={cellTitle(row.id, target, cell)}>
                         <Link className={styles.cellLink} to={row.href}>
                           {STATUS_TEXT[cell.status]}
+                          {cell.implementation?.observed === 'differs' && (
+                            <span className={styles.agree} data-pypy="differs">
+                              differs
+                            </span>
+                          )}
                           {cell.agreement && (
                             <span className={`${styles.agree} ${cell.agreement === 'pass' ? '' : styles.fail}`} data-agreement={cell.agreement}>
                               {cell.agreement === 'pass' ? 'model ≡' : 'model ≠'}

@@ -4,11 +4,11 @@
  * is typed by hand.
  */
 
-export type TargetKind = 'embedded' | 'native' | 'model';
+export type TargetKind = 'embedded' | 'native' | 'pypy' | 'model';
 
 /** A column of the status matrix: a real interpreter or a model profile found in the results. */
 export interface TargetColumn {
-  /** The name used in the results: `cpython:3.12.7`, `native:/usr/bin/python3.11`, `model:3.12.7-wasm32`. */
+  /** The name used in the results: `cpython:3.12.7`, `native:/usr/bin/python3.11`, `pypy:3.9.16`, `model:3.12.7-wasm32`. */
   readonly name: string;
   readonly kind: TargetKind;
   /** Exact version when the results say it (null for a native interpreter seen only by path). */
@@ -25,6 +25,8 @@ export interface MatrixCell {
   readonly runs: number | null;
   /** Real targets only: did the model profile of the same version and platform print the same? */
   readonly agreement: 'pass' | 'fail' | null;
+  /** PyPy cells: what the spec expects there and what the runs showed (`differs`: PyPy broke the CPython rule). */
+  readonly implementation: { readonly expectation: string; readonly observed: 'holds' | 'differs' | null } | null;
 }
 
 export interface MatrixRow {
@@ -200,7 +202,15 @@ export interface FailureView {
 export interface LayerResultView {
   readonly layer: 'model' | 'real' | 'agreement';
   readonly target: string;
-  readonly status: 'pass' | 'fail';
+  readonly status: 'pass' | 'fail' | 'not-applicable';
+  /** PyPy: what the spec expects there, what the runs showed, programs not applicable, and the evidence of a difference. */
+  readonly implementation: {
+    readonly expectation: string;
+    readonly observed: 'holds' | 'differs' | null;
+    readonly notApplicable: number;
+    readonly reason: string | null;
+    readonly evidence: { readonly program: string; readonly violation: string; readonly outputs: readonly { readonly target: string; readonly outcome: OutcomeView }[] } | null;
+  } | null;
   readonly runs: number;
   readonly seed: number;
   readonly durationMs: number;
@@ -224,6 +234,8 @@ export interface InvariantPageData {
   readonly run: RunInfo | null;
   /** Targets in the results where the spec says the invariant does not hold (not checked there). */
   readonly notApplicable: readonly string[];
+  /** What the entry says of PyPy: holds (a language guarantee always), differs (and how), or not measured. */
+  readonly pypy: { readonly status: 'holds' | 'differs' | 'unmeasured'; readonly behaviour: string | null };
 }
 
 export type Verdict = 'holds' | 'fails' | 'error' | 'refused';
@@ -248,6 +260,10 @@ export interface ClaimView {
   readonly runs: readonly ClaimRun[];
   /** Over the real targets: holds everywhere, fails everywhere, or depends on the target. */
   readonly overall: 'holds' | 'fails' | 'depends' | 'not-run';
+  /** Over the CPythons only, and on PyPy alone (not-applicable: the evidence uses a CPython-only API). */
+  readonly onCpython: 'holds' | 'fails' | 'depends' | 'not-run';
+  readonly onPypy: 'holds' | 'fails' | 'depends' | 'not-run' | 'not-applicable';
+  readonly cpythonOnlyApi: string | null;
 }
 
 export interface ClaimsData {

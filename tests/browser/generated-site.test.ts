@@ -105,6 +105,27 @@ describe('the generated site in Chromium', () => {
     await page.screenshot({ path: `${OUTPUT_DIR}/invariant-${SHOWN_INVARIANT}.png`, fullPage: true });
   });
 
+  const pypyRuns = (examples?.examples ?? []).filter((item) => item.invariant === SHOWN_INVARIANT).flatMap((example) => example.runs.filter((run) => run.target.startsWith('pypy:')).map((run) => ({ example, run })));
+  if (pypyRuns.length === 0) test.skip(`no PyPy runs in results/examples.json (no PyPy was found): the ${SHOWN_INVARIANT} page's PyPy outputs not checked`, () => undefined);
+  else {
+    test(`the ${SHOWN_INVARIANT} page shows the PyPy output of each example beside CPython's, and what the spec expects of PyPy`, async () => {
+      const entry = catalogue.find((item) => item.id === SHOWN_INVARIANT);
+      await page.goto(`${site.url}${pagePath(SHOWN_INVARIANT)}`, { waitUntil: 'networkidle' });
+      const sections = page.locator('[data-testid="example"]');
+      for (const { example, run } of pypyRuns) {
+        const row = sections.nth(example.index).locator(`tr[data-target="${run.target}"]`);
+        await expect(row.getAttribute('data-kind')).resolves.toBe('pypy');
+        const shown = (await row.locator('td').nth(1).locator('pre').first().textContent()) ?? '';
+        expect(shown, `${run.target} output of example ${example.index}`).toBe(run.outcome.stdout === '' ? '(no output)' : run.outcome.stdout.replace(/\n$/, ''));
+        // Beside CPython's: an embedded CPython's row is in the same table.
+        expect(await sections.nth(example.index).locator('tr[data-kind="embedded"]').count()).toBeGreaterThan(0);
+      }
+      const expected = entry?.implementations?.pypy?.status ?? (entry?.guarantee === 'language' ? 'holds' : 'unmeasured');
+      await expect(page.locator('[data-testid="on-pypy"]').getAttribute('data-pypy-expectation')).resolves.toBe(expected);
+      await page.locator('[data-testid="on-pypy"]').screenshot({ path: `${OUTPUT_DIR}/invariant-${SHOWN_INVARIANT}-pypy.png` });
+    });
+  }
+
   test('every invariant page exists and shows its guarantee level', async () => {
     for (const entry of catalogue) {
       const response = await page.goto(`${site.url}${pagePath(entry.id)}`, { waitUntil: 'domcontentloaded' });

@@ -22,6 +22,61 @@ export function Guarantee({ guarantee }: { guarantee: 'language' | 'cpython' }):
   );
 }
 
+const PYPY_STATUS_TEXT: Record<InvariantPageData['pypy']['status'], string> = {
+  holds: 'holds on PyPy as on CPython',
+  differs: 'PyPy behaves otherwise',
+  unmeasured: 'not yet measured on PyPy',
+};
+
+/** What the entry says of PyPy, and what the PyPy runs showed (with the program that shows a difference). */
+export function OnPypy({ data }: { data: InvariantPageData }): ReactElement {
+  const runs = data.results.filter((result) => result.implementation !== null);
+  return (
+    <div data-testid="on-pypy" data-pypy-expectation={data.pypy.status}>
+      <p>
+        <strong>On PyPy:</strong> {PYPY_STATUS_TEXT[data.pypy.status]}
+        {data.guarantee === 'language' && ' (a language guarantee must hold on every implementation)'}.
+      </p>
+      {data.pypy.behaviour && <Statement text={data.pypy.behaviour} />}
+      {runs.length === 0 && <p className={styles.small}>No PyPy runs in these results (no PyPy was found where they were produced).</p>}
+      {runs.map((result) => {
+        const impl = result.implementation;
+        if (impl === null) return null;
+        const verdict =
+          result.status === 'fail'
+            ? 'FAILED: the runs contradict what the spec says of PyPy'
+            : impl.observed === null
+              ? `not applicable (${impl.reason ?? 'no program applies'})`
+              : impl.observed === 'differs'
+                ? `confirmed: a program breaks the CPython rule on ${result.target}`
+                : `confirmed: all ${result.runs} programs keep the rule on ${result.target}`;
+        return (
+          <div key={result.target} data-target={result.target} data-observed={impl.observed ?? 'none'}>
+            <p className={styles.small}>
+              <code>{result.target}</code>: {verdict}
+              {impl.notApplicable > 0 && `; ${impl.notApplicable} programs used a CPython-only API and were not run`}.
+            </p>
+            {impl.evidence && (
+              <>
+                <CodeBlock language="python">{impl.evidence.program}</CodeBlock>
+                {impl.evidence.outputs.map(({ target, outcome }) => (
+                  <div key={target}>
+                    <p className={styles.small}>
+                      <code>{target}</code> printed:
+                    </p>
+                    <OutcomeBlock outcome={outcome} />
+                  </div>
+                ))}
+                <p className={styles.small}>The CPython rule says: {impl.evidence.violation}</p>
+              </>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 /** Plain text with `code` spans. */
 export function Statement({ text }: { text: string }): ReactElement {
   return <p>{text.split(/(`[^`]+`)/).map((part, i) => (part.startsWith('`') && part.endsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part))}</p>;
@@ -231,7 +286,10 @@ export function PropertyResults({ data }: { data: InvariantPageData }): ReactEle
               <td>
                 <code>{result.target}</code>
               </td>
-              <td className={result.status === 'pass' ? styles.pass : styles.fail}>{result.status === 'pass' ? 'pass' : 'FAIL'}</td>
+              <td className={result.status === 'pass' ? styles.pass : result.status === 'fail' ? styles.fail : styles.na}>
+                {result.status === 'pass' ? 'pass' : result.status === 'fail' ? 'FAIL' : 'n/a'}
+                {result.implementation?.observed === 'differs' && ' (PyPy differs, as the spec says)'}
+              </td>
               <td>{result.runs}</td>
               <td>
                 <code>{result.seed}</code>
