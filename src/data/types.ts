@@ -269,3 +269,20 @@ export interface PerformanceData {
   readonly machine: Readonly<Record<string, string | number>> | null;
   readonly figures: readonly BenchFigure[];
 }
+
+/** The playground page's data (scripts/site/playground.ts). */
+export interface PlaygroundData {
+  /** The CPython the page runs first, and the model profile it starts with. */
+  readonly defaultVersion: string;
+  readonly defaultProfile: string;
+  /** The embedded CPythons, oldest first; `path` is their folder under the site's root, `snapshot` their start-up snapshot if served. */
+  readonly versions: readonly { readonly version: string; readonly path: string; readonly snapshot: string | null }[];
+  /** Every model target name (`model:3.12.7-wasm32`). */
+  readonly profiles: readonly string[];
+  /** The oracle's Python driver and glue, under the site's root. */
+  readonly driverPath: string;
+  /** elkjs's layout worker, under the site's root. */
+  readonly elkWorkerPath: string;
+  /** The spec's examples, for the menu. */
+  readonly examples: readonly { readonly invariant: string; readonly index: number; readonly title: string; readonly source: string }[];
+}
