@@ -12,8 +12,8 @@ import { embeddedReleases } from '../../oracle/targets';
 import type { PlaygroundData } from '../../src/data/types';
 import { ensureSnapshot, SNAPSHOT_FILE } from './pyodide-snapshot';
 
-/** What a browser worker needs of a Pyodide release: the classic-script loader and what it fetches. */
-export const PYODIDE_FILES = ['pyodide.js', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
+/** What a browser worker needs of a Pyodide release: its loader (classic script and ES module) and what it fetches. */
+export const PYODIDE_FILES = ['pyodide.js', 'pyodide.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
 /** The Emscripten glue: `pyodide.asm.js` up to 0.29, an ES module `pyodide.asm.mjs` from 314 on. */
 const ASM_GLUE = ['pyodide.asm.js', 'pyodide.asm.mjs'] as const;
 /** The profile and interpreter a new playground starts with (the version the site's pictures use most). */
@@ -37,6 +37,8 @@ export function buildPlaygroundData(catalogue: readonly CatalogueEntry[], snapsh
     version: release.version,
     path: pyodideFolder(release.version),
     snapshot: snapshots.has(release.version) ? `${pyodideFolder(release.version)}${SNAPSHOT_FILE}` : null,
+    // From 314 on, Pyodide's glue is an ES module (pyodide.asm.mjs) and its loader wants a module worker.
+    esModuleLoader: existsSync(join(release.indexURL, 'pyodide.asm.mjs')),
   }));
   if (!versions.some((item) => item.version === DEFAULT_VERSION)) throw new Error(`playground: the default CPython ${DEFAULT_VERSION} is not installed`);
   return {

@@ -275,8 +275,11 @@ export interface PlaygroundData {
   /** The CPython the page runs first, and the model profile it starts with. */
   readonly defaultVersion: string;
   readonly defaultProfile: string;
-  /** The embedded CPythons, oldest first; `path` is their folder under the site's root, `snapshot` their start-up snapshot if served. */
-  readonly versions: readonly { readonly version: string; readonly path: string; readonly snapshot: string | null }[];
+  /**
+   * The embedded CPythons, oldest first; `path` is their folder under the site's root, `snapshot`
+   * their start-up snapshot if served, `esModuleLoader` whether they load as ES modules (314 on).
+   */
+  readonly versions: readonly { readonly version: string; readonly path: string; readonly snapshot: string | null; readonly esModuleLoader: boolean }[];
   /** Every model target name (`model:3.12.7-wasm32`). */
   readonly profiles: readonly string[];
   /** The oracle's Python driver and glue, under the site's root. */

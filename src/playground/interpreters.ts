@@ -16,7 +16,7 @@ export function cpythonSlot(version: string, siteRoot: string): CPythonSlot {
     if (item === undefined) throw new Error(`the playground has no CPython ${version}`);
     const origin = new URL(siteRoot, window.location.href);
     const url = (path: string) => new URL(path, origin).href;
-    slot = new CPythonSlot(version, url(item.path), url(data.driverPath), item.snapshot === null ? null : url(item.snapshot));
+    slot = new CPythonSlot(version, url(item.path), url(data.driverPath), item.snapshot === null ? null : url(item.snapshot), item.esModuleLoader);
     slots.set(version, slot);
   }
   return slot;

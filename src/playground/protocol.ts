@@ -21,6 +21,8 @@ export interface PyodideInit {
   readonly driverURL: string;
   /** Absolute URL of a memory snapshot of the release right after start-up (scripts/site/pyodide-snapshot.ts), if the site has one. */
   readonly snapshotURL: string | null;
+  /** Load `pyodide.mjs` with `import()` rather than `pyodide.js` with `importScripts` (Pyodide 314 on). */
+  readonly esModuleLoader: boolean;
   /** Pyodide's interrupt buffer, when the page may share memory (cross-origin isolated). */
   readonly interrupt: SharedArrayBuffer | null;
 }

@@ -1,5 +1,5 @@
 /**
- * Web Worker (classic script) holding one Pyodide release for the playground: it loads the release
+ * Web Worker holding one Pyodide release for the playground: it loads the release
  * from the site's own files, loads the oracle's driver and glue (oracle/native/driver.py +
  * oracle/pyodide/glue.py) and runs ONE program the way oracle/pyodide/worker.ts does, through
  * `PyRun_FileExFlags` on a fresh `__main__`, so that it prints what `python FILE.py` prints. The
@@ -134,6 +134,25 @@ class Interpreter {
 
 let interpreter: Promise<Interpreter> | null = null;
 
+/**
+ * Pyodide's `loadPyodide`: from its classic script up to 0.29; from its ES module from 314 on,
+ * whose loader refuses classic workers. webpack emits this worker as a classic one whatever the
+ * page asks (its output is not ES modules), and Chromium runs `import()` in classic workers, so
+ * the worker hides `importScripts`, which is what Pyodide tests (pyodide.mjs `isClassicWorker`):
+ * the release then loads its parts with `import()` as in a module worker.
+ */
+async function loader(init: PyodideInit): Promise<LoadPyodide | undefined> {
+  if (!init.esModuleLoader) {
+    scope.importScripts(`${init.indexURL}pyodide.js`);
+    return scope.loadPyodide;
+  }
+  scope.importScripts = () => {
+    throw new TypeError('importScripts is not used in this worker');
+  };
+  const module = (await import(/* webpackIgnore: true */ `${init.indexURL}pyodide.mjs`)) as { loadPyodide?: LoadPyodide };
+  return module.loadPyodide;
+}
+
 async function load(init: PyodideInit): Promise<Interpreter> {
   const started = performance.now();
   post({ kind: 'progress', stage: 'downloading' });
@@ -141,9 +160,8 @@ async function load(init: PyodideInit): Promise<Interpreter> {
     if (!response.ok) throw new Error(`${init.driverURL}: HTTP ${response.status}`);
     return response.text();
   });
-  scope.importScripts(`${init.indexURL}pyodide.js`);
-  const loadPyodide = scope.loadPyodide;
-  if (loadPyodide === undefined) throw new Error(`${init.indexURL}pyodide.js did not define loadPyodide`);
+  const loadPyodide = await loader(init);
+  if (loadPyodide === undefined) throw new Error(`${init.indexURL}: the Pyodide loader did not define loadPyodide`);
   post({ kind: 'progress', stage: 'starting' });
   const { py, fromSnapshot } = await start(loadPyodide, init);
   post({ kind: 'progress', stage: 'driver' });

@@ -62,6 +62,7 @@ export class CPythonSlot {
     private readonly indexURL: string,
     private readonly driverURL: string,
     private readonly snapshotURL: string | null,
+    private readonly esModuleLoader: boolean,
   ) {}
 
   /** Calls `listener` with the loading state now and on every change; returns the unsubscribe function. */
@@ -117,7 +118,7 @@ export class CPythonSlot {
       if (this.live === live) this.live = null;
       worker.terminate();
     });
-    worker.postMessage({ kind: 'init', indexURL: this.indexURL, driverURL: this.driverURL, snapshotURL: this.snapshotURL, interrupt: interrupt?.buffer ?? null } satisfies PyodideInit);
+    worker.postMessage({ kind: 'init', indexURL: this.indexURL, driverURL: this.driverURL, snapshotURL: this.snapshotURL, esModuleLoader: this.esModuleLoader, interrupt: interrupt?.buffer ?? null } satisfies PyodideInit);
     return live;
   }
 

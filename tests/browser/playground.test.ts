@@ -14,6 +14,7 @@ import { closeAll, runPrograms } from '../../oracle/index';
 import { FIDELITY_PROGRAMS } from '../../oracle/fidelity-programs';
 import type { PlaygroundData } from '../../src/data/types';
 import { TIME_LIMIT_MS } from '../../src/playground/runners';
+import { stateQuery } from '../../src/playground/url-state';
 
 // Written by the site build (scripts/generate-site.ts), which these tests need anyway.
 const playground = JSON.parse(readFileSync('src/generated/playground.json', 'utf8')) as PlaygroundData;
@@ -166,6 +167,26 @@ describe('the playground in Chromium', () => {
     }
     expect(await page.getByTestId(`note-${DEFAULT}`).innerText()).toMatch(playground.versions.find((item) => item.version === playground.defaultVersion)?.snapshot ? /started from its snapshot/ : /loaded in/);
   });
+
+  test('every embedded CPython runs in the page and prints what the oracle prints', async () => {
+    const program = FIDELITY_PROGRAMS[0] as string;
+    const versions = playground.versions.map((item) => item.version);
+    const targets = versions.map((version) => `cpython:${version}`);
+    const expected = await Promise.all(targets.map(async (target) => (await runPrograms(target, [program], { fresh: true }))[0]));
+    const other = await browser.context.newPage();
+    collectConsoleErrors(other, consoleErrors);
+    try {
+      await other.goto(`${isolated.url}/playground${stateQuery({ source: program, versions, profile })}`);
+      await waitForRun(other, targets);
+      for (const [index, target] of targets.entries()) {
+        expect(await other.getByTestId(`column-${target}`).getAttribute('data-exit')).toBe('0');
+        expect((await stdoutOf(other, target)).join('\n')).toBe(expected[index]?.stdout.replace(/\n$/, ''));
+      }
+    } finally {
+      await other.close();
+    }
+    // Five interpreters start at once in the page and five in the oracle: minutes on a busy machine.
+  }, 300_000);
 
   test('unsupported constructs are marked in the editor at their line and column', async () => {
     await setProgram(page, 'x = 1\nif x:\n    import os\nprint(x)\n', 'paste');
