@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           setupFiles: ['tests/fast-check-seed.ts'],
-          include: ['{spec,model,oracle,properties,cli,scripts,tests,bench}/**/*.test.ts'],
+          include: ['{spec,model,oracle,properties,cli,scripts,src,tests,bench}/**/*.test.ts'],
           exclude: ['tests/browser/**', 'properties/invariants.test.ts', 'properties/examples.test.ts', 'properties/claims.test.ts', 'node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -4,6 +4,8 @@
  *   src/generated/invariants/<id>.json     one invariant page's data (with its examples' heap pictures)
  *   src/generated/claims.json              the "Claims checked" page's data
  *   src/generated/performance.json         the Performance page's data
+ *   src/generated/playground.json          the playground's examples, interpreters and profiles
+ *   static/pyodide/, static/elk/           the embedded CPythons and the layout worker the playground loads (git-ignored)
  *   docs/spec/<family>/<id>.mdx            one page per invariant (headings + components)
  * All of it is git-ignored and rewritten on every build. A missing results file is not an error:
  * the pages say that nothing was produced yet and how to produce it.
@@ -18,11 +20,13 @@ import { loadCatalogue } from '../spec';
 import { claims } from '../spec/claims';
 import type { HomeData } from '../src/data/types';
 import { buildClaims } from './site/claims';
+import { bundledElk } from './site/elk-bundled';
 import { heapPictures } from './site/heap-picture';
 import { buildInvariantPage } from './site/invariant-page';
 import { buildMatrix, runInfo } from './site/matrix';
 import { familyCategory, invariantMdx } from './site/mdx';
 import { buildPerformance } from './site/performance';
+import { buildPlaygroundData, copyPlaygroundAssets } from './site/playground';
 import { readAllResults, readBench } from './site/results';
 import { collectTargets } from './site/targets';
 
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
 
   const families = [...new Set(catalogue.map((entry) => entry.family))];
   families.forEach((family, index) => writeText(join(SPEC_DOCS, family, '_category_.json'), familyCategory(family, FIRST_FAMILY_POSITION + index)));
-  const pictures = await heapPictures(catalogue, results.examples);
+  const pictures = await heapPictures(catalogue, results.examples, bundledElk());
   catalogue.forEach((entry, index) => {
     const page = buildInvariantPage(entry, results, targets, run, ROOT, pictures);
     writeJson(join(GENERATED, 'invariants', `${entry.id}.json`), page);
@@ -88,6 +92,8 @@ async function main(): Promise<void> {
 
   writeJson(join(GENERATED, 'claims.json'), buildClaims(claims, results.claims, targets, new Set(catalogue.map((entry) => entry.id))));
   writeJson(join(GENERATED, 'performance.json'), buildPerformance(bench));
+  const { copied, snapshots } = await copyPlaygroundAssets(ROOT);
+  writeJson(join(GENERATED, 'playground.json'), buildPlaygroundData(catalogue, snapshots));
   writeJson(
     join(GENERATED, 'guide-files.json'),
     Object.fromEntries(Object.entries(GUIDE_EXAMPLE).map(([key, path]) => [key, { path, content: readFileSync(join(ROOT, path), 'utf8') }])),
@@ -97,8 +103,8 @@ async function main(): Promise<void> {
     .filter(([, present]) => !present)
     .map(([name]) => relative(ROOT, join(resultsDir, `${name}.json`)));
   console.log(
-    `generate-site: ${catalogue.length} invariants, ${targets.length} targets, ${claims.length} claims -> ${relative(ROOT, GENERATED)}/, ${relative(ROOT, SPEC_DOCS)}/ ` +
-      `(${Math.round(performance.now() - started)} ms)${missing.length ? `; not produced yet: ${missing.join(', ')}` : ''}`,
+    `generate-site: ${catalogue.length} invariants, ${targets.length} targets, ${claims.length} claims -> ${relative(ROOT, GENERATED)}/, ${relative(ROOT, SPEC_DOCS)}/, ` +
+      `${copied} Pyodide files copied (${Math.round(performance.now() - started)} ms)${missing.length ? `; not produced yet: ${missing.join(', ')}` : ''}`,
   );
 }
 

@@ -1,10 +1,11 @@
 /**
- * Places a heap graph with elkjs (layered, left to right) at build time: the names in the first
- * column, objects to their right, routes for every arrow. The browser only draws the result.
+ * Places a heap graph with elkjs (layered, left to right): the names in the first column, objects
+ * to their right, routes for every arrow. The caller brings the ELK instance: the site's build uses
+ * elkjs's bundled one (elk-bundled.ts), the playground elkjs's API with its worker served as a file
+ * (no 1.6 MB of elkjs through the site's bundler). The pages only draw the result.
  * Box sizes come from the text they hold at their widest step, in the monospace font the
  * component draws them with (HeapPicture.module.css), so a box never changes size between steps.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
 import type { HeapBoxContent, HeapBoxView, HeapEdgeView } from '../../src/data/types';
 import type { HeapGraph } from './heap-graph';
@@ -98,10 +99,12 @@ export function edgeGeometry(points: readonly ElkPoint[]): { path: string; arrow
   return { path, arrow: `${round(tip.x)},${round(tip.y)} ${corner(1)} ${corner(-1)}` };
 }
 
-let elk: InstanceType<typeof ELK> | null = null;
+/** What the layout needs of an ELK instance (elkjs's `ELK` class, bundled or with its worker). */
+export interface ElkLayouter {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
 
-export async function layoutHeapGraph(graph: HeapGraph): Promise<LaidOutPicture> {
-  elk ??= new ELK();
+export async function layoutHeapGraph(graph: HeapGraph, elk: ElkLayouter): Promise<LaidOutPicture> {
   const sizes = new Map(graph.boxes.map((box) => [box.key, boxSize(graph, box.key)]));
   // The names form one column of equally wide boxes.
   const nameWidth = Math.max(0, ...graph.boxes.filter((box) => box.kind === 'name').map((box) => sizes.get(box.key)?.width ?? 0));

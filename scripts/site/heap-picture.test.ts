@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { HeapPictureView } from '../../src/data/types';
 import { buildHeapGraph, nameKey, objectKey } from './heap-graph';
+import { bundledElk } from './elk-bundled';
 import { edgeGeometry, layoutHeapGraph } from './heap-layout';
 import { heapPicture } from './heap-picture';
 import { chooseTrace, type TracedRun, type TraceSnapshot } from './heap-trace';
@@ -84,7 +85,7 @@ describe('which trace a picture draws', () => {
 describe('layout', () => {
   test('names form one column left of every object; everything lies inside the picture', async () => {
     const graph = buildHeapGraph(TRACE);
-    const laid = await layoutHeapGraph(graph);
+    const laid = await layoutHeapGraph(graph, bundledElk());
     const names = laid.boxes.filter((b) => b.kind === 'name');
     const others = laid.boxes.filter((b) => b.kind !== 'name');
     expect(names.map((b) => b.key)).toEqual(['weakref', 'Node', 'node', 'ref'].map(nameKey));
@@ -102,7 +103,7 @@ describe('layout', () => {
   });
 
   test('an arrow ends where its target box begins, its head pointing along the last segment', async () => {
-    const laid = await layoutHeapGraph(buildHeapGraph(TRACE));
+    const laid = await layoutHeapGraph(buildHeapGraph(TRACE), bundledElk());
     const weak = laid.edges.find((e) => e.kind === 'weak');
     const target = laid.boxes.find((b) => b.key === objectKey(53));
     if (!weak || !target) throw new Error('the weak edge or its target was not laid out');
@@ -127,23 +128,23 @@ describe('layout', () => {
 
 describe('heap picture of an example', () => {
   test('says which profile it shows, whether it agrees, and each step\u2019s source line', async () => {
-    const picture = (await heapPicture(SOURCE, [realRun('3.13.2'), modelRun('3.13.2', TRACE), realRun('3.12.7'), modelRun('3.12.7', TRACE)])) as HeapPictureView;
+    const picture = (await heapPicture(SOURCE, [realRun('3.13.2'), modelRun('3.13.2', TRACE), realRun('3.12.7'), modelRun('3.12.7', TRACE)], bundledElk())) as HeapPictureView;
     expect(picture.kind).toBe('picture');
     expect(picture.target).toBe('model:3.13.2-wasm32');
     expect(picture.mirrors).toBe('cpython:3.13.2');
     expect(picture.agrees).toBe(true);
     expect(picture.steps.map((s) => s.source)).toEqual(['import weakref', 'class Node:', 'node = Node()', 'ref = weakref.ref(node)', 'del node']);
-    const disagreeing = (await heapPicture(SOURCE, [realRun('3.13.2', 'other\n'), modelRun('3.13.2', TRACE)])) as HeapPictureView;
+    const disagreeing = (await heapPicture(SOURCE, [realRun('3.13.2', 'other\n'), modelRun('3.13.2', TRACE)], bundledElk())) as HeapPictureView;
     expect(disagreeing.agrees).toBe(false);
   });
 
   test('a refused example without a trace has no picture and says why', async () => {
-    const result = await heapPicture(SOURCE, [realRun('3.13.2'), modelRun('3.13.2', undefined, 2)]);
+    const result = await heapPicture(SOURCE, [realRun('3.13.2'), modelRun('3.13.2', undefined, 2)], bundledElk());
     expect(result).toEqual({ kind: 'none', reason: expect.stringContaining('unsupported: something at x.py:3:1') as unknown });
   });
 
   test('a trace naming a line the example does not have is an error, not a blank step', async () => {
-    await expect(heapPicture('x = 1\n', [modelRun('3.13.2', [{ line: 9, names: {}, objects: [], interned: [] }])])).rejects.toThrow(/line 9/);
+    await expect(heapPicture('x = 1\n', [modelRun('3.13.2', [{ line: 9, names: {}, objects: [], interned: [] }])], bundledElk())).rejects.toThrow(/line 9/);
   });
 });
 

@@ -3,10 +3,10 @@
  * results/examples.json: choose the run (heap-trace.ts), build the graph (heap-graph.ts), lay it
  * out (heap-layout.ts), and add each step's source line and what the picture stands for.
  */
-import { compareVersions } from '../../spec';
+import { compareVersions } from '../../spec/versions';
 import type { HeapPictureMissing, HeapPictureView } from '../../src/data/types';
 import { buildHeapGraph } from './heap-graph';
-import { layoutHeapGraph } from './heap-layout';
+import { layoutHeapGraph, type ElkLayouter } from './heap-layout';
 import { chooseTrace, REFUSED_EXIT, type TracedRun } from './heap-trace';
 import type { ExampleResults } from './results';
 
@@ -28,12 +28,12 @@ function missingReason(runs: readonly TracedRun[]): string {
   return 'No heap picture: the results hold no model trace for this example (model runs on the embedded interpreters\u2019 mirrors record one).';
 }
 
-export async function heapPicture(source: string, runs: readonly TracedRun[]): Promise<HeapPictureResult> {
+export async function heapPicture(source: string, runs: readonly TracedRun[], elk: ElkLayouter): Promise<HeapPictureResult> {
   const chosen = chooseTrace(runs);
   if (chosen === null) return { kind: 'none', reason: missingReason(runs) };
   const { run } = chosen;
   const graph = buildHeapGraph(run.trace);
-  const layout = await layoutHeapGraph(graph);
+  const layout = await layoutHeapGraph(graph, elk);
   const real = runs.find((other) => other.kind === 'real' && other.version === run.version && other.platform === run.platform) ?? null;
   return {
     kind: 'picture',
@@ -54,6 +54,7 @@ export async function heapPicture(source: string, runs: readonly TracedRun[]): P
 export async function heapPictures(
   catalogue: readonly { readonly id: string; readonly examples: readonly { readonly source: string }[] }[],
   examples: ExampleResults | null,
+  elk: ElkLayouter,
 ): Promise<Map<string, HeapPictureResult>> {
   const pictures = new Map<string, HeapPictureResult>();
   for (const entry of catalogue) {
@@ -61,7 +62,7 @@ export async function heapPictures(
       const recorded = examples?.examples.find((item) => item.invariant === entry.id && item.index === index && item.source === example.source);
       if (!recorded) continue;
       try {
-        pictures.set(pictureKey(entry.id, index), await heapPicture(example.source, recorded.runs));
+        pictures.set(pictureKey(entry.id, index), await heapPicture(example.source, recorded.runs, elk));
       } catch (error) {
         throw new Error(`heap picture of ${entry.id} example ${index}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { HeapSnapshot } from '../../model';
 import type { CacheKind } from '../../model/python/eval/trace';
-import { compareVersions } from '../../spec';
+import { compareVersions } from '../../spec/versions';
 
 const ref = z.number().int().nonnegative();
 

@@ -22,3 +22,7 @@ declare module '@site/src/generated/guide-files.json' {
   const data: Readonly<Record<'spec' | 'property', { readonly path: string; readonly content: string }>>;
   export default data;
 }
+declare module '@site/src/generated/playground.json' {
+  const data: import('./types').PlaygroundData;
+  export default data;
+}

@@ -289,3 +289,23 @@ export interface PerformanceData {
   readonly source: 'results' | 'recorded' | null;
   readonly figures: readonly BenchFigure[];
 }
+
+/** The playground page's data (scripts/site/playground.ts). */
+export interface PlaygroundData {
+  /** The CPython the page runs first, and the model profile it starts with. */
+  readonly defaultVersion: string;
+  readonly defaultProfile: string;
+  /**
+   * The embedded CPythons, oldest first; `path` is their folder under the site's root, `snapshot`
+   * their start-up snapshot if served, `esModuleLoader` whether they load as ES modules (314 on).
+   */
+  readonly versions: readonly { readonly version: string; readonly path: string; readonly snapshot: string | null; readonly esModuleLoader: boolean }[];
+  /** Every model target name (`model:3.12.7-wasm32`). */
+  readonly profiles: readonly string[];
+  /** The oracle's Python driver and glue, under the site's root. */
+  readonly driverPath: string;
+  /** elkjs's layout worker, under the site's root. */
+  readonly elkWorkerPath: string;
+  /** The spec's examples, for the menu. */
+  readonly examples: readonly { readonly invariant: string; readonly index: number; readonly title: string; readonly source: string }[];
+}

@@ -1,10 +1,12 @@
 /** The sections of a generated invariant page (docs/spec/<family>/<id>.mdx); all data comes from src/generated/. */
+import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
 import type { ReactElement } from 'react';
 import type { ExampleView, HoldsView, InvariantPageData, LayerResultView, SourceLink } from '../../data/types';
 import HeapPicture from '../HeapPicture';
 import NoResults from '../NoResults';
 import OutcomeBlock from '../OutcomeBlock';
+import { playgroundLink } from '../../playground/url-state';
 import styles from '../styles.module.css';
 
 export const EXAMPLES_COMMAND = 'npx vitest run --project properties properties/examples.test.ts';
@@ -159,6 +161,12 @@ export function ExampleRuns({ example, generatedAt }: { example: ExampleView; ge
   return (
     <div data-testid="example">
       <CodeBlock language="python">{example.source}</CodeBlock>
+      <p className={styles.small}>
+        <Link to={playgroundLink(example.source)} data-testid="open-in-playground">
+          Open in the playground
+        </Link>{' '}
+        to edit it and run it on the model and on real CPython in your browser.
+      </p>
       {example.rows.length === 0 ? (
         <NoResults what="the outputs of this example" command={EXAMPLES_COMMAND}>
           {generatedAt !== null && ' (the results file exists but has no run of this exact source: the example changed since the last run)'}
