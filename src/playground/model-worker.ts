@@ -4,7 +4,6 @@
  * endless loop by terminating this worker.
  */
 import './worker-errors';
-import './buffer-shim';
 import { runModel } from '../../model';
 import type { ModelReply, ModelRequest } from './protocol';
 import { PROGRAM_FILENAME } from './protocol';

@@ -1,3 +1,6 @@
+
+/** UTF-8 byte lengths, as CPython measures names (TextEncoder: the model also runs in browsers). */
+const UTF8 = new TextEncoder();
 /**
  * The "Did you mean" trailer CPython adds to an uncaught NameError or AttributeError line
  * (3.10+). `python FILE.py` prints through `Python/pythonrun.c` `print_exception`, which on
@@ -24,8 +27,8 @@ function substitutionCost(a: number, b: number): number {
 
 /** `levenshtein_distance`, on UTF-8 bytes as CPython computes it. */
 export function levenshtein(aText: string, bText: string, maxCost: number): number {
-  let a = [...Buffer.from(aText, 'utf8')];
-  let b = [...Buffer.from(bText, 'utf8')];
+  let a = [...UTF8.encode(aText)];
+  let b = [...UTF8.encode(bText)];
   while (a.length && b.length && a[0] === b[0]) {
     a = a.slice(1);
     b = b.slice(1);
@@ -63,12 +66,12 @@ export function levenshtein(aText: string, bText: string, maxCost: number): numb
  */
 export function calculateSuggestion(name: string, candidates: readonly string[]): string | null {
   if (candidates.length >= MAX_CANDIDATE_ITEMS) return null;
-  const nameSize = Buffer.byteLength(name, 'utf8');
+  const nameSize = UTF8.encode(name).length;
   let best: string | null = null;
   let bestDistance = Number.MAX_SAFE_INTEGER;
   for (const item of candidates) {
     if (item === name) continue;
-    const itemSize = Buffer.byteLength(item, 'utf8');
+    const itemSize = UTF8.encode(item).length;
     const maxDistance = Math.min(Math.floor(((nameSize + itemSize + 3) * MOVE_COST) / 6), bestDistance - 1);
     const distance = levenshtein(name, item, maxDistance);
     if (distance > maxDistance) continue;
