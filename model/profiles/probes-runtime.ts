@@ -115,7 +115,10 @@ print('attribute values held by a dict:', any(type(r) is dict for r in gc.get_re
   },
 };
 
-/** The last line `sys.excepthook` writes for each error: what `python FILE.py` prints when uncaught. */
+/**
+ * The last line CPython's own hook (`sys.__excepthook__`; Pyodide replaces `sys.excepthook`) writes
+ * for each error: what `python FILE.py` prints when uncaught.
+ */
 const errors: Probe = {
   name: 'error-messages',
   facts: ['errorMessages', 'errorSuggestions', 'dirNames'],
@@ -128,16 +131,24 @@ def last_line(fn):
         saved = sys.stderr
         sys.stderr = io.StringIO()
         try:
-            sys.excepthook(type(e), e, e.__traceback__)
+            sys.__excepthook__(type(e), e, e.__traceback__)
             text = sys.stderr.getvalue()
         finally:
             sys.stderr = saved
         return text.strip().splitlines()[-1]
     return 'no error'
 
-def modulo():
+def divisions():
     z = 0
-    return 7 % z
+    f = 0.0
+    out = []
+    for fn in (lambda: 7 // z, lambda: 7 % z, lambda: 7 / z, lambda: 7.0 // f, lambda: 7.0 % f, lambda: 7.0 / f):
+        try:
+            fn()
+        except ZeroDivisionError as e:
+            out.append(str(e))
+    return ' | '.join(out)
+print('division by zero:', divisions())
 def unbound():
     print(never_set)
     never_set = 1
@@ -160,7 +171,7 @@ class U:
     _alpha = 1
 def underscored():
     return U().alpha
-for fn in (modulo, unbound, unset_slot, new_attribute, name_error, attribute_get, attribute_set, underscored):
+for fn in (unbound, unset_slot, new_attribute, name_error, attribute_get, attribute_set, underscored):
     print(fn.__name__ + ':', last_line(fn))
 print('dir(object()):', ' '.join(sorted(dir(object()))))
 class P:
@@ -172,7 +183,7 @@ print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__sl
     const s = profile.errorSuggestions;
     const mean = (on: boolean, name: string): string => (on ? `. Did you mean: '${name}'?` : '');
     return lines(
-      `modulo: ZeroDivisionError: ${m.intModuloByZero}`,
+      `division by zero: ${[m.intFloorDivideByZero, m.intModuloByZero, m.intDivideByZero, m.floatFloorDivideByZero, m.floatModuloByZero, m.floatDivideByZero].join(' | ')}`,
       `unbound: UnboundLocalError: ${fillMessage(m.unboundLocal, { name: 'never_set' })}`,
       `unset_slot: AttributeError: ${fillMessage(m.unsetSlot, { cls: 'S', attr: 'alpha' })}`,
       `new_attribute: AttributeError: ${fillMessage(m.noNewAttribute, { cls: 'S', attr: 'beta' })}`,
@@ -186,4 +197,21 @@ print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__sl
   },
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors];
+/** A name, co_consts and the getrefcount argument count 3; the arena makes 4 (as for a plain literal). */
+const foldedOwners: Probe = {
+  name: 'folded-constant-owners',
+  facts: ['foldedConstantsInAstArena'],
+  source: `import sys
+plain = 123456
+t = (1000, 2000)
+e = 10 ** 20
+n = -1000
+print('folded constants held by the AST arena:', sys.getrefcount(t) == sys.getrefcount(plain), sys.getrefcount(e) == sys.getrefcount(plain), sys.getrefcount(n) == sys.getrefcount(plain))
+`,
+  expected: (profile) => {
+    const held = py(profile.foldedConstantsInAstArena);
+    return lines(`folded constants held by the AST arena: ${held} ${held} ${held}`);
+  },
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners];

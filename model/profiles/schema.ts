@@ -65,6 +65,11 @@ export const FACT_SCHEMAS = {
     /** Integer `*`, `**`, `<<` fold when the result provably fits in this many bits. */
     intMaxBits: count,
   }),
+  /**
+   * Values folded at compile time (`(1000, 2000)`, `10 ** 20`, `-1000`) are also referenced by the
+   * AST arena, which a file run keeps until the module body is done (false: only `co_consts` holds them).
+   */
+  foldedConstantsInAstArena: z.boolean(),
   /** Equal constants (`1000`, `'a b'`, `(1, 2)`) are one object across all code objects of a module. */
   mergesConstantsAcrossCodeObjects: z.boolean(),
   // --- sys.getsizeof -------------------------------------------------------------------
@@ -132,7 +137,13 @@ export const FACT_SCHEMAS = {
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({
+    /** ZeroDivisionError of `//`, `%` and `/` on ints and on floats. */
+    intFloorDivideByZero: z.string().min(1),
     intModuloByZero: z.string().min(1),
+    intDivideByZero: z.string().min(1),
+    floatFloorDivideByZero: z.string().min(1),
+    floatModuloByZero: z.string().min(1),
+    floatDivideByZero: z.string().min(1),
     unboundLocal: z.string().includes('{name}'),
     unsetSlot: z.string().includes('{attr}'),
     noNewAttribute: z.string().includes('{attr}'),
