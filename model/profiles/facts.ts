@@ -344,6 +344,10 @@ export const FACT_ROWS: readonly FactRow[] = [
     pyodideFreeLists(20),
     src('Include/internal/pycore_freelist_state.h', 'Py_tuple_MAXFREELIST')),
 
+  row('firstPrintTakesFreeList', ['3.8.0', null], X86, false, src('Modules/_io/textio.c', '_io_TextIOWrapper_write_impl'),
+    'measured on native `python FILE.py` with stdout to a pipe: `del` a list, print, make a list: same id'),
+  row('firstPrintTakesFreeList', ['3.11.0', null], WASM, true, src('Modules/_io/textio.c', '_io_TextIOWrapper_write_impl'),
+    'Pyodide\'s stdout as the oracle sets it up: the first print of a program takes a list from the free list and keeps it (pending_bytes, until the flush at the end); later prints do not'),
   row('instanceBlockReused', ['3.8.0', '3.13.0'], X86, true, src('Objects/typeobject.c', 'PyType_GenericAlloc')),
   row('instanceBlockReused', ['3.13.0', null], X86, false, src('Objects/typeobject.c', '_PyType_AllocNoTrack'),
     'instances carry inline values (Py_TPFLAGS_INLINE_VALUES) whose size the model does not know; measured not reused on 3.13.0, 3.14 assumed the same'),

@@ -93,5 +93,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     errorMessages: profile.errorMessages,
     dirNames: profile.dirNames,
     managedDict: profile.managedDict,
+    firstPrintTakesFreeList: profile.firstPrintTakesFreeList,
   };
 }

@@ -151,6 +151,8 @@ export class Interpreter {
   }
 
   write(text: string): void {
+    // Pyodide: the first text written waits in a list taken from the list free list (fact table).
+    if (this.out.length === 0 && this.cfg.firstPrintTakesFreeList) this.heap.loseFreeListOrderOf('list');
     this.out.push(text);
   }
 
