@@ -55,11 +55,12 @@ function nativeFreeLists(tupleStartupMax: number, pushMaxLen: number, popMaxLen:
 }
 
 /**
- * Pyodide imports ~180 modules at start: its free lists are nearly full (measured on fresh
- * interpreters: 70-93 floats, 78-79 dicts, 79-80 lists, 1985-1989 2-tuples), so every bound is
- * the bucket above the capacity.
+ * Lists that may be full when the program starts: every bound is the bucket above the capacity.
+ * Pyodide imports ~180 modules at start and its lists are nearly full (measured on fresh
+ * interpreters: 70-93 floats, 78-79 dicts, 79-80 lists, 1985-1989 2-tuples); for native 3.14
+ * nothing measured the start.
  */
-function pyodideFreeLists(popMaxLen: number): FactValue<'freeLists'> {
+function fullAtStartFreeLists(popMaxLen: number): FactValue<'freeLists'> {
   return {
     float: { capacity: 100, startupMax: 100 },
     list: { capacity: 80, startupMax: 100 },
@@ -324,24 +325,24 @@ export const FACT_ROWS: readonly FactRow[] = [
     nativeFreeLists(45, 20, 20),
     src('Include/internal/pycore_freelist.h', 'PyTuple_MAXSAVESIZE')),
   row('freeLists', ['3.14.0', null], X86,
-    nativeFreeLists(45, 20, 20),
+    fullAtStartFreeLists(20),
     src('Include/internal/pycore_freelist_state.h', 'Py_tuple_MAXFREELIST'),
-    `${X86_314_FROM_SOURCE} (capacities); the startup fill is 3.13's, not measured`),
+    `${X86_314_FROM_SOURCE} (capacities); the startup fill was not measured, so the lists may be full`),
   row('freeLists', ['3.11.0', '3.12.0'], WASM,
-    pyodideFreeLists(19),
+    fullAtStartFreeLists(19),
     src('Objects/tupleobject.c', 'maybe_freelist_pop')),
   row('freeLists', ['3.12.0', '3.12.5'], WASM,
-    pyodideFreeLists(19),
+    fullAtStartFreeLists(19),
     src('Objects/tupleobject.c', 'maybe_freelist_pop')),
   row('freeLists', ['3.12.5', '3.13.0'], WASM,
-    pyodideFreeLists(20),
+    fullAtStartFreeLists(20),
     src('Objects/tupleobject.c', 'maybe_freelist_pop'),
     'measured on 3.12.7; the 3.12.5 boundary is INFERRED, NOT MEASURED (gh-121439, see the x86_64 row)'),
   row('freeLists', ['3.13.0', '3.14.0'], WASM,
-    pyodideFreeLists(20),
+    fullAtStartFreeLists(20),
     src('Include/internal/pycore_freelist.h', 'PyTuple_MAXSAVESIZE')),
   row('freeLists', ['3.14.0', null], WASM,
-    pyodideFreeLists(20),
+    fullAtStartFreeLists(20),
     src('Include/internal/pycore_freelist_state.h', 'Py_tuple_MAXFREELIST')),
 
   row('firstPrintTakesFreeList', ['3.8.0', null], X86, false, src('Modules/_io/textio.c', '_io_TextIOWrapper_write_impl'),

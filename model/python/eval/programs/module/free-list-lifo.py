@@ -14,7 +14,8 @@ ix = id(x)
 iy = id(y)
 del x, y
 z = {}
-print('dicts', id(z) == iy, id(z) == ix)
+w = {'k': k}
+print('dicts', id(z) == iy, id(w) == ix)
 f = k * 0.5
 g = k * 0.25
 i_f = id(f)
