@@ -30,6 +30,8 @@ export type AddressComparison = { readonly known: true; readonly equal: boolean 
 
 /** `id(a) == id(b)` for objects that lived at different times, as the model can tell it. */
 export function compareAddresses(a: Address, b: Address): AddressComparison {
+  // The same Address object: a free list gave the dead object's slot to the new one (free-lists.ts).
+  if (a === b) return { known: true, equal: true };
   if (!a.candidates.intersects(b.candidates)) return { known: true, equal: false };
   if (a.candidates.isSingle && b.candidates.isSingle) return { known: true, equal: true };
   const classes = [a.sizeClass, b.sizeClass];

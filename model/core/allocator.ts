@@ -101,6 +101,12 @@ export class Allocator {
 
   /** `pymalloc_free`: the block goes to the front of its pool's free list. */
   free(address: Address): void {
+    if (!this.config.allocatorModelled && address.sizeClass !== 'static') {
+      // Not pymalloc (or not measured): malloc may coalesce freed blocks and hand them out for
+      // any later size, so a freed block may be any later block.
+      this.anywhere.add(address.value);
+      return;
+    }
     switch (address.sizeClass) {
       case 'static':
         throw new Error('model bug: freeing a static object');
@@ -147,6 +153,10 @@ export class Allocator {
 
   /** A block that may or may not have been returned to pymalloc (a free list that may be full). */
   freeMaybe(address: Address): void {
+    if (!this.config.allocatorModelled && address.sizeClass !== 'static') {
+      this.anywhere.addAll(address.candidates);
+      return;
+    }
     if (address.sizeClass === 'large') this.largeFreed.addAll(address.candidates);
     if (address.sizeClass === 'unknown') this.anywhere.addAll(address.candidates);
     if (typeof address.sizeClass !== 'number') return;

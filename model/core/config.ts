@@ -9,21 +9,24 @@ export interface FreeListConfig {
   readonly capacity: number;
   /**
    * Upper bound on how many entries the list holds when a script starts (measured with
-   * `sys._debugmallocstats()` on a fresh interpreter). Pushes beyond `capacity - startupMax`
-   * might overflow to pymalloc, so the model stops predicting there.
+   * `sys._debugmallocstats()` on a fresh interpreter; Pyodide starts nearly full, so there
+   * it may exceed `capacity`). From it the model keeps an upper bound of the fill (+1 per push,
+   * -1 per pop); a push when the list may be full might go to the allocator instead, and from
+   * there the model stops trusting the list's order.
    */
   readonly startupMax: number;
 }
 
 export interface CoreConfig {
   /**
-   * Whether the model's allocator rules (pymalloc LIFO, free lists) were measured for this
-   * target. When false, every id() comparison across object lifetimes is refused.
+   * Whether the model's pymalloc rules (size classes, LIFO pools) hold and were measured for
+   * this target. When false (a malloc build such as Pyodide's, or no interpreter to measure), a
+   * freed block may be any later block: only the per-type free lists still predict reuse.
    */
   readonly allocatorModelled: boolean;
   /** `SIZEOF_VOID_P`: 8 on x86_64, 4 on wasm32. */
   readonly pointerSize: 4 | 8;
-  /** `Objects/obmalloc.c` `ALIGNMENT`: size classes are multiples of it (16 on 64-bit, 8 on 32-bit). */
+  /** `Objects/obmalloc.c` `ALIGNMENT`: size classes are multiples of it (16 on 64-bit builds; Pyodide has no pymalloc). */
   readonly alignment: number;
   /** `Objects/obmalloc.c` `SMALL_REQUEST_THRESHOLD`: larger requests go to the system malloc. */
   readonly smallRequestThreshold: number;

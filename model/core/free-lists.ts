@@ -19,12 +19,21 @@ import type { FreeListConfig } from './config';
 export type FreeListName = 'float' | 'list' | 'dict' | `tuple${number}`;
 
 export class FreeList {
-  /** Addresses the model freed into this list and knows to be on top, most recent last. */
-  private readonly known: number[] = [];
+  /**
+   * Addresses the model freed into this list and knows to be on top, most recent last. A pop
+   * hands back the very Address that was pushed: even when the model does not know which block
+   * that is, the new object certainly has the dead one's (`compareAddresses`: same Address).
+   */
+  private readonly known: Address[] = [];
   /** Addresses below `known` that may or may not still be in the list (order lost; only grows). */
   private readonly lostBelow = new GrowingBlockSet();
   /** The list may be full: a freed object may have gone to pymalloc instead. */
   private overflowRisk = false;
+  /**
+   * Upper bound of the entries the list holds: `startupMax` at the start, +1 per push, -1 per
+   * pop (a pop takes an entry whenever there is one), never above `capacity`.
+   */
+  private maxFill: number;
 
   constructor(
     readonly name: FreeListName,
@@ -32,27 +41,30 @@ export class FreeList {
     /** pymalloc request size of this type's objects (GC header included). */
     private readonly requestBytes: number,
     private readonly allocator: Allocator,
-  ) {}
+  ) {
+    this.maxFill = Math.min(config.startupMax, config.capacity);
+  }
 
   /** Pop the most recently freed object, or fall through to startup entries / pymalloc. */
   allocate(): Address {
     const sizeClass = this.allocator.sizeClassOf(this.requestBytes);
     if (this.config.capacity === 0) return this.allocator.allocate(this.requestBytes);
+    this.maxFill = Math.max(0, this.maxFill - 1);
     if (!this.overflowRisk) {
       const reused = this.known.pop();
-      if (reused !== undefined) return exactAddress(reused, sizeClass);
+      if (reused !== undefined) return reused.candidates.isSingle ? exactAddress(reused.value, sizeClass) : reused;
     }
     // A lost entry, a startup entry or a pymalloc block: the model cannot say which.
     this.allocator.untracked(this.requestBytes);
     const block = this.allocator.allocate(this.requestBytes);
     const candidates = new CandidateBuilder().candidates(block.candidates).set(this.lostBelow);
-    if (this.overflowRisk) candidates.blocks(this.known);
+    if (this.overflowRisk) for (const a of this.known) candidates.candidates(a.candidates);
     return { ...block, candidates: candidates.build() };
   }
 
   /** Objects were freed into the list in an order the model does not know. */
   lose(): void {
-    for (const b of this.known) this.lostBelow.add(b);
+    for (const a of this.known) this.lostBelow.addAll(a.candidates);
     this.known.length = 0;
   }
 
@@ -62,14 +74,9 @@ export class FreeList {
       this.allocator.free(address);
       return;
     }
-    if (this.known.length + this.lostBelow.size + this.config.startupMax >= this.config.capacity) this.overflowRisk = true;
-    if (!address.candidates.isSingle) {
-      // Not sure which block this object had: all of them may now be in the list.
-      this.lose();
-      this.lostBelow.addAll(address.candidates);
-    } else {
-      this.known.push(address.value);
-    }
+    if (this.maxFill >= this.config.capacity) this.overflowRisk = true;
+    this.maxFill = Math.min(this.config.capacity, this.maxFill + 1);
+    this.known.push(address);
     // Past the point where the list may be full, the block may have gone to pymalloc.
     if (this.overflowRisk) this.allocator.freeMaybe(address);
   }

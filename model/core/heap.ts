@@ -394,6 +394,11 @@ export class Heap {
    * Lose the known order of the free lists (after allocations and frees in an order the model
    * does not know), except those in `keep`; and of every pymalloc class.
    */
+  /** Lose the known order of one type's free list (something the model does not follow popped or pushed it). */
+  loseFreeListOrderOf(kind: 'float' | 'list' | 'dict'): void {
+    ({ float: this.floatFree, list: this.listFree, dict: this.dictFree })[kind].lose();
+  }
+
   loseFreeListOrder(keep: readonly ('float' | 'list')[] = []): void {
     const lists = [this.dictFree, ...this.tupleFree.values()];
     if (!keep.includes('float')) lists.push(this.floatFree);

@@ -38,6 +38,68 @@ const src = (file: string, symbol: string): SourceRef => ({ file, symbol });
 const X86_314_FROM_SOURCE =
   'no native 3.14 here: value read from the 3.14 source and checked against the wasm32 3.14.2 measurement';
 
+/** `dir(object())` before 3.11 (measured on 3.8.18 ... 3.10.13). */
+const OBJECT_DIR = ['__class__', '__delattr__', '__dir__', '__doc__', '__eq__', '__format__', '__ge__', '__getattribute__', '__gt__', '__hash__', '__init__', '__init_subclass__', '__le__', '__lt__', '__ne__', '__new__', '__reduce__', '__reduce_ex__', '__repr__', '__setattr__', '__sizeof__', '__str__', '__subclasshook__'];
+
+/**
+ * Free lists of native builds: capacities `PyFloat_MAXFREELIST` 100, `PyList_MAXFREELIST` 80,
+ * `PyDict_MAXFREELIST` 80, `PyTuple_MAXFREELIST` 2000 on every version; startup bounds measured.
+ */
+function nativeFreeLists(tupleStartupMax: number, pushMaxLen: number, popMaxLen: number): FactValue<'freeLists'> {
+  return {
+    float: { capacity: 100, startupMax: 20 },
+    list: { capacity: 80, startupMax: 45 },
+    dict: { capacity: 80, startupMax: 45 },
+    tuple: { capacity: 2000, startupMax: tupleStartupMax, pushMaxLen, popMaxLen },
+  };
+}
+
+/**
+ * Lists that may be full when the program starts: every bound is the bucket above the capacity.
+ * Pyodide imports ~180 modules at start and its lists are nearly full (measured on fresh
+ * interpreters: 70-93 floats, 78-79 dicts, 79-80 lists, 1985-1989 2-tuples); for native 3.14
+ * nothing measured the start.
+ */
+function fullAtStartFreeLists(popMaxLen: number): FactValue<'freeLists'> {
+  return {
+    float: { capacity: 100, startupMax: 100 },
+    list: { capacity: 80, startupMax: 100 },
+    dict: { capacity: 80, startupMax: 100 },
+    tuple: { capacity: 2000, startupMax: 2000, pushMaxLen: 20, popMaxLen },
+  };
+}
+
+const NO_ATTRIBUTE = "'{cls}' object has no attribute '{attr}'";
+const NO_NEW_ATTRIBUTE_313 = `${NO_ATTRIBUTE} and no __dict__ for setting new attributes`;
+const MESSAGES_38: FactValue<'errorMessages'> = {
+  intFloorDivideByZero: 'integer division or modulo by zero',
+  intModuloByZero: 'integer division or modulo by zero',
+  intDivideByZero: 'division by zero',
+  floatFloorDivideByZero: 'float divmod()',
+  floatModuloByZero: 'float modulo',
+  floatDivideByZero: 'float division by zero',
+  unboundLocal: "local variable '{name}' referenced before assignment",
+  unsetSlot: '{attr}',
+  noNewAttribute: NO_ATTRIBUTE,
+};
+const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
+const MESSAGES_311: FactValue<'errorMessages'> = {
+  ...MESSAGES_39,
+  intModuloByZero: 'integer modulo by zero',
+  unboundLocal: "cannot access local variable '{name}' where it is not associated with a value",
+  unsetSlot: NO_ATTRIBUTE,
+};
+const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_311, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
+const DIVISION_BY_ZERO = 'division by zero';
+const MESSAGES_314: FactValue<'errorMessages'> = {
+  ...MESSAGES_313,
+  intFloorDivideByZero: DIVISION_BY_ZERO,
+  intModuloByZero: DIVISION_BY_ZERO,
+  floatFloorDivideByZero: DIVISION_BY_ZERO,
+  floatModuloByZero: DIVISION_BY_ZERO,
+  floatDivideByZero: DIVISION_BY_ZERO,
+};
+
 export const FACT_ROWS: readonly FactRow[] = [
   // --- immortality (PEP 683) -----------------------------------------------------------
   row('immortalObjects', ['3.8.0', '3.12.0'], BOTH, false, src('Python/sysmodule.c', 'sys_getrefcount_impl'),
@@ -128,6 +190,10 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('constantFoldLimits', ['3.14.0', null], BOTH, { strRepeatMaxLength: 4096, collectionRepeatMaxItems: 256, intMaxBits: 128 },
     src('Python/flowgraph.c', 'const_folding_safe_multiply'),
     'folding of binary operations moved from the AST optimizer to the CFG optimizer; same limits'),
+  row('foldedConstantsInAstArena', ['3.8.0', '3.14.0'], BOTH, true, src('Python/ast_opt.c', 'make_const'),
+    'the folded value replaces the node in the AST and is added to the arena (_PyArena_AddPyObject)'),
+  row('foldedConstantsInAstArena', ['3.14.0', null], BOTH, false, src('Python/flowgraph.c', 'fold_const_binop'),
+    'tuples, unary and binary operations fold in the CFG optimizer: the AST keeps the operands, only co_consts the result; measured on wasm32 3.14.2, x86_64 3.14 from source'),
   row('mergesConstantsAcrossCodeObjects', ['3.8.0', null], BOTH, true, src('Python/compile.c', 'merge_consts_recursive')),
 
   // --- sys.getsizeof -------------------------------------------------------------------
@@ -219,4 +285,101 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('sizeofFunction', ['3.11.0', '3.12.0'], WASM, 76, src('Include/cpython/funcobject.h', 'PyFunctionObject')),
   row('sizeofFunction', ['3.12.0', '3.14.0'], WASM, 80, src('Include/cpython/funcobject.h', 'PyFunctionObject')),
   row('sizeofFunction', ['3.14.0', null], WASM, 84, src('Include/cpython/funcobject.h', 'PyFunctionObject')),
+
+  row('sizeofRange', ['3.8.0', null], X86, 48, src('Objects/rangeobject.c', 'rangeobject'), 'start, stop, step and length after the header'),
+  row('sizeofRange', ['3.11.0', null], WASM, 24, src('Objects/rangeobject.c', 'rangeobject')),
+  row('sizeofIterator', ['3.8.0', '3.12.0'], X86, { list: 48, tuple: 48, range: 48, str: 48 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.12.0', null], X86, { list: 48, tuple: 48, range: 40, str: 48 }, src('Objects/rangeobject.c', 'rangeiterobject'),
+    'the range iterator keeps start, step and len (no index): one word less'),
+  row('sizeofIterator', ['3.11.0', '3.12.0'], WASM, { list: 24, tuple: 24, range: 24, str: 24 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.12.0', null], WASM, { list: 24, tuple: 24, range: 20, str: 24 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+
+  // --- memory allocation ----------------------------------------------------------------
+  row('objectAllocator', ['3.8.0', '3.12.0'], X86, { kind: 'pymalloc', alignment: 16, smallRequestThreshold: 512 },
+    src('Objects/obmalloc.c', 'SMALL_REQUEST_THRESHOLD'),
+    'ALIGNMENT is 16 when SIZEOF_VOID_P > 4; sys._debugmallocstats() prints "Small block threshold = 512, in 32 size classes."'),
+  row('objectAllocator', ['3.12.0', '3.14.0'], X86, { kind: 'pymalloc', alignment: 16, smallRequestThreshold: 512 },
+    src('Include/internal/pycore_obmalloc.h', 'SMALL_REQUEST_THRESHOLD')),
+  row('objectAllocator', ['3.14.0', null], X86, { kind: 'pymalloc', alignment: 16, smallRequestThreshold: 512 },
+    src('Include/internal/pycore_obmalloc.h', 'SMALL_REQUEST_THRESHOLD'),
+    `${X86_314_FROM_SOURCE}; the wasm32 builds have no pymalloc, so nothing here measures 3.14's pymalloc: the model does not predict its address reuse`),
+  row('objectAllocator', ['3.11.0', null], WASM, { kind: 'malloc' }, src('configure.ac', 'with_pymalloc'),
+    'Pyodide builds CPython without pymalloc: sysconfig WITH_PYMALLOC is 0 and sys._debugmallocstats() prints no pymalloc section; objects come from emscripten\'s malloc, whose reuse the model does not predict'),
+
+  row('freeLists', ['3.8.0', '3.11.0'], X86,
+    nativeFreeLists(45, 19, 19),
+    src('Objects/tupleobject.c', 'PyTuple_MAXSAVESIZE'),
+    'PyFloat_MAXFREELIST 100, PyList_MAXFREELIST 80, PyDict_MAXFREELIST 80, PyTuple_MAXFREELIST 2000; tuples of length 1..19'),
+  row('freeLists', ['3.11.0', '3.12.0'], X86,
+    nativeFreeLists(100, 20, 19),
+    src('Objects/tupleobject.c', 'maybe_freelist_pop'),
+    'maybe_freelist_push keeps 20-tuples (index < PyTuple_NFREELISTS) but maybe_freelist_pop takes only size < PyTuple_MAXSAVESIZE: a freed 20-tuple is never reused'),
+  row('freeLists', ['3.12.0', '3.12.5'], X86,
+    nativeFreeLists(45, 20, 19),
+    src('Objects/tupleobject.c', 'maybe_freelist_pop')),
+  row('freeLists', ['3.12.5', '3.13.0'], X86,
+    nativeFreeLists(45, 20, 20),
+    src('Objects/tupleobject.c', 'maybe_freelist_pop'),
+    'INFERRED, NOT MEASURED: gh-121439 (merged 2024-07-09, backported to 3.12) lets 20-tuples be popped; 3.12.5 is the first 3.12 release after the merge (release dates). No native 3.12.5+ here; Pyodide 3.12.7 pops them, 3.12.1 does not'),
+  row('freeLists', ['3.13.0', '3.14.0'], X86,
+    nativeFreeLists(45, 20, 20),
+    src('Include/internal/pycore_freelist.h', 'PyTuple_MAXSAVESIZE')),
+  row('freeLists', ['3.14.0', null], X86,
+    fullAtStartFreeLists(20),
+    src('Include/internal/pycore_freelist_state.h', 'Py_tuple_MAXFREELIST'),
+    `${X86_314_FROM_SOURCE} (capacities); the startup fill was not measured, so the lists may be full`),
+  row('freeLists', ['3.11.0', '3.12.0'], WASM,
+    fullAtStartFreeLists(19),
+    src('Objects/tupleobject.c', 'maybe_freelist_pop')),
+  row('freeLists', ['3.12.0', '3.12.5'], WASM,
+    fullAtStartFreeLists(19),
+    src('Objects/tupleobject.c', 'maybe_freelist_pop')),
+  row('freeLists', ['3.12.5', '3.13.0'], WASM,
+    fullAtStartFreeLists(20),
+    src('Objects/tupleobject.c', 'maybe_freelist_pop'),
+    'measured on 3.12.7; the 3.12.5 boundary is INFERRED, NOT MEASURED (gh-121439, see the x86_64 row)'),
+  row('freeLists', ['3.13.0', '3.14.0'], WASM,
+    fullAtStartFreeLists(20),
+    src('Include/internal/pycore_freelist.h', 'PyTuple_MAXSAVESIZE')),
+  row('freeLists', ['3.14.0', null], WASM,
+    fullAtStartFreeLists(20),
+    src('Include/internal/pycore_freelist_state.h', 'Py_tuple_MAXFREELIST')),
+
+  row('firstPrintTakesFreeList', ['3.8.0', null], X86, false, src('Modules/_io/textio.c', '_io_TextIOWrapper_write_impl'),
+    'measured on native `python FILE.py` with stdout to a pipe: `del` a list, print, make a list: same id'),
+  row('firstPrintTakesFreeList', ['3.11.0', null], WASM, true, src('Modules/_io/textio.c', '_io_TextIOWrapper_write_impl'),
+    'Pyodide\'s stdout as the oracle sets it up: the first print of a program takes a list from the free list and keeps it (pending_bytes, until the flush at the end); later prints do not'),
+  row('instanceBlockReused', ['3.8.0', '3.13.0'], X86, true, src('Objects/typeobject.c', 'PyType_GenericAlloc')),
+  row('instanceBlockReused', ['3.13.0', null], X86, false, src('Objects/typeobject.c', '_PyType_AllocNoTrack'),
+    'instances carry inline values (Py_TPFLAGS_INLINE_VALUES) whose size the model does not know; measured not reused on 3.13.0, 3.14 assumed the same'),
+  row('instanceBlockReused', ['3.11.0', null], WASM, true, src('Objects/typeobject.c', '_PyType_AllocNoTrack'),
+    'malloc hands the freed chunk back (no pymalloc), inline values or not'),
+
+  row('managedDict', ['3.8.0', '3.11.0'], BOTH, false, src('Objects/dictobject.c', '_PyObjectDict_SetItem'),
+    'the first attribute store makes the instance\'s __dict__'),
+  row('managedDict', ['3.11.0', null], BOTH, true, src('Include/object.h', 'Py_TPFLAGS_MANAGED_DICT'),
+    'attribute values are kept by the object; a dict is made only when __dict__ is asked for'),
+
+  // --- error messages -------------------------------------------------------------------
+  row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
+  row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
+  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE }, src('Python/structmember.c', 'PyMember_GetOne')),
+  row('errorMessages', ['3.11.0', '3.13.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
+  row('errorMessages', ['3.13.0', '3.14.0'], BOTH, MESSAGES_313, src('Objects/object.c', '_PyObject_GenericSetAttrWithDict')),
+  row('errorMessages', ['3.14.0', null], BOTH, MESSAGES_314, src('Objects/longobject.c', 'l_mod'),
+    'one wording for every division by zero of ints and floats (measured on wasm32 3.14.2; x86_64 3.14 from source)'),
+
+  row('errorSuggestions', ['3.8.0', '3.10.0'], BOTH, { nameError: false, attributeGet: false, attributeSet: false, hidesUnderscored: false },
+    src('Python/pythonrun.c', 'print_exception')),
+  row('errorSuggestions', ['3.10.0', '3.13.0'], BOTH, { nameError: true, attributeGet: true, attributeSet: false, hidesUnderscored: false },
+    src('Python/suggestions.c', '_Py_Offer_Suggestions')),
+  row('errorSuggestions', ['3.13.0', null], BOTH, { nameError: true, attributeGet: true, attributeSet: true, hidesUnderscored: true },
+    src('Lib/traceback.py', '_compute_suggestion_error'),
+    'PyObject_GenericSetAttr now sets the error\'s name and obj, so assignments get suggestions too; hide_underscored drops \'_\' names'),
+
+  row('dirNames', ['3.8.0', '3.11.0'], BOTH, { object: OBJECT_DIR, classAdds: ['__module__'] }, src('Objects/typeobject.c', 'object___dir__')),
+  row('dirNames', ['3.11.0', '3.13.0'], BOTH, { object: [...OBJECT_DIR, '__getstate__'].sort(), classAdds: ['__module__'] },
+    src('Objects/typeobject.c', 'object___getstate__')),
+  row('dirNames', ['3.13.0', null], BOTH, { object: [...OBJECT_DIR, '__getstate__'].sort(), classAdds: ['__firstlineno__', '__module__', '__static_attributes__'] },
+    src('Objects/typeobject.c', 'type_new_set_attrs')),
 ];

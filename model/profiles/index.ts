@@ -22,6 +22,7 @@ export type { FactName, FactRow, FactValue, SourceRef } from './schema';
 export { FactTableError, FACT_NAMES, validateFactTable } from './schema';
 export type { Platform, Version } from './versions';
 export { PLATFORMS, REAL_INTERPRETERS, compareVersions, formatVersion } from './versions';
+export { fillMessage } from './messages';
 
 /** The facts that hold for one release on one platform. */
 export type Profile = {

@@ -5,6 +5,7 @@
  * counts that depend on interpreter state.
  */
 import type { FactName, Profile } from './index';
+import { RUNTIME_PROBES } from './probes-runtime';
 import {
   bytesSizeof,
   intSizeof,
@@ -402,6 +403,7 @@ export const PROBES: readonly Probe[] = [
   caches,
   constantFolding,
   sizeof,
+  ...RUNTIME_PROBES,
 ];
 
 /** What each probe must print on this profile, by probe name. */

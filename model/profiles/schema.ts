@@ -65,6 +65,11 @@ export const FACT_SCHEMAS = {
     /** Integer `*`, `**`, `<<` fold when the result provably fits in this many bits. */
     intMaxBits: count,
   }),
+  /**
+   * Values folded at compile time (`(1000, 2000)`, `10 ** 20`, `-1000`) are also referenced by the
+   * AST arena, which a file run keeps until the module body is done (false: only `co_consts` holds them).
+   */
+  foldedConstantsInAstArena: z.boolean(),
   /** Equal constants (`1000`, `'a b'`, `(1, 2)`) are one object across all code objects of a module. */
   mergesConstantsAcrossCodeObjects: z.boolean(),
   // --- sys.getsizeof -------------------------------------------------------------------
@@ -100,6 +105,61 @@ export const FACT_SCHEMAS = {
   /** `__dict__` of the first instance of a fresh class, with zero or one attribute set before reading it. */
   sizeofInstanceDict: bytes,
   sizeofFunction: bytes,
+  /** `sys.getsizeof(range(3))`. */
+  sizeofRange: bytes,
+  /** `sys.getsizeof` of the iterators of a list, a tuple, a range and a str. */
+  sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes }),
+  // --- memory allocation -----------------------------------------------------------------
+  /**
+   * Who serves small objects: pymalloc (size classes of `alignment` bytes up to
+   * `smallRequestThreshold`) or the C library's malloc (a build without pymalloc).
+   */
+  objectAllocator: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('pymalloc'), alignment: bytes, smallRequestThreshold: bytes }),
+    z.object({ kind: z.literal('malloc') }),
+  ]),
+  /**
+   * Per-type free lists (LIFO): how many objects each keeps (`capacity`), and an upper bound of
+   * how many it already holds when a program starts (`startupMax`, one of 20, 45, 100, 2000: the
+   * probe's buckets). Tuples have one list per length; lengths up to `pushMaxLen` are kept, up to
+   * `popMaxLen` reused.
+   */
+  freeLists: z.object({
+    float: z.object({ capacity: count, startupMax: count }),
+    list: z.object({ capacity: count, startupMax: count }),
+    dict: z.object({ capacity: count, startupMax: count }),
+    tuple: z.object({ capacity: count, startupMax: count, pushMaxLen: count, popMaxLen: count }),
+  }),
+  /** The program's first `print` takes an entry of the list free list and keeps it (stdout's pending chunks). */
+  firstPrintTakesFreeList: z.boolean(),
+  /** `a = C(); i = id(a); del a; b = C()`: b takes a's block (instances of a plain class are one allocation of a known size). */
+  instanceBlockReused: z.boolean(),
+  /** Instance attributes live in values managed by the object, not in a `__dict__` made at the first store. */
+  managedDict: z.boolean(),
+  // --- error messages ---------------------------------------------------------------------
+  /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
+  errorMessages: z.object({
+    /** ZeroDivisionError of `//`, `%` and `/` on ints and on floats. */
+    intFloorDivideByZero: z.string().min(1),
+    intModuloByZero: z.string().min(1),
+    intDivideByZero: z.string().min(1),
+    floatFloorDivideByZero: z.string().min(1),
+    floatModuloByZero: z.string().min(1),
+    floatDivideByZero: z.string().min(1),
+    unboundLocal: z.string().includes('{name}'),
+    unsetSlot: z.string().includes('{attr}'),
+    noNewAttribute: z.string().includes('{attr}'),
+  }),
+  /** Where an uncaught error's last line gets a "Did you mean" trailer. */
+  errorSuggestions: z.object({
+    nameError: z.boolean(),
+    attributeGet: z.boolean(),
+    attributeSet: z.boolean(),
+    /** AttributeError candidates starting with '_' are dropped unless the name starts with '_'. */
+    hidesUnderscored: z.boolean(),
+  }),
+  /** `dir(object())`, and the names a class statement adds to every class's `dir()`. */
+  dirNames: z.object({ object: z.array(z.string()).min(1), classAdds: z.array(z.string()).min(1) }),
 } as const;
 
 export type FactName = keyof typeof FACT_SCHEMAS;

@@ -49,13 +49,13 @@ function intOp(heap: Heap, m: Messages, op: BinaryOperator, x: bigint, y: bigint
     case '*':
       return heap.int(x * y);
     case '//':
-      if (y === 0n) throw new PyException('ZeroDivisionError', 'integer division or modulo by zero');
+      if (y === 0n) throw new PyException('ZeroDivisionError', m.intFloorDivideByZero);
       return heap.int(floorDiv(x, y));
     case '%':
       if (y === 0n) throw new PyException('ZeroDivisionError', m.intModuloByZero);
       return heap.int(x - floorDiv(x, y) * y);
     case '/': {
-      if (y === 0n) throw new PyException('ZeroDivisionError', 'division by zero');
+      if (y === 0n) throw new PyException('ZeroDivisionError', m.intDivideByZero);
       const limit = 2n ** 53n;
       // `long_true_divide` is correctly rounded; so is a JS division of two exact doubles.
       if (x > limit || x < -limit || y > limit || y < -limit) throw new Refusal('true division of ints beyond 2**53');
@@ -112,7 +112,7 @@ function floatDivMod(vx: number, wx: number): [number, number] {
   return [floordiv, mod];
 }
 
-function floatOp(heap: Heap, op: BinaryOperator, x: number, y: number): Ref {
+function floatOp(heap: Heap, m: Messages, op: BinaryOperator, x: number, y: number): Ref {
   switch (op) {
     case '+':
       return heap.float(x + y);
@@ -121,13 +121,13 @@ function floatOp(heap: Heap, op: BinaryOperator, x: number, y: number): Ref {
     case '*':
       return heap.float(x * y);
     case '/':
-      if (y === 0) throw new PyException('ZeroDivisionError', 'float division by zero');
+      if (y === 0) throw new PyException('ZeroDivisionError', m.floatDivideByZero);
       return heap.float(x / y);
     case '//':
-      if (y === 0) throw new PyException('ZeroDivisionError', 'float floor division by zero');
+      if (y === 0) throw new PyException('ZeroDivisionError', m.floatFloorDivideByZero);
       return heap.float(floatDivMod(x, y)[0]);
     case '%':
-      if (y === 0) throw new PyException('ZeroDivisionError', 'float modulo');
+      if (y === 0) throw new PyException('ZeroDivisionError', m.floatModuloByZero);
       return heap.float(floatDivMod(x, y)[1]);
     case '**':
       if (Number.isInteger(x) && Number.isInteger(y) && y >= 0 && y <= 64 && Math.abs(x) ** y < 2 ** 53) return heap.float(x ** y);
@@ -163,7 +163,7 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
   if (na && nb) {
     if ('int' in na && 'int' in nb) return intOp(heap, m, op, na.int, nb.int);
     if (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^' || op === '@') return unsupportedOperand(heap, op, l, r);
-    return floatOp(heap, op, toFloat(na), toFloat(nb));
+    return floatOp(heap, m, op, toFloat(na), toFloat(nb));
   }
   const seqKinds = ['str', 'bytes', 'tuple', 'list'];
   if (op === '+' && seqKinds.includes(a.kind)) {

@@ -102,15 +102,15 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
  * trailer CPython prints when uncaught (suggestions.ts, from `dir(obj)`: dir-names.ts).
  */
 export function attributeError(vm: Interpreter, obj: Ref, name: string, message: string, onSet: boolean): PyException {
-  const minor = vm.cfg.version[1];
-  if (!vm.cfg.errorSuggestions || vm.suppressSuggestions || !attributeErrorsSuggest(minor, onSet)) return new PyException('AttributeError', message);
+  const facts = vm.cfg.suggestions;
+  if (vm.suppressSuggestions || !attributeErrorsSuggest(facts, onSet)) return new PyException('AttributeError', message);
   const kind = vm.heap.get(obj).payload.kind;
   const dir = kind === 'instance' ? instanceDir(vm, obj) : kind === 'type' ? classDir(vm, obj) : null;
   if (dir === null) throw new Refusal(`AttributeError for '${name}'`, 'CPython may add a "Did you mean" suggestion from names the model does not list');
-  const plain = attributeErrorSuggestion(minor, name, dir, { onSet, selfIsObj: false });
+  const plain = attributeErrorSuggestion(facts, name, dir, { onSet, selfIsObj: false });
   // 3.13 keeps '_' names when the failing frame's `self` is the object; the model's current
   // frame is not always the failing one, so it answers only when that makes no difference.
-  if (attributeErrorSuggestion(minor, name, dir, { onSet, selfIsObj: true }) !== plain) {
+  if (attributeErrorSuggestion(facts, name, dir, { onSet, selfIsObj: true }) !== plain) {
     throw new Refusal(`AttributeError for '${name}'`, "the suggestion depends on the failing frame's self");
   }
   return plain === null ? new PyException('AttributeError', message) : new SuggestedException('AttributeError', message, didYouMean(plain));
@@ -153,7 +153,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
       h.decref(value);
       throw noDictError(vm, obj, name);
     }
-    if (vm.cfg.version[1] >= 11) {
+    if (vm.cfg.managedDict) {
       // Managed dict: the value goes to the inline values array (no dict object).
       const old = p.values.get(name);
       if (old === undefined) h.allocator.untracked('unknown');

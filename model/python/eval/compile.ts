@@ -58,6 +58,8 @@ type Folded = { readonly ref: Ref } | null;
 
 class UnitCompiler {
   readonly arena: Ref[] = [];
+  /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
+  readonly compilerHeld: Ref[] = [];
   private readonly cache = new Map<string, Ref>();
   /** Parser objects of each literal node, made in source order before folding. */
   private readonly literal = new Map<Expr, Ref>();
@@ -107,6 +109,11 @@ class UnitCompiler {
 
   // ---- 2. folding ---------------------------------------------------------------------
 
+  /** Who keeps a folded value's reference until the unit is done: the AST arena, or only the compiler. */
+  private holdFolded(ref: Ref): void {
+    (this.config.foldedConstantsInArena ? this.arena : this.compilerHeld).push(ref);
+  }
+
   /** Post-order folding of one expression; records folded nodes. */
   fold(e: Expr): Folded {
     const lit = this.literal.get(e);
@@ -116,7 +123,7 @@ class UnitCompiler {
     const result = this.foldNode(e);
     if (result) {
       this.folded.set(e, result);
-      this.arena.push(result);
+      this.holdFolded(result);
       return { ref: result };
     }
     return null;
@@ -207,7 +214,7 @@ class UnitCompiler {
       if (items.every((x) => x !== null)) {
         const t = this.heap.tuple(items.map((x) => this.heap.incref((x as { ref: Ref }).ref)));
         this.folded.set(e, t);
-        this.arena.push(t);
+        this.holdFolded(t);
       } else {
         this.iterAsTuple.add(e);
       }
@@ -218,7 +225,7 @@ class UnitCompiler {
       if (items.every((x) => x !== null)) {
         const fs = this.heap.set('frozenset', dedupe(this.heap, items.map((x) => (x as { ref: Ref }).ref)));
         this.folded.set(e, fs);
-        this.arena.push(fs);
+        this.holdFolded(fs);
       }
       return;
     }
@@ -492,7 +499,7 @@ function foldBinary(heap: Heap, config: EvalConfig, op: BinaryOperator, l: Ref, 
   if (op === '%' && (a.kind === 'str' || a.kind === 'bytes')) return null;
   if (op === '@') return null;
   try {
-    return binaryOp(heap, messagesFor(config.version), op, l, r);
+    return binaryOp(heap, messagesFor(config), op, l, r);
   } catch (err) {
     if (err instanceof PyException) return null;
     throw err;
@@ -788,5 +795,8 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   const c = new UnitCompiler(heap, config);
   c.parseLiterals(body);
   c.foldStatements(body);
-  return { module: c.code('module', '<module>', body, []), arena: c.arena };
+  const module_ = c.code('module', '<module>', body, []);
+  // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
+  for (const r of [...c.compilerHeld].reverse()) heap.decref(r);
+  return { module: module_, arena: c.arena };
 }

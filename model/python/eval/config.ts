@@ -4,12 +4,13 @@
  * Built from a profile (`from-profile.ts`) or, in tests, from `nativeEvalConfig`.
  */
 import type { CoreConfig } from '../../core/config';
+import type { FactValue } from '../../profiles';
 
 export interface EvalConfig {
   readonly core: CoreConfig;
   /** Profile name, for messages. */
   readonly target: string;
-  /** (major, minor) of the CPython version. Used only for the wording of messages, never for memory rules. */
+  /** (major, minor) of the CPython version, for messages about the target; every rule comes from the fields below. */
   readonly version: readonly [number, number];
   /**
    * While a Python function runs, the caller's evaluation stack still holds a reference to
@@ -33,10 +34,22 @@ export interface EvalConfig {
   readonly listLiteralOfConstants: 'exact' | 'resize' | 'even';
   /** `list(sized)`: exact (3.8, 3.9) or rounded up to even (3.10+, `list_preallocate_exact`). */
   readonly listFromSized: 'exact' | 'even';
+  /** Folded constants are held by the AST arena too (3.8-3.13 `Python/ast_opt.c` `make_const`); 3.14 folds in the CFG. */
+  readonly foldedConstantsInArena: boolean;
   /** `Python/ast_opt.c` limits (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`, `MAX_INT_SIZE`). */
   readonly foldLimits: { readonly strRepeatMaxLength: number; readonly collectionRepeatMaxItems: number; readonly intMaxBits: number };
   /** Iterator objects' request sizes (GC header included), as getsizeof reports them. */
   readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number };
-  /** `Python/suggestions.c` (3.10+): NameError / AttributeError lines may end with "Did you mean". */
+  /** `Python/suggestions.c` (3.10+): an uncaught NameError's line may end with "Did you mean" (= `suggestions.nameError`). */
   readonly errorSuggestions: boolean;
+  /** Which uncaught errors get a "Did you mean" trailer (fact `errorSuggestions`). */
+  readonly suggestions: FactValue<'errorSuggestions'>;
+  /** Error wordings that changed between versions (fact `errorMessages`; see messages.ts). */
+  readonly errorMessages: FactValue<'errorMessages'>;
+  /** `dir(object())` and the names every class adds (fact `dirNames`). */
+  readonly dirNames: FactValue<'dirNames'>;
+  /** The program's first `print` takes a list from the list free list (Pyodide's stdout; fact `firstPrintTakesFreeList`). */
+  readonly firstPrintTakesFreeList: boolean;
+  /** Instance attributes are kept by the object until `__dict__` is asked for (3.11+, fact `managedDict`). */
+  readonly managedDict: boolean;
 }

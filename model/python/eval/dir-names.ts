@@ -4,39 +4,30 @@
  * MRO, object's included, sorted). Measured with `class P: pass`, `class S: __slots__ = ()`,
  * `class S2: __slots__ = ('zz',)`, `class Q(S): pass` (`dir(P())` minus `dir(object())` etc.) on
  * native 3.10.13, 3.11.7, 3.12.1, 3.13.0 and Pyodide 3.11.3, 3.12.7, 3.13.2, 3.14.2:
- * - `dir(object())`: the names below; `__getstate__` from 3.11 (`object___getstate__`).
- * - a class adds `__module__`; from 3.13 also `__firstlineno__` and `__static_attributes__`;
- *   with `__slots__`: `__slots__` and the slot names; without: `__dict__` and `__weakref__`.
+ * - `dir(object())` and the names every class statement adds (`__module__`; 3.13+ also
+ *   `__firstlineno__`, `__static_attributes__`) are the fact table's `dirNames`;
+ * - with `__slots__`, a class adds `__slots__` and the slot names; without, `__dict__` and `__weakref__`.
  * - `dir(P)` equals `dir(P())` when the instance has no attributes of its own.
  */
 import type { Payload, Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
-
-const OBJECT_DIR_310 = ['__class__', '__delattr__', '__dir__', '__doc__', '__eq__', '__format__', '__ge__', '__getattribute__', '__gt__', '__hash__', '__init__', '__init_subclass__', '__le__', '__lt__', '__ne__', '__new__', '__reduce__', '__reduce_ex__', '__repr__', '__setattr__', '__sizeof__', '__str__', '__subclasshook__'];
-const GETSTATE_FROM_MINOR = 11;
-const FIRSTLINENO_FROM_MINOR = 13;
-/** The releases whose names were measured (above). */
-const MEASURED_MINORS = [10, 11, 12, 13, 14];
 
 /** Sorted like `dir()` (`PyList_Sort`: code point order). */
 function sorted(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** `dir()` of a class the program defined, or null for a release not measured. */
+/** `dir()` of a class the program defined, or null when a base's names are not known. */
 export function classDir(vm: Interpreter, cls: Ref): string[] | null {
-  const minor = vm.cfg.version[1];
-  if (!MEASURED_MINORS.includes(minor)) return null;
-  const names = [...OBJECT_DIR_310];
-  if (minor >= GETSTATE_FROM_MINOR) names.push('__getstate__');
+  const facts = vm.cfg.dirNames;
+  const names = [...facts.object];
   for (let c: Ref | null = cls; c !== null; ) {
     const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
     if (vm.builtinTypes.get(t.name) === c) {
       if (t.name !== 'object') return null; // a builtin base's own names are not listed here
       break;
     }
-    names.push(...t.attrs.keys(), '__module__');
-    if (minor >= FIRSTLINENO_FROM_MINOR) names.push('__firstlineno__', '__static_attributes__');
+    names.push(...t.attrs.keys(), ...facts.classAdds);
     if (t.slots === null) names.push('__dict__', '__weakref__');
     else names.push('__slots__', ...t.slots);
     c = t.base;

@@ -82,7 +82,7 @@ export class Interpreter {
     readonly cfg: EvalConfig,
     readonly options: InterpreterOptions,
   ) {
-    this.msgs = messagesFor(cfg.version);
+    this.msgs = messagesFor(cfg);
     const staticTypesImmortal = cfg.core.immortalRefcount !== null;
     const type = (name: string) => heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
     this.builtinTypes = new LazyRefs((name) => (TYPE_NAMES_KNOWN.has(name) ? type(name) : undefined));
@@ -151,6 +151,8 @@ export class Interpreter {
   }
 
   write(text: string): void {
+    // Pyodide: the first text written waits in a list taken from the list free list (fact table).
+    if (this.out.length === 0 && this.cfg.firstPrintTakesFreeList) this.heap.loseFreeListOrderOf('list');
     this.out.push(text);
   }
 
@@ -701,7 +703,7 @@ export class Interpreter {
     const argTuple = args.length > 0 ? h.tuple(args.map((a) => h.incref(a))) : null;
     h.incref(cls);
     const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
-    if (withDict && this.cfg.version[1] >= 11) {
+    if (withDict && this.cfg.managedDict) {
       // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
       h.allocator.untracked('unknown');
     }

@@ -1,10 +1,21 @@
 /**
- * Wording of CPython's error messages where it changed between versions (measured on the
- * native 3.8.18 ... 3.13.0 interpreters: `python FILE.py`, last traceback line).
+ * Wording of CPython's error messages where it changed between versions: the fact table's
+ * `errorMessages` (model/profiles/facts.ts, each wording measured by the `error-messages` probe),
+ * with the names filled in.
  */
+import { fillMessage, type FactValue } from '../../profiles';
+
 export interface Messages {
   /** `Objects/longobject.c` `long_mod` / `l_mod`: 3.8-3.10 'integer division or modulo by zero', 3.11+ 'integer modulo by zero'. */
   readonly intModuloByZero: string;
+  /** `Objects/longobject.c` `long_div`. */
+  readonly intFloorDivideByZero: string;
+  /** `Objects/longobject.c` `long_true_divide`. */
+  readonly intDivideByZero: string;
+  /** `Objects/floatobject.c` `float_floor_div`, `float_rem`, `float_div`. */
+  readonly floatFloorDivideByZero: string;
+  readonly floatModuloByZero: string;
+  readonly floatDivideByZero: string;
   /** `Python/ceval.c` `UNBOUNDLOCAL_ERROR_MSG`: changed in 3.11. */
   unboundLocal(name: string): string;
   /** Reading an unset slot (`Objects/descrobject.c` `member_get`): 3.8/3.9 just the name. */
@@ -13,14 +24,17 @@ export interface Messages {
   noNewAttribute(cls: string, attr: string): string;
 }
 
-export function messagesFor(version: readonly [number, number]): Messages {
-  const minor = version[1];
+export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
+  const m = config.errorMessages;
   return {
-    intModuloByZero: minor >= 11 ? 'integer modulo by zero' : 'integer division or modulo by zero',
-    unboundLocal: (name) =>
-      minor >= 11 ? `cannot access local variable '${name}' where it is not associated with a value` : `local variable '${name}' referenced before assignment`,
-    unsetSlot: (cls, attr) => (minor >= 10 ? `'${cls}' object has no attribute '${attr}'` : attr),
-    noNewAttribute: (cls, attr) =>
-      minor >= 13 ? `'${cls}' object has no attribute '${attr}' and no __dict__ for setting new attributes` : `'${cls}' object has no attribute '${attr}'`,
+    intModuloByZero: m.intModuloByZero,
+    intFloorDivideByZero: m.intFloorDivideByZero,
+    intDivideByZero: m.intDivideByZero,
+    floatFloorDivideByZero: m.floatFloorDivideByZero,
+    floatModuloByZero: m.floatModuloByZero,
+    floatDivideByZero: m.floatDivideByZero,
+    unboundLocal: (name) => fillMessage(m.unboundLocal, { name }),
+    unsetSlot: (cls, attr) => fillMessage(m.unsetSlot, { cls, attr }),
+    noNewAttribute: (cls, attr) => fillMessage(m.noNewAttribute, { cls, attr }),
   };
 }

@@ -11,6 +11,7 @@ const UTF8 = new TextEncoder();
  * "Did you mean: 'aa'?" on all four, a global `aa` and `a` too ("Did you mean: 'aa'?"): the
  * C rule (the Python fallback in traceback.py would not suggest 'aa' for 'a').
  */
+import type { FactValue } from '../../profiles';
 
 const MOVE_COST = 2;
 const CASE_COST = 1;
@@ -89,31 +90,27 @@ export function hasSuggestion(name: string, candidates: Iterable<string>): boole
 }
 
 /**
- * 3.13+ `Lib/traceback.py` `_compute_suggestion_error`: for an AttributeError, names starting
- * with '_' are dropped from `dir(obj)` unless the wrong name starts with '_' or the failing
- * frame's `self` is the object (`hide_underscored`; absent from 3.12.1's traceback.py).
+ * Which errors get a trailer, from the fact table (`errorSuggestions`, measured by the
+ * `error-messages` probe): `attributeSet`: `PyObject_GenericSetAttr` sets the AttributeError's
+ * `name` and `obj` (3.13+), so an assignment gets a suggestion too; `hidesUnderscored`: 3.13+
+ * `Lib/traceback.py` `_compute_suggestion_error` drops names starting with '_' from `dir(obj)`
+ * unless the wrong name starts with '_' or the failing frame's `self` is the object.
  */
-const HIDES_UNDERSCORED_FROM_MINOR = 13;
-/**
- * `PyObject_GenericSetAttr` sets the AttributeError's `name` and `obj` (so that a suggestion is
- * computed) from 3.13: measured `b.ab = 1` with `__slots__ = ('aa',)` ends "Did you mean: 'aa'?"
- * on 3.13.0 and 3.13.2/3.14.2 Pyodide, with no trailer on 3.10.13, 3.11.7, 3.12.1.
- */
-const SET_ATTRIBUTE_SUGGESTS_FROM_MINOR = 13;
+export type SuggestionFacts = FactValue<'errorSuggestions'>;
 
 /** Whether an uncaught AttributeError (raised by a lookup, or by an assignment: `onSet`) may get a trailer. */
-export function attributeErrorsSuggest(minor: number, onSet: boolean): boolean {
-  return minor >= 10 && (!onSet || minor >= SET_ATTRIBUTE_SUGGESTS_FROM_MINOR);
+export function attributeErrorsSuggest(facts: SuggestionFacts, onSet: boolean): boolean {
+  return onSet ? facts.attributeSet : facts.attributeGet;
 }
 
 /**
  * The suggestion for an AttributeError on `obj.name`, given `dir(obj)` (sorted), or null.
  * `selfIsObj`: the frame where the error happened has a local `self` that is the object.
  */
-export function attributeErrorSuggestion(minor: number, name: string, dir: readonly string[], opts: { readonly onSet: boolean; readonly selfIsObj: boolean }): string | null {
-  if (!attributeErrorsSuggest(minor, opts.onSet)) return null;
+export function attributeErrorSuggestion(facts: SuggestionFacts, name: string, dir: readonly string[], opts: { readonly onSet: boolean; readonly selfIsObj: boolean }): string | null {
+  if (!attributeErrorsSuggest(facts, opts.onSet)) return null;
   let candidates = dir;
-  if (minor >= HIDES_UNDERSCORED_FROM_MINOR && !name.startsWith('_') && !opts.selfIsObj) candidates = dir.filter((n) => !n.startsWith('_'));
+  if (facts.hidesUnderscored && !name.startsWith('_') && !opts.selfIsObj) candidates = dir.filter((n) => !n.startsWith('_'));
   return calculateSuggestion(name, candidates);
 }
 

@@ -1,0 +1,232 @@
+/**
+ * Probes of the facts about memory allocation, iterator sizes, instances and error messages
+ * (see probes.ts for the contract: fixed Python source, output derived from the profile).
+ */
+import { fillMessage } from './messages';
+import type { Probe } from './probes';
+
+const lines = (...parts: string[]): string => parts.map((part) => `${part}\n`).join('');
+const py = (value: boolean): string => (value ? 'True' : 'False');
+
+/**
+ * Reads the free lists from `sys._debugmallocstats()` (it writes to the C stderr: fd 2 goes to a
+ * file meanwhile). Only `os` and `sys` are used, both loaded at startup, so that the counts at
+ * the start are the program's own. Startup counts vary a little from run to run: the probe
+ * prints the smallest of the buckets 20, 45, 100, 2000 that holds them.
+ */
+const allocator: Probe = {
+  name: 'allocator-free-lists',
+  facts: ['objectAllocator', 'freeLists'],
+  source: `import sys, os
+
+def free_counts():
+    path = '/tmp/objspec-probe-%d.txt' % os.getpid()
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC)
+    saved = os.dup(2)
+    os.dup2(fd, 2)
+    try:
+        sys._debugmallocstats()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+    os.lseek(fd, 0, 0)
+    chunks = []
+    while True:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    os.unlink(path)
+    counts = {}
+    for line in b''.join(chunks).decode().splitlines():
+        words = line.split()
+        if line.startswith('Small block threshold'):
+            counts['pymalloc'] = line
+        elif len(words) > 3 and words[1] == 'free':
+            key = 'tuple' + words[2].split('-')[0] if words[3] == 'PyTupleObjects' else words[2]
+            counts[key] = int(words[0])
+    return counts
+
+start = free_counts()
+def bucket(n):
+    return next(b for b in (20, 45, 100, 2000) if n <= b)
+print(start.get('pymalloc', 'pymalloc: none'))
+print('at start, at most: float %d, list %d, dict %d, tuple %d' % (
+    bucket(start['PyFloatObjects']), bucket(start['PyListObjects']), bucket(start['PyDictObjects']),
+    bucket(max(start.get('tuple%d' % n, 0) for n in range(1, 20)))))
+floats = [i + 0.5 for i in range(3000)]
+lists = [[] for i in range(3000)]
+dicts = [{} for i in range(3000)]
+tuples = [(i,) for i in range(3000)]
+del floats, lists, dicts, tuples
+full = free_counts()
+print('capacity: float %d, list %d, dict %d, tuple %d' % (full['PyFloatObjects'], full['PyListObjects'], full['PyDictObjects'], full['tuple1']))
+t = tuple(range(20))
+before = free_counts().get('tuple20', 0)
+del t
+pushed = free_counts().get('tuple20', 0)
+u = tuple(range(20))
+popped = free_counts().get('tuple20', 0)
+print('20-tuple pushed:', pushed == before + 1, 'popped:', pushed == before + 1 and popped == pushed - 1)
+print('19-tuple free list:', 'tuple19' in full, '21:', 'tuple21' in full)
+`,
+  expected: (profile) => {
+    const a = profile.objectAllocator;
+    const f = profile.freeLists;
+    // The probe's 19/20-length checks only tell 19 from 20.
+    const pushed20 = f.tuple.pushMaxLen >= 20;
+    return lines(
+      a.kind === 'pymalloc'
+        ? `Small block threshold = ${a.smallRequestThreshold}, in ${a.smallRequestThreshold / a.alignment} size classes.`
+        : 'pymalloc: none',
+      `at start, at most: float ${f.float.startupMax}, list ${f.list.startupMax}, dict ${f.dict.startupMax}, tuple ${f.tuple.startupMax}`,
+      `capacity: float ${f.float.capacity}, list ${f.list.capacity}, dict ${f.dict.capacity}, tuple ${f.tuple.capacity}`,
+      `20-tuple pushed: ${py(pushed20)} popped: ${py(pushed20 && f.tuple.popMaxLen >= 20)}`,
+      `19-tuple free list: ${py(f.tuple.pushMaxLen >= 19)} 21: ${py(f.tuple.pushMaxLen >= 21)}`,
+    );
+  },
+};
+
+const objects: Probe = {
+  name: 'iterators-and-instances',
+  facts: ['sizeofIterator', 'sizeofRange', 'instanceBlockReused', 'managedDict', 'firstPrintTakesFreeList'],
+  source: `import sys, gc
+k = 7
+first = [k]
+first_id = id(first)
+del first
+print('a first line')
+after_first = [k]
+second = [k]
+second_id = id(second)
+del second
+print('a second line')
+after_second = [k]
+print('prints take a list from the free list:', id(after_first) != first_id, id(after_second) != second_id)
+print('iterators:', sys.getsizeof(iter([])), sys.getsizeof(iter(())), sys.getsizeof(iter(range(3))), sys.getsizeof(iter('ab')))
+print('range:', sys.getsizeof(range(3)))
+class C:
+    pass
+a = C()
+i = id(a)
+del a
+b = C()
+print('instance block reused:', id(b) == i)
+b.x = 1
+print('attribute values held by a dict:', any(type(r) is dict for r in gc.get_referents(b)))
+`,
+  expected: (profile) => {
+    const it = profile.sizeofIterator;
+    return lines(
+      'a first line',
+      'a second line',
+      `prints take a list from the free list: ${py(profile.firstPrintTakesFreeList)} False`,
+      `iterators: ${it.list} ${it.tuple} ${it.range} ${it.str}`,
+      `range: ${profile.sizeofRange}`,
+      `instance block reused: ${py(profile.instanceBlockReused)}`,
+      `attribute values held by a dict: ${py(!profile.managedDict)}`,
+    );
+  },
+};
+
+/**
+ * The last line CPython's own hook (`sys.__excepthook__`; Pyodide replaces `sys.excepthook`) writes
+ * for each error: what `python FILE.py` prints when uncaught.
+ */
+const errors: Probe = {
+  name: 'error-messages',
+  facts: ['errorMessages', 'errorSuggestions', 'dirNames'],
+  source: `import sys, io
+
+def last_line(fn):
+    try:
+        fn()
+    except BaseException as e:
+        saved = sys.stderr
+        sys.stderr = io.StringIO()
+        try:
+            sys.__excepthook__(type(e), e, e.__traceback__)
+            text = sys.stderr.getvalue()
+        finally:
+            sys.stderr = saved
+        return text.strip().splitlines()[-1]
+    return 'no error'
+
+def divisions():
+    z = 0
+    f = 0.0
+    out = []
+    for fn in (lambda: 7 // z, lambda: 7 % z, lambda: 7 / z, lambda: 7.0 // f, lambda: 7.0 % f, lambda: 7.0 / f):
+        try:
+            fn()
+        except ZeroDivisionError as e:
+            out.append(str(e))
+    return ' | '.join(out)
+print('division by zero:', divisions())
+def unbound():
+    print(never_set)
+    never_set = 1
+class S:
+    __slots__ = ('alpha',)
+def unset_slot():
+    return S().alpha
+def new_attribute():
+    S().beta = 1
+spam_eggs = 1
+def name_error():
+    return spam_egs
+class A:
+    alpha = 1
+def attribute_get():
+    return A().alpah
+def attribute_set():
+    S().alphb = 1
+class U:
+    _alpha = 1
+def underscored():
+    return U().alpha
+for fn in (unbound, unset_slot, new_attribute, name_error, attribute_get, attribute_set, underscored):
+    print(fn.__name__ + ':', last_line(fn))
+print('dir(object()):', ' '.join(sorted(dir(object()))))
+class P:
+    __slots__ = ()
+print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__slots__'})))
+`,
+  expected: (profile) => {
+    const m = profile.errorMessages;
+    const s = profile.errorSuggestions;
+    const mean = (on: boolean, name: string): string => (on ? `. Did you mean: '${name}'?` : '');
+    return lines(
+      `division by zero: ${[m.intFloorDivideByZero, m.intModuloByZero, m.intDivideByZero, m.floatFloorDivideByZero, m.floatModuloByZero, m.floatDivideByZero].join(' | ')}`,
+      `unbound: UnboundLocalError: ${fillMessage(m.unboundLocal, { name: 'never_set' })}`,
+      `unset_slot: AttributeError: ${fillMessage(m.unsetSlot, { cls: 'S', attr: 'alpha' })}`,
+      `new_attribute: AttributeError: ${fillMessage(m.noNewAttribute, { cls: 'S', attr: 'beta' })}`,
+      `name_error: NameError: name 'spam_egs' is not defined${mean(s.nameError, 'spam_eggs')}`,
+      `attribute_get: AttributeError: 'A' object has no attribute 'alpah'${mean(s.attributeGet, 'alpha')}`,
+      `attribute_set: AttributeError: ${fillMessage(m.noNewAttribute, { cls: 'S', attr: 'alphb' })}${mean(s.attributeSet, 'alpha')}`,
+      `underscored: AttributeError: 'U' object has no attribute 'alpha'${mean(s.attributeGet && !s.hidesUnderscored, '_alpha')}`,
+      `dir(object()): ${profile.dirNames.object.join(' ')}`,
+      `a class adds: ${profile.dirNames.classAdds.join(' ')}`,
+    );
+  },
+};
+
+/** A name, co_consts and the getrefcount argument count 3; the arena makes 4 (as for a plain literal). */
+const foldedOwners: Probe = {
+  name: 'folded-constant-owners',
+  facts: ['foldedConstantsInAstArena'],
+  source: `import sys
+plain = 123456
+t = (1000, 2000)
+e = 10 ** 20
+n = -1000
+print('folded constants held by the AST arena:', sys.getrefcount(t) == sys.getrefcount(plain), sys.getrefcount(e) == sys.getrefcount(plain), sys.getrefcount(n) == sys.getrefcount(plain))
+`,
+  expected: (profile) => {
+    const held = py(profile.foldedConstantsInAstArena);
+    return lines(`folded constants held by the AST arena: ${held} ${held} ${held}`);
+  },
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners];
