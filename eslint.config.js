@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', '.docusaurus/', 'docs/api/', 'test-output/', 'results/', '.stryker-tmp/', 'reports/', '.scratch-*', 'src/generated/'] },
+  { ignores: ['node_modules/', 'build/', '.docusaurus/', 'docs/api/', 'test-output/', 'results/', '.stryker-tmp/', 'reports/', '.scratch-*', 'src/generated/', 'static/pyodide/', 'static/elk/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
