@@ -104,5 +104,8 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     foldLimits: profile.constantFoldLimits,
     iteratorBytes: local.iteratorBytes,
     errorSuggestions: minor >= 10,
+    comprehensionsInlined: minor >= 12,
+    annotations: minor <= 9 ? 'dict' : minor <= 13 ? 'tuple' : 'annotate',
+    tupleResizeToEmptyIsSingleton: minor >= 11,
   };
 }
