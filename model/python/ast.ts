@@ -146,8 +146,25 @@ export type Stmt =
   | { readonly kind: 'ImportFrom'; readonly module: string; readonly names: readonly ImportAlias[]; readonly pos: Pos }
   /** `target: annotation = value`; `simple`: a bare name, not parenthesised. */
   | { readonly kind: 'AnnAssign'; readonly target: Target; readonly annotation: Expr; readonly value: Expr | null; readonly simple: boolean; readonly pos: Pos }
+  /** `try` with `except` handlers, `else` and `finally` (each may be empty, not all). */
+  | {
+      readonly kind: 'Try';
+      readonly body: readonly Stmt[];
+      readonly handlers: readonly ExceptHandler[];
+      readonly orelse: readonly Stmt[];
+      readonly finalbody: readonly Stmt[];
+      readonly pos: Pos;
+    }
   /** `raise`, `raise exc`, `raise exc from cause`. */
   | { readonly kind: 'Raise'; readonly exc: Expr | null; readonly cause: Expr | null; readonly pos: Pos };
+
+/** `except [type [as name]]:` and its body. */
+export interface ExceptHandler {
+  readonly type: Expr | null;
+  readonly name: string | null;
+  readonly body: readonly Stmt[];
+  readonly pos: Pos;
+}
 
 /** A whole program: the body of one module. */
 export interface Module {

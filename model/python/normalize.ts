@@ -126,6 +126,15 @@ function normalizeStmt(s: Stmt): Stmt {
         : { kind: 'ImportFrom', module: s.module, names: s.names.map((a) => ({ ...a })), pos };
     case 'AnnAssign':
       return { kind: 'AnnAssign', target: target(s.target), annotation: n(s.annotation), value: s.value ? n(s.value) : null, simple: s.simple, pos };
+    case 'Try':
+      return {
+        kind: 'Try',
+        body: body(s.body),
+        handlers: s.handlers.map((h) => ({ type: h.type ? n(h.type) : null, name: h.name, body: body(h.body), pos })),
+        orelse: body(s.orelse),
+        finalbody: body(s.finalbody),
+        pos,
+      };
     case 'Raise':
       return { kind: 'Raise', exc: s.exc ? n(s.exc) : null, cause: s.cause ? n(s.cause) : null, pos };
   }

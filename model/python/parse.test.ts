@@ -48,6 +48,8 @@ const SUPPORTED = [
   // Annotations and raise (tier 2).
   'def f(a: int, b: "str" = 1, c=2) -> List[int]:\n    x: int = 1\n    y: dict\n    self.z: int = 2\n    (w): int = 3\n    v[0]: int',
   'raise\nraise E\nraise E(1, 2)\nraise E from None\nraise E() from F()',
+  'try:\n    a = 1\nexcept (ValueError, TypeError) as e:\n    pass\nexcept E:\n    raise\nexcept:\n    pass\nelse:\n    b = 2\nfinally:\n    c = 3',
+  'try:\n    pass\nfinally:\n    pass\nfor i in x:\n    try:\n        continue\n    except E: break',
 ];
 
 describe('parseModule agrees with CPython 3.12', () => {
@@ -68,7 +70,7 @@ describe('parseModule agrees with CPython 3.12', () => {
 /** [source, construct, line, col]: outside the subset, valid Python (checked), refused at the place. */
 const REFUSED: readonly [string, string, number, number][] = [
   ['f = lambda x: x', 'lambda expression', 1, 5],
-  ['try:\n    pass\nexcept E:\n    pass', 'try statement', 1, 1],
+  ['try:\n    pass\nexcept* E:\n    pass', 'except* (exception groups)', 3, 7],
   ['with a as b:\n    pass', 'with statement', 1, 1],
   ['def f():\n    yield 1', 'yield expression', 2, 5],
   ['def f():\n    x = yield', 'yield expression', 2, 9],

@@ -141,6 +141,17 @@ function printStmt(s: Stmt, level: number, lines: string[]): void {
       const t = s.simple || s.target.kind !== 'Name' ? target(s.target) : `(${target(s.target)})`;
       return line(`${t}: ${ex(s.annotation)}${s.value ? ` = ${ex(s.value)}` : ''}`);
     }
+    case 'Try':
+      if (s.handlers.length === 0 && s.finalbody.length === 0) throw new PrintError('try without except or finally');
+      if (s.orelse.length > 0 && s.handlers.length === 0) throw new PrintError('try/else without except');
+      block('try:', s.body);
+      for (const h of s.handlers) {
+        if (h.name !== null && !h.type) throw new PrintError("bare except with 'as'");
+        block(h.type ? `except ${ex(h.type)}${h.name !== null ? ` as ${identifier(h.name)}` : ''}:` : 'except:', h.body);
+      }
+      if (s.orelse.length > 0) block('else:', s.orelse);
+      if (s.finalbody.length > 0) block('finally:', s.finalbody);
+      return;
     case 'Raise':
       if (!s.exc && s.cause) throw new PrintError('raise with a cause and no exception');
       return line(s.exc ? `raise ${ex(s.exc)}${s.cause ? ` from ${ex(s.cause)}` : ''}` : 'raise');

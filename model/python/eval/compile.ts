@@ -276,6 +276,15 @@ class UnitCompiler {
           if (s.exc) this.fold(s.exc);
           if (s.cause) this.fold(s.cause);
           break;
+        case 'Try':
+          this.foldStatements(s.body);
+          for (const h of s.handlers) {
+            if (h.type) this.fold(h.type);
+            this.foldStatements(h.body);
+          }
+          this.foldStatements(s.orelse);
+          this.foldStatements(s.finalbody);
+          break;
         case 'ClassDef':
           s.decorators.forEach((d) => this.fold(d));
           s.bases.forEach((b) => this.fold(b));
@@ -737,6 +746,16 @@ function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s:
         if (s.exc) f(s.exc);
         if (s.cause) f(s.cause);
         break;
+      case 'Try':
+        // `compiler_try_except`: the body, each handler's type then body, `else`; `finally` last.
+        visitStatements(s.body, f, enter);
+        for (const h of s.handlers) {
+          if (h.type) f(h.type);
+          visitStatements(h.body, f, enter);
+        }
+        visitStatements(s.orelse, f, enter);
+        visitStatements(s.finalbody, f, enter);
+        break;
       default:
         break;
     }
@@ -784,6 +803,7 @@ function declaredGlobals(body: readonly Stmt[]): Set<string> {
         walk(s.body);
         walk(s.orelse);
       }
+      if (s.kind === 'Try') [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody].forEach(walk);
     }
   };
   walk(body);
@@ -827,6 +847,15 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
         case 'While':
           walk(s.body);
           walk(s.orelse);
+          break;
+        case 'Try':
+          walk(s.body);
+          for (const h of s.handlers) {
+            if (h.name !== null) assigned.add(h.name);
+            walk(h.body);
+          }
+          walk(s.orelse);
+          walk(s.finalbody);
           break;
         case 'FunctionDef':
         case 'ClassDef':
@@ -896,6 +925,16 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
         case 'Raise':
           if (s.exc) mentionExpr(s.exc);
           if (s.cause) mentionExpr(s.cause);
+          break;
+        case 'Try':
+          walkOrder(s.body);
+          for (const h of s.handlers) {
+            if (h.type) mentionExpr(h.type);
+            if (h.name !== null) mention(h.name);
+            walkOrder(h.body);
+          }
+          walkOrder(s.orelse);
+          walkOrder(s.finalbody);
           break;
         case 'FunctionDef':
           s.params.forEach((p) => p.default && mentionExpr(p.default));

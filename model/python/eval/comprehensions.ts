@@ -23,6 +23,7 @@ import type { Comprehension, Expr, Target } from '../ast';
 import type { CodeObject } from './compile';
 import type { Frame, LoopIterator } from './frame';
 import type { Interpreter } from './interpreter';
+import { keepFrameAlive } from './exceptions';
 import { Refusal } from './refusal';
 import { setAdd } from './set-methods';
 
@@ -217,7 +218,7 @@ export function evalComprehension(interp: Interpreter, e: ComprehensionExpr, fra
     return collect(interp, e, inner, it, () => {
       interp.releaseIter(it);
       clearLocals(interp, fast, [...names].reverse());
-    });
+    }, false);
   }
   const { code, fn, it, fast, inner } = enterHidden(interp, e, frame);
   return collect(interp, e, inner, it, () => {
@@ -232,12 +233,17 @@ export function evalComprehension(interp: Interpreter, e: ComprehensionExpr, fra
       clearLocals(interp, fast, code.locals.filter((n) => n !== '.0'));
     }
     h.decref(fn);
-  });
+  }, true);
 }
 
-/** `BUILD_*`, the loop, then `release` (also when it fails); the result is a new reference. */
-function collect(interp: Interpreter, e: Exclude<ComprehensionExpr, GeneratorExpr>, inner: Frame, it: LoopIterator, release: () => void): Ref {
+/**
+ * `BUILD_*`, the loop, then `release`. When an exception leaves a hidden function's frame,
+ * its traceback keeps the frame (and what `release` would drop) until the exception dies; an
+ * inlined comprehension's cleanup handler releases at once. The result is a new reference.
+ */
+function collect(interp: Interpreter, e: Exclude<ComprehensionExpr, GeneratorExpr>, inner: Frame, it: LoopIterator, release: () => void, hiddenFrame: boolean): Ref {
   let result: Ref | null = null;
+  let kept = false;
   try {
     const c = collector(interp, e, inner);
     result = c.result;
@@ -245,9 +251,10 @@ function collect(interp: Interpreter, e: Exclude<ComprehensionExpr, GeneratorExp
     return result;
   } catch (err) {
     if (result !== null) interp.heap.decref(result);
+    kept = hiddenFrame && keepFrameAlive(err, release);
     throw err;
   } finally {
-    release();
+    if (!kept) release();
   }
 }
 
@@ -266,15 +273,23 @@ export function consumeGenerator(interp: Interpreter, e: GeneratorExpr, frame: F
   // 3.11+ the frame holds it (`f_funcobj`) until the frame is cleared.
   const holdsFunction = !interp.cfg.callerHoldsArgumentReference;
   if (!holdsFunction) h.decref(fn);
+  const release = (): void => {
+    interp.releaseIter(it);
+    clearLocals(interp, fast, code.locals.filter((n) => n !== '.0'));
+    if (holdsFunction) h.decref(fn);
+  };
+  let kept = false;
   try {
     runClauses(interp, e, inner, it, () => {
       const v = interp.evalExpr(e.elt, inner);
       return each(v);
     });
+  } catch (err) {
+    // The generator's frame is in the traceback: it keeps its locals until the exception dies.
+    kept = keepFrameAlive(err, release);
+    throw err;
   } finally {
-    interp.releaseIter(it);
-    clearLocals(interp, fast, code.locals.filter((n) => n !== '.0'));
-    if (holdsFunction) h.decref(fn);
+    if (!kept) release();
     h.decref(gen);
   }
 }

@@ -29,7 +29,7 @@ import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
 import { applyDecorators, decoratorKinds } from './decorators';
-import { execRaise } from './exceptions';
+import { execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { MODELLED_SPECIAL_NAMES, userRepr } from './special-methods';
 import { noteInstance } from './instance-dict';
@@ -253,6 +253,8 @@ export class Interpreter {
         return execAnnAssign(this, s, frame);
       case 'Raise':
         return execRaise(this, s, frame);
+      case 'Try':
+        return execTry(this, s, frame);
       case 'ImportFrom':
         return execImportFrom(this, s, frame);
     }
@@ -426,7 +428,7 @@ export class Interpreter {
     throw this.nameError(name, frame);
   }
 
-  private deleteName(name: string, frame: Frame): void {
+  deleteName(name: string, frame: Frame): void {
     if (this.isFastLocal(name, frame)) {
       const v = frame.fast.get(name) ?? null;
       if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
@@ -686,20 +688,27 @@ export class Interpreter {
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals };
     this.depth++;
     let result: Ref;
+    // The frame ends: locals released in `co_varnames` order.
+    const clearLocals = (): void => {
+      for (const name of code.locals) {
+        const v = fast.get(name) ?? null;
+        if (v !== null) {
+          fast.set(name, null);
+          h.decref(v);
+        }
+      }
+    };
     try {
       const c = this.execBody(code.body, frame);
       result = c.kind === 'return' ? c.value : h.none();
+    } catch (err) {
+      // Left by an exception: its traceback keeps the frame, and the locals, alive.
+      keepFrameAlive(err, clearLocals);
+      throw err;
     } finally {
       this.depth--;
     }
-    // The frame ends: locals released in `co_varnames` order.
-    for (const name of code.locals) {
-      const v = fast.get(name) ?? null;
-      if (v !== null) {
-        fast.set(name, null);
-        h.decref(v);
-      }
-    }
+    clearLocals();
     return result;
   }
 
@@ -1335,7 +1344,7 @@ export class Interpreter {
   }
 
   reprOf(v: Ref): string {
-    const custom = userRepr(this, v);
+    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr');
     if (custom !== null) return custom;
     const address = this.addressInts.get(v);
     if (address !== undefined && this.options.printAddresses) return pyRepr(this.heap, v);
@@ -1347,7 +1356,7 @@ export class Interpreter {
 
   strOf(v: Ref): string {
     if (this.heap.get(v).payload.kind === 'str') return (this.heap.get(v).payload as { value: string }).value;
-    return this.reprOf(v);
+    return exceptionText(this, v, 'str') ?? this.reprOf(v);
   }
 
   // ---- calls ------------------------------------------------------------------------------------------

@@ -1,13 +1,12 @@
 /** Statement nodes of the @lezer/python tree to the model's `Stmt`. */
 import type { SyntaxNode } from '@lezer/common';
-import type { Expr, ImportAlias, Parameter, Stmt } from '../ast';
+import type { ExceptHandler, Expr, ImportAlias, Parameter, Stmt } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { convertCall, convertExpr, convertExprList, identifier } from './expressions';
 import { BlockIndent, type Indent } from './indentation';
 import { toTarget } from './targets';
 
 const REFUSED_STATEMENTS: Readonly<Record<string, string>> = {
-  TryStatement: 'try statement',
   WithStatement: 'with statement',
   MatchStatement: 'match statement',
   AssertStatement: 'assert statement',
@@ -101,6 +100,9 @@ export class StatementConverter {
         out.push({ kind: 'Raise', exc, cause, pos });
         return;
       }
+      case 'TryStatement':
+        out.push(this.tryStatement(node, children, indent));
+        return;
       case 'ImportStatement':
         out.push(this.importStatement(node, children));
         return;
@@ -175,6 +177,33 @@ export class StatementConverter {
     const value = rest.length > 1 ? convertExprList(ctx, rest.slice(1)) : null;
     const simple = target.kind === 'Name' && targetNodes[0]!.name === 'VariableName';
     return { kind: 'AnnAssign', target, annotation, value, simple, pos: ctx.pos(node) };
+  }
+
+  /** `try:` body, then `except [E [as n]]:` clauses, `else:`, `finally:` (lezer keeps them flat). */
+  private tryStatement(node: SyntaxNode, children: SyntaxNode[], indent: Indent): Stmt {
+    const ctx = this.ctx;
+    let body: Stmt[] = [];
+    const handlers: ExceptHandler[] = [];
+    let orelse: Stmt[] = [];
+    let finalbody: Stmt[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
+      if (c.name === 'try') body = this.body(children[++i]!, indent);
+      else if (c.name === 'else') orelse = this.body(children[++i]!, indent);
+      else if (c.name === 'finally') finalbody = this.body(children[++i]!, indent);
+      else if (c.name === 'except') {
+        const clause: SyntaxNode[] = [];
+        while (children[i + 1] && children[i + 1]!.name !== 'Body') clause.push(children[++i]!);
+        if (clause[0]?.name === '*') ctx.unsupported('except* (exception groups)', clause[0]);
+        const asAt = clause.findIndex((n) => n.name === 'as');
+        const typeNodes = asAt < 0 ? clause : clause.slice(0, asAt);
+        const type = typeNodes.length > 0 ? convertExprList(ctx, typeNodes) : null;
+        const name = asAt < 0 ? null : identifier(ctx, clause[asAt + 1]!);
+        if (type === null && name !== null) ctx.malformed('invalid syntax', clause[asAt]!);
+        handlers.push({ type, name, body: this.body(children[++i]!, indent), pos: ctx.pos(c) });
+      } else return ctx.malformed('invalid syntax', c);
+    }
+    return { kind: 'Try', body, handlers, orelse, finalbody, pos: ctx.pos(node) };
   }
 
   private importStatement(node: SyntaxNode, children: SyntaxNode[]): Stmt {

@@ -147,6 +147,14 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(s.pos, { kind: 'AnnAssign', target: expr(s.target), annotation: expr(s.annotation), value: opt(s.value), simple: s.simple });
       case 'Raise':
         return pos(s.pos, { kind: 'Raise', exc: opt(s.exc), cause: opt(s.cause) });
+      case 'Try':
+        return pos(s.pos, {
+          kind: 'Try',
+          body: body(s.body),
+          handlers: s.handlers.map((h) => pos(h.pos, { type: opt(h.type), name: h.name, body: body(h.body) })),
+          orelse: body(s.orelse),
+          finalbody: body(s.finalbody),
+        });
     }
   };
   return { kind: 'Module', body: body(module.body) };

@@ -1,5 +1,5 @@
 import sys
-a = [10 ** 6, 10 ** 7]
+a = [1000001, 1000002]
 counts = [sys.getrefcount(v) for v in a]
 print(counts)
 def g(seq):

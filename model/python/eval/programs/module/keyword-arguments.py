@@ -1,7 +1,8 @@
 import sys
 def show(a, b=2, c=3):
-    return [a, b, c, sys.getrefcount(a)]
-big = 10 ** 9
+    n = sys.getrefcount(a)
+    return [a, b, c, n]
+big = 1000000000
 print(show(big, c=5)[1:3], show(c=1, a=big)[:3], show(big, b=big)[3], show(a=big)[3])
 class Box:
     def __init__(self, value, label='box'):
