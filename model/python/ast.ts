@@ -155,6 +155,8 @@ export type Stmt =
       readonly finalbody: readonly Stmt[];
       readonly pos: Pos;
     }
+  /** `assert test[, msg]`. */
+  | { readonly kind: 'Assert'; readonly test: Expr; readonly msg: Expr | null; readonly pos: Pos }
   /** `raise`, `raise exc`, `raise exc from cause`. */
   | { readonly kind: 'Raise'; readonly exc: Expr | null; readonly cause: Expr | null; readonly pos: Pos };
 

@@ -126,6 +126,8 @@ function normalizeStmt(s: Stmt): Stmt {
         : { kind: 'ImportFrom', module: s.module, names: s.names.map((a) => ({ ...a })), pos };
     case 'AnnAssign':
       return { kind: 'AnnAssign', target: target(s.target), annotation: n(s.annotation), value: s.value ? n(s.value) : null, simple: s.simple, pos };
+    case 'Assert':
+      return { kind: 'Assert', test: n(s.test), msg: s.msg ? n(s.msg) : null, pos };
     case 'Try':
       return {
         kind: 'Try',

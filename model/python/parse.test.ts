@@ -49,6 +49,7 @@ const SUPPORTED = [
   'def f(a: int, b: "str" = 1, c=2) -> List[int]:\n    x: int = 1\n    y: dict\n    self.z: int = 2\n    (w): int = 3\n    v[0]: int',
   'raise\nraise E\nraise E(1, 2)\nraise E from None\nraise E() from F()',
   'try:\n    a = 1\nexcept (ValueError, TypeError) as e:\n    pass\nexcept E:\n    raise\nexcept:\n    pass\nelse:\n    b = 2\nfinally:\n    c = 3',
+  'assert x\nassert x, "message"\nassert (x, y)',
   'try:\n    pass\nfinally:\n    pass\nfor i in x:\n    try:\n        continue\n    except E: break',
 ];
 
@@ -89,7 +90,6 @@ const REFUSED: readonly [string, string, number, number][] = [
   ['def f(a, *, b): pass', "keyword-only parameters ('*')", 1, 10],
   ['def f(a, /, b): pass', "positional-only parameters ('/')", 1, 10],
   ['class A(metaclass=M): pass', 'class keyword argument (e.g. metaclass=)', 1, 9],
-  ['assert x', 'assert statement', 1, 1],
   ['from . import x', 'relative import', 1, 1],
   ['from m import *', "star import ('from ... import *')", 1, 15],
   ['def f():\n    await x', 'await expression', 2, 5],

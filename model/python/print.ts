@@ -141,6 +141,8 @@ function printStmt(s: Stmt, level: number, lines: string[]): void {
       const t = s.simple || s.target.kind !== 'Name' ? target(s.target) : `(${target(s.target)})`;
       return line(`${t}: ${ex(s.annotation)}${s.value ? ` = ${ex(s.value)}` : ''}`);
     }
+    case 'Assert':
+      return line(`assert ${ex(s.test)}${s.msg ? `, ${ex(s.msg)}` : ''}`);
     case 'Try':
       if (s.handlers.length === 0 && s.finalbody.length === 0) throw new PrintError('try without except or finally');
       if (s.orelse.length > 0 && s.handlers.length === 0) throw new PrintError('try/else without except');

@@ -10,6 +10,7 @@ import type { Ref } from '../../core/objects';
 import { getsizeof, requestSize } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
+import { callAttributeBuiltin } from './attribute-builtins';
 import { callListMethod } from './list-methods';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
 import { ModelInputError } from '../../errors';
@@ -241,8 +242,12 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      throw new Refusal(`${name}()`);
+      return callAttributeBuiltin(vm, name, args) ?? refuseBuiltin(name);
   }
+}
+
+function refuseBuiltin(name: string): never {
+  throw new Refusal(`${name}()`);
 }
 
 /**

@@ -276,6 +276,10 @@ class UnitCompiler {
           if (s.exc) this.fold(s.exc);
           if (s.cause) this.fold(s.cause);
           break;
+        case 'Assert':
+          this.fold(s.test);
+          if (s.msg) this.fold(s.msg);
+          break;
         case 'Try':
           this.foldStatements(s.body);
           for (const h of s.handlers) {
@@ -746,6 +750,10 @@ function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s:
         if (s.exc) f(s.exc);
         if (s.cause) f(s.cause);
         break;
+      case 'Assert':
+        f(s.test);
+        if (s.msg) f(s.msg);
+        break;
       case 'Try':
         // `compiler_try_except`: the body, each handler's type then body, `else`; `finally` last.
         visitStatements(s.body, f, enter);
@@ -925,6 +933,10 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
         case 'Raise':
           if (s.exc) mentionExpr(s.exc);
           if (s.cause) mentionExpr(s.cause);
+          break;
+        case 'Assert':
+          mentionExpr(s.test);
+          if (s.msg) mentionExpr(s.msg);
           break;
         case 'Try':
           walkOrder(s.body);

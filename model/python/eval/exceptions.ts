@@ -184,6 +184,21 @@ function release(interp: Interpreter, err: PyException): void {
   for (const f of state.frames) f();
 }
 
+/**
+ * `assert test, msg` (not under `-O`): `AssertionError` with `msg` as its argument when the
+ * test is false (`compiler_assert`: the message is evaluated only then).
+ */
+export function execAssert(interp: Interpreter, s: Extract<Stmt, { kind: 'Assert' }>, frame: Frame): Completion {
+  const t = interp.evalExpr(s.test, frame);
+  const ok = interp.truth(t);
+  interp.heap.decref(t);
+  if (ok) return NORMAL;
+  const args = s.msg ? [interp.evalExpr(s.msg, frame)] : [];
+  const err = new PyException('AssertionError', message(interp, 'AssertionError', args.map((a) => interp.heap.incref(a))));
+  heldBy(err).args = args;
+  throw err;
+}
+
 /** `try` statement: a `Completion`, or the exception that leaves it. */
 export function execTry(interp: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, frame: Frame): Completion {
   let completion: Completion;

@@ -29,7 +29,8 @@ import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
 import { applyDecorators, decoratorKinds } from './decorators';
-import { execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
+import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
+import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { MODELLED_SPECIAL_NAMES, userRepr } from './special-methods';
 import { noteInstance } from './instance-dict';
@@ -44,7 +45,7 @@ const MAX_DEPTH = 100;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec'] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object'] as const;
 /** Builtin types `type()` can return without being callable by name here. */
@@ -255,6 +256,8 @@ export class Interpreter {
         return execRaise(this, s, frame);
       case 'Try':
         return execTry(this, s, frame);
+      case 'Assert':
+        return execAssert(this, s, frame);
       case 'ImportFrom':
         return execImportFrom(this, s, frame);
     }
@@ -384,6 +387,7 @@ export class Interpreter {
   // ---- names -----------------------------------------------------------------------------------
 
   isFastLocal(name: string, frame: Frame): boolean {
+    if (frame.outer && !frame.fast.has(name)) return this.isFastLocal(name, frame.outer);
     return frame.kind === 'function' && frame.fast.has(name) && !frame.code.globals.has(name);
   }
 

@@ -14,10 +14,13 @@ import { runModel } from './run';
 
 const TIER2 = [
   'annotations-evaluated.py',
+  'assert-statement.py',
   'comprehension-constants-refcount.py',
   'comprehension-item-refcounts.py',
+  'comprehension-outer-local-refcount.py',
   'comprehension-scopes-and-sizes.py',
   'generator-empty-tuple.py',
+  'getattr-setattr-delattr.py',
   'generator-expression-consumers.py',
   'instance-dict-getsizeof.py',
   'keyword-arguments.py',

@@ -73,6 +73,10 @@ class TableBuilder {
       case 'Return':
         if (s.value) this.expr(scope, s.value);
         return;
+      case 'Assert':
+        this.expr(scope, s.test);
+        if (s.msg) this.expr(scope, s.msg);
+        return;
       case 'Try':
         this.block(scope, s.body);
         for (const h of s.handlers) {

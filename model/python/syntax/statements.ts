@@ -9,7 +9,6 @@ import { toTarget } from './targets';
 const REFUSED_STATEMENTS: Readonly<Record<string, string>> = {
   WithStatement: 'with statement',
   MatchStatement: 'match statement',
-  AssertStatement: 'assert statement',
   YieldStatement: 'yield expression',
   TypeDefinition: 'type alias statement',
 };
@@ -98,6 +97,12 @@ export class StatementConverter {
         const cause = fromAt < 0 ? null : convertExprList(ctx, children.slice(fromAt + 1));
         if (!exc && fromAt >= 0) ctx.malformed('invalid syntax', children[fromAt]!);
         out.push({ kind: 'Raise', exc, cause, pos });
+        return;
+      }
+      case 'AssertStatement': {
+        const parts = splitOnCommas(children.slice(1)).items;
+        if (parts.length < 1 || parts.length > 2) ctx.malformed('invalid syntax', node);
+        out.push({ kind: 'Assert', test: convertExprList(ctx, parts[0]!), msg: parts[1] ? convertExprList(ctx, parts[1]) : null, pos });
         return;
       }
       case 'TryStatement':

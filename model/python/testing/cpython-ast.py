@@ -105,6 +105,7 @@ class Converter:
         elif t == 'Import': o = {'kind': 'Import', 'names': [{'name': a.name, 'asname': a.asname} for a in s.names]}
         elif t == 'ImportFrom': o = {'kind': 'ImportFrom', 'module': s.module, 'names': [{'name': a.name, 'asname': a.asname} for a in s.names]}
         elif t == 'AnnAssign': o = {'kind': 'AnnAssign', 'target': self.expr(s.target), 'annotation': self.expr(s.annotation), 'value': s.value and self.expr(s.value), 'simple': bool(s.simple)}
+        elif t == 'Assert': o = {'kind': 'Assert', 'test': self.expr(s.test), 'msg': s.msg and self.expr(s.msg)}
         elif t == 'Try': o = {'kind': 'Try', 'body': self.body(s.body), 'orelse': self.body(s.orelse), 'finalbody': self.body(s.finalbody),
                               'handlers': [self.pos(h, {'type': h.type and self.expr(h.type), 'name': h.name, 'body': self.body(h.body)}) for h in s.handlers]}
         elif t == 'Raise': o = {'kind': 'Raise', 'exc': s.exc and self.expr(s.exc), 'cause': s.cause and self.expr(s.cause)}

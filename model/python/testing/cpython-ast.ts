@@ -147,6 +147,8 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(s.pos, { kind: 'AnnAssign', target: expr(s.target), annotation: expr(s.annotation), value: opt(s.value), simple: s.simple });
       case 'Raise':
         return pos(s.pos, { kind: 'Raise', exc: opt(s.exc), cause: opt(s.cause) });
+      case 'Assert':
+        return pos(s.pos, { kind: 'Assert', test: expr(s.test), msg: opt(s.msg) });
       case 'Try':
         return pos(s.pos, {
           kind: 'Try',
