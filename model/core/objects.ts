@@ -39,7 +39,15 @@ export type Payload =
   /** A class. `attrs` stands for the class namespace (a mappingproxy'd dict in CPython). */
   | { readonly kind: 'type'; readonly name: string; readonly attrs: Map<string, Ref>; readonly slots: readonly string[] | null; readonly base: Ref | null }
   /** A Python function: `codeObject` its code object, `code` the evaluator's compiled body (opaque to the core). */
-  | { readonly kind: 'function'; readonly name: string; readonly code: unknown; readonly codeObject: Ref; readonly defaults: Ref[] }
+  | {
+      readonly kind: 'function';
+      readonly name: string;
+      readonly code: unknown;
+      readonly codeObject: Ref;
+      readonly defaults: Ref[];
+      /** Other objects it owns: its annotations (a dict 3.8-3.9, a tuple 3.10-3.13, `__annotate__` 3.14). */
+      readonly extras?: Ref[];
+    }
   | { readonly kind: 'method'; readonly self: Ref; readonly func: Ref }
   | { readonly kind: 'builtin'; readonly name: string; readonly self: Ref | null }
   | { readonly kind: 'module'; readonly name: string; readonly attrs: Map<string, Ref> }
@@ -145,7 +153,7 @@ export function strongReferents(p: Payload): Ref[] {
     case 'type':
       return [...p.attrs.values(), ...(p.base === null ? [] : [p.base])];
     case 'function':
-      return [p.codeObject, ...p.defaults];
+      return [p.codeObject, ...p.defaults, ...(p.extras ?? [])];
     case 'code':
       return [...p.constants];
     case 'method':

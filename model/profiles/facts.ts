@@ -360,6 +360,23 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('managedDict', ['3.11.0', null], BOTH, true, src('Include/object.h', 'Py_TPFLAGS_MANAGED_DICT'),
     'attribute values are kept by the object; a dict is made only when __dict__ is asked for'),
 
+  row('comprehensionsInlined', ['3.8.0', '3.12.0'], BOTH, false, src('Python/compile.c', 'compiler_comprehension'),
+    'each comprehension is a hidden function with its own code object and constants'),
+  row('comprehensionsInlined', ['3.12.0', null], BOTH, true, src('Python/compile.c', 'push_inlined_comprehension_state'),
+    'PEP 709: list, set and dict comprehensions run in the enclosing frame'),
+
+  row('annotations', ['3.8.0', '3.10.0'], BOTH, 'dict', src('Python/compile.c', 'compiler_visit_annotations'),
+    'evaluated when def runs, into a dict (BUILD_CONST_KEY_MAP)'),
+  row('annotations', ['3.10.0', '3.14.0'], BOTH, 'tuple', src('Python/compile.c', 'compiler_visit_annotations'),
+    'evaluated when def runs, into a tuple of name/value pairs (BUILD_TUPLE)'),
+  row('annotations', ['3.14.0', null], BOTH, 'annotate', src('Python/codegen.c', 'codegen_annotations'),
+    'PEP 649: nothing evaluated at def; an __annotate__ function is made'),
+
+  row('tupleResizeToEmptyIsSingleton', ['3.8.0', '3.11.0'], BOTH, false, src('Objects/tupleobject.c', '_PyTuple_Resize'),
+    'a tuple resized to length 0 stays a new empty tuple'),
+  row('tupleResizeToEmptyIsSingleton', ['3.11.0', null], BOTH, true, src('Objects/tupleobject.c', '_PyTuple_Resize'),
+    'resizing to length 0 returns the empty-tuple singleton'),
+
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),

@@ -229,4 +229,25 @@ print('folded constants held by the AST arena:', sys.getrefcount(t) == sys.getre
   },
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners];
+const compiler: Probe = {
+  name: 'comprehensions-and-annotations',
+  facts: ['comprehensionsInlined', 'annotations', 'tupleResizeToEmptyIsSingleton'],
+  source: `import sys, gc
+print('comprehension runs in:', [sys._getframe().f_code.co_name for _ in range(1)][0])
+def g(annotated_param: print('annotation evaluated') or int):
+    pass
+held = [type(r).__name__ for r in gc.get_referents(g) if isinstance(r, (dict, tuple)) and 'annotated_param' in r]
+print('annotations held as:', held)
+empty = ()
+print('empty tuple from a generator is ():', tuple(c for c in '') is empty)
+`,
+  expected: (profile) =>
+    lines(
+      `comprehension runs in: ${profile.comprehensionsInlined ? '<module>' : '<listcomp>'}`,
+      ...(profile.annotations === 'annotate' ? [] : ['annotation evaluated']),
+      `annotations held as: ${profile.annotations === 'annotate' ? '[]' : `['${profile.annotations}']`}`,
+      `empty tuple from a generator is (): ${py(profile.tupleResizeToEmptyIsSingleton)}`,
+    ),
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler];

@@ -136,6 +136,12 @@ export const FACT_SCHEMAS = {
   instanceBlockReused: z.boolean(),
   /** Instance attributes live in values managed by the object, not in a `__dict__` made at the first store. */
   managedDict: z.boolean(),
+  /** List, set and dict comprehensions run inline in the enclosing code (PEP 709), not as a hidden function. */
+  comprehensionsInlined: z.boolean(),
+  /** What `def` does with annotations: a dict, a tuple of name/value pairs, or only an `__annotate__` function (PEP 649). */
+  annotations: z.enum(['dict', 'tuple', 'annotate']),
+  /** `_PyTuple_Resize` to length 0 gives the empty-tuple singleton (`tuple(c for c in '') is ()`). */
+  tupleResizeToEmptyIsSingleton: z.boolean(),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({

@@ -46,6 +46,14 @@ export interface Keyword {
   readonly pos: Pos;
 }
 
+/** One `for target in iter if cond...` clause of a comprehension or generator expression. */
+export interface Comprehension {
+  readonly target: Target;
+  readonly iter: Expr;
+  readonly ifs: readonly Expr[];
+  readonly pos: Pos;
+}
+
 export type Expr =
   | { readonly kind: 'Const'; readonly value: ConstValue; readonly pos: Pos }
   | { readonly kind: 'Name'; readonly id: string; readonly pos: Pos }
@@ -68,7 +76,11 @@ export type Expr =
   | { readonly kind: 'Subscript'; readonly value: Expr; readonly index: Expr; readonly pos: Pos }
   | { readonly kind: 'Slice'; readonly lower: Expr | null; readonly upper: Expr | null; readonly step: Expr | null; readonly pos: Pos }
   | { readonly kind: 'IfExp'; readonly test: Expr; readonly body: Expr; readonly orelse: Expr; readonly pos: Pos }
-  | { readonly kind: 'FString'; readonly parts: readonly FStringPart[]; readonly pos: Pos };
+  | { readonly kind: 'FString'; readonly parts: readonly FStringPart[]; readonly pos: Pos }
+  | { readonly kind: 'ListComp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
+  | { readonly kind: 'SetComp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
+  | { readonly kind: 'GeneratorExp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
+  | { readonly kind: 'DictComp'; readonly key: Expr; readonly value: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos };
 
 /** What may stand left of `=`, after `for`, or after `del`. */
 export type Target =
@@ -82,6 +94,8 @@ export interface Parameter {
   readonly name: string;
   readonly default: Expr | null;
   readonly pos: Pos;
+  /** `name: annotation` (absent or null: none). */
+  readonly annotation?: Expr | null;
 }
 
 export interface ImportAlias {
@@ -114,6 +128,8 @@ export type Stmt =
       readonly body: readonly Stmt[];
       readonly decorators: readonly Expr[];
       readonly pos: Pos;
+      /** `-> annotation` (absent or null: none). */
+      readonly returns?: Expr | null;
     }
   | { readonly kind: 'Return'; readonly value: Expr | null; readonly pos: Pos }
   | { readonly kind: 'Global'; readonly names: readonly string[]; readonly pos: Pos }
@@ -127,7 +143,30 @@ export type Stmt =
       readonly pos: Pos;
     }
   | { readonly kind: 'Import'; readonly names: readonly ImportAlias[]; readonly pos: Pos }
-  | { readonly kind: 'ImportFrom'; readonly module: string; readonly names: readonly ImportAlias[]; readonly pos: Pos };
+  | { readonly kind: 'ImportFrom'; readonly module: string; readonly names: readonly ImportAlias[]; readonly pos: Pos }
+  /** `target: annotation = value`; `simple`: a bare name, not parenthesised. */
+  | { readonly kind: 'AnnAssign'; readonly target: Target; readonly annotation: Expr; readonly value: Expr | null; readonly simple: boolean; readonly pos: Pos }
+  /** `try` with `except` handlers, `else` and `finally` (each may be empty, not all). */
+  | {
+      readonly kind: 'Try';
+      readonly body: readonly Stmt[];
+      readonly handlers: readonly ExceptHandler[];
+      readonly orelse: readonly Stmt[];
+      readonly finalbody: readonly Stmt[];
+      readonly pos: Pos;
+    }
+  /** `assert test[, msg]`. */
+  | { readonly kind: 'Assert'; readonly test: Expr; readonly msg: Expr | null; readonly pos: Pos }
+  /** `raise`, `raise exc`, `raise exc from cause`. */
+  | { readonly kind: 'Raise'; readonly exc: Expr | null; readonly cause: Expr | null; readonly pos: Pos };
+
+/** `except [type [as name]]:` and its body. */
+export interface ExceptHandler {
+  readonly type: Expr | null;
+  readonly name: string | null;
+  readonly body: readonly Stmt[];
+  readonly pos: Pos;
+}
 
 /** A whole program: the body of one module. */
 export interface Module {

@@ -5,7 +5,7 @@
  *   complex with a negative imaginary part), as in CPython's AST before constant folding;
  * - f-string parts: adjacent literal parts joined, empty ones dropped (as CPython's JoinedStr).
  */
-import type { ConstValue, Expr, FStringPart, Module, Stmt, Target } from './ast';
+import type { Comprehension, ConstValue, Expr, FStringPart, Module, Stmt, Target } from './ast';
 import { NO_POS } from './ast';
 import { mergeParts } from './syntax/literals';
 
@@ -63,7 +63,17 @@ export function normalizeExpr(e: Expr): Expr {
       return { kind: 'IfExp', test: n(e.test), body: n(e.body), orelse: n(e.orelse), pos };
     case 'FString':
       return { kind: 'FString', parts: parts(e.parts), pos };
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+      return { kind: e.kind, elt: n(e.elt), generators: e.generators.map(comprehension), pos };
+    case 'DictComp':
+      return { kind: 'DictComp', key: n(e.key), value: n(e.value), generators: e.generators.map(comprehension), pos };
   }
+}
+
+function comprehension(c: Comprehension): Comprehension {
+  return { target: target(c.target), iter: normalizeExpr(c.iter), ifs: c.ifs.map(normalizeExpr), pos: NO_POS };
 }
 
 function target(t: Target): Target {
@@ -96,10 +106,11 @@ function normalizeStmt(s: Stmt): Stmt {
       return {
         kind: 'FunctionDef',
         name: s.name,
-        params: s.params.map((p) => ({ name: p.name, default: p.default ? n(p.default) : null, pos })),
+        params: s.params.map((p) => ({ name: p.name, default: p.default ? n(p.default) : null, pos, ...(p.annotation ? { annotation: n(p.annotation) } : {}) })),
         body: body(s.body),
         decorators: s.decorators.map(n),
         pos,
+        ...(s.returns ? { returns: n(s.returns) } : {}),
       };
     case 'Return':
       return { kind: 'Return', value: s.value ? n(s.value) : null, pos };
@@ -113,5 +124,20 @@ function normalizeStmt(s: Stmt): Stmt {
       return s.kind === 'Import'
         ? { kind: 'Import', names: s.names.map((a) => ({ ...a })), pos }
         : { kind: 'ImportFrom', module: s.module, names: s.names.map((a) => ({ ...a })), pos };
+    case 'AnnAssign':
+      return { kind: 'AnnAssign', target: target(s.target), annotation: n(s.annotation), value: s.value ? n(s.value) : null, simple: s.simple, pos };
+    case 'Assert':
+      return { kind: 'Assert', test: n(s.test), msg: s.msg ? n(s.msg) : null, pos };
+    case 'Try':
+      return {
+        kind: 'Try',
+        body: body(s.body),
+        handlers: s.handlers.map((h) => ({ type: h.type ? n(h.type) : null, name: h.name, body: body(h.body), pos })),
+        orelse: body(s.orelse),
+        finalbody: body(s.finalbody),
+        pos,
+      };
+    case 'Raise':
+      return { kind: 'Raise', exc: s.exc ? n(s.exc) : null, cause: s.cause ? n(s.cause) : null, pos };
   }
 }

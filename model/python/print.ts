@@ -12,7 +12,7 @@
  * no literal and prints as `1e309` (as `ast.unparse` does); negative numbers print as `-5`,
  * which reads back as `UnaryOp('-', 5)`: see `normalizeModule`.
  */
-import type { ConstValue, Expr, FormattedValue, FStringPart, Module, Stmt, Target } from './ast';
+import type { Comprehension, ConstValue, Expr, FormattedValue, FStringPart, Module, Stmt, Target } from './ast';
 import { isIdentifier } from './syntax/keywords';
 import { mergeParts } from './syntax/literals';
 import { bytesRepr, escapeStr, floatRepr, isPrintable, strRepr } from './syntax/repr';
@@ -115,8 +115,12 @@ function printStmt(s: Stmt, level: number, lines: string[]): void {
       return line('pass');
     case 'FunctionDef': {
       s.decorators.forEach((d) => line('@' + decorator(d)));
-      const params = s.params.map((p) => identifier(p.name) + (p.default ? `=${ex(p.default)}` : ''));
-      return block(`def ${identifier(s.name)}(${params.join(', ')}):`, s.body);
+      const params = s.params.map((p) => {
+        const annotated = p.annotation ? `${identifier(p.name)}: ${ex(p.annotation)}` : identifier(p.name);
+        return annotated + (p.default ? (p.annotation ? ` = ${ex(p.default)}` : `=${ex(p.default)}`) : '');
+      });
+      const returns = s.returns ? ` -> ${ex(s.returns)}` : '';
+      return block(`def ${identifier(s.name)}(${params.join(', ')})${returns}:`, s.body);
     }
     case 'Return':
       return line(s.value ? `return ${ex(s.value)}` : 'return');
@@ -133,6 +137,26 @@ function printStmt(s: Stmt, level: number, lines: string[]): void {
       return line(`import ${aliases(s.names, true)}`);
     case 'ImportFrom':
       return line(`from ${dottedName(s.module)} import ${aliases(s.names, false)}`);
+    case 'AnnAssign': {
+      const t = s.simple || s.target.kind !== 'Name' ? target(s.target) : `(${target(s.target)})`;
+      return line(`${t}: ${ex(s.annotation)}${s.value ? ` = ${ex(s.value)}` : ''}`);
+    }
+    case 'Assert':
+      return line(`assert ${ex(s.test)}${s.msg ? `, ${ex(s.msg)}` : ''}`);
+    case 'Try':
+      if (s.handlers.length === 0 && s.finalbody.length === 0) throw new PrintError('try without except or finally');
+      if (s.orelse.length > 0 && s.handlers.length === 0) throw new PrintError('try/else without except');
+      block('try:', s.body);
+      for (const h of s.handlers) {
+        if (h.name !== null && !h.type) throw new PrintError("bare except with 'as'");
+        block(h.type ? `except ${ex(h.type)}${h.name !== null ? ` as ${identifier(h.name)}` : ''}:` : 'except:', h.body);
+      }
+      if (s.orelse.length > 0) block('else:', s.orelse);
+      if (s.finalbody.length > 0) block('finally:', s.finalbody);
+      return;
+    case 'Raise':
+      if (!s.exc && s.cause) throw new PrintError('raise with a cause and no exception');
+      return line(s.exc ? `raise ${ex(s.exc)}${s.cause ? ` from ${ex(s.cause)}` : ''}` : 'raise');
   }
 }
 
@@ -261,7 +285,21 @@ class ExprPrinter {
         return `${this.expr(e.body, Prec.Or)} if ${this.expr(e.test, Prec.Or)} else ${this.expr(e.orelse, Prec.Test)}`;
       case 'FString':
         return this.fstring(e.parts);
+      case 'ListComp':
+        return `[${this.expr(e.elt, Prec.Test)}${this.generators(e.generators)}]`;
+      case 'SetComp':
+        return `{${this.expr(e.elt, Prec.Test)}${this.generators(e.generators)}}`;
+      case 'GeneratorExp':
+        return `(${this.expr(e.elt, Prec.Test)}${this.generators(e.generators)})`;
+      case 'DictComp':
+        return `{${this.expr(e.key, Prec.Test)}: ${this.expr(e.value, Prec.Test)}${this.generators(e.generators)}}`;
     }
+  }
+
+  /** ` for t in iter if c ...`: the iterable and conditions bind tighter than a conditional expression. */
+  private generators(gs: readonly Comprehension[]): string {
+    if (gs.length === 0) throw new PrintError('comprehension without a for clause');
+    return gs.map((g) => ` for ${this.expr(g.target, Prec.Or)} in ${this.expr(g.iter, Prec.Or)}${g.ifs.map((c) => ` if ${this.expr(c, Prec.Or)}`).join('')}`).join('');
   }
 
   private index(e: Expr): string {

@@ -131,6 +131,9 @@ function floatOp(heap: Heap, m: Messages, op: BinaryOperator, x: number, y: numb
       return heap.float(floatDivMod(x, y)[1]);
     case '**':
       if (Number.isInteger(x) && Number.isInteger(y) && y >= 0 && y <= 64 && Math.abs(x) ** y < 2 ** 53) return heap.float(x ** y);
+      // `x ** 0.5` of an exact square: the root is a double, and C's pow() (glibc and musl:
+      // error under 0.52 ulp) can only return that double; sqrt is exact in JavaScript too.
+      if (y === 0.5 && x >= 0 && Number.isFinite(x) && Math.sqrt(x) * Math.sqrt(x) === x) return heap.float(Math.sqrt(x));
       throw new Refusal('float ** float', "C's pow() and JavaScript's may round differently");
     default:
       throw new PyException('TypeError', `unsupported operand type(s) for ${op}: 'float' and 'float'`);

@@ -14,6 +14,8 @@ import { classDir, instanceDir } from './dir-names';
 import { SuggestedException } from './suggested-exception';
 import { attributeErrorSuggestion, attributeErrorsSuggest, didYouMean } from './suggestions';
 import { typeName } from './values';
+import { descriptorGet, refuseSetProperty } from './decorators';
+import { instanceDict } from './instance-dict';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -51,6 +53,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   const h = vm.heap;
   refuseStrSubclass(h, obj, `the attribute ${name}`);
   const p = h.get(obj).payload;
+  if (name === '__dict__' && p.kind === 'instance') return instanceDict(vm, obj);
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`the attribute ${name}`);
   switch (p.kind) {
     case 'module': {
@@ -64,6 +67,9 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
     }
     case 'instance': {
       const cls = p.cls;
+      const descriptor = lookupClassAttr(vm, cls, name);
+      const got = descriptor === null ? null : descriptorGet(vm, descriptor, obj, cls);
+      if (got !== null) return got;
       if (allSlots(vm, cls).includes(name)) {
         const v = p.slots.get(name);
         // `PyObject_GetAttr` attaches name and obj to the error (3.10+): it gets a suggestion
@@ -86,6 +92,8 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
     }
     case 'type': {
       const v = lookupClassAttr(vm, obj, name);
+      const got = v === null ? null : descriptorGet(vm, v, null, obj);
+      if (got !== null) return got;
       if (v !== null) return h.incref(v);
       if (allSlots(vm, obj).includes(name)) throw new Refusal(`the slot ${name} of a class`, 'a member descriptor, not modelled');
       if (derivesFromStr(vm, obj)) throw new Refusal(`the attribute ${name} of a str subclass`, "str's own attributes are not modelled");
@@ -143,6 +151,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
   const p = h.get(obj).payload;
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`setting the attribute ${name}`);
   if (p.kind === 'instance') {
+    refuseSetProperty(vm, p.cls, lookupClassAttr(vm, p.cls, name), name);
     if (allSlots(vm, p.cls).includes(name)) {
       const old = p.slots.get(name);
       p.slots.set(name, value);
@@ -153,7 +162,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
       h.decref(value);
       throw noDictError(vm, obj, name);
     }
-    if (vm.cfg.managedDict) {
+    if (vm.cfg.managedDict && p.dict === null) {
       // Managed dict: the value goes to the inline values array (no dict object).
       const old = p.values.get(name);
       if (old === undefined) h.allocator.untracked('unknown');

@@ -8,6 +8,10 @@ import { collect } from '../../core/gc';
 import { CoreUnknown } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { getsizeof, requestSize } from '../../core/sizes';
+import { instanceDictGetsizeof } from './instance-dict';
+import { callDictMethod } from './dict-methods';
+import { callAttributeBuiltin } from './attribute-builtins';
+import { callListMethod } from './list-methods';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
 import { ModelInputError } from '../../errors';
 import { parseModule } from '../parse';
@@ -43,6 +47,8 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
     }
     return h.none();
   }
+  const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : null;
+  if (handled !== null) return handled;
   throw new Refusal(`the method ${typeName(h, obj)}.${name}`);
 }
 
@@ -175,7 +181,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       let size: number | null;
       if (p.kind === 'instance') size = h.payload(p.cls, 'type').base === null ? instanceGetsizeof(vm, p.cls) : null;
       else if (p.kind === 'str' && h.get(a).address.sizeClass !== 'static') size = requestSize(p, vm.cfg.core);
-      else size = getsizeof(p, vm.cfg.core);
+      else size = p.kind === 'dict' ? instanceDictGetsizeof(vm, a) ?? getsizeof(p, vm.cfg.core) : getsizeof(p, vm.cfg.core);
       if (size === null) throw new Refusal(`sys.getsizeof of a ${typeName(h, a)}`, 'size not modelled');
       return h.int(BigInt(size));
     }
@@ -237,8 +243,12 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      throw new Refusal(`${name}()`);
+      return callAttributeBuiltin(vm, name, args) ?? refuseBuiltin(name);
   }
+}
+
+function refuseBuiltin(name: string): never {
+  throw new Refusal(`${name}()`);
 }
 
 /**

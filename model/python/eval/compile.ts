@@ -44,6 +44,10 @@ export interface CodeObject {
   readonly locals: readonly string[];
   readonly globals: ReadonlySet<string>;
   readonly children: Map<Stmt, CodeObject>;
+  /** Hidden functions of comprehensions and generator expressions (`comprehensions.ts`). */
+  readonly comprehensions: Map<Expr, CodeObject>;
+  /** Names a hidden function loads from an enclosing function's locals (a closure: refused when run). */
+  readonly freeVars: string[];
   /** The code object on the heap; it owns `consts` (nested code objects included). */
   ref: Ref;
 }
@@ -202,6 +206,21 @@ class UnitCompiler {
           for (const s of part.formatSpec ?? []) if (typeof s !== 'string') this.fold(s.expr);
         }
         break;
+      case 'ListComp':
+      case 'SetComp':
+      case 'GeneratorExp':
+      case 'DictComp':
+        // `astfold_comprehension`: the element(s), then each clause's target, `fold_iter(iter)`, ifs.
+        if (e.kind === 'DictComp') {
+          this.fold(e.key);
+          this.fold(e.value);
+        } else this.fold(e.elt);
+        for (const g of e.generators) {
+          this.foldTarget(g.target);
+          this.foldIterable(g.iter, 'for');
+          g.ifs.forEach((c) => this.fold(c));
+        }
+        break;
       default:
         break;
     }
@@ -252,7 +271,30 @@ class UnitCompiler {
         case 'FunctionDef':
           s.decorators.forEach((d) => this.fold(d));
           s.params.forEach((p) => p.default && this.fold(p.default));
+          annotationsOf(s).forEach((a) => this.fold(a));
           this.foldStatements(s.body);
+          break;
+        case 'AnnAssign':
+          this.foldTarget(s.target);
+          this.fold(s.annotation);
+          if (s.value) this.fold(s.value);
+          break;
+        case 'Raise':
+          if (s.exc) this.fold(s.exc);
+          if (s.cause) this.fold(s.cause);
+          break;
+        case 'Assert':
+          this.fold(s.test);
+          if (s.msg) this.fold(s.msg);
+          break;
+        case 'Try':
+          this.foldStatements(s.body);
+          for (const h of s.handlers) {
+            if (h.type) this.fold(h.type);
+            this.foldStatements(h.body);
+          }
+          this.foldStatements(s.orelse);
+          this.foldStatements(s.finalbody);
           break;
         case 'ClassDef':
           s.decorators.forEach((d) => this.fold(d));
@@ -313,7 +355,7 @@ class UnitCompiler {
     return ref;
   }
 
-  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[], enclosing: readonly string[] = []): CodeObject {
+  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[], enclosing: readonly string[] = [], hidden = false): CodeObject {
     const code: CodeObject = {
       kind,
       name,
@@ -326,6 +368,8 @@ class UnitCompiler {
       locals: kind === 'function' ? functionLocals(body, params) : [],
       globals: declaredGlobals(body),
       children: new Map(),
+      comprehensions: new Map(),
+      freeVars: [],
       ref: 0,
     };
     // Closures (`LOAD_DEREF`, cells) are not modelled: refuse a nested function or class
@@ -334,6 +378,10 @@ class UnitCompiler {
       const own = new Set(code.locals);
       forEachExpr(body, (e) => {
         if (e.kind === 'Name' && enclosing.includes(e.id) && !own.has(e.id) && !code.globals.has(e.id)) {
+          if (hidden) {
+            if (!code.freeVars.includes(e.id)) code.freeVars.push(e.id);
+            return;
+          }
           throw new Refusal(`a closure over '${e.id}'`, 'closures are not modelled', e.pos);
         }
       });
@@ -370,11 +418,24 @@ class UnitCompiler {
           return;
         }
       }
+      if (isComprehension(e)) {
+        // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
+        if (e.kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
+          const child = this.code('function', COMPREHENSION_NAMES[e.kind], comprehensionBody(e, true), ['.0'], inner, true);
+          code.comprehensions.set(e, child);
+          code.consts.push(child.ref);
+          visitExpr(e.generators[0]!.iter);
+        } else {
+          visitStatements(comprehensionBody(e, false), visitExpr, enterStatement);
+        }
+        return;
+      }
       forEachChildExpr(e, visitExpr);
     };
-    visitStatements(body, visitExpr, (s) => {
+    const enterStatement = (s: Stmt): boolean => {
       if (s.kind === 'FunctionDef') {
         s.params.forEach((p) => p.default && visitExpr(p.default));
+        if (this.config.annotations !== 'annotate') annotationsOf(s).forEach(visitExpr);
         const child = this.code('function', s.name, s.body, s.params.map((p) => p.name), inner);
         code.children.set(s, child);
         code.consts.push(child.ref);
@@ -388,7 +449,8 @@ class UnitCompiler {
         return false;
       }
       return true;
-    });
+    };
+    visitStatements(body, visitExpr, enterStatement);
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
@@ -580,9 +642,67 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
         for (const s of part.formatSpec ?? []) if (typeof s !== 'string') f(s.expr);
       }
       break;
+    case 'ListComp':
+    case 'SetComp':
+    case 'GeneratorExp':
+    case 'DictComp':
+      // Source order: the element(s), then each clause's target, iterable and conditions.
+      if (e.kind === 'DictComp') {
+        f(e.key);
+        f(e.value);
+      } else f(e.elt);
+      for (const g of e.generators) {
+        f(g.target);
+        f(g.iter);
+        g.ifs.forEach(f);
+      }
+      break;
     default:
       break;
   }
+}
+
+type ComprehensionExpr = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'GeneratorExp' | 'DictComp' }>;
+
+export function isComprehension(e: Expr): e is ComprehensionExpr {
+  return e.kind === 'ListComp' || e.kind === 'SetComp' || e.kind === 'GeneratorExp' || e.kind === 'DictComp';
+}
+
+/** `co_name` of the hidden function (`Python/compile.c` `compiler_listcomp` ...). */
+const COMPREHENSION_NAMES: Readonly<Record<ComprehensionExpr['kind'], string>> = {
+  ListComp: '<listcomp>',
+  SetComp: '<setcomp>',
+  GeneratorExp: '<genexpr>',
+  DictComp: '<dictcomp>',
+};
+
+const comprehensionBodies = new WeakMap<Expr, Stmt[]>();
+
+/**
+ * The loops a comprehension compiles to, as statements, in compile order
+ * (`compiler_sync_comprehension_generator`): each clause's iterable (the first one is the
+ * hidden function's argument `.0`), target, conditions, then the next clause or the element.
+ * Gives the hidden function its `co_varnames` (`.0`, then the targets) and constant order.
+ */
+export function comprehensionBody(e: ComprehensionExpr, hidden: boolean): Stmt[] {
+  const cached = hidden ? comprehensionBodies.get(e) : undefined;
+  if (cached) return cached;
+  const innermost: Stmt[] =
+    e.kind === 'DictComp'
+      ? [
+          { kind: 'Expr', value: e.key, pos: e.key.pos },
+          { kind: 'Expr', value: e.value, pos: e.value.pos },
+        ]
+      : [{ kind: 'Expr', value: e.elt, pos: e.elt.pos }];
+  let body = innermost;
+  for (let i = e.generators.length - 1; i >= 0; i--) {
+    const g = e.generators[i]!;
+    for (let j = g.ifs.length - 1; j >= 0; j--) body = [{ kind: 'If', test: g.ifs[j]!, body, orelse: [], pos: g.ifs[j]!.pos }];
+    const iter: Expr = i === 0 && hidden ? { kind: 'Name', id: '.0', pos: g.pos } : g.iter;
+    body = [{ kind: 'For', target: g.target, iter, body, orelse: [], pos: g.pos }];
+  }
+  if (hidden) comprehensionBodies.set(e, body);
+  return body;
 }
 
 function targetExprs(t: Target, f: (e: Expr) => void): void {
@@ -627,10 +747,42 @@ function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s:
       case 'Return':
         if (s.value) f(s.value);
         break;
+      case 'AnnAssign':
+        // `compiler_annassign`: the value, then the target; annotations are compiled only at
+        // module and class level (which the evaluator refuses), never in a function.
+        if (s.value) f(s.value);
+        targetExprs(s.target, f);
+        break;
+      case 'Raise':
+        if (s.exc) f(s.exc);
+        if (s.cause) f(s.cause);
+        break;
+      case 'Assert':
+        f(s.test);
+        if (s.msg) f(s.msg);
+        break;
+      case 'Try':
+        // `compiler_try_except`: the body, each handler's type then body, `else`; `finally` last.
+        visitStatements(s.body, f, enter);
+        for (const h of s.handlers) {
+          if (h.type) f(h.type);
+          visitStatements(h.body, f, enter);
+        }
+        visitStatements(s.orelse, f, enter);
+        visitStatements(s.finalbody, f, enter);
+        break;
       default:
         break;
     }
   }
+}
+
+/** A def's annotations in compile order: the parameters', then the return annotation. */
+function annotationsOf(s: Extract<Stmt, { kind: 'FunctionDef' }>): Expr[] {
+  const out: Expr[] = [];
+  for (const p of s.params) if (p.annotation) out.push(p.annotation);
+  if (s.returns) out.push(s.returns);
+  return out;
 }
 
 /** Every expression of a body, nested functions and classes included, in source order. */
@@ -643,6 +795,7 @@ function forEachExpr(body: readonly Stmt[], f: (e: Expr) => void): void {
     if (s.kind === 'FunctionDef') {
       s.decorators.forEach(deep);
       s.params.forEach((p) => p.default && deep(p.default));
+      annotationsOf(s).forEach(deep);
       forEachExpr(s.body, f);
       return false;
     }
@@ -665,6 +818,7 @@ function declaredGlobals(body: readonly Stmt[]): Set<string> {
         walk(s.body);
         walk(s.orelse);
       }
+      if (s.kind === 'Try') [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody].forEach(walk);
     }
   };
   walk(body);
@@ -692,6 +846,10 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
         case 'AugAssign':
           bindTarget(s.target);
           break;
+        case 'AnnAssign':
+          // `symtable_visit_stmt`: an annotated simple name is local, assigned or not.
+          if (s.simple || s.value) bindTarget(s.target);
+          break;
         case 'Delete':
           s.targets.forEach(bindTarget);
           break;
@@ -704,6 +862,15 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
         case 'While':
           walk(s.body);
           walk(s.orelse);
+          break;
+        case 'Try':
+          walk(s.body);
+          for (const h of s.handlers) {
+            if (h.name !== null) assigned.add(h.name);
+            walk(h.body);
+          }
+          walk(s.orelse);
+          walk(s.finalbody);
           break;
         case 'FunctionDef':
         case 'ClassDef':
@@ -766,8 +933,31 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
         case 'Return':
           if (s.value) mentionExpr(s.value);
           break;
+        case 'AnnAssign':
+          if (s.value) mentionExpr(s.value);
+          mentionTarget(s.target);
+          break;
+        case 'Raise':
+          if (s.exc) mentionExpr(s.exc);
+          if (s.cause) mentionExpr(s.cause);
+          break;
+        case 'Assert':
+          mentionExpr(s.test);
+          if (s.msg) mentionExpr(s.msg);
+          break;
+        case 'Try':
+          walkOrder(s.body);
+          for (const h of s.handlers) {
+            if (h.type) mentionExpr(h.type);
+            if (h.name !== null) mention(h.name);
+            walkOrder(h.body);
+          }
+          walkOrder(s.orelse);
+          walkOrder(s.finalbody);
+          break;
         case 'FunctionDef':
           s.params.forEach((p) => p.default && mentionExpr(p.default));
+          annotationsOf(s).forEach(mentionExpr);
           mention(s.name);
           break;
         case 'ClassDef':

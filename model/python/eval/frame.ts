@@ -16,6 +16,8 @@ export interface Frame {
   /** The module's globals (module frames) or the class body's namespace (class frames). */
   readonly ns: Map<string, Ref>;
   readonly globals: Map<string, Ref>;
+  /** An inlined comprehension's frame (3.12+): names it does not bind are the enclosing function's. */
+  readonly outer?: Frame;
 }
 
 /**

@@ -94,5 +94,8 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     dirNames: profile.dirNames,
     managedDict: profile.managedDict,
     firstPrintTakesFreeList: profile.firstPrintTakesFreeList,
+    comprehensionsInlined: profile.comprehensionsInlined,
+    annotations: profile.annotations,
+    tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,
   };
 }

@@ -28,6 +28,17 @@ import { Refusal } from './refusal';
 import { pyRepr } from './repr';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
+import { evalComprehension } from './comprehensions';
+import { evalFunctionAnnotations, execAnnAssign } from './annotations';
+import { applyDecorators, decoratorKinds } from './decorators';
+import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
+import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
+import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
+import { MODELLED_SPECIAL_NAMES, userRepr } from './special-methods';
+import { noteInstance } from './instance-dict';
+import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
+import { callWithGenerator } from './generator-consumers';
+import { callSetMethod } from './set-methods';
 import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 
 const MAX_DEPTH = 100;
@@ -36,7 +47,7 @@ const MAX_DEPTH = 100;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec'] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object'] as const;
 /** Builtin types `type()` can return without being callable by name here. */
@@ -50,6 +61,8 @@ export interface InterpreterOptions {
   readonly mode: 'module' | 'repl';
   readonly trace: boolean;
   readonly filename: string;
+  /** Print id() values (the model's own numbers, not CPython's) instead of refusing: for tests that mask addresses. */
+  readonly printAddresses?: boolean;
 }
 
 export class Interpreter {
@@ -243,8 +256,16 @@ export class Interpreter {
           this.storeName(alias.asname ?? alias.name, this.heap.incref(mod), frame);
         }
         return NORMAL;
+      case 'AnnAssign':
+        return execAnnAssign(this, s, frame);
+      case 'Raise':
+        return execRaise(this, s, frame);
+      case 'Try':
+        return execTry(this, s, frame);
+      case 'Assert':
+        return execAssert(this, s, frame);
       case 'ImportFrom':
-        throw new Refusal('from ... import');
+        return execImportFrom(this, s, frame);
     }
   }
 
@@ -297,7 +318,7 @@ export class Interpreter {
   // ---- iteration ----------------------------------------------------------------------------
 
   /** `GET_ITER`: the iterator object and what it holds. */
-  private getIter(iterable: Ref): LoopIterator {
+  getIter(iterable: Ref): LoopIterator {
     const h = this.heap;
     const p = h.get(iterable).payload;
     const alloc = (bytes: number): Address => h.allocator.allocate(bytes);
@@ -336,7 +357,7 @@ export class Interpreter {
   }
 
   /** `FOR_ITER`: the next item (new reference), or null; exhaustion drops the sequence. */
-  private iterNext(it: LoopIterator): Ref | null {
+  iterNext(it: LoopIterator): Ref | null {
     const item = it.next(it.index);
     if (item === null) {
       if (it.seq !== null) {
@@ -351,7 +372,7 @@ export class Interpreter {
   }
 
   /** The iterator leaves the stack: `listiter_dealloc` drops the sequence, then the block. */
-  private releaseIter(it: LoopIterator): void {
+  releaseIter(it: LoopIterator): void {
     if (it.seq !== null) {
       const seq = it.seq;
       it.seq = null;
@@ -371,7 +392,8 @@ export class Interpreter {
 
   // ---- names -----------------------------------------------------------------------------------
 
-  private isFastLocal(name: string, frame: Frame): boolean {
+  isFastLocal(name: string, frame: Frame): boolean {
+    if (frame.outer && !frame.fast.has(name)) return this.isFastLocal(name, frame.outer);
     return frame.kind === 'function' && frame.fast.has(name) && !frame.code.globals.has(name);
   }
 
@@ -393,7 +415,9 @@ export class Interpreter {
     if (old !== undefined) this.heap.decref(old);
   }
 
-  private loadName(name: string, frame: Frame): Ref {
+  loadName(name: string, frame: Frame): Ref {
+    // An inlined comprehension (3.12+) sees the enclosing function's locals.
+    if (frame.outer && !frame.fast.has(name)) return this.loadName(name, frame.outer);
     if (this.isFastLocal(name, frame)) {
       const v = frame.fast.get(name) ?? null;
       if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
@@ -414,7 +438,7 @@ export class Interpreter {
     throw this.nameError(name, frame);
   }
 
-  private deleteName(name: string, frame: Frame): void {
+  deleteName(name: string, frame: Frame): void {
     if (this.isFastLocal(name, frame)) {
       const v = frame.fast.get(name) ?? null;
       if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
@@ -446,7 +470,7 @@ export class Interpreter {
   // ---- assignment targets -------------------------------------------------------------------
 
   /** Stores `value` (an owned reference, consumed) into the target. */
-  private assign(t: Target, value: Ref, frame: Frame): void {
+  assign(t: Target, value: Ref, frame: Frame): void {
     switch (t.kind) {
       case 'Name':
         this.storeName(t.id, value, frame);
@@ -579,14 +603,15 @@ export class Interpreter {
   // ---- functions and classes ------------------------------------------------------------------
 
   private defineFunction(s: Extract<Stmt, { kind: 'FunctionDef' }>, frame: Frame): void {
-    if (s.decorators.length > 0) throw new Refusal('decorators');
+    const decorators = decoratorKinds(s, frame);
     const code = frame.code.children.get(s);
     if (!code) throw new Error('model bug: no code object for a def');
     // Defaults are evaluated (and packed in a tuple, `BUILD_TUPLE`) when `def` runs.
     const defaults = s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame));
+    const extras = evalFunctionAnnotations(this, s, frame);
     // The function object: a GC object whose size the model leaves unknown.
-    const fn = this.heap.object({ kind: 'function', name: s.name, code: { code, params: s.params }, codeObject: this.heap.incref(code.ref), defaults });
-    this.storeName(s.name, fn, frame);
+    const fn = this.heap.object({ kind: 'function', name: s.name, code: { code, params: s.params }, codeObject: this.heap.incref(code.ref), defaults, ...(extras.length > 0 ? { extras } : {}) });
+    this.storeName(s.name, applyDecorators(this, decorators, fn), frame);
   }
 
   private defineClass(s: Extract<Stmt, { kind: 'ClassDef' }>, frame: Frame): void {
@@ -619,10 +644,10 @@ export class Interpreter {
     if (base !== null && derivesFromStr(this, base) && (slots !== null || ns.has('__init__'))) throw new Refusal('__slots__ or __init__ in a str subclass');
     for (const [name, v] of ns) {
       const p = this.heap.get(v).payload;
-      if (name.startsWith('__') && name.endsWith('__') && name !== '__init__' && name !== '__slots__') {
+      if (name.startsWith('__') && name.endsWith('__') && !MODELLED_SPECIAL_NAMES.has(name)) {
         throw new Refusal(`the special method or attribute ${name}`);
       }
-      if (p.kind === 'function' && name !== '__init__' && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
+      if (p.kind === 'function' && !MODELLED_SPECIAL_NAMES.has(name) && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
     }
     this.pos = s.pos;
     // The class object, its MRO tuple, its dict: allocations and free-list traffic the model
@@ -649,7 +674,7 @@ export class Interpreter {
    * releases its references after the call; otherwise (3.11+, an inlined call) the frame
    * takes them over (`steal`), and the caller does not release them.
    */
-  private callFunction(fn: Ref, args: Ref[], steal: boolean): Ref {
+  callFunction(fn: Ref, args: Ref[], steal: boolean): Ref {
     const h = this.heap;
     const fp = h.payload(fn, 'function');
     const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
@@ -673,25 +698,32 @@ export class Interpreter {
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals };
     this.depth++;
     let result: Ref;
+    // The frame ends: locals released in `co_varnames` order.
+    const clearLocals = (): void => {
+      for (const name of code.locals) {
+        const v = fast.get(name) ?? null;
+        if (v !== null) {
+          fast.set(name, null);
+          h.decref(v);
+        }
+      }
+    };
     try {
       const c = this.execBody(code.body, frame);
       result = c.kind === 'return' ? c.value : h.none();
+    } catch (err) {
+      // Left by an exception: its traceback keeps the frame, and the locals, alive.
+      keepFrameAlive(err, clearLocals);
+      throw err;
     } finally {
       this.depth--;
     }
-    // The frame ends: locals released in `co_varnames` order.
-    for (const name of code.locals) {
-      const v = fast.get(name) ?? null;
-      if (v !== null) {
-        fast.set(name, null);
-        h.decref(v);
-      }
-    }
+    clearLocals();
     return result;
   }
 
   /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
-  private instantiate(cls: Ref, args: Ref[]): Ref {
+  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[] = []): Ref {
     const h = this.heap;
     const tp = h.payload(cls, 'type');
     const withDict = hasDict(this, cls);
@@ -701,8 +733,10 @@ export class Interpreter {
     }
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
     const argTuple = args.length > 0 ? h.tuple(args.map((a) => h.incref(a))) : null;
+    const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
     const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
+    noteInstance(this, cls);
     if (withDict && this.cfg.managedDict) {
       // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
       h.allocator.untracked('unknown');
@@ -710,15 +744,17 @@ export class Interpreter {
     try {
       const init = lookupClassAttr(this, cls, '__init__');
       if (init !== null) {
-        const ret = this.callFunction(init, [obj, ...args], false);
+        const ret = kw.length > 0 ? callFunctionWithKeywords(this, init, [obj, ...args], kw, false) : this.callFunction(init, [obj, ...args], false);
         const isNone = h.get(ret).payload.kind === 'NoneType';
         h.decref(ret);
         if (!isNone) throw new PyException('TypeError', `__init__() should return None, not '${typeName(h, ret)}'`);
-      } else if (args.length > 0) {
+      } else if (args.length > 0 || kw.length > 0) {
         throw new PyException('TypeError', `${tp.name}() takes no arguments`);
       }
     } finally {
+      // `_PyObject_MakeTpCall`: the argument tuple is released, then the keyword dict.
       if (argTuple !== null) h.decref(argTuple);
+      if (kwDict !== null) h.decref(kwDict);
     }
     return obj;
   }
@@ -755,6 +791,7 @@ export class Interpreter {
 
   getItem(obj: Ref, key: Ref): Ref {
     const h = this.heap;
+    if (isTypingObject(this, obj)) return typingSubscript(this, obj, key);
     const p = h.get(obj).payload;
     if (h.get(key).payload.kind === 'NoneType' || this.isSliceKey(key)) throw new Refusal('slicing');
     switch (p.kind) {
@@ -866,7 +903,7 @@ export class Interpreter {
     }
   }
 
-  private setItem(obj: Ref, key: Ref, value: Ref): void {
+  setItem(obj: Ref, key: Ref, value: Ref): void {
     const h = this.heap;
     const p = h.get(obj).payload;
     if (p.kind === 'list') {
@@ -914,7 +951,7 @@ export class Interpreter {
   // ---- lists -------------------------------------------------------------------------------------------
 
   /** `Objects/listobject.c` `list_resize`: the capacity a list of `size` items grows to. */
-  private grownCapacity(allocated: number, size: number, newSize: number): number {
+  grownCapacity(allocated: number, size: number, newSize: number): number {
     if (allocated >= newSize && newSize >= allocated >> 1) return allocated;
     if (newSize === 0) return 0;
     if (this.cfg.listGrowth === 'py38') return newSize + (newSize >> 3) + (newSize < 9 ? 3 : 6);
@@ -1044,6 +1081,11 @@ export class Interpreter {
         throw new Refusal('slicing');
       case 'Call':
         return this.evalCall(e, frame);
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+      case 'GeneratorExp':
+        return evalComprehension(this, e, frame);
       case 'FString':
         return this.evalFString(e.parts, frame);
     }
@@ -1058,7 +1100,7 @@ export class Interpreter {
   }
 
   /** `BUILD_MAP`: later equal keys keep the first key object and the last value. */
-  private makeDict(entries: { key: Ref; value: Ref }[]): Ref {
+  makeDict(entries: { key: Ref; value: Ref }[]): Ref {
     const h = this.heap;
     const out: { key: Ref; value: Ref }[] = [];
     for (const { key, value } of entries) {
@@ -1081,7 +1123,7 @@ export class Interpreter {
   });
 
   /** `hash(a) == hash(b) and a == b` for dict keys and set items (hashable objects never change). */
-  private keyEquals(a: Ref, b: Ref): boolean {
+  keyEquals(a: Ref, b: Ref): boolean {
     if (a === b) return true;
     const aa = this.addressInts.get(a);
     const ba = this.addressInts.get(b);
@@ -1180,6 +1222,10 @@ export class Interpreter {
       if ((op === '==' || op === '!=') && la !== undefined && ra !== undefined) {
         const equal = this.sameAddress(la, ra);
         return op === '==' ? equal : !equal;
+      }
+      // A set or dict compares its items with `keyEquals`, which knows id() values.
+      if ((op === 'in' || op === 'not in') && ra === undefined && ['set', 'frozenset', 'dict'].includes(h.get(r).payload.kind)) {
+        return this.contains(r, l) === (op === 'in');
       }
       throw new Refusal(`'${op}' with an id() value`, "the model's addresses are not CPython's");
     }
@@ -1288,7 +1334,7 @@ export class Interpreter {
           if (h.get(value).payload.kind === 'str') return h.incref(value);
           return this.newStr(this.strOf(value));
         }
-        this.guardArith(value, value);
+        if (!(this.options.printAddresses && this.addressInts.has(value))) this.guardArith(value, value);
         return this.newStr(formatWithSpec(h.get(value).payload, spec, typeName(h, value)));
       } finally {
         if (converted !== null) h.decref(converted);
@@ -1312,7 +1358,11 @@ export class Interpreter {
   }
 
   reprOf(v: Ref): string {
-    if (this.addressInts.has(v)) throw new Refusal('printing an id() value', "the model's addresses are not CPython's");
+    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr');
+    if (custom !== null) return custom;
+    const address = this.addressInts.get(v);
+    if (address !== undefined && this.options.printAddresses) return pyRepr(this.heap, v);
+    if (address !== undefined) throw new Refusal('printing an id() value', "the model's addresses are not CPython's");
     const why = this.unknownInts.get(v);
     if (why !== undefined) throw new Refusal('printing a value the model cannot know', why);
     return pyRepr(this.heap, v);
@@ -1320,13 +1370,14 @@ export class Interpreter {
 
   strOf(v: Ref): string {
     if (this.heap.get(v).payload.kind === 'str') return (this.heap.get(v).payload as { value: string }).value;
-    return this.reprOf(v);
+    return exceptionText(this, v, 'str') ?? this.reprOf(v);
   }
 
   // ---- calls ------------------------------------------------------------------------------------------
 
   private evalCall(e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
+    if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (e.func.kind === 'Attribute') {
       const obj = this.evalExpr(e.func.value, frame);
@@ -1337,6 +1388,15 @@ export class Interpreter {
           h.incref(meth);
           const args = this.evalArgs(e.args, e.keywords, frame);
           return this.finishCall(meth, [obj, ...args], true);
+        }
+      }
+      if (op.kind === 'set') {
+        const args = this.evalArgs(e.args, e.keywords, frame);
+        try {
+          return callSetMethod(this, obj, e.func.attr, args);
+        } finally {
+          for (const a of [...args].reverse()) h.decref(a);
+          h.decref(obj);
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict') {
@@ -1390,18 +1450,23 @@ export class Interpreter {
   private finishCall(fn: Ref, args: Ref[], isMethod: boolean, kw: { name: string; value: Ref }[] = []): Ref {
     const h = this.heap;
     const fp = h.get(fn).payload;
-    const inlined = fp.kind === 'function' && kw.length === 0 && !this.cfg.callerHoldsArgumentReference;
+    // 3.11+ a Python function's frame takes the stack's references, keyword values included.
+    const inlined = fp.kind === 'function' && !this.cfg.callerHoldsArgumentReference;
     let result: Ref;
     try {
-      result = inlined ? this.callFunction(fn, args, true) : this.call(fn, args, kw, isMethod);
+      result = inlined ? (kw.length > 0 ? callFunctionWithKeywords(this, fn, args, kw, true) : this.callFunction(fn, args, true)) : this.call(fn, args, kw, isMethod);
     } catch (err) {
-      if (!inlined) for (const a of [...args].reverse()) h.decref(a);
-      for (const k of kw) h.decref(k.value);
+      if (!inlined) {
+        for (const a of [...args].reverse()) h.decref(a);
+        for (const k of kw) h.decref(k.value);
+      }
       h.decref(fn);
       throw err;
     }
-    if (!inlined) for (const a of [...args].reverse()) h.decref(a);
-    for (const k of kw) h.decref(k.value);
+    if (!inlined) {
+      for (const a of [...args].reverse()) h.decref(a);
+      for (const k of kw) h.decref(k.value);
+    }
     h.decref(fn);
     return result;
   }
@@ -1410,16 +1475,17 @@ export class Interpreter {
   call(fn: Ref, args: Ref[], kw: { name: string; value: Ref }[], _isMethod = false): Ref {
     const h = this.heap;
     const p = h.get(fn).payload;
-    if (kw.length > 0 && !(p.kind === 'builtin' && p.name === 'print')) throw new Refusal('keyword arguments');
+    const userCallable = p.kind === 'function' || (p.kind === 'method' && h.get(p.func).payload.kind === 'function') || (p.kind === 'type' && this.builtinTypes.get(p.name) !== fn && !derivesFromStr(this, fn));
+    if (kw.length > 0 && !(p.kind === 'builtin' && p.name === 'print') && !userCallable) throw new Refusal('keyword arguments');
     switch (p.kind) {
       case 'function':
-        return this.callFunction(fn, args, false);
+        return kw.length > 0 ? callFunctionWithKeywords(this, fn, args, kw, false) : this.callFunction(fn, args, false);
       case 'method':
-        return this.callFunction(p.func, [p.self, ...args], false);
+        return kw.length > 0 ? callFunctionWithKeywords(this, p.func, [p.self, ...args], kw, false) : this.callFunction(p.func, [p.self, ...args], false);
       case 'type':
         if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
         if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
-        return this.instantiate(fn, args);
+        return this.instantiate(fn, args, kw);
       case 'builtin':
         return callBuiltin(this, p.name, args, kw);
       case 'weakref':

@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly trace?: boolean;
   /** Shown in refusals (`unsupported: ... at FILE:LINE:COL`). */
   readonly filename?: string;
+  /** Print id() values as the model's own numbers (never CPython's) instead of refusing; for comparisons that mask addresses. */
+  readonly printAddresses?: boolean;
 }
 
 export interface ModelResult {
@@ -53,7 +55,7 @@ export function runModel(program: string | Module, target: string, options: RunO
     const module = typeof program === 'string' ? parseModule(program, filename) : program;
     const cfg = evalConfigFor(target);
     const heap = new Heap(cfg.core);
-    interp = new Interpreter(heap, cfg, { mode, trace: options.trace ?? false, filename });
+    interp = new Interpreter(heap, cfg, { mode, trace: options.trace ?? false, filename, printAddresses: options.printAddresses ?? false });
     if (mode === 'module') {
       const unit = compileUnit(heap, cfg, module);
       interp.runModule(unit);

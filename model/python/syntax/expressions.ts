@@ -3,6 +3,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { BinaryOperator, CompareOperator, Expr, Keyword } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { ASCII_IDENTIFIER, PYTHON_KEYWORDS } from './keywords';
+import { convertComprehension } from './comprehensions';
 import { convertStrings } from './literals';
 import { decodeNumber } from './numbers';
 
@@ -12,10 +13,6 @@ const REFUSED_EXPRESSIONS: Readonly<Record<string, string>> = {
   AwaitExpression: 'await expression',
   YieldExpression: 'yield expression',
   NamedExpression: 'assignment expression (:=)',
-  ComprehensionExpression: 'generator expression',
-  ArrayComprehensionExpression: 'list comprehension',
-  DictionaryComprehensionExpression: 'dict comprehension',
-  SetComprehensionExpression: 'set comprehension',
 };
 
 const BINARY_OPERATORS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '//', '%', '**', '<<', '>>', '&', '|', '^', '@']);
@@ -60,6 +57,11 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
       return call(ctx, node);
     case 'MemberExpression':
       return member(ctx, node);
+    case 'ComprehensionExpression':
+    case 'ArrayComprehensionExpression':
+    case 'SetComprehensionExpression':
+    case 'DictionaryComprehensionExpression':
+      return convertComprehension(ctx, node.name, inner(node), node, convertExpr, convertExprList);
     default: {
       const refused = REFUSED_EXPRESSIONS[node.name];
       if (refused) ctx.unsupported(refused, node);
@@ -227,7 +229,15 @@ function call(ctx: ConvertContext, node: SyntaxNode): Expr {
 export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode, node: SyntaxNode): Expr {
   const args: Expr[] = [];
   const keywords: Keyword[] = [];
-  for (const item of splitOnCommas(inner(argList)).items) {
+  const { items: argItems, trailingComma } = splitOnCommas(inner(argList));
+  const genexp = argItems.findIndex((item) => item[1]?.name === 'for' || item[1]?.name === 'async');
+  if (genexp >= 0) {
+    // `f(x for x in y)`: a generator expression must be the sole argument, unparenthesised.
+    if (argItems.length > 1 || trailingComma) ctx.malformed('Generator expression must be parenthesized', argItems[genexp]![0]!);
+    const item = argItems[0]!;
+    return { kind: 'Call', func, args: [convertComprehension(ctx, 'ComprehensionExpression', item, argList, convertExpr, convertExprList)], keywords, pos: ctx.pos(node) };
+  }
+  for (const item of argItems) {
     const first = item[0]!;
     if (first.name === '*') ctx.unsupported('argument unpacking (*args)', first);
     if (first.name === '**') ctx.unsupported('keyword argument unpacking (**kwargs)', first);

@@ -73,6 +73,19 @@ class TableBuilder {
       case 'Return':
         if (s.value) this.expr(scope, s.value);
         return;
+      case 'Assert':
+        this.expr(scope, s.test);
+        if (s.msg) this.expr(scope, s.msg);
+        return;
+      case 'Try':
+        this.block(scope, s.body);
+        for (const h of s.handlers) {
+          if (h.type) this.expr(scope, h.type);
+          if (h.name !== null) this.add(scope, h.name, DEF_LOCAL, h.pos);
+          this.block(scope, h.body);
+        }
+        this.block(scope, s.orelse);
+        return this.block(scope, s.finalbody);
       case 'Global':
       case 'Nonlocal':
         return this.directive(scope, s.kind, s.names, s.pos);

@@ -1,17 +1,14 @@
 /** Statement nodes of the @lezer/python tree to the model's `Stmt`. */
 import type { SyntaxNode } from '@lezer/common';
-import type { Expr, ImportAlias, Parameter, Stmt } from '../ast';
+import type { ExceptHandler, Expr, ImportAlias, Parameter, Stmt } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { convertCall, convertExpr, convertExprList, identifier } from './expressions';
 import { BlockIndent, type Indent } from './indentation';
 import { toTarget } from './targets';
 
 const REFUSED_STATEMENTS: Readonly<Record<string, string>> = {
-  TryStatement: 'try statement',
   WithStatement: 'with statement',
   MatchStatement: 'match statement',
-  RaiseStatement: 'raise statement',
-  AssertStatement: 'assert statement',
   YieldStatement: 'yield expression',
   TypeDefinition: 'type alias statement',
 };
@@ -93,6 +90,24 @@ export class StatementConverter {
         out.push(ctx.text(children[0]!) === 'global' ? { kind: 'Global', names, pos } : { kind: 'Nonlocal', names, pos });
         return;
       }
+      case 'RaiseStatement': {
+        const fromAt = children.findIndex((c) => c.name === 'from');
+        const excNodes = children.slice(1, fromAt < 0 ? undefined : fromAt);
+        const exc = excNodes.length > 0 ? convertExprList(ctx, excNodes) : null;
+        const cause = fromAt < 0 ? null : convertExprList(ctx, children.slice(fromAt + 1));
+        if (!exc && fromAt >= 0) ctx.malformed('invalid syntax', children[fromAt]!);
+        out.push({ kind: 'Raise', exc, cause, pos });
+        return;
+      }
+      case 'AssertStatement': {
+        const parts = splitOnCommas(children.slice(1)).items;
+        if (parts.length < 1 || parts.length > 2) ctx.malformed('invalid syntax', node);
+        out.push({ kind: 'Assert', test: convertExprList(ctx, parts[0]!), msg: parts[1] ? convertExprList(ctx, parts[1]) : null, pos });
+        return;
+      }
+      case 'TryStatement':
+        out.push(this.tryStatement(node, children, indent));
+        return;
       case 'ImportStatement':
         out.push(this.importStatement(node, children));
         return;
@@ -139,7 +154,7 @@ export class StatementConverter {
   private assign(node: SyntaxNode, children: SyntaxNode[]): Stmt {
     const ctx = this.ctx;
     const annotation = children.find((c) => c.name === 'TypeDef');
-    if (annotation) ctx.unsupported('annotated assignment', node);
+    if (annotation) return this.annotatedAssign(node, children, annotation);
     const groups: SyntaxNode[][] = [[]];
     for (const c of children) {
       if (c.name === 'AssignOp') groups.push([]);
@@ -148,6 +163,52 @@ export class StatementConverter {
     const exprs = groups.map((g) => convertExprList(ctx, g));
     const value = exprs.pop()!;
     return { kind: 'Assign', targets: exprs.map((e) => toTarget(ctx, e, 'assign')), value, pos: ctx.pos(node) };
+  }
+
+  /** `target: annotation [= value]` (one target; `simple` when it is a bare, unparenthesised name). */
+  private annotatedAssign(node: SyntaxNode, children: SyntaxNode[], typeDef: SyntaxNode): Stmt {
+    const ctx = this.ctx;
+    const at = children.indexOf(typeDef);
+    const targetNodes = children.slice(0, at);
+    const rest = children.slice(at + 1);
+    if (rest.length > 0 && (rest[0]!.name !== 'AssignOp' || rest.slice(1).some((c) => c.name === 'AssignOp'))) ctx.malformed('invalid syntax', rest[0]!);
+    const targetExpr = convertExprList(ctx, targetNodes);
+    if (targetExpr.kind === 'Tuple' || targetExpr.kind === 'List')
+      ctx.malformedAt(`only single target (not ${targetExpr.kind === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, targetExpr.pos);
+    const target = toTarget(ctx, targetExpr, 'assign');
+    const annotationNode = childrenOf(typeDef)[1];
+    if (!annotationNode) return ctx.malformed('invalid syntax', typeDef);
+    const annotation = convertExpr(ctx, annotationNode);
+    const value = rest.length > 1 ? convertExprList(ctx, rest.slice(1)) : null;
+    const simple = target.kind === 'Name' && targetNodes[0]!.name === 'VariableName';
+    return { kind: 'AnnAssign', target, annotation, value, simple, pos: ctx.pos(node) };
+  }
+
+  /** `try:` body, then `except [E [as n]]:` clauses, `else:`, `finally:` (lezer keeps them flat). */
+  private tryStatement(node: SyntaxNode, children: SyntaxNode[], indent: Indent): Stmt {
+    const ctx = this.ctx;
+    let body: Stmt[] = [];
+    const handlers: ExceptHandler[] = [];
+    let orelse: Stmt[] = [];
+    let finalbody: Stmt[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
+      if (c.name === 'try') body = this.body(children[++i]!, indent);
+      else if (c.name === 'else') orelse = this.body(children[++i]!, indent);
+      else if (c.name === 'finally') finalbody = this.body(children[++i]!, indent);
+      else if (c.name === 'except') {
+        const clause: SyntaxNode[] = [];
+        while (children[i + 1] && children[i + 1]!.name !== 'Body') clause.push(children[++i]!);
+        if (clause[0]?.name === '*') ctx.unsupported('except* (exception groups)', clause[0]);
+        const asAt = clause.findIndex((n) => n.name === 'as');
+        const typeNodes = asAt < 0 ? clause : clause.slice(0, asAt);
+        const type = typeNodes.length > 0 ? convertExprList(ctx, typeNodes) : null;
+        const name = asAt < 0 ? null : identifier(ctx, clause[asAt + 1]!);
+        if (type === null && name !== null) ctx.malformed('invalid syntax', clause[asAt]!);
+        handlers.push({ type, name, body: this.body(children[++i]!, indent), pos: ctx.pos(c) });
+      } else return ctx.malformed('invalid syntax', c);
+    }
+    return { kind: 'Try', body, handlers, orelse, finalbody, pos: ctx.pos(node) };
   }
 
   private importStatement(node: SyntaxNode, children: SyntaxNode[]): Stmt {
@@ -222,9 +283,10 @@ export class StatementConverter {
     const returns = children.find((c) => c.name === 'TypeDef');
     const paramList = children.find((c) => c.name === 'ParamList')!;
     const params = this.parameters(paramList);
-    if (returns) ctx.unsupported('return annotation', returns);
+    const returnNode = returns ? childrenOf(returns).find((c) => c.name !== '->') : undefined;
     const body = this.body(children.find((c) => c.name === 'Body')!, indent);
-    return { kind: 'FunctionDef', name: identifier(ctx, children[1]!), params, body, decorators, pos: ctx.pos(node) };
+    const def = { kind: 'FunctionDef' as const, name: identifier(ctx, children[1]!), params, body, decorators, pos: ctx.pos(node) };
+    return returnNode ? { ...def, returns: convertExpr(ctx, returnNode) } : def;
   }
 
   private parameters(paramList: SyntaxNode): Parameter[] {
@@ -242,13 +304,15 @@ export class StatementConverter {
       if (first.name === '**') ctx.unsupported('variadic keyword parameter (**kwargs)', first);
       if (first.name === '/') ctx.unsupported("positional-only parameters ('/')", first);
       const annotation = item.find((c) => c.name === 'TypeDef');
-      if (annotation) ctx.unsupported('parameter annotation', annotation);
+      const annotationNode = annotation ? childrenOf(annotation)[1] : undefined;
+      if (annotation && !annotationNode) ctx.malformed('invalid syntax', annotation);
       const name = identifier(ctx, first);
       if (name === '__debug__') ctx.malformed('cannot assign to __debug__', first);
-      const defaultNode = item[2];
+      const defaultNode = item[annotation ? 3 : 2];
       if (!defaultNode && params.some((p) => p.default !== null))
         ctx.malformed('parameter without a default follows parameter with a default', first);
-      params.push({ name, default: defaultNode ? convertExpr(ctx, defaultNode) : null, pos: ctx.pos(first) });
+      const param = { name, default: defaultNode ? convertExpr(ctx, defaultNode) : null, pos: ctx.pos(first) };
+      params.push(annotationNode ? { ...param, annotation: convertExpr(ctx, annotationNode) } : param);
     }
     return params;
   }

@@ -72,8 +72,14 @@ class Converter:
             if not hasattr(e, 'lineno'): return o  # 3.8: no positions on slices
         elif t == 'IfExp': o = {'kind': 'IfExp', 'test': self.expr(e.test), 'body': self.expr(e.body), 'orelse': self.expr(e.orelse)}
         elif t == 'JoinedStr': o = {'kind': 'FString', 'parts': self.parts(e.values)}
+        elif t in ('ListComp', 'SetComp', 'GeneratorExp'): o = {'kind': t, 'elt': self.expr(e.elt), 'generators': self.generators(e.generators)}
+        elif t == 'DictComp': o = {'kind': 'DictComp', 'key': self.expr(e.key), 'value': self.expr(e.value), 'generators': self.generators(e.generators)}
         else: o = {'kind': 'UNSUPPORTED ' + t}
         return self.pos(e, o)
+
+    def generators(self, gs):
+        # A comprehension clause has no position of its own in CPython's AST: only its parts do.
+        return [{'target': self.expr(g.target), 'iter': self.expr(g.iter), 'ifs': self.exprs(g.ifs)} for g in gs]
 
     def body(self, stmts):
         return [self.stmt(s) for s in stmts]
@@ -91,13 +97,18 @@ class Converter:
             args = s.args.args
             defaults = [None] * (len(args) - len(s.args.defaults)) + list(s.args.defaults)
             o = {'kind': 'FunctionDef', 'name': s.name,
-                 'params': [self.pos(a, {'name': a.arg, 'default': d and self.expr(d)}) for a, d in zip(args, defaults)],
-                 'body': self.body(s.body), 'decorators': self.exprs(s.decorator_list)}
+                 'params': [self.pos(a, {'name': a.arg, 'default': d and self.expr(d), 'annotation': a.annotation and self.expr(a.annotation)}) for a, d in zip(args, defaults)],
+                 'body': self.body(s.body), 'decorators': self.exprs(s.decorator_list), 'returns': s.returns and self.expr(s.returns)}
         elif t == 'Return': o = {'kind': 'Return', 'value': s.value and self.expr(s.value)}
         elif t in ('Global', 'Nonlocal'): o = {'kind': t, 'names': list(s.names)}
         elif t == 'ClassDef': o = {'kind': 'ClassDef', 'name': s.name, 'bases': self.exprs(s.bases), 'body': self.body(s.body), 'decorators': self.exprs(s.decorator_list)}
         elif t == 'Import': o = {'kind': 'Import', 'names': [{'name': a.name, 'asname': a.asname} for a in s.names]}
         elif t == 'ImportFrom': o = {'kind': 'ImportFrom', 'module': s.module, 'names': [{'name': a.name, 'asname': a.asname} for a in s.names]}
+        elif t == 'AnnAssign': o = {'kind': 'AnnAssign', 'target': self.expr(s.target), 'annotation': self.expr(s.annotation), 'value': s.value and self.expr(s.value), 'simple': bool(s.simple)}
+        elif t == 'Assert': o = {'kind': 'Assert', 'test': self.expr(s.test), 'msg': s.msg and self.expr(s.msg)}
+        elif t == 'Try': o = {'kind': 'Try', 'body': self.body(s.body), 'orelse': self.body(s.orelse), 'finalbody': self.body(s.finalbody),
+                              'handlers': [self.pos(h, {'type': h.type and self.expr(h.type), 'name': h.name, 'body': self.body(h.body)}) for h in s.handlers]}
+        elif t == 'Raise': o = {'kind': 'Raise', 'exc': s.exc and self.expr(s.exc), 'cause': s.cause and self.expr(s.cause)}
         else: o = {'kind': 'UNSUPPORTED ' + t}
         return self.pos(s, o)
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ConstValue, Expr, FStringPart, Module, Pos, Stmt } from '../ast';
+import type { Comprehension, ConstValue, Expr, FStringPart, Module, Pos, Stmt } from '../ast';
 
 export const NATIVE_PYTHONS: Readonly<Record<string, string>> = {
   '3.8': '/root/.pyenv/versions/3.8.18/bin/python',
@@ -94,8 +94,15 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(e.pos, { kind: 'IfExp', test: expr(e.test), body: expr(e.body), orelse: expr(e.orelse) });
       case 'FString':
         return pos(e.pos, { kind: 'FString', parts: parts(e.parts) });
+      case 'ListComp':
+      case 'SetComp':
+      case 'GeneratorExp':
+        return pos(e.pos, { kind: e.kind, elt: expr(e.elt), generators: generators(e.generators) });
+      case 'DictComp':
+        return pos(e.pos, { kind: 'DictComp', key: expr(e.key), value: expr(e.value), generators: generators(e.generators) });
     }
   };
+  const generators = (gs: readonly Comprehension[]): unknown[] => gs.map((g) => ({ target: expr(g.target), iter: expr(g.iter), ifs: g.ifs.map(expr) }));
   const body = (b: readonly Stmt[]): unknown[] => b.map(stmt);
   const stmt = (s: Stmt): unknown => {
     switch (s.kind) {
@@ -120,9 +127,10 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(s.pos, {
           kind: 'FunctionDef',
           name: s.name,
-          params: s.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default) })),
+          params: s.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default), annotation: opt(p.annotation ?? null) })),
           body: body(s.body),
           decorators: s.decorators.map(expr),
+          returns: opt(s.returns ?? null),
         });
       case 'Return':
         return pos(s.pos, { kind: 'Return', value: opt(s.value) });
@@ -135,6 +143,20 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(s.pos, { kind: 'Import', names: s.names });
       case 'ImportFrom':
         return pos(s.pos, { kind: 'ImportFrom', module: s.module, names: s.names });
+      case 'AnnAssign':
+        return pos(s.pos, { kind: 'AnnAssign', target: expr(s.target), annotation: expr(s.annotation), value: opt(s.value), simple: s.simple });
+      case 'Raise':
+        return pos(s.pos, { kind: 'Raise', exc: opt(s.exc), cause: opt(s.cause) });
+      case 'Assert':
+        return pos(s.pos, { kind: 'Assert', test: expr(s.test), msg: opt(s.msg) });
+      case 'Try':
+        return pos(s.pos, {
+          kind: 'Try',
+          body: body(s.body),
+          handlers: s.handlers.map((h) => pos(h.pos, { type: opt(h.type), name: h.name, body: body(h.body) })),
+          orelse: body(s.orelse),
+          finalbody: body(s.finalbody),
+        });
     }
   };
   return { kind: 'Module', body: body(module.body) };

@@ -1,0 +1,56 @@
+/**
+ * Calls of Python functions with keyword arguments (`Python/ceval.c` `_PyEval_EvalCode`
+ * 3.8-3.10, `initialize_locals` 3.11+): positional arguments fill the first parameters, each
+ * keyword the parameter of its name, defaults the rest. What CPython reports as a TypeError
+ * (an unknown or repeated keyword, a missing argument) is refused: its wording changed across
+ * versions. A class called with keywords gets them in a dict (`_PyObject_MakeTpCall` ->
+ * `_PyStack_AsDict`), which `slot_tp_init` passes on to `__init__`: the model makes that dict
+ * and releases it after the call; the other buffers of that path are not followed.
+ */
+import type { Ref } from '../../core/objects';
+import type { Parameter } from '../ast';
+import type { Interpreter } from './interpreter';
+import { Refusal } from './refusal';
+
+export interface KeywordArg {
+  readonly name: string;
+  readonly value: Ref;
+}
+
+/**
+ * The arguments in parameter order (borrowed references; defaults included) for a function
+ * with `params` and `defaults`, called with `args` and `kw`.
+ */
+export function bindArguments(params: readonly Parameter[], defaults: readonly Ref[], args: readonly Ref[], kw: readonly KeywordArg[]): Ref[] {
+  if (args.length > params.length) throw new Refusal('a call with too many arguments', 'the TypeError wording changed across versions');
+  const bound: (Ref | undefined)[] = [...args];
+  for (const k of kw) {
+    const i = params.findIndex((p) => p.name === k.name);
+    if (i < 0 || bound[i] !== undefined) throw new Refusal('a call with an unexpected or repeated keyword argument', 'the TypeError wording changed across versions');
+    bound[i] = k.value;
+  }
+  const firstDefault = params.length - defaults.length;
+  return params.map((_, i) => {
+    const v = bound[i] ?? (i >= firstDefault ? defaults[i - firstDefault] : undefined);
+    if (v === undefined) throw new Refusal('a call with a missing argument', 'the TypeError wording changed across versions');
+    return v;
+  });
+}
+
+/** `fn` (a Python function) called with positional and keyword arguments (borrowed); a new reference. */
+export function callFunctionWithKeywords(interp: Interpreter, fn: Ref, args: readonly Ref[], kw: readonly KeywordArg[], steal: boolean): Ref {
+  const h = interp.heap;
+  const fp = h.payload(fn, 'function');
+  const { params } = fp.code as { params: readonly Parameter[] };
+  const bound = bindArguments(params, fp.defaults, args, kw);
+  // A stealing call owns what it gets: the defaults it uses are new references.
+  const passed = steal ? bound.map((r, i) => (i < args.length || kw.some((k) => k.value === r) ? r : h.incref(r))) : bound;
+  return interp.callFunction(fn, passed, steal);
+}
+
+/** The `**kwargs` dict a class call builds for `tp_init` (`_PyStack_AsDict`): a new reference. */
+export function kwargsDict(interp: Interpreter, kw: readonly KeywordArg[]): Ref {
+  const h = interp.heap;
+  h.allocator.untracked('unknown');
+  return interp.makeDict(kw.map((k) => ({ key: interp.nameStr(k.name), value: h.incref(k.value) })));
+}

@@ -1,0 +1,62 @@
+/**
+ * Methods of `dict` objects (`Objects/dictobject.c`): `get` and `setdefault` return new
+ * references to what the dict holds; `pop` hands the value over and releases the key
+ * (`_PyDict_Pop`); `update` from a dict stores each pair (`dict_merge`); `copy` makes a dict
+ * holding the same keys and values (`PyDict_Copy`). Views (`items`, `keys`, `values`) are refused.
+ */
+import type { Ref } from '../../core/objects';
+import type { Interpreter } from './interpreter';
+import { PyException } from './py-exception';
+
+function entriesOf(interp: Interpreter, dict: Ref) {
+  return interp.heap.payload(dict, 'dict').entries;
+}
+
+/** A `dict` method called with borrowed `args` (a new reference), or null if not modelled here. */
+export function callDictMethod(interp: Interpreter, dict: Ref, name: string, args: readonly Ref[]): Ref | null {
+  const h = interp.heap;
+  const entries = entriesOf(interp, dict);
+  const find = (key: Ref): number => entries.findIndex((e) => interp.keyEquals(e.key, key));
+  switch (name) {
+    case 'get': {
+      if (args.length < 1 || args.length > 2) return null;
+      const i = find(args[0]!);
+      if (i >= 0) return h.incref(entries[i]!.value);
+      return args[1] === undefined ? h.none() : h.incref(args[1]);
+    }
+    case 'setdefault': {
+      if (args.length < 1 || args.length > 2) return null;
+      const i = find(args[0]!);
+      if (i >= 0) return h.incref(entries[i]!.value);
+      const value = args[1] ?? h.none();
+      interp.setItem(dict, args[0]!, h.incref(value));
+      if (args[1] === undefined) h.decref(value);
+      return h.incref(value);
+    }
+    case 'pop': {
+      if (args.length < 1 || args.length > 2) return null;
+      const i = find(args[0]!);
+      if (i < 0) {
+        if (args[1] !== undefined) return h.incref(args[1]);
+        throw new PyException('KeyError', interp.reprOf(args[0]!));
+      }
+      const [e] = entries.splice(i, 1);
+      h.dictKeysChanged();
+      h.decref(e!.key);
+      return e!.value;
+    }
+    case 'update': {
+      if (args.length !== 1) return null;
+      const src = h.get(args[0]!).payload;
+      if (src.kind !== 'dict') return null;
+      for (const e of [...src.entries]) interp.setItem(dict, e.key, h.incref(e.value));
+      return h.none();
+    }
+    case 'copy': {
+      if (args.length !== 0) return null;
+      return interp.makeDict(entries.map((e) => ({ key: h.incref(e.key), value: h.incref(e.value) })));
+    }
+    default:
+      return null;
+  }
+}

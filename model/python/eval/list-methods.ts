@@ -1,0 +1,94 @@
+/**
+ * Methods of `list` objects (`Objects/listobject.c`) with CPython's reference and capacity
+ * handling: `list_resize` (the interpreter's `grownCapacity`) on every size change, removed
+ * items released after the resize (`list_ass_slice` recycles them), `pop` handing its item
+ * over to the caller. Equality is identity first, then `==` (`PyObject_RichCompareBool`).
+ */
+import type { Ref } from '../../core/objects';
+import type { Interpreter } from './interpreter';
+import { PyException } from './py-exception';
+import { Refusal } from './refusal';
+import { pyEquals } from './values';
+
+function listPayload(interp: Interpreter, list: Ref) {
+  return interp.heap.payload(list, 'list');
+}
+
+/** `list_resize(self, newSize)` (the items are then set by the caller). */
+function resize(interp: Interpreter, list: Ref, newSize: number): void {
+  const p = listPayload(interp, list);
+  const cap = interp.grownCapacity(p.capacity, p.items.length, newSize);
+  if (cap !== p.capacity) interp.heap.listResize(list, cap);
+}
+
+function intArg(interp: Interpreter, ref: Ref, what: string): number {
+  const p = interp.heap.get(ref).payload;
+  if (p.kind !== 'int') throw new Refusal(`${what} with a ${p.kind} index`);
+  return Number(p.value);
+}
+
+function findEqual(interp: Interpreter, items: readonly Ref[], x: Ref): number {
+  return items.findIndex((item) => item === x || pyEquals(interp.heap, item, x));
+}
+
+/** A `list` method called with borrowed `args` (a new reference), or null if not modelled here. */
+export function callListMethod(interp: Interpreter, list: Ref, name: string, args: readonly Ref[]): Ref | null {
+  const h = interp.heap;
+  const p = listPayload(interp, list);
+  switch (name) {
+    case 'pop': {
+      if (args.length > 1) return null;
+      const n = p.items.length;
+      if (n === 0) throw new PyException('IndexError', 'pop from empty list');
+      let i = args[0] === undefined ? n - 1 : intArg(interp, args[0], 'list.pop');
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) throw new PyException('IndexError', 'pop index out of range');
+      const [item] = p.items.splice(i, 1);
+      // `list_pop_impl`: the item is moved out, then the list shrinks (`list_resize` / `list_ass_slice`).
+      const cap = interp.grownCapacity(p.capacity, n, n - 1);
+      if (cap !== p.capacity) h.listResize(list, cap);
+      return item!;
+    }
+    case 'remove': {
+      if (args.length !== 1) return null;
+      const i = findEqual(interp, p.items, args[0]!);
+      if (i < 0) throw new PyException('ValueError', 'list.remove(x): x not in list');
+      const n = p.items.length;
+      const [item] = p.items.splice(i, 1);
+      const cap = interp.grownCapacity(p.capacity, n, n - 1);
+      if (cap !== p.capacity) h.listResize(list, cap);
+      h.decref(item!);
+      return h.none();
+    }
+    case 'insert': {
+      if (args.length !== 2) return null;
+      const n = p.items.length;
+      let i = intArg(interp, args[0]!, 'list.insert');
+      if (i < 0) i = Math.max(0, i + n);
+      i = Math.min(i, n);
+      resize(interp, list, n + 1);
+      p.items.splice(i, 0, h.incref(args[1]!));
+      return h.none();
+    }
+    case 'extend': {
+      if (args.length !== 1) return null;
+      const src = h.get(args[0]!).payload;
+      if (src.kind !== 'list' && src.kind !== 'tuple') throw new Refusal('list.extend of something other than a list or tuple');
+      interp.listExtend(list, [...src.items]);
+      return h.none();
+    }
+    case 'copy': {
+      if (args.length !== 0) return null;
+      // `list_slice` -> `list_new_prealloc(len)`: exactly as many slots as items.
+      const copy = h.list([], 0);
+      interp.listExtend(copy, p.items, 'exact');
+      return copy;
+    }
+    case 'count': {
+      if (args.length !== 1) return null;
+      return h.int(BigInt(p.items.filter((item) => item === args[0] || pyEquals(h, item, args[0]!)).length));
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,2 @@
+empty = tuple(c for c in '')
+print(empty is (), len(empty))

@@ -1,0 +1,25 @@
+import sys
+items = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+last = items.pop()
+first = items.pop(0)
+items.remove(5)
+items.insert(1, 'new')
+print(last, first, items, sys.getsizeof(items))
+copy = items.copy()
+copy.extend([1, 1])
+print(copy.count(1), copy is items, sys.getsizeof(copy))
+d = {'a': 1}
+print(d.get('a'), d.get('b'), d.get('b', 7), d.setdefault('c', 3), d.setdefault('a', 9))
+d.update({'z': 26})
+print(d.pop('z'), d.pop('q', None), d, d.copy() == d)
+s = set()
+s.add(1)
+s.add(1)
+s.add(2)
+s.discard(2)
+s.discard(9)
+print(s, len(s))
+ids = set()
+obj = [0]
+ids.add(id(obj))
+print(id(obj) in ids)
