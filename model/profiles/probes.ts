@@ -408,3 +408,16 @@ export const PROBES: readonly Probe[] = [
 export function expectedProbeOutputs(profile: Profile): Map<string, string> {
   return new Map(PROBES.map((probe) => [probe.name, probe.expected(profile)]));
 }
+
+/**
+ * A short fingerprint of a probe's source (FNV-1a, 32 bits, hex): recordings of real outputs
+ * (`measured/probe-outputs.json`) carry it, so a changed probe cannot be checked against a stale one.
+ */
+export function probeFingerprint(source: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) {
+    hash ^= source.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
