@@ -45,8 +45,9 @@ export class FreeList {
     // A lost entry, a startup entry or a pymalloc block: the model cannot say which.
     this.allocator.untracked(this.requestBytes);
     const block = this.allocator.allocate(this.requestBytes);
-    const candidates = new CandidateBuilder().candidates(block.candidates).set(this.lostBelow);
-    if (this.overflowRisk) candidates.blocks(this.known);
+    // With the list possibly full, the entries the model pushed may still be there too
+    // (without that risk, `known` is empty by now).
+    const candidates = new CandidateBuilder().candidates(block.candidates).set(this.lostBelow).blocks(this.known);
     return { ...block, candidates: candidates.build() };
   }
 
