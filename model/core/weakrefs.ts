@@ -53,7 +53,7 @@ export function derefWeakref(heap: Heap, weakref: Ref): Ref {
 
 /** `weakref.WeakSet()`: its Python-level internals (a set, a bound `_remove`...) are not followed. */
 export function newWeakSet(heap: Heap): Ref {
-  // Stryker disable next-line StringLiteral,BlockStatement: equivalent while a WeakSet's and a weakref's sizes are unknown (allocateUnknownSize loses the same classes)
+  // Stryker disable next-line StringLiteral: equivalent while a WeakSet's and a weakref's sizes are unknown (allocateUnknownSize loses the same classes)
   heap.allocator.untracked('unknown');
   return heap.object({ kind: 'WeakSet', members: new Map() });
 }
@@ -65,7 +65,7 @@ export function weakSetAdd(heap: Heap, weakSet: Ref, item: Ref): void {
   if (!heap.canBeWeaklyReferenced(item)) {
     throw new PyTypeError(`cannot create weak reference to '${typeName(heap, item)}' object`);
   }
-  // Stryker disable next-line StringLiteral,BlockStatement: equivalent while a WeakSet's and a weakref's sizes are unknown (allocateUnknownSize loses the same classes)
+  // Stryker disable next-line StringLiteral: equivalent while a WeakSet's and a weakref's sizes are unknown (allocateUnknownSize loses the same classes)
   heap.allocator.untracked('unknown');
   const w = heap.object({ kind: 'weakref', referent: item, callback: null, weakSet });
   heap.get(item).weakrefs.push(w);
