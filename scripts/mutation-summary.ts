@@ -2,7 +2,7 @@
  * Prints the per-file summary of the last `npm run mutate` from Stryker's JSON report
  * (reports/mutation/mutation.json): score per file, then each surviving or uncovered mutant
  * on one line (place, mutator, replacement), so the rules the tests leave open are easy to read.
- * Usage: npx tsx scripts/mutation-summary.ts [report.json]
+ * Usage: npx tsx scripts/mutation-summary.ts [report.json...]
  */
 import { readFileSync } from 'node:fs';
 
@@ -48,16 +48,20 @@ function oneLine(text: string | undefined): string {
   return flat.length > 70 ? `${flat.slice(0, 67)}...` : flat;
 }
 
-const path = process.argv[2] ?? 'reports/mutation/mutation.json';
-let report: Report;
-try {
-  report = JSON.parse(readFileSync(path, 'utf8')) as Report;
-} catch (error) {
-  console.error(`mutation-summary: cannot read ${path}: ${(error as Error).message} (run \`npm run mutate\` first)`);
-  process.exit(2);
+// Several reports (e.g. one per file) are merged; a file in more than one keeps its last report.
+const paths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
+const merged = new Map<string, { readonly mutants: readonly ReportMutant[] }>();
+for (const path of paths) {
+  try {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+    for (const [name, file] of Object.entries(report.files)) merged.set(name, file);
+  } catch (error) {
+    console.error(`mutation-summary: cannot read ${path}: ${(error as Error).message} (run \`npm run mutate\` first)`);
+    process.exit(2);
+  }
 }
 
-const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
+const files = [...merged.entries()].sort(([a], [b]) => a.localeCompare(b));
 const width = Math.max(...files.map(([name]) => name.length), 'all files'.length);
 const total: Tally = { detected: 0, undetected: 0, ignored: 0, errors: 0 };
 console.log(`${'file'.padEnd(width)}   score  killed  survived  ignored(static/disabled)  errors`);
@@ -77,4 +81,4 @@ const open = files.flatMap(([name, { mutants }]) =>
     .map((m) => `${name}:${m.location.start.line}:${m.location.start.column}  ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'}  ${m.mutatorName}  -> ${oneLine(m.replacement)}`),
 );
 if (open.length > 0) console.log(`\nMutants no test detects (${open.length}):\n${open.join('\n')}`);
-console.log(`\nFull report: ${path}`);
+console.log(`\nFull report: ${paths.join(', ')}`);
