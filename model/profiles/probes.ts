@@ -283,6 +283,11 @@ const STR_SAMPLES = [
   ['ucs-2 10', "'\\u0100' * 10", '\u0100'.repeat(10)],
   ['ucs-4 1', "'\\U0001F600'", '\u{1F600}'],
   ['ucs-4 10', "'\\U0001F600' * 10", '\u{1F600}'.repeat(10)],
+  // The edges of each kind (PyUnicode_New: maxchar < 128, < 256, < 65536).
+  ['ascii top', "'x\\x7f'", 'x\u007f'],
+  ['latin-1 bottom', "'x\\x80'", 'x\u0080'],
+  ['ucs-2 top', "'x\\uffff'", 'x\uffff'],
+  ['ucs-4 bottom', "'x\\U00010000'", 'x\u{10000}'],
 ] as const;
 const APPENDS = Array.from({ length: 17 }, (_, i) => i + 1);
 const LITERALS = [
