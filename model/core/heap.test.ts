@@ -578,3 +578,89 @@ describe('bookkeeping the evaluator reads', () => {
     expect(w !== undefined && h.isAlive(w)).toBe(false);
   });
 });
+
+describe('heap bookkeeping pinned by its consequences', () => {
+  it('size classes include the GC header: a dict and a 1-tuple take 64 and 48 bytes on 3.12 (getsizeof({}) 64, getsizeof((x,)) 48)', () => {
+    const h = heapFor('3.12');
+    expect(h.get(h.dict([])).address.sizeClass).toBe(64);
+    expect(h.get(h.tuple([h.int(1n)])).address.sizeClass).toBe(48);
+    expect(h.get(h.tuple([h.int(1n), h.int(2n), h.int(3n)])).address.sizeClass).toBe(64);
+  });
+
+  it('refuses to use a dead object or a payload of another kind (model bugs, not Python errors)', () => {
+    const h = heapFor('3.12');
+    const l = h.list([]);
+    expect(() => h.payload(l, 'dict')).toThrow(/model bug: .* is list, not dict/);
+    h.decref(l);
+    expect(() => h.get(l)).toThrow(/not alive/);
+  });
+
+  it('a fresh string equal to an interned one is not interned: its death leaves the table alone', () => {
+    const h = heapFor('3.13');
+    const s = h.intern(h.str('a b c'));
+    h.decref(h.str('a b c'));
+    expect(h.internTable.get('a b c')).toBe(s);
+  });
+
+  it('an object that existed before the program is one object, never counted', () => {
+    const h = heapFor('3.12');
+    const before = h.gcAllocationsSinceStart;
+    const make = (): { kind: 'type'; name: string; attrs: Map<string, number>; slots: null; base: null } => ({ kind: 'type', name: 'int', attrs: new Map(), slots: null, base: null });
+    const t = h.preexisting('type:int', make, true);
+    expect(h.preexisting('type:int', make, true)).toBe(t);
+    expect(h.gcAllocationsSinceStart).toBe(before);
+    expect(h.get(t).address.sizeClass).toBe('static');
+  });
+
+  it('only the empty frozenset is the 3.8/3.9 singleton; sets are new objects with their items', () => {
+    const h = heapFor('3.9');
+    expect(h.set('set', [])).not.toBe(h.set('set', []));
+    const one = (): number => h.set('frozenset', [h.int(1n)]);
+    expect(one()).not.toBe(one());
+    const empty = h.set('frozenset', []);
+    expect(h.get(empty).payload).toEqual({ kind: 'frozenset', items: [] });
+    const x = h.int(1000n);
+    expect(h.get(h.set('set', [x])).payload).toEqual({ kind: 'set', items: [x] });
+    expect(h.payload(h.list([x, x]), 'list').items).toEqual([x, x]);
+  });
+
+  it('a weakref that dies first leaves its referent\'s list (weakref_dealloc -> clear_weakref)', () => {
+    const h = heapFor('3.12');
+    const o = newInstance(h, newClass(h, 'C'));
+    const w = newWeakref(h, o, null);
+    h.decref(w);
+    expect(h.get(o).weakrefs).toEqual([]);
+    h.decref(o);
+    expect(h.isAlive(o)).toBe(false);
+  });
+
+  it('a callback with no Python runner set is dropped quietly', () => {
+    const h = heapFor('3.12');
+    const o = newInstance(h, newClass(h, 'C'));
+    const cb = h.str('cb');
+    newWeakref(h, o, cb);
+    expect(() => h.decref(o)).not.toThrow();
+    expect(h.observedRefcount(cb)).toBe(1);
+  });
+
+  it('a dict with items allocates a keys table the model does not follow (>= 100 bytes); an empty one does not', () => {
+    for (const items of [0, 1]) {
+      const h = heapFor('3.12');
+      const block = h.allocator.allocate(120);
+      h.allocator.free(block);
+      const d = h.dict(items === 0 ? [] : [{ key: h.int(1n), value: h.int(2n) }]);
+      expect(compareAddresses(block, h.allocator.allocate(120)).known, `${items} items`).toBe(items === 0);
+      h.allocator.free(h.allocator.allocate(120));
+      h.decref(d);
+      expect(compareAddresses(block, h.allocator.allocate(120)).known, `${items} items, freed`).toBe(items === 0);
+    }
+  });
+
+  it('interns constants and sys.intern results by their own immortality rule', () => {
+    const h = new Heap({ ...nativeConfig('3.13'), immortalRefcount: 4294967295, immortalRuntimeRefcount: 4294967295, internImmortal: { sysIntern: false, constants: true } });
+    const constant = h.intern(h.str('const_q00aaaa'), true);
+    const interned = h.intern(h.str('sys_q00aaaa'));
+    expect(h.get(constant).immortal).toBe(true);
+    expect(h.get(interned).immortal).toBe(false);
+  });
+});
