@@ -60,4 +60,24 @@ describe('weakref.ref and WeakSet (Objects/weakrefobject.c, Lib/_weakrefset.py)'
       expect(compareAddresses(addr, h.get(h.int(1001n)).address).known, step).toBe(false);
     }
   });
+
+  // Measured on 3.8.18 and 3.13.0: weakref.ref() of an instance of `class S: __slots__ = ('a',)`
+  // raises `TypeError: cannot create weak reference to 'S' object`.
+  it('names the class of an instance that takes no weak reference, and "type" for a class', () => {
+    const { h } = setup();
+    const S = h.object({ kind: 'type', name: 'S', attrs: new Map(), slots: ['a'], base: null });
+    const s = h.object({ kind: 'instance', cls: h.incref(S), dict: null, values: new Map(), slots: new Map() }, 24);
+    expect(() => newWeakref(h, s, null)).toThrow(new PyTypeError("cannot create weak reference to 'S' object"));
+  });
+
+  it('the basic ref is never one with a callback nor a WeakSet\'s (get_basic_refs)', () => {
+    const { h, o } = setup();
+    const s = newWeakSet(h);
+    weakSetAdd(h, s, o);
+    const withCallback = newWeakref(h, o, h.str('cb'));
+    const basic = newWeakref(h, o, null);
+    expect(basic).not.toBe(withCallback);
+    expect(basic).not.toBe(h.payload(s, 'WeakSet').members.get(o));
+    expect(newWeakref(h, o, null)).toBe(basic);
+  });
 });

@@ -13,6 +13,7 @@ export class PyTypeError extends Error {}
 function typeName(heap: Heap, ref: Ref): string {
   const p = heap.get(ref).payload;
   if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable (classes take weak references), kept so the lookup below is typed
   if (p.kind === 'type') return 'type';
   return TYPE_NAMES[p.kind];
 }
@@ -48,7 +49,8 @@ export function derefWeakref(heap: Heap, weakref: Ref): Ref {
   // The referent may be cyclic garbage, which this makes reachable again.
   heap.collectionTiming.settle();
   const p = heap.payload(weakref, 'weakref');
-  return p.referent !== null && heap.isAlive(p.referent) ? heap.incref(p.referent) : heap.none();
+  // `clearWeakrefsOf` sets the referent to null as it dies.
+  return p.referent !== null ? heap.incref(p.referent) : heap.none();
 }
 
 /** `weakref.WeakSet()`: its Python-level internals (a set, a bound `_remove`...) are not followed. */
