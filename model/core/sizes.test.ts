@@ -29,7 +29,7 @@ describe.each(Object.entries(NATIVE_CONFIGS))('getsizeof on %s agrees with the p
   });
 
   it('strs of each kind, and the cached latin-1 characters', () => {
-    for (const value of ['', 'a', 'abc', '\u00e9', 'a\u00e9', '\u0100', 'a\u0100', '\u{1f600}', 'a\u{1f600}']) {
+    for (const value of ['', 'a', 'abc', '\u00e9', 'a\u00e9', '\u0100', 'a\u0100', '\u{1f600}', 'a\u{1f600}', 'x\u007f', 'x\u0080', 'x\uffff', 'x\u{10000}']) {
       expect(getsizeof({ kind: 'str', value }, config), JSON.stringify(value)).toBe(strSizeof(profile, value));
     }
   });
@@ -47,5 +47,8 @@ describe.each(Object.entries(NATIVE_CONFIGS))('getsizeof on %s agrees with the p
     // Past 4 items the table grows in ways the core does not follow.
     expect(getsizeof({ kind: 'set', items: Array<number>(5).fill(1) }, config)).toBeNull();
     expect(getsizeof({ kind: 'float', value: 1.5 }, config)).toBe(profile.sizeofFloat);
+    // The probe prints getsizeof(None) and getsizeof({}) next to these (sizeofObject, sizeofDict.emptyLiteral).
+    expect(getsizeof({ kind: 'NoneType' }, config)).toBe(profile.sizeofObject);
+    expect(getsizeof({ kind: 'dict', entries: [] }, config)).toBe(profile.sizeofDict.emptyLiteral);
   });
 });
