@@ -41,6 +41,6 @@ export function compareAddresses(a: Address, b: Address): AddressComparison {
       ? 'the model does not know the size of one of the objects, so not which blocks it can reuse'
       : classes.includes('large')
         ? 'the block comes from the system malloc (larger than SMALL_REQUEST_THRESHOLD), whose reuse the model cannot predict'
-        : `which free block of size class ${String(a.sizeClass === 'static' ? b.sizeClass : a.sizeClass)} comes next depends on allocator state the model does not know`,
+        : `which free block of size class ${String(a.sizeClass)} comes next depends on allocator state the model does not know`,
   };
 }

@@ -157,7 +157,9 @@ export function strongReferents(p: Payload): Ref[] {
     case 'code':
       return [...p.constants];
     case 'method':
-      return [p.self, p.func];
+      // `Objects/classobject.c` `method_traverse` and `method_dealloc`: the function, then self
+      // (measured: `gc.get_referents(C().m)` is [function, C] on 3.8.18 and 3.13.0).
+      return [p.func, p.self];
     case 'builtin':
       return p.self === null ? [] : [p.self];
     case 'module':

@@ -284,6 +284,11 @@ const STR_SAMPLES = [
   ['ucs-2 10', "'\\u0100' * 10", '\u0100'.repeat(10)],
   ['ucs-4 1', "'\\U0001F600'", '\u{1F600}'],
   ['ucs-4 10', "'\\U0001F600' * 10", '\u{1F600}'.repeat(10)],
+  // The edges of each kind (PyUnicode_New: maxchar < 128, < 256, < 65536).
+  ['ascii top', "'x\\x7f'", 'x\u007f'],
+  ['latin-1 bottom', "'x\\x80'", 'x\u0080'],
+  ['ucs-2 top', "'x\\uffff'", 'x\uffff'],
+  ['ucs-4 bottom', "'x\\U00010000'", 'x\u{10000}'],
 ] as const;
 const APPENDS = Array.from({ length: 17 }, (_, i) => i + 1);
 const LITERALS = [
@@ -409,4 +414,17 @@ export const PROBES: readonly Probe[] = [
 /** What each probe must print on this profile, by probe name. */
 export function expectedProbeOutputs(profile: Profile): Map<string, string> {
   return new Map(PROBES.map((probe) => [probe.name, probe.expected(profile)]));
+}
+
+/**
+ * A short fingerprint of a probe's source (FNV-1a, 32 bits, hex): recordings of real outputs
+ * (`measured/probe-outputs.json`) carry it, so a changed probe cannot be checked against a stale one.
+ */
+export function probeFingerprint(source: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) {
+    hash ^= source.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
