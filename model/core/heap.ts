@@ -75,9 +75,15 @@ export class Heap {
     return this.objects.get(ref);
   }
 
-  /** Count this object's death in `watchedDeaths`. */
+  /** Count this object's death (or possible death, `mayBeDead`) in `watchedDeaths`. */
   watch(ref: Ref): void {
     if (this.isAlive(ref)) this.watched.add(ref);
+  }
+
+  /** Alive, and not an object the program may have freed without the model knowing (`mayBeDead`). */
+  certainlyAlive(ref: Ref): boolean {
+    const o = this.objects.get(ref);
+    return o !== undefined && o.alive && o.mayBeDead !== true;
   }
 
   isAlive(ref: Ref): boolean {
@@ -117,6 +123,10 @@ export class Heap {
         // References the model does not know may keep it (a cached or startup object);
         // if it did die, its block went back to pymalloc.
         o.refcnt = 1;
+        if (o.address.sizeClass !== 'static' && !o.mayBeDead) {
+          o.mayBeDead = true;
+          if (this.watched.has(o.ref)) this.watchedDeaths++;
+        }
         if (typeof o.address.sizeClass === 'number') this.allocator.freeMaybe(o.address);
       }
     }

@@ -130,6 +130,11 @@ export interface PyObject {
   /** Interned: the string is in the intern table (`SSTATE_INTERNED_*`). */
   interned: boolean;
   alive: boolean;
+  /**
+   * Its count reached zero with references the model does not know: CPython may have freed it
+   * (a class whose last name went: `type_dealloc`), or not. Set once, never cleared.
+   */
+  mayBeDead?: boolean;
   /** Weak references to this object, oldest first (`tp_weaklistoffset` list; see weakrefs.ts). */
   readonly weakrefs: Ref[];
   /** Allocation order, for gc list order and traces. */

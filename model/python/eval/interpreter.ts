@@ -1161,7 +1161,12 @@ export class Interpreter {
   /** Whether two id() values are equal, when the model can tell. */
   private sameAddress(a: { readonly address: Address; readonly owner: Ref }, b: { readonly address: Address; readonly owner: Ref }): boolean {
     if (a.owner === b.owner) return true;
-    if (this.heap.isAlive(a.owner) && this.heap.isAlive(b.owner)) return false; // two live objects never share a block
+    // Two live objects never share a block; an object with references the model does not know
+    // may have been freed when its count reached zero (a deleted class), and its id reused.
+    if (this.heap.certainlyAlive(a.owner) && this.heap.certainlyAlive(b.owner)) return false;
+    if (this.heap.isAlive(a.owner) && this.heap.isAlive(b.owner)) {
+      throw new Refusal('comparing these id() values', 'an object the model cannot count references to may have been freed, and its id reused');
+    }
     const c = compareAddresses(a.address, b.address);
     if (!c.known) throw new Refusal('comparing these id() values', c.reason);
     return c.equal;

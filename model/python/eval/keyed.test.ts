@@ -31,7 +31,7 @@ function world() {
   const dead = new Set<number>();
   const heap = {
     watchedDeaths: 0,
-    isAlive: (owner: Ref) => !dead.has(owner),
+    certainlyAlive: (owner: Ref) => !dead.has(owner),
   };
   let next = 1;
   const classify = (ref: Ref): KeyClass => {

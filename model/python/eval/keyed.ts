@@ -77,7 +77,7 @@ class KeyIndex<T> {
         const same = this.byOwner.get(cls.owner);
         if (same) same.push(slot);
         else this.byOwner.set(cls.owner, [slot]);
-        if (!this.rules.heap().isAlive(cls.owner)) this.deadOwners.push(slot);
+        if (!this.rules.heap().certainlyAlive(cls.owner)) this.deadOwners.push(slot);
         break;
       }
       case 'unknown':
@@ -121,7 +121,7 @@ class KeyIndex<T> {
         const same = this.plain.get(cls.hash);
         return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
       }
-      if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().isAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
+      if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
         for (const slot of this.byOwner.get(cls.owner) ?? []) if (this.rules.equals(slot.key, key)) return slot.item;
         return undefined;
       }
@@ -147,7 +147,7 @@ class KeyIndex<T> {
       }
       case 'address': {
         out.push(...this.mayMatchAddress);
-        if (!this.rules.heap().isAlive(cls.owner)) out.push(...this.addresses);
+        if (!this.rules.heap().certainlyAlive(cls.owner)) out.push(...this.addresses);
         else {
           out.push(...(this.byOwner.get(cls.owner) ?? []));
           for (const slot of this.addressesWithDeadOwner()) if (slot.cls.kind === 'address' && slot.cls.owner !== cls.owner) out.push(slot);
@@ -161,7 +161,7 @@ class KeyIndex<T> {
   private addressesWithDeadOwner(): Slot<T>[] {
     const deaths = this.rules.heap().watchedDeaths;
     if (deaths !== this.deathsSeen) {
-      this.deadOwners = this.addresses.filter((s) => s.cls.kind === 'address' && !this.rules.heap().isAlive(s.cls.owner));
+      this.deadOwners = this.addresses.filter((s) => s.cls.kind === 'address' && !this.rules.heap().certainlyAlive(s.cls.owner));
       this.deathsSeen = deaths;
     }
     return this.deadOwners;

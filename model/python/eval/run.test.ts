@@ -37,6 +37,14 @@ describe('runModel', () => {
     expect(r.stderr).toMatch(/^unsupported: printing an id\(\) value at f\.py:2:1/);
   });
 
+  it('does not call a deleted class and a new one distinct: the class may have been freed and its block reused', () => {
+    // Real CPython 3.8-3.13 print True here (measured on the pyenv builds): `del C` frees the
+    // class (`type_dealloc`) once gc clears its cycles, and the next class takes its block.
+    const r = runModel('import gc\nclass C: pass\ni = id(C)\ndel C\ngc.collect()\nclass D: pass\nprint(id(D) == i)\n', TARGET, { filename: 'f.py' });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^unsupported: comparing these id\(\) values at f\.py:7:1.*may have been freed/);
+  });
+
   it('refuses gc.collect() counts, which depend on interpreter start-up', () => {
     const r = runModel('import gc\nprint(gc.collect())\n', TARGET);
     expect(r.exitCode).toBe(2);
