@@ -364,6 +364,9 @@ class Fresh1:
 one = Fresh1()
 one.x = 1
 print('instance __dict__ one attribute:', g(one.__dict__))
+two = Fresh1()
+two.x = 1
+print('later instance __dict__ one attribute:', g(two.__dict__))
 def fn():
     pass
 print('function:', g(fn))
@@ -392,8 +395,9 @@ print('function:', g(fn))
       `frozenset: ${range(6).map((n) => setSizeof(profile, n)).join(' ')}`,
       `instance: ${profile.sizeofInstance}`,
       `slots instance: ${[0, 1, 3].map((n) => slotsInstanceSizeof(profile, n)).join(' ')}`,
-      `instance __dict__ no attributes: ${profile.sizeofInstanceDict}`,
-      `instance __dict__ one attribute: ${profile.sizeofInstanceDict}`,
+      `instance __dict__ no attributes: ${profile.sizeofInstanceDict.firstInstance}`,
+      `instance __dict__ one attribute: ${profile.sizeofInstanceDict.firstInstance}`,
+      `later instance __dict__ one attribute: ${profile.sizeofInstanceDict.laterInstances}`,
       `function: ${profile.sizeofFunction}`,
     );
   },

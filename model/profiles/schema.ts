@@ -102,8 +102,11 @@ export const FACT_SCHEMAS = {
   /** Instance of a plain class (no `__slots__`). */
   sizeofInstance: bytes,
   sizeofSlotsInstance: z.object({ base: bytes, perSlot: bytes }),
-  /** `__dict__` of the first instance of a fresh class, with zero or one attribute set before reading it. */
-  sizeofInstanceDict: bytes,
+  /**
+   * `__dict__` of an instance of a fresh class with at most `maxEntries` attributes: the class's
+   * first instance, and its later ones (the class's shared keys have grown by then).
+   */
+  sizeofInstanceDict: z.object({ firstInstance: bytes, laterInstances: bytes, maxEntries: count }),
   sizeofFunction: bytes,
   /** `sys.getsizeof(range(3))`. */
   sizeofRange: bytes,

@@ -52,6 +52,8 @@ export interface EvalConfig {
   readonly firstPrintTakesFreeList: boolean;
   /** Instance attributes are kept by the object until `__dict__` is asked for (3.11+, fact `managedDict`). */
   readonly managedDict: boolean;
+  /** `sys.getsizeof` of an instance's `__dict__` (fact `sizeofInstanceDict`). */
+  readonly instanceDictSizes: FactValue<'sizeofInstanceDict'>;
   /**
    * List, set and dict comprehensions run inline in the enclosing code (3.12+, PEP 709,
    * `Python/compile.c` `compiler_comprehension` / `push_inlined_comprehension_state`);

@@ -93,6 +93,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     errorMessages: profile.errorMessages,
     dirNames: profile.dirNames,
     managedDict: profile.managedDict,
+    instanceDictSizes: profile.sizeofInstanceDict,
     firstPrintTakesFreeList: profile.firstPrintTakesFreeList,
     comprehensionsInlined: profile.comprehensionsInlined,
     annotations: profile.annotations,

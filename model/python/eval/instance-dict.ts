@@ -60,12 +60,10 @@ export function instanceDictGetsizeof(interp: Interpreter, dict: Ref): number | 
   const cls = s.dicts.get(dict);
   if (cls === undefined || !interp.heap.isAlive(dict)) return null;
   const entries = interp.heap.payload(dict, 'dict').entries.length;
-  const ptr = interp.cfg.core.pointerSize;
-  const [, minor] = interp.cfg.version;
-  if (minor <= 10) return ptr === 8 && entries <= 5 ? 104 : null;
-  if (entries > 7) return null;
+  const sizes = interp.cfg.instanceDictSizes;
+  if (entries > sizes.maxEntries) return null;
   const made = s.instances.get(cls) ?? 0;
-  if (made === 1) return ptr === 8 ? 296 : 156;
-  if (made >= 2) return ptr === 8 ? 288 : 152;
+  if (made === 1) return sizes.firstInstance;
+  if (made >= 2) return sizes.laterInstances;
   return null;
 }
