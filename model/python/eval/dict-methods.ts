@@ -16,18 +16,17 @@ function entriesOf(interp: Interpreter, dict: Ref) {
 export function callDictMethod(interp: Interpreter, dict: Ref, name: string, args: readonly Ref[]): Ref | null {
   const h = interp.heap;
   const entries = entriesOf(interp, dict);
-  const find = (key: Ref): number => entries.findIndex((e) => interp.keyEquals(e.key, key));
   switch (name) {
     case 'get': {
       if (args.length < 1 || args.length > 2) return null;
-      const i = find(args[0]!);
-      if (i >= 0) return h.incref(entries[i]!.value);
+      const e = interp.keyed.findEntry(entries, args[0]!);
+      if (e) return h.incref(e.value);
       return args[1] === undefined ? h.none() : h.incref(args[1]);
     }
     case 'setdefault': {
       if (args.length < 1 || args.length > 2) return null;
-      const i = find(args[0]!);
-      if (i >= 0) return h.incref(entries[i]!.value);
+      const e = interp.keyed.findEntry(entries, args[0]!);
+      if (e) return h.incref(e.value);
       const value = args[1] ?? h.none();
       interp.setItem(dict, args[0]!, h.incref(value));
       if (args[1] === undefined) h.decref(value);
@@ -35,15 +34,14 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
     }
     case 'pop': {
       if (args.length < 1 || args.length > 2) return null;
-      const i = find(args[0]!);
-      if (i < 0) {
+      const e = interp.keyed.removeEntry(entries, args[0]!);
+      if (!e) {
         if (args[1] !== undefined) return h.incref(args[1]);
         throw new PyException('KeyError', interp.reprOf(args[0]!));
       }
-      const [e] = entries.splice(i, 1);
       h.dictKeysChanged();
-      h.decref(e!.key);
-      return e!.value;
+      h.decref(e.key);
+      return e.value;
     }
     case 'update': {
       if (args.length !== 1) return null;

@@ -1116,14 +1116,15 @@ export class Interpreter {
   }
 
   private readonly hashKeys = new Map<Ref, string>();
-  private readonly keyed = new KeyedLookup({
+  /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
+  readonly keyed = new KeyedLookup({
     heap: () => this.heap,
     classify: (key) => this.classifyKey(key),
     equals: (stored, key) => this.keyEquals(stored, key),
   });
 
   /** `hash(a) == hash(b) and a == b` for dict keys and set items (hashable objects never change). */
-  keyEquals(a: Ref, b: Ref): boolean {
+  private keyEquals(a: Ref, b: Ref): boolean {
     if (a === b) return true;
     const aa = this.addressInts.get(a);
     const ba = this.addressInts.get(b);

@@ -145,6 +145,18 @@ describe('KeyedLookup', () => {
     },
   );
 
+  test('sets: removing takes out the stored equal item and keeps the order of the rest', () => {
+    const w = world();
+    const items: Ref[] = [];
+    const [a, b, c] = [1, 2, 3].map((hash) => w.ref({ kind: 'plain', hash, risky: false }));
+    for (const r of [a, b, c]) w.lookup.addItem(items, r as Ref);
+    const equalToB = w.ref({ kind: 'plain', hash: 2, risky: false });
+    expect(w.lookup.removeItem(items, equalToB)).toBe(b);
+    expect(items).toEqual([a, c]);
+    expect(w.lookup.removeItem(items, equalToB)).toBeUndefined();
+    expect(w.lookup.findItem(items, w.ref({ kind: 'plain', hash: 3, risky: false }))).toBe(c);
+  });
+
   test('an array changed behind the index is indexed again', () => {
     const w = world();
     const entries: DictEntry[] = [];

@@ -212,6 +212,16 @@ export class KeyedLookup {
     return true;
   }
 
+  /** Remove and return the stored item equal to `key`. */
+  removeItem(items: Ref[], key: Ref): Ref | undefined {
+    const index = this.setIndex(items);
+    const item = index.find(key, this.rules.classify(key));
+    if (item === undefined) return undefined;
+    items.splice(items.indexOf(item), 1);
+    index.remove(item, items);
+    return item;
+  }
+
   private dictIndex(entries: DictEntry[]): KeyIndex<DictEntry> {
     let index = this.dictIndexes.get(entries);
     if (!index?.matches(entries)) {

@@ -18,11 +18,10 @@ function setPayload(interp: Interpreter, set: Ref): Extract<Payload, { kind: 'se
 export function setAdd(interp: Interpreter, set: Ref, item: Ref): void {
   const h = interp.heap;
   const p = setPayload(interp, set);
-  if (p.items.some((x) => interp.keyEquals(x, item))) {
+  if (!interp.keyed.addItem(p.items, item)) {
     h.decref(item);
     return;
   }
-  p.items.push(item);
   // The 5th item makes `set_table_resize` allocate a table the model does not follow.
   if (p.items.length === 5) h.allocator.untracked('unknown');
 }
@@ -42,14 +41,13 @@ export function callSetMethod(interp: Interpreter, obj: Ref, name: string, args:
     case 'discard':
     case 'remove': {
       const item = one();
-      const i = p.items.findIndex((x) => interp.keyEquals(x, item));
-      if (i < 0) {
+      const gone = interp.keyed.removeItem(p.items, item);
+      if (gone === undefined) {
         if (name === 'discard') return h.none();
         throw new Refusal('KeyError of set.remove', 'its message is the repr of the item');
       }
       // `set_discard_entry`: the slot becomes a dummy; the item is released.
-      const [gone] = p.items.splice(i, 1);
-      h.decref(gone!);
+      h.decref(gone);
       return h.none();
     }
     default:
