@@ -367,6 +367,12 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
   let end = '\n';
   for (const k of kw) {
     const p = h.get(k.value).payload;
+    if (k.name === 'flush') {
+      // `builtin_print_impl` (Python/bltinmodule.c) flushes the file when `flush` is true; stdout's
+      // text is the same either way. Truth of a builtin value only: a Python `__bool__` could print.
+      if (p.kind === 'instance') throw new Refusal('print(flush=<instance>)');
+      continue;
+    }
     const text = p.kind === 'str' ? p.value : p.kind === 'NoneType' ? null : undefined;
     if (text === undefined) throw new PyException('TypeError', `${k.name} must be None or a string, not ${typeName(h, k.value)}`);
     if (k.name === 'sep') sep = text ?? ' ';

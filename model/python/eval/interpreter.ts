@@ -42,6 +42,8 @@ import { callSetMethod } from './set-methods';
 import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 
 const MAX_DEPTH = 100;
+/** Statements one run may execute: a loop that may never end is refused, not run until killed. */
+export const MAX_STATEMENTS = 1_000_000;
 
 /** Names every `__main__` module has (`PyModule_New`, `run_file`): candidates for suggestions. */
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
@@ -84,6 +86,7 @@ export class Interpreter {
   /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
   private readonly calledOnce = new Set<CodeObject>();
   private depth = 0;
+  private statementsRun = 0;
   /** The frame of the statement being run (for `exec`). */
   frame: Frame | null = null;
   /** The argument of the call being made is a fast local loaded without a reference (3.14 `LOAD_FAST_BORROW`). */
@@ -183,6 +186,7 @@ export class Interpreter {
   private execStmt(s: Stmt, frame: Frame): Completion {
     this.pos = s.pos;
     this.frame = frame;
+    if (++this.statementsRun > MAX_STATEMENTS) throw new Refusal(`more than ${MAX_STATEMENTS} statements run (a loop that may not end)`);
     checkGcTiming(this);
     switch (s.kind) {
       case 'Expr': {
