@@ -171,8 +171,10 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       checkGcTiming(vm);
       const n = h.observedRefcount(a);
       if (n === null) throw new Refusal('sys.getrefcount of this object', 'CPython holds references to it that the model does not know (a shared or pre-existing object)');
-      const borrowed = vm.argBorrowed && !h.get(a).immortal;
-      return h.int(BigInt(borrowed ? n - 1 : n));
+      // 3.14: references the model counts that CPython holds borrowed (`LOAD_FAST_BORROW`, borrow-ledger.ts).
+      const borrowed = vm.borrows === null || h.get(a).immortal ? 0 : vm.borrows.borrowedCount(a);
+      if (borrowed === null) throw new Refusal('sys.getrefcount here', 'whether CPython 3.14 borrows a reference to it (LOAD_FAST_BORROW) is not modelled in this construct');
+      return h.int(BigInt(n - borrowed));
     }
     case 'sys.getsizeof': {
       arity(vm, name, args, 1);
