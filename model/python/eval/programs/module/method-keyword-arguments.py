@@ -8,6 +8,4 @@ x = [1]
 print(o.m(x, c=x) is x, sys.getrefcount(o), sys.getrefcount(x))
 print(o.m(a=x) is None, sys.getrefcount(o), sys.getrefcount(x))
 print(o.m(x, b=x, c=o) is o, sys.getrefcount(o), sys.getrefcount(x))
-def f(a, b=None):
-    return Box.m(a, b, c=b)
-print(f(o, x) is x, sys.getrefcount(o), sys.getrefcount(x))
+print(Box.m(o, x, c=x) is x, sys.getrefcount(o), sys.getrefcount(x))
