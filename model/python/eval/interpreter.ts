@@ -34,7 +34,7 @@ import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
-import { MODELLED_SPECIAL_NAMES, userRepr } from './special-methods';
+import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject } from './special-methods';
 import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
 import { callWithGenerator } from './generator-consumers';
@@ -1328,8 +1328,7 @@ export class Interpreter {
       let value = v;
       let converted: Ref | null = null;
       if (part.conversion === 'r' || part.conversion === 's') {
-        const text = part.conversion === 'r' ? this.reprOf(v) : this.strOf(v);
-        converted = part.conversion === 's' && h.get(v).payload.kind === 'str' ? h.incref(v) : this.newStr(text);
+        converted = part.conversion === 'r' ? this.reprObject(v) : h.get(v).payload.kind === 'str' ? h.incref(v) : this.strObject(v);
         value = converted;
       } else if (part.conversion === 'a') {
         throw new Refusal('the !a conversion');
@@ -1338,7 +1337,7 @@ export class Interpreter {
         const spec = part.formatSpec === null ? '' : this.strOfParts(part.formatSpec, frame);
         if (spec === '') {
           if (h.get(value).payload.kind === 'str') return h.incref(value);
-          return this.newStr(this.strOf(value));
+          return this.strObject(value);
         }
         if (!(this.options.printAddresses && this.addressInts.has(value))) this.guardArith(value, value);
         return this.newStr(formatWithSpec(h.get(value).payload, spec, typeName(h, value)));
@@ -1372,6 +1371,17 @@ export class Interpreter {
     const why = this.unknownInts.get(v);
     if (why !== undefined) throw new Refusal('printing a value the model cannot know', why);
     return pyRepr(this.heap, v);
+  }
+
+  /** `PyObject_Repr(v)` as an object (new reference): a Python `__repr__`'s own result, else a new str. */
+  reprObject(v: Ref): Ref {
+    return userReprObject(this, v) ?? this.newStr(this.reprOf(v));
+  }
+
+  /** `PyObject_Str(v)` of a non-str as an object (new reference): `object_str` is `PyObject_Repr`. */
+  strObject(v: Ref): Ref {
+    const text = exceptionText(this, v, 'str');
+    return text !== null ? this.newStr(text) : this.reprObject(v);
   }
 
   strOf(v: Ref): string {
