@@ -117,7 +117,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
     }
     case 'repr':
       arity(vm, name, args, 1);
-      return vm.newStr(vm.reprOf(args[0] as Ref));
+      return vm.reprObject(args[0] as Ref);
     case 'chr': {
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
@@ -432,7 +432,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       if (a === undefined) return h.str('');
       if (h.get(a).payload.kind === 'str') return h.incref(a);
       if (h.get(a).payload.kind === 'bool') return boolStr(vm, (h.get(a).payload as { value: boolean }).value);
-      return vm.newStr(vm.strOf(a));
+      return vm.strObject(a);
     case 'bool':
       return h.bool(a === undefined ? false : vm.truth(a));
     case 'bytes': {
