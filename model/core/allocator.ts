@@ -138,7 +138,7 @@ export class Allocator {
    */
   untracked(bytes: number | 'unknown'): void {
     if (bytes === 'unknown') {
-      for (const s of this.withFree) this.lose(s);
+      if (this.withFree.size > 0) for (const s of this.withFree) this.lose(s);
       return;
     }
     const c = this.sizeClassOf(bytes);
@@ -151,7 +151,7 @@ export class Allocator {
     const min = this.sizeClassOf(minBytes);
     // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, no number is >= 'large' below
     if (min === 'large') return;
-    for (const s of this.withFree) if (s.sizeClass >= min) this.lose(s);
+    if (this.withFree.size > 0) for (const s of this.withFree) if (s.sizeClass >= min) this.lose(s);
   }
 
   /** A block that may or may not have been returned to pymalloc (a free list that may be full). */

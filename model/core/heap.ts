@@ -9,7 +9,7 @@
 import type { Address } from './address';
 import { Allocator } from './allocator';
 import { CandidateBuilder } from './block-sets';
-import { isCachedBytes, isCachedStr, isCachedTuple, isSmallInt, mayBeInternedAtStartup } from './caches';
+import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } from './caches';
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
@@ -54,7 +54,14 @@ export class Heap {
   /** How many watched objects have died so far: a cache of who is dead is valid while this holds. */
   watchedDeaths = 0;
 
+  /** `get_small_int`'s objects made so far, by value - smallIntMin (the same refs as `cache`). */
+  private readonly smallInts: (Ref | undefined)[] = [];
+  private readonly smallIntMin: bigint;
+  private readonly smallIntMax: bigint;
+
   constructor(readonly config: CoreConfig) {
+    this.smallIntMin = BigInt(config.smallIntMin);
+    this.smallIntMax = BigInt(config.smallIntMax);
     this.allocator = new Allocator(config);
     const fl = config.freeLists;
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
@@ -263,7 +270,15 @@ export class Heap {
 
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
   int(value: bigint): Ref {
-    if (isSmallInt(value, this.config)) return this.shared(`int:${value}`, () => ({ kind: 'int', value }));
+    if (value >= this.smallIntMin && value <= this.smallIntMax) {
+      // The same object `shared` makes, found without building its key.
+      const i = Number(value - this.smallIntMin);
+      const hit = this.smallInts[i];
+      if (hit !== undefined) return this.incref(hit);
+      const ref = this.shared(`int:${value}`, () => ({ kind: 'int', value }));
+      this.smallInts[i] = ref;
+      return ref;
+    }
     return this.fresh({ kind: 'int', value });
   }
 
