@@ -201,10 +201,10 @@ export class Interpreter {
         const v = this.evalAssignedValue(s.value, s.targets, frame);
         if (v === null) return NORMAL;
         // `a = b = v`: DUP_TOP for every target but the last, stored left to right.
-        s.targets.forEach((t, i) => {
+        for (let i = 0; i < s.targets.length; i++) {
           if (i < s.targets.length - 1) this.heap.incref(v);
-          this.assign(t, v, frame);
-        });
+          this.assign(s.targets[i] as Target, v, frame);
+        }
         return NORMAL;
       }
       case 'AugAssign':
