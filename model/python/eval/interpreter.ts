@@ -1006,7 +1006,7 @@ export class Interpreter {
     const ledger = this.borrows;
     if (ledger === null || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return;
     const status = ledger.statusOf(e, frame);
-    if (status !== null) ledger.noteLoad(v, status);
+    if (status !== null) ledger.noteLoad(v, status, frame);
   }
 
   /** The status of each argument's load, for the frame of the Python function about to be called. */

@@ -9,6 +9,7 @@ import { ModelInputError, UnsupportedError } from '../../errors';
 import { resolveProfile } from '../../profiles';
 import type { Module } from '../ast';
 import { parseModule } from '../parse';
+import { withUniqueNodes } from './unique-nodes';
 import { compileUnit } from './compile';
 import type { EvalConfig } from './config';
 import { evalConfigFromProfile } from './from-profile';
@@ -52,8 +53,10 @@ export function runModel(program: string | Module, target: string, options: RunO
   const mode = options.mode ?? 'module';
   let interp: Interpreter | null = null;
   try {
-    const module = typeof program === 'string' ? parseModule(program, filename) : program;
+    const parsed = typeof program === 'string' ? parseModule(program, filename) : program;
     const cfg = evalConfigFor(target);
+    // 3.14's borrowed-load analysis is keyed by node: a generated program's shared nodes are copied apart.
+    const module = typeof program !== 'string' && cfg.getrefcountBorrowsFastLocals ? withUniqueNodes(parsed) : parsed;
     const heap = new Heap(cfg.core);
     interp = new Interpreter(heap, cfg, { mode, trace: options.trace ?? false, filename, printAddresses: options.printAddresses ?? false });
     if (mode === 'module') {
