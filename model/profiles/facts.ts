@@ -377,6 +377,11 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('tupleResizeToEmptyIsSingleton', ['3.11.0', null], BOTH, true, src('Objects/tupleobject.c', '_PyTuple_Resize'),
     'resizing to length 0 returns the empty-tuple singleton'),
 
+  row('strSplitPreallocFromLength', ['3.8.0', '3.12.0'], BOTH, false, src('Objects/stringlib/split.h', 'PREALLOC_SIZE'),
+    'maxsplit -1 becomes PY_SSIZE_T_MAX: every split list starts with MAX_PREALLOC (12) slots'),
+  row('strSplitPreallocFromLength', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', 'split'),
+    'maxsplit -1 becomes (len - 1) / 2 + 1 (whitespace) or len / len(sep) + 1, so short strings get short lists (measured 3.11.7: 152 bytes for two words, 3.12.1: 80)'),
+
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),

@@ -250,4 +250,14 @@ print('empty tuple from a generator is ():', tuple(c for c in '') is empty)
     ),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler];
+const strSplit: Probe = {
+  name: 'str-split-prealloc',
+  facts: ['strSplitPreallocFromLength', 'sizeofList'],
+  source: `import sys
+words = ''.join(['a', ' b'])
+print('slots of a two-word split:', (sys.getsizeof(words.split()) - sys.getsizeof([])) // (sys.getsizeof([0]) - sys.getsizeof([])))
+`,
+  expected: (profile) => lines(`slots of a two-word split: ${profile.strSplitPreallocFromLength ? 3 : 12}`),
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit];

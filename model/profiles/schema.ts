@@ -145,6 +145,8 @@ export const FACT_SCHEMAS = {
   annotations: z.enum(['dict', 'tuple', 'annotate']),
   /** `_PyTuple_Resize` to length 0 gives the empty-tuple singleton (`tuple(c for c in '') is ()`). */
   tupleResizeToEmptyIsSingleton: z.boolean(),
+  /** `str.split` without maxsplit preallocates its list from the string's length (3.12+), not 12 slots. */
+  strSplitPreallocFromLength: z.boolean(),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({

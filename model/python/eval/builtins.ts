@@ -12,6 +12,7 @@ import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
 import { callListMethod } from './list-methods';
+import { callStrMethod } from './str-methods';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
 import { ModelInputError } from '../../errors';
 import { parseModule } from '../parse';
@@ -47,7 +48,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
     }
     return h.none();
   }
-  const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : null;
+  const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : p.kind === 'str' ? callStrMethod(vm, obj, name, args) : null;
   if (handled !== null) return handled;
   throw new Refusal(`the method ${typeName(h, obj)}.${name}`);
 }
