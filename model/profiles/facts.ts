@@ -81,6 +81,7 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   unboundLocal: "local variable '{name}' referenced before assignment",
   unsetSlot: '{attr}',
   noNewAttribute: NO_ATTRIBUTE,
+  minMaxEmpty: '{name}() arg is an empty sequence',
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
@@ -89,7 +90,8 @@ const MESSAGES_311: FactValue<'errorMessages'> = {
   unboundLocal: "cannot access local variable '{name}' where it is not associated with a value",
   unsetSlot: NO_ATTRIBUTE,
 };
-const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_311, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
+const MESSAGES_312: FactValue<'errorMessages'> = { ...MESSAGES_311, minMaxEmpty: '{name}() iterable argument is empty' };
+const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_312, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
 const DIVISION_BY_ZERO = 'division by zero';
 const MESSAGES_314: FactValue<'errorMessages'> = {
   ...MESSAGES_313,
@@ -386,7 +388,8 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE }, src('Python/structmember.c', 'PyMember_GetOne')),
-  row('errorMessages', ['3.11.0', '3.13.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
+  row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
+  row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),
   row('errorMessages', ['3.13.0', '3.14.0'], BOTH, MESSAGES_313, src('Objects/object.c', '_PyObject_GenericSetAttrWithDict')),
   row('errorMessages', ['3.14.0', null], BOTH, MESSAGES_314, src('Objects/longobject.c', 'l_mod'),
     'one wording for every division by zero of ints and floats (measured on wasm32 3.14.2; x86_64 3.14 from source)'),

@@ -160,6 +160,8 @@ export const FACT_SCHEMAS = {
     unboundLocal: z.string().includes('{name}'),
     unsetSlot: z.string().includes('{attr}'),
     noNewAttribute: z.string().includes('{attr}'),
+    /** ValueError of `min`/`max` of an empty iterable without a default (`Python/bltinmodule.c` `min_max`). */
+    minMaxEmpty: z.string().includes('{name}'),
   }),
   /** Where an uncaught error's last line gets a "Did you mean" trailer. */
   errorSuggestions: z.object({

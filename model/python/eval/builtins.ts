@@ -13,6 +13,8 @@ import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
 import { callListMethod } from './list-methods';
 import { callStrMethod } from './str-methods';
+import { callNumberBuiltin } from './number-builtins';
+import { callOrderBuiltin } from './order-builtins';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
 import { ModelInputError } from '../../errors';
 import { parseModule } from '../parse';
@@ -244,7 +246,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      return callAttributeBuiltin(vm, name, args) ?? refuseBuiltin(name);
+      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
   }
 }
 
