@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'unit',
           setupFiles: ['tests/fast-check-seed.ts'],
           include: ['{spec,model,oracle,properties,cli,scripts,src,tests,bench}/**/*.test.ts'],
-          exclude: ['tests/browser/**', 'properties/invariants.test.ts', 'properties/examples.test.ts', 'properties/claims.test.ts', 'node_modules/**'],
+          exclude: ['tests/browser/**', 'properties/invariants.test.ts', 'properties/constructs.test.ts', 'properties/examples.test.ts', 'properties/claims.test.ts', 'node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -21,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'properties',
-          include: ['properties/invariants.test.ts', 'properties/examples.test.ts', 'properties/claims.test.ts'],
+          include: ['properties/invariants.test.ts', 'properties/constructs.test.ts', 'properties/examples.test.ts', 'properties/claims.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

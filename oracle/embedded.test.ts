@@ -9,10 +9,10 @@ import { closeAll, discoverNativeInterpreters, embeddedReleases, runPrograms, ti
 import type { NativeInterpreter } from './index';
 import { FIDELITY_PROGRAMS } from './fidelity-programs';
 import { lastLine, runPythonFile } from './testing/file-run';
-import { AFTER_LOOP, BASIC_BATCH, CODING_COOKIE, EMPTY, EXEC_COMPILE_REFCOUNT, EXITS_3, INTERN_MORTALITY, LOOPS_FOREVER, NON_ASCII, RAISES, SYNTAX_ERROR, WRITES_STDERR } from './testing/programs';
+import { AFTER_LOOP, BASIC_BATCH, CODING_COOKIE, EMPTY, ERROR_TRAILERS, EXEC_COMPILE_REFCOUNT, EXITS_3, INTERN_MORTALITY, LOOPS_FOREVER, NON_ASCII, RAISES, SYNTAX_ERROR, WRITES_STDERR } from './testing/programs';
 
 const TIME_LIMIT_MS = 1_000;
-const BATCH = [...BASIC_BATCH, ...FIDELITY_PROGRAMS, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, CODING_COOKIE, EMPTY];
+const BATCH = [...BASIC_BATCH, ...FIDELITY_PROGRAMS, ...ERROR_TRAILERS, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, CODING_COOKIE, EMPTY];
 const at = (program: string) => BATCH.indexOf(program);
 
 const natives = (await discoverNativeInterpreters()).filter((native) => native.implementation === 'cpython');
@@ -79,7 +79,7 @@ describe.each(embeddedReleases.map((release) => release.target))('%s', (target) 
     ? `prints what native ${native.version} prints for \`python FILE.py\` (${native.command})`
     : `no native CPython ${minor(target.slice('cpython:'.length))} found to compare with (OBJSPEC_PYTHONS, python3.X on PATH, pyenv)`;
   compare(title, () => {
-    const programs = [...FIDELITY_PROGRAMS, EXEC_COMPILE_REFCOUNT, NON_ASCII, RAISES, CODING_COOKIE];
+    const programs = [...FIDELITY_PROGRAMS, ...ERROR_TRAILERS, EXEC_COMPILE_REFCOUNT, NON_ASCII, RAISES, CODING_COOKIE];
     const oracle = programs.map((program) => ({ stdout: result(program).stdout, last: lastLine(result(program).stderr) }));
     const truth = programs.map((program) => {
       const run = runPythonFile(native!.command, program);

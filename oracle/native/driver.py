@@ -25,9 +25,9 @@ namespace prints is discarded (see `_discard_leftovers`).
 import builtins
 import io
 import os
+import re
 import sys
 import time
-import traceback
 import types
 
 PY_FILE_INPUT = 257  # Include/compile.h (3.8-3.9), Include/cpython/compile.h: Py_file_input
@@ -75,8 +75,9 @@ def describe_exception(exc):
 
     SystemExit follows Python/pythonrun.c `_Py_HandleSystemExit`: None exits 0, an int exits
     with it (as the OS truncates it), anything else is printed and exits 1. Other exceptions
-    exit 1; the stderr text is the exception part of the traceback (without the `File ...`
-    location lines a SyntaxError has), as `traceback.format_exception_only` gives it.
+    exit 1; the stderr text is the exception part of what the interpreter's own hook prints
+    (see `exception_tail`). Call it before the program's namespace is cleared: the hook looks up
+    names there for a NameError's "Did you mean" trailer.
     """
     cls = type(exc)
     type_name = cls.__qualname__
@@ -94,13 +95,41 @@ def describe_exception(exc):
             return code & 0xFF, type_name, message, ""
         return 1, type_name, message, message + "\n"
     try:
-        lines = traceback.format_exception_only(cls, exc)
+        tail = exception_tail(exc)
     except BaseException:
-        lines = [type_name + ": " + message + "\n"]
-    first = 0
-    while first < len(lines) - 1 and lines[first].startswith(" "):
-        first += 1
-    return 1, type_name, message, "".join(lines[first:])
+        tail = ""
+    if tail == "":
+        tail = type_name + ": " + message + "\n"
+    return 1, type_name, message, tail
+
+
+_ANSI_COLOUR = re.compile("\x1b\\[[0-9;]*m")
+_TRACEBACK_HEADER = "Traceback (most recent call last):"
+
+
+def exception_tail(exc):
+    """The exception lines `python FILE.py` ends with: what `sys.__excepthook__` prints (the C
+    `PyErr_Display`, Python/pythonrun.c `print_exception`), after the last traceback's `File`
+    lines. The hook, not `traceback.format_exception_only`, because the "Did you mean"
+    trailers of 3.10 and 3.11 come from C (Python/suggestions.c `_Py_Offer_Suggestions`,
+    called by `print_exception`), and a NameError's trailer needs the traceback's frame
+    (Lib/traceback.py `_compute_suggestion_error` from 3.12 reads `tb_frame`)."""
+    captured = io.StringIO()
+    saved = sys.stderr
+    sys.stderr = captured
+    try:
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.stderr = saved
+    lines = _ANSI_COLOUR.sub("", captured.getvalue()).splitlines(True)
+    start = 0
+    for index, line in enumerate(lines):
+        if line.rstrip() == _TRACEBACK_HEADER:
+            start = index + 1
+    # Skip the `File ...` lines, the source lines and carets (a SyntaxError has them without a header).
+    while start < len(lines) - 1 and lines[start].startswith(" "):
+        start += 1
+    return "".join(lines[start:])
 
 
 def finish_program(module, clear=True):
@@ -237,16 +266,15 @@ def _run_request(runner, capture, work_dir, request, out, json):
         except BaseException as exc:  # the program's own exception, SystemExit included
             error = exc
         duration_ms = (time.perf_counter() - started) * 1000.0
+        exit_code, error_type, message, tail = 0, None, None, ""
+        if error is not None:  # before the namespace is cleared (see describe_exception)
+            exit_code, error_type, message, tail = describe_exception(error)
+            error = None
         finish_program(module, clear=not IS_PYPY)
         stdout = capture.take(1)
-        stderr = capture.take(2)
+        stderr = capture.take(2) + tail
         if IS_PYPY:
             _discard_leftovers(module, capture)
-        exit_code, error_type, message = 0, None, None
-        if error is not None:
-            exit_code, error_type, message, tail = describe_exception(error)
-            stderr += tail
-            error = None
         result = {
             "batch": request["batch"],
             "index": index,

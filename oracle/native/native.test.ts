@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { closeAll, discoverNativeInterpreters, runPrograms, timeLimitMessage } from '../index';
 import { FIDELITY_PROGRAMS } from '../fidelity-programs';
 import { lastLine, runPythonFile } from '../testing/file-run';
-import { AFTER_LOOP, BASIC_BATCH, CODING_COOKIE, EMPTY, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, LOOPS_FOREVER } from '../testing/programs';
+import { AFTER_LOOP, BASIC_BATCH, CODING_COOKIE, EMPTY, ERROR_TRAILERS, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, LOOPS_FOREVER } from '../testing/programs';
 import { condenseTraceback } from './traceback';
 
 /** PyPy has its own test (pypy.test.ts): these programs measure CPython's reference counts. */
@@ -16,7 +16,7 @@ afterAll(closeAll);
 
 const TIME_LIMIT_MS = 1_000;
 /** Programs with a deterministic output under `python FILE.py` (everything but the endless loop). */
-const COMPARED = [...BASIC_BATCH.filter((program) => program !== LOOPS_FOREVER), ...FIDELITY_PROGRAMS, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, CODING_COOKIE, EMPTY];
+const COMPARED = [...BASIC_BATCH.filter((program) => program !== LOOPS_FOREVER), ...FIDELITY_PROGRAMS, ...ERROR_TRAILERS, EXEC_COMPILE_REFCOUNT, INTERN_MORTALITY, CODING_COOKIE, EMPTY];
 
 if (natives.length === 0) {
   test.skip('no native CPython found (OBJSPEC_PYTHONS, python3.X on PATH, pyenv versions): native runs not tested', () => undefined);

@@ -7,13 +7,13 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { closeAll, discoverNativeInterpreters, listTargets, runPrograms, timeLimitMessage } from '../index';
 import { FIDELITY_PROGRAMS } from '../fidelity-programs';
 import { lastLine, runPythonFile } from '../testing/file-run';
-import { AFTER_LOOP, BASIC_BATCH, CODING_COOKIE, EMPTY, INTERN_MORTALITY, LOOPS_FOREVER } from '../testing/programs';
+import { AFTER_LOOP, BASIC_BATCH, CODING_COOKIE, EMPTY, ERROR_TRAILERS, INTERN_MORTALITY, LOOPS_FOREVER } from '../testing/programs';
 import { PYPY_FIDELITY_PROGRAMS } from '../testing/pypy-programs';
 
 const pypys = (await discoverNativeInterpreters()).filter((native) => native.implementation === 'pypy');
 afterAll(closeAll);
 
-const COMPARED = [...BASIC_BATCH.filter((program) => program !== LOOPS_FOREVER), ...PYPY_FIDELITY_PROGRAMS, ...FIDELITY_PROGRAMS, INTERN_MORTALITY, CODING_COOKIE, EMPTY];
+const COMPARED = [...BASIC_BATCH.filter((program) => program !== LOOPS_FOREVER), ...PYPY_FIDELITY_PROGRAMS, ...FIDELITY_PROGRAMS, ...ERROR_TRAILERS, INTERN_MORTALITY, CODING_COOKIE, EMPTY];
 
 if (pypys.length === 0) {
   test.skip('no PyPy found (pypy3 or pypy3.X on PATH, OBJSPEC_PYTHONS): PyPy runs not tested', () => undefined);

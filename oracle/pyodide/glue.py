@@ -13,11 +13,13 @@ def objspec_prepare(filename):
 def objspec_finish():
     module = _running.pop()
     error = sys.__dict__.pop("_objspec_exc", None)
-    finish_program(module)
     if error is None:
+        finish_program(module)
         return "0"
+    # Before the namespace is cleared: a NameError's "Did you mean" trailer looks names up there.
     exit_code, error_type, message, tail = describe_exception(error)
     error = None
+    finish_program(module)
     if error_type is None:  # SystemExit(0) / SystemExit(None): a normal end
         return "0"
     return "\0".join([str(exit_code), error_type, message, tail])

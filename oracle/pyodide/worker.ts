@@ -9,15 +9,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ProgramSpec } from '../types';
 import { DEFAULT_FILENAME } from '../types';
-import type { EmscriptenModule, LoadPyodide, PyDict, PyodideInstance, PyProxyCallable } from './pyodide-api';
+import type { LoadPyodide, PyodideInstance } from './pyodide-api';
+import { PyodideFileRunner } from './file-runner';
 import type { FromWorker, RawResult, RunRequest, WorkerInit } from './protocol';
 import { CONTROL_START_OFFSET, ControlSlot, RESULT_FLUSH_MS } from './protocol';
-
-const PY_FILE_INPUT = 257; // Include/cpython/compile.h: Py_file_input
-const PROGRAM_DIR = '/tmp/objspec';
-/** PEP 263: a comment on line 1 or 2 matching `coding[:=]`. */
-const CODING_COOKIE = /^(?:[^\n]*\n)?[ \t\f]*#[^\n]*coding[:=]/;
-const PROGRAM_PATH = `${PROGRAM_DIR}/program.py`;
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -29,124 +24,34 @@ function post(message: FromWorker): void {
   port.postMessage(message);
 }
 
-function concat(chunks: Uint8Array[]): string {
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** One interpreter instance with the driver loaded and its streams captured. */
+/** One interpreter instance with the driver loaded, its streams captured and the watchdog around each run. */
 class Interpreter {
-  private out: Uint8Array[] = [];
-  private err: Uint8Array[] = [];
-  private readonly module: EmscriptenModule;
-  private readonly prepare: PyProxyCallable;
-  private readonly finish: PyProxyCallable;
-  private readonly pathAddress: number;
-  private readonly modeAddress: number;
-  private readonly errorNameAddress: number;
-  /** Three pointer slots for PyErr_Fetch (wasm32: 4 bytes each). */
-  private readonly slots: number;
+  private readonly runner: PyodideFileRunner;
   /** Set when a program broke the instance (a JavaScript-level crash): it must not be reused. */
   broken = false;
 
-  constructor(private readonly py: PyodideInstance) {
-    this.module = py._module;
-    const capture = (chunks: () => Uint8Array[]) => (buffer: Uint8Array) => {
-      chunks().push(buffer.slice());
-      return buffer.length;
-    };
-    py.setStdout({ write: capture(() => this.out) });
-    py.setStderr({ write: capture(() => this.err) });
-    py.setStdin({ stdin: () => null }); // end of file, like `python FILE.py < /dev/null`
-    py.setInterruptBuffer(interrupt);
-    py.FS.mkdirTree(PROGRAM_DIR);
-    const namespace = py.toPy({ __name__: 'objspec_driver' }) as PyDict;
-    py.runPython(init.driverSource, { globals: namespace });
-    this.prepare = namespace.get('objspec_prepare') as PyProxyCallable;
-    this.finish = namespace.get('objspec_finish') as PyProxyCallable;
-    namespace.destroy();
-    this.pathAddress = this.module.stringToNewUTF8(PROGRAM_PATH);
-    this.modeAddress = this.module.stringToNewUTF8('rb');
-    this.errorNameAddress = this.module.stringToNewUTF8('_objspec_exc');
-    this.slots = this.module._PyMem_RawMalloc(12);
+  constructor(py: PyodideInstance) {
+    this.runner = new PyodideFileRunner(py, init.driverSource, interrupt);
   }
 
   describe(): { version: string; platform: string } {
-    const text = this.py.runPython("import os, sys; '%d.%d.%d %s' % (sys.version_info[:3] + (os.uname().machine,))");
-    const [version = '?', platform = '?'] = String(text).split(' ');
-    return { version, platform };
+    return this.runner.describe();
   }
 
   run(program: ProgramSpec, index: number): RawResult {
-    const m = this.module;
-    const filename = program.filename ?? DEFAULT_FILENAME;
-    this.out = [];
-    this.err = [];
-    const globals = this.prepare(filename) as number;
-    const filenameAddress = m.stringToNewUTF8(filename);
-    const { fp, buffer } = this.open(program.source);
-    let crash: string | null = null;
-    startedAt[0] = Date.now();
-    const t0 = performance.now();
-    Atomics.store(control, ControlSlot.STATE, index + 1);
-    try {
-      const result = m._PyRun_FileExFlags(fp, filenameAddress, PY_FILE_INPUT, globals, globals, 1, 0);
-      if (result !== 0) m._Py_DecRef(result);
-      else this.stashException();
-    } catch (error) {
-      crash = error instanceof Error ? error.message : String(error);
-    }
-    const durationMs = performance.now() - t0;
-    const timedOut = settleWatchdog(index);
-    m._free(filenameAddress);
-    if (buffer !== 0) m._free(buffer);
-    if (crash !== null) {
-      this.broken = true;
-      const message = `the interpreter crashed: ${crash}`;
-      return { stdout: concat(this.out), stderr: `${concat(this.err)}${message}\n`, exitCode: 1, errorType: 'InterpreterCrash', errorMessage: message, durationMs, timedOut };
-    }
-    const summary = String(this.finish());
-    const stdout = concat(this.out);
-    const stderr = concat(this.err);
-    if (summary === '0') return { stdout, stderr, exitCode: 0, errorType: null, errorMessage: null, durationMs, timedOut };
-    const [code = '1', errorType = '', errorMessage = '', tail = ''] = summary.split('\0');
-    return { stdout, stderr: stderr + tail, exitCode: Number(code), errorType, errorMessage, durationMs, timedOut };
-  }
-
-  /**
-   * A `FILE *` holding the source, for PyRun_FileExFlags. Usually an `fmemopen` of a copy in
-   * wasm memory, which skips Emscripten's JavaScript file system; a source with a PEP 263 coding
-   * cookie (the tokenizer then reopens the file by descriptor, which a memory stream lacks) or an
-   * empty one goes through a real file in that file system instead.
-   */
-  private open(source: string): { fp: number; buffer: number } {
-    const m = this.module;
-    if (source !== '' && !CODING_COOKIE.test(source)) {
-      const buffer = m.stringToNewUTF8(source);
-      const fp = m._fmemopen(buffer, m.lengthBytesUTF8(source), this.modeAddress);
-      if (fp !== 0) return { fp, buffer };
-      m._free(buffer);
-    }
-    this.py.FS.writeFile(PROGRAM_PATH, source);
-    const fp = m._fopen(this.pathAddress, this.modeAddress);
-    if (fp === 0) throw new Error(`cannot open ${PROGRAM_PATH} in the Pyodide file system`);
-    return { fp, buffer: 0 };
-  }
-
-  /** Moves the pending exception to `sys._objspec_exc`, where the driver's glue picks it up. */
-  private stashException(): void {
-    const m = this.module;
-    const [typeSlot, valueSlot, tracebackSlot] = [this.slots, this.slots + 4, this.slots + 8];
-    m._PyErr_Fetch(typeSlot, valueSlot, tracebackSlot);
-    m._PyErr_NormalizeException(typeSlot, valueSlot, tracebackSlot);
-    const type = m.HEAP32[typeSlot >> 2] ?? 0;
-    const value = m.HEAP32[valueSlot >> 2] ?? 0;
-    const traceback = m.HEAP32[tracebackSlot >> 2] ?? 0;
-    if (value !== 0 && traceback !== 0) m._PyException_SetTraceback(value, traceback);
-    if (value !== 0) m._PySys_SetObject(this.errorNameAddress, value);
-    m._Py_DecRef(type); // Py_DecRef is Py_XDECREF: NULL is fine
-    m._Py_DecRef(value);
-    m._Py_DecRef(traceback);
-    m._PyErr_Clear();
+    let timedOut = false;
+    const outcome = this.runner.run(program.source, program.filename ?? DEFAULT_FILENAME, {
+      beforeRun: () => {
+        startedAt[0] = Date.now();
+        Atomics.store(control, ControlSlot.STATE, index + 1);
+      },
+      afterRun: () => {
+        timedOut = settleWatchdog(index);
+      },
+    });
+    if (outcome.crash !== null) this.broken = true;
+    const { stdout, stderr, exitCode, errorType, errorMessage, durationMs } = outcome;
+    return { stdout, stderr, exitCode, errorType, errorMessage, durationMs, timedOut };
   }
 }
 

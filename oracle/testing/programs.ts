@@ -28,3 +28,16 @@ exec(compile('big = 123456789\\nprint(sys.getrefcount(big))\\n', 'inner.py', 'ex
 /** A PEP 263 cookie and an empty program take the runners' other path to the parser. */
 export const CODING_COOKIE = "# -*- coding: latin-1 -*-\nprint('cookie', len('abc'))\n";
 export const EMPTY = '';
+
+/**
+ * Errors whose last traceback line comes from the interpreter's own hook: "Did you mean" trailers
+ * (C `print_exception` on 3.10-3.11, Lib/traceback.py from 3.12, which needs the frame for a
+ * NameError), a chained exception and an exception with a note.
+ */
+export const ERROR_TRAILERS: readonly string[] = [
+  'abcd = 1\nprint(abce)\n',
+  'class A:\n    abcd = 1\nA.abce\n',
+  'def f():\n    local_name = 1\n    return local_nam\nf()\n',
+  "try:\n    {}['k']\nexcept KeyError:\n    raise ValueError('second')\n",
+  "e = ValueError('noted')\nif hasattr(e, 'add_note'):\n    e.add_note('a note')\nraise e\n",
+];

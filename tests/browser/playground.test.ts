@@ -206,9 +206,15 @@ describe('the playground in Chromium', () => {
     expect(durationMs).toBeGreaterThanOrEqual(TIME_LIMIT_MS - 50);
     expect(durationMs).toBeLessThanOrEqual(TIME_LIMIT_MS + INTERRUPT_GRACE_MS + 500);
     expect(await target.getByTestId(`note-${DEFAULT}`).innerText()).toMatch(/time limit of 5 s exceeded/);
-    expect(await target.getByTestId(`column-${profile}`).getAttribute('data-timed-out')).toBe('true');
+    // The model refuses a loop past its statement limit (model/python/eval/interpreter.ts MAX_STATEMENTS), before the time limit.
+    expect(await target.getByTestId(`column-${profile}`).getAttribute('data-timed-out')).toBe('false');
+    expect(await target.getByTestId(`column-${profile}`).getAttribute('data-exit')).toBe('2');
+    const modelStderr = await target.locator(`[data-testid=outputs] td[data-section=stderr][data-target="${profile}"]`).allInnerTexts();
+    expect(modelStderr.join('\n')).toMatch(/^unsupported: more than 200000 statements run \(a loop that may not end\)/);
+    // The model keeps what it printed before the refusal (its row shows an empty cell for a CPython without output).
+    expect(await stdoutOf(target, profile)).toEqual(['started']);
     // Interrupted, the program unwinds and its output so far is flushed; a terminated worker leaves none.
-    expect(await stdoutOf(target, DEFAULT)).toEqual(interrupted ? ['started'] : []);
+    expect((await stdoutOf(target, DEFAULT)).filter((cell) => cell !== '')).toEqual(interrupted ? ['started'] : []);
     await setProgram(target, 'x = 6 * 7\nprint(x, "still usable")\n', 'paste');
     await run(target, [profile, DEFAULT]);
     expect(await stdoutOf(target, DEFAULT)).toHaveLength(1);

@@ -174,8 +174,10 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       checkGcTiming(vm);
       const n = h.observedRefcount(a);
       if (n === null) throw new Refusal('sys.getrefcount of this object', 'CPython holds references to it that the model does not know (a shared or pre-existing object)');
-      const borrowed = vm.argBorrowed && !h.get(a).immortal;
-      return h.int(BigInt(borrowed ? n - 1 : n));
+      // 3.14: references the model counts that CPython holds borrowed (`LOAD_FAST_BORROW`, borrow-ledger.ts).
+      const borrowed = vm.borrows === null || h.get(a).immortal ? 0 : vm.borrows.borrowedCount(a);
+      if (borrowed === null) throw new Refusal('sys.getrefcount here', 'whether CPython 3.14 borrows a reference to it (LOAD_FAST_BORROW) is not modelled in this construct');
+      return h.int(BigInt(n - borrowed));
     }
     case 'sys.getsizeof': {
       arity(vm, name, args, 1);
@@ -370,6 +372,12 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
   let end = '\n';
   for (const k of kw) {
     const p = h.get(k.value).payload;
+    if (k.name === 'flush') {
+      // `builtin_print_impl` (Python/bltinmodule.c) flushes the file when `flush` is true; stdout's
+      // text is the same either way. Truth of a builtin value only: a Python `__bool__` could print.
+      if (p.kind === 'instance') throw new Refusal('print(flush=<instance>)');
+      continue;
+    }
     const text = p.kind === 'str' ? p.value : p.kind === 'NoneType' ? null : undefined;
     if (text === undefined) throw new PyException('TypeError', `${k.name} must be None or a string, not ${typeName(h, k.value)}`);
     if (k.name === 'sep') sep = text ?? ' ';

@@ -41,9 +41,12 @@ import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
 import { callWithGenerator } from './generator-consumers';
 import { callSetMethod } from './set-methods';
+import { BorrowLedger } from './borrow-ledger';
 import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 
 const MAX_DEPTH = 100;
+/** Statements one run may execute: a loop that may never end is refused, not run until killed. */
+export const MAX_STATEMENTS = 200_000;
 
 /** Names every `__main__` module has (`PyModule_New`, `run_file`): candidates for suggestions. */
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
@@ -86,10 +89,11 @@ export class Interpreter {
   /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
   private readonly calledOnce = new Set<CodeObject>();
   private depth = 0;
+  private statementsRun = 0;
   /** The frame of the statement being run (for `exec`). */
   frame: Frame | null = null;
-  /** The argument of the call being made is a fast local loaded without a reference (3.14 `LOAD_FAST_BORROW`). */
-  argBorrowed = false;
+  /** 3.14: references CPython holds borrowed where the model counts them (`LOAD_FAST_BORROW`); null before. */
+  readonly borrows: BorrowLedger | null;
   pos: Pos = NO_POS;
 
   constructor(
@@ -98,6 +102,7 @@ export class Interpreter {
     readonly options: InterpreterOptions,
   ) {
     this.msgs = messagesFor(cfg);
+    this.borrows = cfg.getrefcountBorrowsFastLocals ? new BorrowLedger() : null;
     const staticTypesImmortal = cfg.core.immortalRefcount !== null;
     const type = (name: string) => heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
     this.builtinTypes = new LazyRefs((name) => (TYPE_NAMES_KNOWN.has(name) ? type(name) : undefined));
@@ -185,6 +190,8 @@ export class Interpreter {
   private execStmt(s: Stmt, frame: Frame): Completion {
     this.pos = s.pos;
     this.frame = frame;
+    this.borrows?.statementStarts(frame);
+    if (++this.statementsRun > MAX_STATEMENTS) throw new Refusal(`more than ${MAX_STATEMENTS} statements run (a loop that may not end)`);
     checkGcTiming(this);
     switch (s.kind) {
       case 'Expr': {
@@ -403,6 +410,7 @@ export class Interpreter {
   storeName(name: string, value: Ref, frame: Frame): void {
     if (this.isFastLocal(name, frame)) {
       const old = frame.fast.get(name) ?? null;
+      this.borrows?.forgetLocal(frame, name);
       frame.fast.set(name, value);
       if (old !== null) this.heap.decref(old);
       return;
@@ -444,6 +452,7 @@ export class Interpreter {
     if (this.isFastLocal(name, frame)) {
       const v = frame.fast.get(name) ?? null;
       if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
+      this.borrows?.forgetLocal(frame, name);
       frame.fast.set(name, null);
       this.heap.decref(v);
       return;
@@ -525,6 +534,7 @@ export class Interpreter {
     if (t.kind === 'Tuple' || t.kind === 'List') throw new Refusal('augmented assignment to a tuple');
     if (t.kind === 'Name') {
       const old = this.loadName(t.id, frame);
+      this.noteLoad(t, old, frame);
       const rhs = this.evalExpr(s.value, frame);
       const result = this.inplaceOp(s.op, old, rhs, t.id, frame);
       this.heap.decref(rhs);
@@ -698,6 +708,7 @@ export class Interpreter {
       else fast.set(p.name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     });
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals };
+    this.borrows?.enterFrame(frame, params, fn, args, steal);
     this.depth++;
     let result: Ref;
     // The frame ends: locals released in `co_varnames` order.
@@ -719,6 +730,7 @@ export class Interpreter {
       throw err;
     } finally {
       this.depth--;
+      this.borrows?.exitFrame(frame);
     }
     clearLocals();
     return result;
@@ -981,6 +993,40 @@ export class Interpreter {
 
   /** Evaluates an expression to a NEW reference (a value on the evaluation stack). */
   evalExpr(e: Expr, frame: Frame): Ref {
+    const ledger = this.borrows;
+    if (ledger === null || frame.kind !== 'function') return this.evalNode(e, frame);
+    // What this node consumed is released when it is done; a borrowed load lives until its consumer is done.
+    const mark = ledger.mark();
+    const v = this.evalNode(e, frame);
+    ledger.release(mark);
+    if (e.kind === 'Name') this.noteLoad(e, v, frame);
+    return v;
+  }
+
+  /** A fast local's value pushed by `LOAD_FAST_BORROW` (or a load the model cannot decide) goes in the ledger. */
+  private noteLoad(e: Extract<Expr, { kind: 'Name' }>, v: Ref, frame: Frame): void {
+    const ledger = this.borrows;
+    if (ledger === null || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return;
+    const status = ledger.statusOf(e, frame);
+    if (status !== null) ledger.noteLoad(v, status);
+  }
+
+  /** The status of each argument's load, for the frame of the Python function about to be called. */
+  private expectCallBorrows(fn: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame, self: Expr | null, selfFirst = false): void {
+    const ledger = this.borrows;
+    if (ledger === null) return;
+    const status = (x: Expr | null) => (x?.kind === 'Name' && frame.kind === 'function' && this.isFastLocal(x.id, frame) ? ledger.statusOf(x, frame) : null);
+    const positional = e.args.map(status);
+    const keywords = new Map(e.keywords.map((k) => [k.name, status(k.value)]));
+    const p = this.heap.get(fn).payload;
+    // `obj.meth(...)` without a bound method (LOAD_ATTR's method form): `self` is the first argument.
+    if (p.kind === 'function' && selfFirst) ledger.expectCall(fn, [status(self), ...positional], keywords);
+    else if (p.kind === 'function') ledger.expectCall(fn, positional, keywords);
+    else if (p.kind === 'method' && this.heap.get(p.func).payload.kind === 'function') ledger.expectCall(p.func, [status(self), ...positional], keywords);
+    else ledger.noCall();
+  }
+
+  private evalNode(e: Expr, frame: Frame): Ref {
     const h = this.heap;
     const c = frame.code.constOf.get(e);
     if (c !== undefined) return h.incref(c);
@@ -1395,6 +1441,7 @@ export class Interpreter {
         if (meth !== null && h.get(meth).payload.kind === 'function') {
           h.incref(meth);
           const args = this.evalArgs(e.args, e.keywords, frame);
+          this.expectCallBorrows(meth, e, frame, e.func.value, true);
           return this.finishCall(meth, [obj, ...args], true);
         }
       }
@@ -1423,15 +1470,14 @@ export class Interpreter {
         h.decref(obj);
       }
       const args = this.evalArgs(e.args, e.keywords, frame);
-      const first = e.args[0];
-      this.argBorrowed = this.cfg.getrefcountBorrowsFastLocals && first?.kind === 'Name' && this.isFastLocal(first.id, frame);
-      return this.finishCall(fn, args, false, e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : []);
+      const kw = e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : [];
+      this.expectCallBorrows(fn, e, frame, e.func.value);
+      return this.finishCall(fn, args, false, kw);
     }
     const fn = this.evalExpr(e.func, frame);
     const args = this.evalArgs(e.args, e.keywords, frame);
     const kw = e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : [];
-    const first = e.args[0];
-    this.argBorrowed = this.cfg.getrefcountBorrowsFastLocals && first?.kind === 'Name' && this.isFastLocal(first.id, frame);
+    this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
   }
 
@@ -1458,11 +1504,16 @@ export class Interpreter {
   private finishCall(fn: Ref, args: Ref[], isMethod: boolean, kw: { name: string; value: Ref }[] = []): Ref {
     const h = this.heap;
     const fp = h.get(fn).payload;
-    // 3.11+ a Python function's frame takes the stack's references, keyword values included.
-    const inlined = fp.kind === 'function' && !this.cfg.callerHoldsArgumentReference;
+    // 3.11+ a Python function's frame takes the stack's references, keyword values included; a bound
+    // method's function too, with a new reference to `self` (Python/bytecodes.c CALL: `PyMethod`
+    // unpacked; measured: a parameter bound through `m = obj.meth; m(v)` counts once on 3.11-3.13).
+    const unpacked = fp.kind === 'method' && h.get(fp.func).payload.kind === 'function' ? fp : null;
+    const inlined = (fp.kind === 'function' || unpacked !== null) && !this.cfg.callerHoldsArgumentReference;
+    const callee = unpacked?.func ?? fn;
+    if (inlined && unpacked !== null) args = [h.incref(unpacked.self), ...args];
     let result: Ref;
     try {
-      result = inlined ? (kw.length > 0 ? callFunctionWithKeywords(this, fn, args, kw, true) : this.callFunction(fn, args, true)) : this.call(fn, args, kw, isMethod);
+      result = inlined ? (kw.length > 0 ? callFunctionWithKeywords(this, callee, args, kw, true) : this.callFunction(callee, args, true)) : this.call(fn, args, kw, isMethod);
     } catch (err) {
       if (!inlined) {
         for (const a of [...args].reverse()) h.decref(a);

@@ -68,4 +68,16 @@ describe('runModel', () => {
     const r = runModel('print(1)\nprint(a)\n', TARGET);
     expect(r).toEqual({ stdout: '1\n', stderr: "NameError: name 'a' is not defined\n", exitCode: 1 });
   });
+
+  it('refuses a loop that does not end, at the statement over the limit, keeping what was printed before', () => {
+    const r = runModel("print('start')\ni = 0\nwhile True:\n    i += 1\n", TARGET, { filename: 'loop.py' });
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('start\n');
+    expect(r.stderr).toMatch(/^unsupported: more than 200000 statements run \(a loop that may not end\) at loop\.py:4:5/);
+  });
+
+  it('runs a long loop under the statement limit', () => {
+    const r = runModel('i = 0\nwhile i < 60000:\n    i += 1\nprint(i)\n', TARGET);
+    expect(r).toEqual({ stdout: '60000\n', stderr: '', exitCode: 0 });
+  });
 });

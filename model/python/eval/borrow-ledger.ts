@@ -1,0 +1,154 @@
+/**
+ * The references CPython 3.14 holds without counting them, while the model counts every one:
+ * values pushed by `LOAD_FAST_BORROW` (see borrowed-loads.ts) until the instruction that consumes
+ * them ends, and a Python function's parameters bound from such values (Python/ceval.c
+ * `_PyEvalFramePushAndInit` moves the caller's stack references into the new frame as they are;
+ * a call through C, such as a class's `__init__`, makes new strong ones: `_PyEval_Vector`).
+ * The model keeps its own counts (loads `Py_INCREF`); `sys.getrefcount` subtracts what this
+ * ledger holds for the object, and refuses when a load's status is not decided.
+ */
+import type { Ref } from '../../core/objects';
+import type { Expr } from '../ast';
+import { analyseBorrowedLoads, type LoadStatus } from './borrowed-loads';
+import type { CodeObject } from './compile';
+import type { Frame } from './frame';
+
+interface Entry {
+  readonly ref: Ref;
+  readonly status: LoadStatus;
+  /** A parameter's binding (until the callee rebinds it); null for a value on the stack. */
+  frame: Frame | null;
+  name: string | null;
+}
+
+/** The call about to be made: the function called and the status of each argument's load. */
+interface PendingCall {
+  readonly fn: Ref;
+  /** Positional arguments, in order (a bound method's `self` first). */
+  readonly positional: readonly (LoadStatus | null)[];
+  /** Keyword arguments by parameter name. */
+  readonly keywords: ReadonlyMap<string, LoadStatus | null>;
+}
+
+type Params = readonly { readonly name: string }[];
+
+export class BorrowLedger {
+  private readonly entries: Entry[] = [];
+  private readonly analyses = new WeakMap<CodeObject, ReadonlyMap<Expr, LoadStatus>>();
+  private readonly frameBases = new WeakMap<Frame, number>();
+  /** Where a frame's entries start (its parameters' bindings): all go when it returns. */
+  private readonly frameStarts = new WeakMap<Frame, number>();
+  private pending: PendingCall | null = null;
+
+  /** The status of a fast local's load in `frame` (null: a strong reference). */
+  statusOf(e: Expr, frame: Frame): LoadStatus | null {
+    const analysis = this.analyses.get(frame.code);
+    if (analysis === undefined) return 'unknown'; // a frame whose code is not analysed (comprehensions)
+    return analysis.get(e) ?? null;
+  }
+
+  mark(): number {
+    return this.entries.length;
+  }
+
+  /** The node that consumed the values above `mark` has finished. */
+  release(mark: number): void {
+    if (this.entries.length > mark) this.entries.length = mark;
+  }
+
+  noteLoad(ref: Ref, status: LoadStatus): void {
+    this.entries.push({ ref, status, frame: null, name: null });
+  }
+
+  /** A statement starts with an empty stack: drop what an exception left behind in this frame. */
+  statementStarts(frame: Frame): void {
+    const base = this.frameBases.get(frame);
+    if (base === undefined) this.frameBases.set(frame, this.entries.length); // a frame made elsewhere: its first statement
+    else this.release(base);
+  }
+
+  /** `STORE_FAST` / `DELETE_FAST`: a borrowed parameter binding ends (closing it is a no-op in CPython). */
+  forgetLocal(frame: Frame, name: string): void {
+    if (this.entries.length === 0) return;
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i] as Entry;
+      if (e.frame === frame && e.name === name) this.entries.splice(i, 1);
+    }
+  }
+
+  /**
+   * Set by the call site just before a call of the Python function `fn` (for a bound method: its
+   * function, with `self`'s status first).
+   */
+  expectCall(fn: Ref, positional: readonly (LoadStatus | null)[], keywords: ReadonlyMap<string, LoadStatus | null>): void {
+    const any = positional.some((s) => s !== null) || [...keywords.values()].some((s) => s !== null);
+    this.pending = any ? { fn, positional, keywords } : null;
+  }
+
+  /** Any other call: nothing is pending. */
+  noCall(): void {
+    this.pending = null;
+  }
+
+  /**
+   * The frame of the Python function `fn` starts, its parameters bound to `args` (in parameter
+   * order, defaults included). `stolen`: the frame took the caller's stack references (3.11+),
+   * else it made its own.
+   */
+  enterFrame(frame: Frame, params: Params, fn: Ref, args: readonly Ref[], stolen: boolean): void {
+    const code = frame.code;
+    if (!this.analyses.has(code)) {
+      this.analyses.set(
+        code,
+        analyseBorrowedLoads({
+          body: code.body,
+          locals: code.locals,
+          params: params.map((p) => p.name),
+          isFast: (name) => code.locals.includes(name) && !code.globals.has(name),
+          isConstant: (e) => code.constOf.has(e),
+        }),
+      );
+    }
+    const pending = this.pending?.fn === fn ? this.pending : null;
+    this.pending = null;
+    const moved = pending !== null && stolen ? [...pending.positional, ...pending.keywords.values()].filter((s) => s !== null).length : 0;
+    // 3.11+: the arguments' entries (the newest ones) now stand for the parameters.
+    const movable = this.entries.slice(this.entries.length - moved);
+    this.frameStarts.set(frame, this.entries.length - moved);
+    if (pending !== null) {
+      params.forEach((param, i) => {
+        const status = i < pending.positional.length ? pending.positional[i] : pending.keywords.get(param.name);
+        const ref = args[i];
+        if (status === null || status === undefined || ref === undefined) return;
+        const entry = movable.find((e) => e.ref === ref && e.frame === null);
+        if (entry !== undefined) {
+          entry.frame = frame;
+          entry.name = param.name;
+        } else {
+          this.entries.push({ ref, status, frame, name: param.name });
+        }
+      });
+    }
+    this.frameBases.set(frame, this.entries.length);
+  }
+
+  /**
+   * The frame returned or raised: its borrowed parameters are gone (an exception's traceback
+   * makes the frame's references strong: `take_ownership` in Python/frame.c).
+   */
+  exitFrame(frame: Frame): void {
+    const start = this.frameStarts.get(frame);
+    if (start !== undefined) this.release(start);
+  }
+
+  /** How many of the model's references to `ref` CPython holds borrowed, or null if undecided. */
+  borrowedCount(ref: Ref): number | null {
+    let n = 0;
+    for (const e of this.entries) {
+      if (e.ref !== ref) continue;
+      if (e.status === 'unknown') return null;
+      n++;
+    }
+    return n;
+  }
+}
