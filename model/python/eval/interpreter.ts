@@ -34,7 +34,7 @@ import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
-import { MODELLED_SPECIAL_NAMES, userRepr } from './special-methods';
+import { MODELLED_SPECIAL_NAMES, userRepr, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
 import { ORDER_BUILTINS, ORDER_BUILTIN_NAMES } from './order-builtins';
 import { noteInstance } from './instance-dict';
@@ -1376,8 +1376,8 @@ export class Interpreter {
       let value = v;
       let converted: Ref | null = null;
       if (part.conversion === 'r' || part.conversion === 's') {
-        const text = part.conversion === 'r' ? this.reprOf(v) : this.strOf(v);
-        converted = part.conversion === 's' && h.get(v).payload.kind === 'str' ? h.incref(v) : this.newStr(text);
+        const custom = userTextObject(this, v, part.conversion === 'r' ? 'repr' : 'str');
+        converted = custom ?? (part.conversion === 's' && h.get(v).payload.kind === 'str' ? h.incref(v) : this.newStr(part.conversion === 'r' ? this.reprOf(v) : this.strOf(v)));
         value = converted;
       } else if (part.conversion === 'a') {
         throw new Refusal('the !a conversion');
@@ -1386,7 +1386,7 @@ export class Interpreter {
         const spec = part.formatSpec === null ? '' : this.strOfParts(part.formatSpec, frame);
         if (spec === '') {
           if (h.get(value).payload.kind === 'str') return h.incref(value);
-          return this.newStr(this.strOf(value));
+          return userTextObject(this, value, 'str') ?? this.newStr(this.strOf(value));
         }
         if (!(this.options.printAddresses && this.addressInts.has(value))) this.guardArith(value, value);
         return this.newStr(formatWithSpec(h.get(value).payload, spec, typeName(h, value)));
@@ -1424,7 +1424,7 @@ export class Interpreter {
 
   strOf(v: Ref): string {
     if (this.heap.get(v).payload.kind === 'str') return (this.heap.get(v).payload as { value: string }).value;
-    return exceptionText(this, v, 'str') ?? this.reprOf(v);
+    return userStr(this, v) ?? exceptionText(this, v, 'str') ?? this.reprOf(v);
   }
 
   // ---- calls ------------------------------------------------------------------------------------------

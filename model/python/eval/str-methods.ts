@@ -16,6 +16,7 @@
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
+import { userTextObject } from './special-methods';
 import { Refusal } from './refusal';
 import { typeName } from './values';
 
@@ -189,12 +190,18 @@ function format(interp: Interpreter, self: Ref, text: string, args: readonly Ref
         pieces.push({ text: ap.value, whole: arg });
       } else if (field[2] !== undefined) {
         // `PyObject_Repr` / `PyObject_Str`: a new str (measured: '{!r}'.format(5) is not the cached '5').
-        const rendered = interp.newStr(field[2] === 'r' ? interp.reprOf(arg) : interp.strOf(arg));
+        const rendered = userTextObject(interp, arg, field[2] === 'r' ? 'repr' : 'str') ?? interp.newStr(field[2] === 'r' ? interp.reprOf(arg) : interp.strOf(arg));
         owned.push(rendered);
         pieces.push({ text: (h.get(rendered).payload as { value: string }).value, whole: rendered });
       } else if (ap.kind === 'int' || ap.kind === 'float') {
         // `render_field`: exact ints and floats are formatted into the writer (`_PyLong_FormatAdvancedWriter`).
         pieces.push({ text: interp.strOf(arg), whole: null });
+      } else if (ap.kind === 'instance' && (field[2] === undefined)) {
+        // `object.__format__` with an empty spec is `PyObject_Str`: the object `__str__`/`__repr__` returned.
+        const rendered = userTextObject(interp, arg, 'str');
+        if (rendered === null) throw new Refusal(`str.format of a ${typeName(h, arg)} field`);
+        owned.push(rendered);
+        pieces.push({ text: (h.get(rendered).payload as { value: string }).value, whole: rendered });
       } else {
         throw new Refusal(`str.format of a ${typeName(h, arg)} field`);
       }
