@@ -5,9 +5,10 @@
  * - model from source (parse included, as the CLI does);
  * - cpython:3.12.7 through the oracle, warm (start-up excluded), one batch.
  * Goal: the model at least 20 times faster than real CPython.
+ * The model runs from an esbuild bundle of its source (see model-bundle.ts).
  */
-import { runModel } from '../model';
 import { closeAll, runPrograms } from '../oracle/index';
+import { loadBundledModel } from './model-bundle';
 import { benchPrograms } from './programs';
 import type { BenchReport } from './report';
 import { median } from './report';
@@ -24,6 +25,7 @@ function time(action: () => void): number {
 }
 
 export async function run(): Promise<BenchReport> {
+  const { runModel } = await loadBundledModel();
   const programs = await benchPrograms(PER_PROPERTY);
   const n = programs.length;
   let refused = 0;

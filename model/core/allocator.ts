@@ -17,7 +17,7 @@
  * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
  */
 import { exactAddress, type Address } from './address';
-import { CandidateBuilder, GrowingBlockSet, type CandidateBlocks } from './block-sets';
+import { CandidateBlocks, CandidateBuilder, GrowingBlockSet } from './block-sets';
 import type { CoreConfig } from './config';
 
 /**
@@ -69,6 +69,7 @@ export class Allocator {
   /** A block the model has not seen before, or any of `others`. */
   private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null): Address {
     const value = this.newBlock();
+    if (others === null) return { value, sizeClass, candidates: CandidateBlocks.blockOrSet(value, this.anywhere) };
     return { value, sizeClass, candidates: new CandidateBuilder().block(value).candidates(others).set(this.anywhere).build() };
   }
 
@@ -76,7 +77,7 @@ export class Allocator {
   allocate(bytes: number): Address {
     const sizeClass = this.sizeClassOf(bytes);
     if (!this.config.allocatorModelled) this.untracked('unknown');
-    if (sizeClass === 'large') return this.fresh('large', new CandidateBuilder().set(this.largeFreed).build());
+    if (sizeClass === 'large') return this.fresh('large', this.largeFreed.size === 0 ? null : new CandidateBuilder().set(this.largeFreed).build());
     const s = this.state(sizeClass);
     if (s.lost.size === 0 && s.free.length === 1 && this.anywhere.size === 0) {
       this.withFree.delete(s);
@@ -137,7 +138,7 @@ export class Allocator {
    */
   untracked(bytes: number | 'unknown'): void {
     if (bytes === 'unknown') {
-      for (const s of this.withFree) this.lose(s);
+      if (this.withFree.size > 0) for (const s of this.withFree) this.lose(s);
       return;
     }
     const c = this.sizeClassOf(bytes);
@@ -150,7 +151,7 @@ export class Allocator {
     const min = this.sizeClassOf(minBytes);
     // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, no number is >= 'large' below
     if (min === 'large') return;
-    for (const s of this.withFree) if (s.sizeClass >= min) this.lose(s);
+    if (this.withFree.size > 0) for (const s of this.withFree) if (s.sizeClass >= min) this.lose(s);
   }
 
   /** A block that may or may not have been returned to pymalloc (a free list that may be full). */

@@ -11,12 +11,22 @@ export class GrowingBlockSet {
   private readonly items: number[] = [];
   private readonly position = new Map<number, number>();
   /** For each other set: how long a prefix of it has already been added here. */
-  private readonly absorbed = new Map<GrowingBlockSet, number>();
+  private absorbed: Map<GrowingBlockSet, number> | null = null;
   /** For each other set: the blocks both hold, kept up to date on demand (shared by the two sets). */
-  private readonly overlaps = new Map<GrowingBlockSet, Overlap>();
+  private overlaps: Map<GrowingBlockSet, Overlap> | null = null;
+
+  /** `[{ set: this, length: size }]`, shared while the set does not grow (see `snapshotParts`). */
+  private snapshot: readonly BlockPrefix[] = [];
 
   get size(): number {
     return this.items.length;
+  }
+
+  /** The parts of a CandidateBlocks holding this set as it is now (one shared array per size). */
+  snapshotParts(): readonly BlockPrefix[] {
+    const length = this.items.length;
+    if (this.snapshot.length === 0 || (this.snapshot[0] as BlockPrefix).length !== length) this.snapshot = [{ set: this, length }];
+    return this.snapshot;
   }
 
   add(block: number): void {
@@ -45,11 +55,12 @@ export class GrowingBlockSet {
   /** Whether this set's first `length` blocks and `other`'s first `otherLength` share one. */
   prefixesIntersect(length: number, other: GrowingBlockSet, otherLength: number): boolean {
     if (other === this) return length > 0 && otherLength > 0;
+    this.overlaps ??= new Map();
     let o = this.overlaps.get(other);
     if (!o) {
       o = new Overlap(this, other);
       this.overlaps.set(other, o);
-      other.overlaps.set(this, o);
+      (other.overlaps ??= new Map()).set(this, o);
     }
     return o.first === this ? o.intersect(length, otherLength) : o.intersect(otherLength, length);
   }
@@ -62,6 +73,7 @@ export class GrowingBlockSet {
   private addPrefix(other: GrowingBlockSet, length: number): void {
     // A prefix of this very set is already in it: sets only grow.
     if (other === this) return;
+    this.absorbed ??= new Map();
     const done = this.absorbed.get(other) ?? 0;
     if (done >= length) return;
     for (let i = done; i < length; i++) this.add(other.at(i));
@@ -134,6 +146,8 @@ export interface BlockPrefix {
   readonly length: number;
 }
 
+const NO_PARTS: readonly BlockPrefix[] = [];
+
 /**
  * An immutable set of blocks: the union of prefixes of growing sets (at most one per set,
  * never empty) and of single blocks.
@@ -148,7 +162,13 @@ export class CandidateBlocks implements Iterable<number> {
   ) {}
 
   static single(block: number): CandidateBlocks {
-    return new CandidateBlocks([], [block]);
+    return new CandidateBlocks(NO_PARTS, [block]);
+  }
+
+  /** `block` or any block `set` holds now (what a fresh block is when freed blocks may be anywhere). */
+  static blockOrSet(block: number, set: GrowingBlockSet): CandidateBlocks {
+    if (set.size === 0) return new CandidateBlocks(NO_PARTS, [block]);
+    return new CandidateBlocks(set.snapshotParts(), [block]);
   }
 
   has(block: number): boolean {

@@ -15,10 +15,8 @@ export function isSmallInt(value: bigint, config: CoreConfig): boolean {
  * (257 / `chr(256)` are not: measured `chr(256) is chr(256)` False on 3.8-3.13.)
  */
 export function isCachedStr(value: string): boolean {
-  if (value.length === 0) return true;
-  const chars = [...value];
-  // Stryker disable next-line OptionalChaining: equivalent, `chars[0]` exists once the length is 1
-  return chars.length === 1 && (chars[0]?.codePointAt(0) ?? 0x100) < 0x100;
+  // One code point below U+0100 is one UTF-16 unit (a surrogate pair is two, and above it).
+  return value.length === 0 || (value.length === 1 && value.charCodeAt(0) < 0x100);
 }
 
 /** `Objects/bytesobject.c` `bytes_get_empty` / `CHARACTER(ch)`: `b''` and every 1-byte bytes are shared. */

@@ -57,6 +57,8 @@ export class FreeList {
     // A lost entry, a startup entry or a pymalloc block: the model cannot say which.
     this.allocator.untracked(this.requestBytes);
     const block = this.allocator.allocate(this.requestBytes);
+    // Nothing lost below and no overflow: the block's own candidates (a new Address object either way).
+    if (!this.overflowRisk && this.lostBelow.size === 0) return block;
     const candidates = new CandidateBuilder().candidates(block.candidates).set(this.lostBelow);
     if (this.overflowRisk) for (const a of this.known) candidates.candidates(a.candidates);
     return { ...block, candidates: candidates.build() };

@@ -7,38 +7,38 @@
  * breaks the cycles with `tp_clear` (`delete_garbage`), which frees them by refcounting.
  */
 import { clearWeakrefsOf, type Heap } from './heap';
-import { GC_KINDS, strongReferents, type PyObject, type Ref } from './objects';
+import { GC_KINDS, visitStrongReferents, type PyObject, type Ref } from './objects';
 
 /** The tracked objects that nothing outside the tracked graph keeps alive. */
 export function findUnreachable(heap: Heap): PyObject[] {
-  const tracked = heap
-    .live()
-    .filter(
-      (o) =>
-        GC_KINDS.has(o.payload.kind) &&
-        // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, static objects' counts are unknown, so they would count as referenced from outside anyway
-        o.address.sizeClass !== 'static',
-    );
-  const trackedSet = new Set(tracked.map((o) => o.ref));
-  // update_refs + subtract_refs: references from outside the tracked set.
+  const tracked: PyObject[] = [];
+  for (const o of heap.live()) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, static objects' counts are unknown, so they would count as referenced from outside anyway
+    if (GC_KINDS.has(o.payload.kind) && o.address.sizeClass !== 'static') tracked.push(o);
+  }
+  if (tracked.length === 0) return tracked;
+  // update_refs + subtract_refs: references from outside the tracked set (the keys are the tracked set).
   const gcRefs = new Map<Ref, number>();
   for (const o of tracked) gcRefs.set(o.ref, o.immortal || !o.refcntKnown ? Infinity : o.refcnt);
-  for (const o of tracked) {
-    for (const r of strongReferents(o.payload)) {
-      const n = gcRefs.get(r);
-      // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
-      if (n !== undefined) gcRefs.set(r, n - 1);
-    }
-  }
+  const subtract = (r: Ref): void => {
+    const n = gcRefs.get(r);
+    // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
+    if (n !== undefined) gcRefs.set(r, n - 1);
+  };
+  for (const o of tracked) visitStrongReferents(o.payload, subtract);
   // move_unreachable: everything reachable from an externally referenced object survives.
   const reachable = new Set<Ref>();
-  const stack = tracked.filter((o) => (gcRefs.get(o.ref) ?? 0) > 0).map((o) => o.ref);
+  const stack: Ref[] = [];
+  for (const o of tracked) if ((gcRefs.get(o.ref) ?? 0) > 0) stack.push(o.ref);
+  const follow = (c: Ref): void => {
+    if (gcRefs.has(c) && !reachable.has(c)) stack.push(c);
+  };
   while (stack.length > 0) {
     const r = stack.pop() as Ref;
     // Stryker disable next-line ConditionalExpression: equivalent, visiting an object twice marks nothing new
     if (reachable.has(r)) continue;
     reachable.add(r);
-    for (const c of strongReferents(heap.get(r).payload)) if (trackedSet.has(c) && !reachable.has(c)) stack.push(c);
+    visitStrongReferents(heap.get(r).payload, follow);
   }
   return tracked.filter((o) => !reachable.has(o.ref));
 }

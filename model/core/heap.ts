@@ -9,7 +9,7 @@
 import type { Address } from './address';
 import { Allocator } from './allocator';
 import { CandidateBuilder } from './block-sets';
-import { isCachedBytes, isCachedStr, isCachedTuple, isSmallInt, mayBeInternedAtStartup } from './caches';
+import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } from './caches';
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
@@ -24,7 +24,8 @@ export class CoreUnknown extends Error {}
 
 export class Heap {
   readonly allocator: Allocator;
-  private readonly objects = new Map<Ref, PyObject>();
+  /** Every object ever made, indexed by its ref (refs are consecutive from 1: index 0 is empty). */
+  private readonly objects: (PyObject | undefined)[] = [undefined];
   private nextRef = 1;
   private serial = 0;
   private readonly floatFree: FreeList;
@@ -53,7 +54,14 @@ export class Heap {
   /** How many watched objects have died so far: a cache of who is dead is valid while this holds. */
   watchedDeaths = 0;
 
+  /** `get_small_int`'s objects made so far, by value - smallIntMin (the same refs as `cache`). */
+  private readonly smallInts: (Ref | undefined)[] = [];
+  private readonly smallIntMin: bigint;
+  private readonly smallIntMax: bigint;
+
   constructor(readonly config: CoreConfig) {
+    this.smallIntMin = BigInt(config.smallIntMin);
+    this.smallIntMax = BigInt(config.smallIntMax);
     this.allocator = new Allocator(config);
     const fl = config.freeLists;
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
@@ -65,14 +73,14 @@ export class Heap {
   // ---- access ------------------------------------------------------------------------
 
   get(ref: Ref): PyObject {
-    const o = this.objects.get(ref);
-    if (!o?.alive) throw new Error(`model bug: object #${ref} is not alive`);
+    const o = this.objects[ref];
+    if (o === undefined || !o.alive) throw new Error(`model bug: object #${ref} is not alive`);
     return o;
   }
 
   /** Any object, dead or alive (for weakrefs and traces). */
   lookup(ref: Ref): PyObject | undefined {
-    return this.objects.get(ref);
+    return this.objects[ref];
   }
 
   /** Count this object's death (or possible death, `mayBeDead`) in `watchedDeaths`. */
@@ -82,16 +90,18 @@ export class Heap {
 
   /** Alive, and not an object the program may have freed without the model knowing (`mayBeDead`). */
   certainlyAlive(ref: Ref): boolean {
-    const o = this.objects.get(ref);
+    const o = this.objects[ref];
     return o !== undefined && o.alive && o.mayBeDead !== true;
   }
 
   isAlive(ref: Ref): boolean {
-    return this.objects.get(ref)?.alive ?? false;
+    return this.objects[ref]?.alive ?? false;
   }
 
   live(): PyObject[] {
-    return [...this.objects.values()].filter((o) => o.alive);
+    const out: PyObject[] = [];
+    for (const o of this.objects) if (o !== undefined && o.alive) out.push(o);
+    return out;
   }
 
   payload<K extends Payload['kind']>(ref: Ref, kind: K): Extract<Payload, { kind: K }> {
@@ -151,7 +161,7 @@ export class Heap {
 
   private register(payload: Payload, address: Address, opts: { immortal?: boolean; immortalOrigin?: ImmortalOrigin; refcntKnown?: boolean } = {}): Ref {
     const ref = this.nextRef++;
-    this.objects.set(ref, {
+    this.objects[ref] = {
       ref,
       payload,
       address,
@@ -164,7 +174,7 @@ export class Heap {
       weakrefs: [],
       serial: this.serial++,
       lastDecref: 0,
-    });
+    };
     if (GC_KINDS.has(payload.kind) && address.sizeClass !== 'static') this.gcAllocationsSinceStart++;
     return ref;
   }
@@ -260,7 +270,15 @@ export class Heap {
 
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
   int(value: bigint): Ref {
-    if (isSmallInt(value, this.config)) return this.shared(`int:${value}`, () => ({ kind: 'int', value }));
+    if (value >= this.smallIntMin && value <= this.smallIntMax) {
+      // The same object `shared` makes, found without building its key.
+      const i = Number(value - this.smallIntMin);
+      const hit = this.smallInts[i];
+      if (hit !== undefined) return this.incref(hit);
+      const ref = this.shared(`int:${value}`, () => ({ kind: 'int', value }));
+      this.smallInts[i] = ref;
+      return ref;
+    }
     return this.fresh({ kind: 'int', value });
   }
 
@@ -366,7 +384,18 @@ export class Heap {
       const list = this.get(p.referent).weakrefs;
       list.splice(list.indexOf(o.ref), 1);
     }
-    for (const child of deallocOrder(p)) this.decref(child);
+    // The same order as `deallocOrder`, without copying the common containers' items.
+    if (p.kind === 'list' || p.kind === 'tuple') {
+      const items = p.items;
+      for (let i = items.length - 1; i >= 0; i--) this.decref(items[i] as Ref);
+    } else if (p.kind === 'dict') {
+      for (const e of p.entries) {
+        this.decref(e.key);
+        this.decref(e.value);
+      }
+    } else {
+      for (const child of deallocOrder(p)) this.decref(child);
+    }
     this.releaseMemory(o);
   }
 
@@ -483,7 +512,7 @@ export class Heap {
 
   /** Objects in allocation order (the order of the gc lists for young objects). */
   allObjects(): PyObject[] {
-    return [...this.objects.values()];
+    return this.objects.slice(1) as PyObject[];
   }
 
   /** Break `o`'s references (`tp_clear`), as `delete_garbage` does. */

@@ -177,3 +177,23 @@ export function strongReferents(p: Payload): Ref[] {
       return [];
   }
 }
+
+/** `strongReferents` in the same order, without building an array for the common containers. */
+export function visitStrongReferents(p: Payload, visit: (r: Ref) => void): void {
+  switch (p.kind) {
+    case 'tuple':
+    case 'list':
+    case 'set':
+    case 'frozenset':
+      for (const r of p.items) visit(r);
+      return;
+    case 'dict':
+      for (const e of p.entries) {
+        visit(e.key);
+        visit(e.value);
+      }
+      return;
+    default:
+      for (const r of strongReferents(p)) visit(r);
+  }
+}

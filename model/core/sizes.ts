@@ -9,9 +9,15 @@ import { GC_KINDS, type Payload } from './objects';
 /** `Objects/longobject.c`: number of `digit`s of |v| (`_PyLong_New` size). */
 export function longDigits(value: bigint, digitBits: number): number {
   let v = value < 0n ? -value : value;
+  // Most ints fit a double exactly: count the bits without making bigints.
+  if (v <= 0x1fffffffffffffn) {
+    const bits = v === 0n ? 0 : Math.floor(Math.log2(Number(v))) + 1;
+    return Math.ceil(bits / digitBits);
+  }
   let n = 0;
+  const shift = BigInt(digitBits);
   while (v > 0n) {
-    v >>= BigInt(digitBits);
+    v >>= shift;
     n++;
   }
   return n;
@@ -20,15 +26,33 @@ export function longDigits(value: bigint, digitBits: number): number {
 /** `Objects/unicodeobject.c` `PyUnicode_New`: the compact kind of a str (1, 2 or 4 bytes a char) and whether ASCII. */
 export function strKind(value: string): { readonly ascii: boolean; readonly charSize: 1 | 2 | 4 } {
   let max = 0;
-  for (const ch of value) max = Math.max(max, ch.codePointAt(0) ?? 0);
-  if (max < 0x80) return { ascii: true, charSize: 1 };
-  if (max < 0x100) return { ascii: false, charSize: 1 };
-  if (max < 0x10000) return { ascii: false, charSize: 2 };
-  return { ascii: false, charSize: 4 };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    // A surrogate half means a code point above U+FFFF (or a lone surrogate, which needs 2 bytes).
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return KIND_UCS4;
+    if (c > max) max = c;
+  }
+  if (max < 0x80) return KIND_ASCII;
+  if (max < 0x100) return KIND_LATIN1;
+  return KIND_UCS2;
 }
 
+const KIND_ASCII = { ascii: true, charSize: 1 } as const;
+const KIND_LATIN1 = { ascii: false, charSize: 1 } as const;
+const KIND_UCS2 = { ascii: false, charSize: 2 } as const;
+const KIND_UCS4 = { ascii: false, charSize: 4 } as const;
+
+/** Code points (a surrogate pair is one). */
 export function strLength(value: string): number {
-  return [...value].length;
+  let n = value.length;
+  for (let i = 0; i + 1 < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }
 
 /** Bytes of the object itself, without the GC header; null when the model does not know. */

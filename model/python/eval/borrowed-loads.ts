@@ -12,7 +12,7 @@
  * constructs whose code is not followed here are `unknown`, and the evaluator refuses to report
  * a reference count that depends on one.
  */
-import type { Expr, FStringPart, Stmt, Target } from '../ast';
+import { NO_POS, type Expr, type FStringPart, type Stmt, type Target } from '../ast';
 
 export type LoadStatus = 'borrowed' | 'unknown';
 type NameExpr = Extract<Expr, { kind: 'Name' }>;
@@ -860,7 +860,8 @@ export function analyseBorrowedLoads(facts: FunctionFacts): ReadonlyMap<NameExpr
     sim.finish();
     if (unwinding.has(s)) sim.unknown = true;
     // Statements sharing a line (`a = b; c`) may pair instructions across them: not followed.
-    if (s.pos.line === previousLine) sim.unknown = true;
+    // (A generated program has no places: the printer puts each statement on a line of its own.)
+    if (s.pos.line === previousLine && s.pos.line !== NO_POS.line) sim.unknown = true;
     previousLine = lastLineOf(s);
     for (const n of namesOfStatement(s)) {
       if (!facts.isFast(n.id)) continue;

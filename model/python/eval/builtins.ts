@@ -13,7 +13,6 @@ import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
 import { callListMethod } from './list-methods';
 import { callStrMethod } from './str-methods';
-import { userTextObject } from './special-methods';
 import { callNumberBuiltin } from './number-builtins';
 import { callOrderBuiltin } from './order-builtins';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
@@ -121,7 +120,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
     }
     case 'repr':
       arity(vm, name, args, 1);
-      return userTextObject(vm, args[0] as Ref, 'repr') ?? vm.newStr(vm.reprOf(args[0] as Ref));
+      return vm.reprObject(args[0] as Ref);
     case 'chr': {
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
@@ -436,7 +435,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       if (a === undefined) return h.str('');
       if (h.get(a).payload.kind === 'str') return h.incref(a);
       if (h.get(a).payload.kind === 'bool') return boolStr(vm, (h.get(a).payload as { value: boolean }).value);
-      return userTextObject(vm, a, 'str') ?? vm.newStr(vm.strOf(a));
+      return vm.strObject(a);
     case 'bool':
       return h.bool(a === undefined ? false : vm.truth(a));
     case 'bytes': {

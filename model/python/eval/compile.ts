@@ -468,7 +468,7 @@ class UnitCompiler {
     const h = this.heap;
     const items = kind === 'function' ? [h.none(), ...consts.filter((c) => h.get(c).payload.kind !== 'NoneType')] : [...consts];
     if (kind === 'function') for (const c of consts) if (h.get(c).payload.kind === 'NoneType') h.decref(c);
-    const key = `${kind}:${items.map((r) => constantKey(h, r)).join(',')}`;
+    const key = kind === 'function' ? `${kind}:${items.map((r) => constantKey(h, r)).join(',')}` : '';
     const shared = kind === 'function' ? this.constsTuples.get(key) : undefined;
     if (shared !== undefined) {
       for (const r of items) h.decref(r);
@@ -593,13 +593,13 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
     case 'Tuple':
     case 'List':
     case 'Set':
-      e.elts.forEach(f);
+      for (const x of e.elts) f(x);
       break;
     case 'Dict':
-      e.keys.forEach((k, i) => {
-        f(k);
+      for (let i = 0; i < e.keys.length; i++) {
+        f(e.keys[i] as Expr);
         f(e.values[i] as Expr);
-      });
+      }
       break;
     case 'BinOp':
       f(e.left);
@@ -609,16 +609,16 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
       f(e.operand);
       break;
     case 'BoolOp':
-      e.values.forEach(f);
+      for (const x of e.values) f(x);
       break;
     case 'Compare':
       f(e.left);
-      e.comparators.forEach(f);
+      for (const x of e.comparators) f(x);
       break;
     case 'Call':
       f(e.func);
-      e.args.forEach(f);
-      e.keywords.forEach((k) => f(k.value));
+      for (const x of e.args) f(x);
+      for (const k of e.keywords) f(k.value);
       break;
     case 'Attribute':
       f(e.value);
@@ -628,7 +628,9 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
       f(e.index);
       break;
     case 'Slice':
-      for (const x of [e.lower, e.upper, e.step]) if (x) f(x);
+      if (e.lower) f(e.lower);
+      if (e.upper) f(e.upper);
+      if (e.step) f(e.step);
       break;
     case 'IfExp':
       f(e.test);
@@ -654,7 +656,7 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
       for (const g of e.generators) {
         f(g.target);
         f(g.iter);
-        g.ifs.forEach(f);
+        for (const x of g.ifs) f(x);
       }
       break;
     default:
@@ -710,7 +712,7 @@ function targetExprs(t: Target, f: (e: Expr) => void): void {
   else if (t.kind === 'Subscript') {
     f(t.value);
     f(t.index);
-  } else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach((x) => targetExprs(x, f));
+  } else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) targetExprs(x, f);
 }
 
 /** Visit expressions of statements in compile order; `enter` decides whether to descend into a statement. */
@@ -723,14 +725,14 @@ function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s:
         break;
       case 'Assign':
         f(s.value);
-        s.targets.forEach((t) => targetExprs(t, f));
+        for (const t of s.targets) targetExprs(t, f);
         break;
       case 'AugAssign':
         targetExprs(s.target, f);
         f(s.value);
         break;
       case 'Delete':
-        s.targets.forEach((t) => targetExprs(t, f));
+        for (const t of s.targets) targetExprs(t, f);
         break;
       case 'If':
       case 'While':

@@ -64,3 +64,8 @@ export function userRepr(interp: Interpreter, v: Ref): string | null {
 export function userStr(interp: Interpreter, v: Ref): string | null {
   return textOf(interp, callTextMethod(interp, v, '__str__'));
 }
+
+/** `PyObject_Repr(v)` through a Python `__repr__`: the str it returned (a new reference), or null. */
+export function userReprObject(interp: Interpreter, v: Ref): Ref | null {
+  return callTextMethod(interp, v, '__repr__');
+}
