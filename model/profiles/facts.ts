@@ -81,6 +81,7 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   unboundLocal: "local variable '{name}' referenced before assignment",
   unsetSlot: '{attr}',
   noNewAttribute: NO_ATTRIBUTE,
+  minMaxEmpty: '{name}() arg is an empty sequence',
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
@@ -89,7 +90,8 @@ const MESSAGES_311: FactValue<'errorMessages'> = {
   unboundLocal: "cannot access local variable '{name}' where it is not associated with a value",
   unsetSlot: NO_ATTRIBUTE,
 };
-const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_311, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
+const MESSAGES_312: FactValue<'errorMessages'> = { ...MESSAGES_311, minMaxEmpty: '{name}() iterable argument is empty' };
+const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_312, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
 const DIVISION_BY_ZERO = 'division by zero';
 const MESSAGES_314: FactValue<'errorMessages'> = {
   ...MESSAGES_313,
@@ -377,11 +379,17 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('tupleResizeToEmptyIsSingleton', ['3.11.0', null], BOTH, true, src('Objects/tupleobject.c', '_PyTuple_Resize'),
     'resizing to length 0 returns the empty-tuple singleton'),
 
+  row('strSplitPreallocFromLength', ['3.8.0', '3.12.0'], BOTH, false, src('Objects/stringlib/split.h', 'PREALLOC_SIZE'),
+    'maxsplit -1 becomes PY_SSIZE_T_MAX: every split list starts with MAX_PREALLOC (12) slots'),
+  row('strSplitPreallocFromLength', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', 'split'),
+    'maxsplit -1 becomes (len - 1) / 2 + 1 (whitespace) or len / len(sep) + 1, so short strings get short lists (measured 3.11.7: 152 bytes for two words, 3.12.1: 80)'),
+
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE }, src('Python/structmember.c', 'PyMember_GetOne')),
-  row('errorMessages', ['3.11.0', '3.13.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
+  row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
+  row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),
   row('errorMessages', ['3.13.0', '3.14.0'], BOTH, MESSAGES_313, src('Objects/object.c', '_PyObject_GenericSetAttrWithDict')),
   row('errorMessages', ['3.14.0', null], BOTH, MESSAGES_314, src('Objects/longobject.c', 'l_mod'),
     'one wording for every division by zero of ints and floats (measured on wasm32 3.14.2; x86_64 3.14 from source)'),

@@ -189,6 +189,7 @@ def underscored():
 for fn in (unbound, unset_slot, new_attribute, name_error, attribute_get, attribute_set, underscored):
     print(fn.__name__ + ':', last_line(fn))
 print('dir(object()):', ' '.join(sorted(dir(object()))))
+print('min of nothing:', last_line(lambda: min([])))
 class P:
     __slots__ = ()
 print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__slots__'})))
@@ -207,6 +208,7 @@ print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__sl
       `attribute_set: AttributeError: ${fillMessage(m.noNewAttribute, { cls: 'S', attr: 'alphb' })}${mean(s.attributeSet, 'alpha')}`,
       `underscored: AttributeError: 'U' object has no attribute 'alpha'${mean(s.attributeGet && !s.hidesUnderscored, '_alpha')}`,
       `dir(object()): ${profile.dirNames.object.join(' ')}`,
+      `min of nothing: ValueError: ${fillMessage(m.minMaxEmpty, { name: 'min' })}`,
       `a class adds: ${profile.dirNames.classAdds.join(' ')}`,
     );
   },
@@ -250,4 +252,14 @@ print('empty tuple from a generator is ():', tuple(c for c in '') is empty)
     ),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler];
+const strSplit: Probe = {
+  name: 'str-split-prealloc',
+  facts: ['strSplitPreallocFromLength', 'sizeofList'],
+  source: `import sys
+words = ''.join(['a', ' b'])
+print('slots of a two-word split:', (sys.getsizeof(words.split()) - sys.getsizeof([])) // (sys.getsizeof([0]) - sys.getsizeof([])))
+`,
+  expected: (profile) => lines(`slots of a two-word split: ${profile.strSplitPreallocFromLength ? 3 : 12}`),
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit];

@@ -145,6 +145,8 @@ export const FACT_SCHEMAS = {
   annotations: z.enum(['dict', 'tuple', 'annotate']),
   /** `_PyTuple_Resize` to length 0 gives the empty-tuple singleton (`tuple(c for c in '') is ()`). */
   tupleResizeToEmptyIsSingleton: z.boolean(),
+  /** `str.split` without maxsplit preallocates its list from the string's length (3.12+), not 12 slots. */
+  strSplitPreallocFromLength: z.boolean(),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({
@@ -158,6 +160,8 @@ export const FACT_SCHEMAS = {
     unboundLocal: z.string().includes('{name}'),
     unsetSlot: z.string().includes('{attr}'),
     noNewAttribute: z.string().includes('{attr}'),
+    /** ValueError of `min`/`max` of an empty iterable without a default (`Python/bltinmodule.c` `min_max`). */
+    minMaxEmpty: z.string().includes('{name}'),
   }),
   /** Where an uncaught error's last line gets a "Did you mean" trailer. */
   errorSuggestions: z.object({

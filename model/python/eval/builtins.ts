@@ -12,6 +12,9 @@ import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
 import { callListMethod } from './list-methods';
+import { callStrMethod } from './str-methods';
+import { callNumberBuiltin } from './number-builtins';
+import { callOrderBuiltin } from './order-builtins';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
 import { ModelInputError } from '../../errors';
 import { parseModule } from '../parse';
@@ -47,7 +50,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
     }
     return h.none();
   }
-  const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : null;
+  const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : p.kind === 'str' ? callStrMethod(vm, obj, name, args) : null;
   if (handled !== null) return handled;
   throw new Refusal(`the method ${typeName(h, obj)}.${name}`);
 }
@@ -245,7 +248,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      return callAttributeBuiltin(vm, name, args) ?? refuseBuiltin(name);
+      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
   }
 }
 

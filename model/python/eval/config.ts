@@ -71,4 +71,6 @@ export interface EvalConfig {
    * tuple (measured: `tuple(c for c in '') is ()` False on 3.8-3.10, True on 3.11-3.13).
    */
   readonly tupleResizeToEmptyIsSingleton: boolean;
+  /** Fact `strSplitPreallocFromLength` (`Objects/unicodeobject.c` `split`, `Objects/stringlib/split.h` `PREALLOC_SIZE`). */
+  readonly strSplitPreallocFromLength: boolean;
 }

@@ -98,5 +98,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     comprehensionsInlined: profile.comprehensionsInlined,
     annotations: profile.annotations,
     tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,
+    strSplitPreallocFromLength: profile.strSplitPreallocFromLength,
   };
 }

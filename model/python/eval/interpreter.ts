@@ -34,7 +34,9 @@ import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
-import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject } from './special-methods';
+import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
+import { NUMBER_BUILTINS } from './number-builtins';
+import { ORDER_BUILTINS, ORDER_BUILTIN_NAMES } from './order-builtins';
 import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
 import { callWithGenerator } from './generator-consumers';
@@ -50,7 +52,7 @@ export const MAX_STATEMENTS = 200_000;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...ORDER_BUILTINS] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object'] as const;
 /** Builtin types `type()` can return without being callable by name here. */
@@ -1424,15 +1426,18 @@ export class Interpreter {
     return userReprObject(this, v) ?? this.newStr(this.reprOf(v));
   }
 
-  /** `PyObject_Str(v)` of a non-str as an object (new reference): `object_str` is `PyObject_Repr`. */
+  /** `PyObject_Str(v)` of a non-str as an object (new reference): `slot_tp_str`, else `object_str` is `PyObject_Repr`. */
   strObject(v: Ref): Ref {
+    // A Python `__str__` (or, without one and outside exceptions, `__repr__`): its very result.
+    const custom = userTextObject(this, v, 'str');
+    if (custom !== null) return custom;
     const text = exceptionText(this, v, 'str');
-    return text !== null ? this.newStr(text) : this.reprObject(v);
+    return this.newStr(text ?? this.reprOf(v));
   }
 
   strOf(v: Ref): string {
     if (this.heap.get(v).payload.kind === 'str') return (this.heap.get(v).payload as { value: string }).value;
-    return exceptionText(this, v, 'str') ?? this.reprOf(v);
+    return userStr(this, v) ?? exceptionText(this, v, 'str') ?? this.reprOf(v);
   }
 
   // ---- calls ------------------------------------------------------------------------------------------
@@ -1549,7 +1554,7 @@ export class Interpreter {
     const h = this.heap;
     const p = h.get(fn).payload;
     const userCallable = p.kind === 'function' || (p.kind === 'method' && h.get(p.func).payload.kind === 'function') || (p.kind === 'type' && this.builtinTypes.get(p.name) !== fn && !derivesFromStr(this, fn));
-    if (kw.length > 0 && !(p.kind === 'builtin' && p.name === 'print') && !userCallable) throw new Refusal('keyword arguments');
+    if (kw.length > 0 && !(p.kind === 'builtin' && (p.name === 'print' || ORDER_BUILTIN_NAMES.has(p.name))) && !userCallable) throw new Refusal('keyword arguments');
     switch (p.kind) {
       case 'function':
         return kw.length > 0 ? callFunctionWithKeywords(this, fn, args, kw, false) : this.callFunction(fn, args, false);

@@ -22,6 +22,8 @@ export interface Messages {
   unsetSlot(cls: string, attr: string): string;
   /** Setting an attribute an object cannot have (`PyObject_GenericSetAttr`): 3.13 adds why. */
   noNewAttribute(cls: string, attr: string): string;
+  /** `min`/`max` of nothing (`Python/bltinmodule.c` `min_max`): reworded in 3.12. */
+  minMaxEmpty(name: string): string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -36,5 +38,6 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     unboundLocal: (name) => fillMessage(m.unboundLocal, { name }),
     unsetSlot: (cls, attr) => fillMessage(m.unsetSlot, { cls, attr }),
     noNewAttribute: (cls, attr) => fillMessage(m.noNewAttribute, { cls, attr }),
+    minMaxEmpty: (name) => fillMessage(m.minMaxEmpty, { name }),
   };
 }
