@@ -39,6 +39,8 @@ import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
 import { callWithGenerator } from './generator-consumers';
 import { callSetMethod } from './set-methods';
+import { makeLambda } from './lambdas';
+import { execWith } from './with-statement';
 import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 
 const MAX_DEPTH = 100;
@@ -266,6 +268,8 @@ export class Interpreter {
         return execAssert(this, s, frame);
       case 'ImportFrom':
         return execImportFrom(this, s, frame);
+      case 'With':
+        return execWith(this, s, frame);
     }
   }
 
@@ -1088,6 +1092,8 @@ export class Interpreter {
         return evalComprehension(this, e, frame);
       case 'FString':
         return this.evalFString(e.parts, frame);
+      case 'Lambda':
+        return makeLambda(this, e, frame);
     }
   }
 

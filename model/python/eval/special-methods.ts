@@ -13,7 +13,7 @@ import { PyException } from './py-exception';
 import { typeName } from './values';
 
 /** Special names a class body may define. */
-export const MODELLED_SPECIAL_NAMES: ReadonlySet<string> = new Set(['__init__', '__slots__', '__repr__']);
+export const MODELLED_SPECIAL_NAMES: ReadonlySet<string> = new Set(['__init__', '__slots__', '__repr__', '__enter__', '__exit__']);
 
 /** `repr(v)` through a `__repr__` written in Python, or null when `v`'s class has none. */
 export function userRepr(interp: Interpreter, v: Ref): string | null {
