@@ -7,7 +7,7 @@
  * breaks the cycles with `tp_clear` (`delete_garbage`), which frees them by refcounting.
  */
 import { clearWeakrefsOf, type Heap } from './heap';
-import { GC_KINDS, strongReferents, type PyObject, type Ref } from './objects';
+import { isGcTracked, strongReferents, type PyObject, type Ref } from './objects';
 
 /** The tracked objects that nothing outside the tracked graph keeps alive. */
 export function findUnreachable(heap: Heap): PyObject[] {
@@ -15,7 +15,7 @@ export function findUnreachable(heap: Heap): PyObject[] {
     .live()
     .filter(
       (o) =>
-        GC_KINDS.has(o.payload.kind) &&
+        isGcTracked(o.payload) &&
         // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, static objects' counts are unknown, so they would count as referenced from outside anyway
         o.address.sizeClass !== 'static',
     );

@@ -47,6 +47,7 @@ const BASE_OF: Readonly<Record<string, string | null>> = {
   UnboundLocalError: 'NameError',
   AttributeError: 'Exception',
   MemoryError: 'Exception',
+  StopIteration: 'Exception',
 };
 /** What a program may raise itself. */
 const RAISABLE = new Set(Object.keys(BASE_OF).filter((n) => n !== 'BaseException' && n !== 'NameError' && n !== 'UnboundLocalError' && n !== 'AttributeError'));
