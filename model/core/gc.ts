@@ -7,14 +7,14 @@
  * breaks the cycles with `tp_clear` (`delete_garbage`), which frees them by refcounting.
  */
 import { clearWeakrefsOf, type Heap } from './heap';
-import { GC_KINDS, visitStrongReferents, type PyObject, type Ref } from './objects';
+import { isGcTracked, visitStrongReferents, type PyObject, type Ref } from './objects';
 
 /** The tracked objects that nothing outside the tracked graph keeps alive. */
 export function findUnreachable(heap: Heap): PyObject[] {
   const tracked: PyObject[] = [];
   for (const o of heap.live()) {
     // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, static objects' counts are unknown, so they would count as referenced from outside anyway
-    if (GC_KINDS.has(o.payload.kind) && o.address.sizeClass !== 'static') tracked.push(o);
+    if (isGcTracked(o.payload) && o.address.sizeClass !== 'static') tracked.push(o);
   }
   if (tracked.length === 0) return tracked;
   // update_refs + subtract_refs: references from outside the tracked set (the keys are the tracked set).

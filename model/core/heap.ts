@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { GC_KINDS, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { isGcTracked, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { requestSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -175,7 +175,7 @@ export class Heap {
       serial: this.serial++,
       lastDecref: 0,
     };
-    if (GC_KINDS.has(payload.kind) && address.sizeClass !== 'static') this.gcAllocationsSinceStart++;
+    if (isGcTracked(payload) && address.sizeClass !== 'static') this.gcAllocationsSinceStart++;
     return ref;
   }
 
@@ -248,6 +248,11 @@ export class Heap {
       this.tupleFree.set(length, fl);
     }
     return fl;
+  }
+
+  /** An object at a block allocated for it beforehand (an iterator made by the evaluator's `GET_ITER`). */
+  adopt(payload: Payload, block: Address): Ref {
+    return this.register(payload, block);
   }
 
   private fresh(payload: Payload, instanceSize: number | null = null): Ref {
@@ -402,7 +407,7 @@ export class Heap {
   /** Where the dead object's memory goes: its type's free list or pymalloc. */
   private releaseMemory(o: PyObject): void {
     const p = o.payload;
-    if (GC_KINDS.has(p.kind) && this.gcAllocationsSinceStart > 0) this.gcAllocationsSinceStart--;
+    if (isGcTracked(p) && this.gcAllocationsSinceStart > 0) this.gcAllocationsSinceStart--;
     switch (p.kind) {
       case 'float':
         this.floatFree.free(o.address);

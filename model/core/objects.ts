@@ -60,7 +60,14 @@ export type Payload =
   /** `weakref.WeakSet` (Lib/_weakrefset.py): member -> the weak reference it holds to it. */
   | { readonly kind: 'WeakSet'; readonly members: Map<Ref, Ref> }
   /** A code object made by `compile()`: `constants` are its `co_consts`. */
-  | { readonly kind: 'code'; readonly code: unknown; readonly constants: Ref[] };
+  | { readonly kind: 'code'; readonly code: unknown; readonly constants: Ref[] }
+  /**
+   * An iterator object the program can hold (`iter()`, `enumerate`, `zip`, `map`, `filter`;
+   * model/python/eval/iterators.ts): `type` is its Python type name, `bytes` its request
+   * size (GC header included; null: unknown), `gc` whether it is GC-tracked, `held` the
+   * references it owns in `tp_dealloc` order, `state` the evaluator's own.
+   */
+  | { readonly kind: 'iterator'; readonly type: string; readonly bytes: number | null; readonly gc: boolean; readonly held: Ref[]; readonly state: unknown };
 
 export type Kind = Payload['kind'];
 
@@ -87,12 +94,17 @@ export const TYPE_NAMES: Readonly<Record<Exclude<Kind, 'instance' | 'type'>, str
   weakref: 'weakref',
   WeakSet: 'WeakSet',
   code: 'code',
+  iterator: 'iterator',
 };
 
 /**
  * Kinds that are GC-tracked containers (`Py_TPFLAGS_HAVE_GC`): they carry a `PyGC_Head`
  * in front (changing their size class) and take part in cyclic collection.
  */
+export function isGcTracked(p: Payload): boolean {
+  return p.kind === 'iterator' ? p.gc : GC_KINDS.has(p.kind);
+}
+
 export const GC_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'tuple',
   'list',
@@ -173,6 +185,8 @@ export function strongReferents(p: Payload): Ref[] {
       return p.callback === null ? [] : [p.callback];
     case 'WeakSet':
       return [...p.members.values()];
+    case 'iterator':
+      return [...p.held];
     default:
       return [];
   }

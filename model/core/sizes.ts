@@ -4,7 +4,7 @@
  * plus `sizeof(PyGC_Head)` for GC objects).
  */
 import type { CoreConfig } from './config';
-import { GC_KINDS, type Payload } from './objects';
+import { isGcTracked, type Payload } from './objects';
 
 /** `Objects/longobject.c`: number of `digit`s of |v| (`_PyLong_New` size). */
 export function longDigits(value: bigint, digitBits: number): number {
@@ -90,9 +90,10 @@ export function basicSize(p: Payload, config: CoreConfig): number | null {
 
 /** What the object asks pymalloc for, GC header included (decides the size class). */
 export function requestSize(p: Payload, config: CoreConfig, instanceSize: number | null = null): number | null {
+  if (p.kind === 'iterator') return p.bytes;
   const base = p.kind === 'instance' ? instanceSize : basicSize(p, config);
   if (base === null) return null;
-  return base + (GC_KINDS.has(p.kind) ? config.gcHeaderSize : 0);
+  return base + (isGcTracked(p) ? config.gcHeaderSize : 0);
 }
 
 /**

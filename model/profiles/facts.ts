@@ -166,6 +166,12 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('callerHoldsArgumentReference', ['3.11.0', null], BOTH, false, src('Python/ceval.c', '_PyEvalFramePushAndInit'),
     'arguments are moved into the new frame'),
 
+  row('specialMethodLookupBinds', ['3.8.0', '3.14.0'], BOTH, true, src('Objects/typeobject.c', '_PyObject_LookupSpecial'),
+    'SETUP_WITH / BEFORE_WITH: __enter__ and __exit__ as bound methods, each holding the manager'),
+  row('specialMethodLookupBinds', ['3.14.0', null], WASM, false, src('Python/bytecodes.c', 'LOAD_SPECIAL'),
+    '_PyObject_LookupSpecialMethod: the function and self on the stack, no method object'),
+  row('specialMethodLookupBinds', ['3.14.0', null], X86, false, src('Python/bytecodes.c', 'LOAD_SPECIAL'), X86_314_FROM_SOURCE),
+
   // --- caches and singletons -----------------------------------------------------------
   row('smallIntRange', ['3.8.0', '3.9.0'], BOTH, { min: -5, max: 256 }, src('Objects/longobject.c', 'NSMALLPOSINTS')),
   row('smallIntRange', ['3.9.0', '3.11.0'], BOTH, { min: -5, max: 256 }, src('Include/internal/pycore_interp.h', '_PY_NSMALLPOSINTS')),

@@ -6,6 +6,7 @@
  */
 import type { FactName, Profile } from './index';
 import { RUNTIME_PROBES } from './probes-runtime';
+import { specialMethodLookup } from './probes-special';
 import {
   bytesSizeof,
   intSizeof,
@@ -413,6 +414,7 @@ export const PROBES: readonly Probe[] = [
   constantFolding,
   sizeof,
   ...RUNTIME_PROBES,
+  specialMethodLookup,
 ];
 
 /** What each probe must print on this profile, by probe name. */

@@ -44,6 +44,8 @@ export const FACT_SCHEMAS = {
   getrefcountBorrowsFastLocals: z.boolean(),
   /** While a Python function runs, the caller still holds a reference to each argument. */
   callerHoldsArgumentReference: z.boolean(),
+  /** Special methods (`__enter__`, `__exit__` of `with`) are looked up as bound method objects (before 3.14 `LOAD_SPECIAL`). */
+  specialMethodLookupBinds: z.boolean(),
   // --- caches and singletons -----------------------------------------------------------
   /** Cached ints: `min <= n <= max` are one object each. */
   smallIntRange: z.object({ min: z.number().int(), max: z.number().int() }),

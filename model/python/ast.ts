@@ -80,7 +80,9 @@ export type Expr =
   | { readonly kind: 'ListComp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
   | { readonly kind: 'SetComp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
   | { readonly kind: 'GeneratorExp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
-  | { readonly kind: 'DictComp'; readonly key: Expr; readonly value: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos };
+  | { readonly kind: 'DictComp'; readonly key: Expr; readonly value: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
+  /** `lambda params: body` (plain positional parameters with optional defaults). */
+  | { readonly kind: 'Lambda'; readonly params: readonly Parameter[]; readonly body: Expr; readonly pos: Pos };
 
 /** What may stand left of `=`, after `for`, or after `del`. */
 export type Target =
@@ -158,7 +160,16 @@ export type Stmt =
   /** `assert test[, msg]`. */
   | { readonly kind: 'Assert'; readonly test: Expr; readonly msg: Expr | null; readonly pos: Pos }
   /** `raise`, `raise exc`, `raise exc from cause`. */
-  | { readonly kind: 'Raise'; readonly exc: Expr | null; readonly cause: Expr | null; readonly pos: Pos };
+  | { readonly kind: 'Raise'; readonly exc: Expr | null; readonly cause: Expr | null; readonly pos: Pos }
+  /** `with ctx [as target], ...:` (several items nest, as CPython compiles them). */
+  | { readonly kind: 'With'; readonly items: readonly WithItem[]; readonly body: readonly Stmt[]; readonly pos: Pos };
+
+/** One `ctx [as target]` of a `with` statement. */
+export interface WithItem {
+  readonly context: Expr;
+  readonly target: Target | null;
+  readonly pos: Pos;
+}
 
 /** `except [type [as name]]:` and its body. */
 export interface ExceptHandler {

@@ -69,6 +69,8 @@ export function normalizeExpr(e: Expr): Expr {
       return { kind: e.kind, elt: n(e.elt), generators: e.generators.map(comprehension), pos };
     case 'DictComp':
       return { kind: 'DictComp', key: n(e.key), value: n(e.value), generators: e.generators.map(comprehension), pos };
+    case 'Lambda':
+      return { kind: 'Lambda', params: e.params.map((p) => ({ name: p.name, default: opt(p.default), pos })), body: n(e.body), pos };
   }
 }
 
@@ -139,5 +141,7 @@ function normalizeStmt(s: Stmt): Stmt {
       };
     case 'Raise':
       return { kind: 'Raise', exc: s.exc ? n(s.exc) : null, cause: s.cause ? n(s.cause) : null, pos };
+    case 'With':
+      return { kind: 'With', items: s.items.map((i) => ({ context: n(i.context), target: i.target ? target(i.target) : null, pos })), body: body(s.body), pos };
   }
 }

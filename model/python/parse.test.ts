@@ -51,6 +51,9 @@ const SUPPORTED = [
   'try:\n    a = 1\nexcept (ValueError, TypeError) as e:\n    pass\nexcept E:\n    raise\nexcept:\n    pass\nelse:\n    b = 2\nfinally:\n    c = 3',
   'assert x\nassert x, "message"\nassert (x, y)',
   'try:\n    pass\nfinally:\n    pass\nfor i in x:\n    try:\n        continue\n    except E: break',
+  // Lambdas and with statements (tier 2).
+  'f = lambda: 1\ng = lambda a, b=2: a + b\nh = lambda x: lambda y=x: (x, y)\nk = (lambda: 0)()\nm = [lambda: i for i in x]\nn = a if b else lambda: c',
+  'with a:\n    pass\nwith a as b, c() as d:\n    x = 1\nwith a as b, c: pass\ndef f():\n    with g() as h:\n        return h',
 ];
 
 describe('parseModule agrees with CPython 3.12', () => {
@@ -70,9 +73,12 @@ describe('parseModule agrees with CPython 3.12', () => {
 
 /** [source, construct, line, col]: outside the subset, valid Python (checked), refused at the place. */
 const REFUSED: readonly [string, string, number, number][] = [
-  ['f = lambda x: x', 'lambda expression', 1, 5],
+  ['f = lambda *x: x', 'variadic parameter (*args)', 1, 12],
+  ['f = lambda x, /: x', "positional-only parameters ('/')", 1, 15],
   ['try:\n    pass\nexcept* E:\n    pass', 'except* (exception groups)', 3, 7],
-  ['with a as b:\n    pass', 'with statement', 1, 1],
+  ['with (a as b):\n    pass', 'with statement with parenthesised items or a target that is not a name', 1, 1],
+  ['with a as (b, c):\n    pass', 'with statement with parenthesised items or a target that is not a name', 1, 1],
+  ['with a as b.c:\n    pass', 'with statement with parenthesised items or a target that is not a name', 1, 1],
   ['def f():\n    yield 1', 'yield expression', 2, 5],
   ['def f():\n    x = yield', 'yield expression', 2, 9],
   ['def f():\n    yield', 'yield expression', 2, 5],
@@ -129,8 +135,8 @@ describe('refusals: UnsupportedError naming the construct and its place', () => 
   });
 
   test('the first unsupported construct in source order is the one reported', () => {
-    expect(() => parseModule('x = 1\ny = [i for i in x]\nz = lambda: 1\nw = [*a]')).toThrow(/lambda expression at <string>:3:5/);
-    expect(() => parseModule('f = lambda: [*a]')).toThrow(/lambda expression at <string>:1:5/);
+    expect(() => parseModule('x = 1\ny = [i for i in x]\nz = lambda *a: 1\nw = [*a]')).toThrow(/variadic parameter \(\*args\) at <string>:3:12/);
+    expect(() => parseModule('f = lambda **k: [*a]')).toThrow(/variadic keyword parameter \(\*\*kwargs\) at <string>:1:12/);
   });
 });
 

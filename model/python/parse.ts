@@ -69,6 +69,11 @@ function rejectUnreadable(ctx: ConvertContext, tree: Tree): void {
     // lezer reads `:=` in `f'{x:=^9}'` as a walrus; CPython reads a format spec starting with '='.
     if (fstring && ctx.source.slice(fstring.from, fstring.to).includes(':='))
       ctx.unsupported("f-string format spec starting with '='", fstring);
+    // lezer reads only names as `with` targets, and no parenthesised items (CPython's grammar for those changed in 3.9).
+    // lezer has no node for the `/` marker of a lambda's parameters.
+    if (enclosing(err, 'LambdaExpression') && ctx.source.slice(err.from, err.to) === '/') ctx.unsupported("positional-only parameters ('/')", err);
+    const withStatement = enclosing(err, 'WithStatement');
+    if (withStatement) ctx.unsupported('with statement with parenthesised items or a target that is not a name', withStatement);
     const lineStart = ctx.source.lineStartOf(at);
     // lezer's grammar wants a value after `yield`, and its indentation tokenizer stops at a form feed.
     if (/\byield[ \t]*$/.test(text.slice(lineStart, at))) ctx.unsupported('yield expression', at - 5 - (/[ \t]*$/.exec(text.slice(lineStart, at))?.[0].length ?? 0));

@@ -154,6 +154,9 @@ function printStmt(s: Stmt, level: number, lines: string[]): void {
       if (s.orelse.length > 0) block('else:', s.orelse);
       if (s.finalbody.length > 0) block('finally:', s.finalbody);
       return;
+    case 'With':
+      if (s.items.length === 0) throw new PrintError('with without items');
+      return block(`with ${s.items.map((i) => ex(i.context) + (i.target ? ` as ${target(i.target)}` : '')).join(', ')}:`, s.body);
     case 'Raise':
       if (!s.exc && s.cause) throw new PrintError('raise with a cause and no exception');
       return line(s.exc ? `raise ${ex(s.exc)}${s.cause ? ` from ${ex(s.cause)}` : ''}` : 'raise');
@@ -293,6 +296,10 @@ class ExprPrinter {
         return `(${this.expr(e.elt, Prec.Test)}${this.generators(e.generators)})`;
       case 'DictComp':
         return `{${this.expr(e.key, Prec.Test)}: ${this.expr(e.value, Prec.Test)}${this.generators(e.generators)}}`;
+      case 'Lambda': {
+        const params = e.params.map((p) => identifier(p.name) + (p.default ? `=${this.expr(p.default, Prec.Test)}` : ''));
+        return `lambda${params.length > 0 ? ' ' : ''}${params.join(', ')}: ${this.expr(e.body, Prec.Test)}`;
+      }
     }
   }
 
@@ -375,6 +382,7 @@ function specLiteral(text: string): string {
 function precedence(e: Expr): Prec {
   switch (e.kind) {
     case 'IfExp':
+    case 'Lambda':
       return Prec.Test;
     case 'BoolOp':
       return e.op === 'or' ? Prec.Or : Prec.And;

@@ -27,6 +27,7 @@ import { Refusal } from './refusal';
 import { pyRepr } from './repr';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
 import { pyEquals, rangeLength, typeName } from './values';
+import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, makeLazyIterator } from './iterators';
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
@@ -85,6 +86,10 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
   switch (name) {
     case 'print':
       return print(vm, args, kw);
+    case 'iter':
+      return builtinIter(vm, args);
+    case 'next':
+      return builtinNext(vm, args);
     case 'id': {
       arity(vm, name, args, 1);
       if (strSubclassInstanceFreed(h)) throw new Refusal('id() after an instance of a str subclass was freed', 'its character buffer went back to the allocator unseen');
@@ -400,6 +405,8 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
 export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
   const h = vm.heap;
   const a = args[0];
+  if (isLazyIteratorType(name)) return makeLazyIterator(vm, name, args);
+  if ((name === 'list' || name === 'tuple') && args.length === 1 && h.get(a as Ref).payload.kind === 'iterator') return consumeIterator(vm, name, a as Ref);
   if (args.length > 1 && name !== 'range' && name !== 'type') throw new Refusal(`${name}() with ${args.length} arguments`);
   switch (name) {
     case 'int': {

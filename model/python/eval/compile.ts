@@ -46,6 +46,8 @@ export interface CodeObject {
   readonly children: Map<Stmt, CodeObject>;
   /** Hidden functions of comprehensions and generator expressions (`comprehensions.ts`). */
   readonly comprehensions: Map<Expr, CodeObject>;
+  /** Code objects of the `lambda` expressions this code makes (`lambdas.ts`). */
+  readonly lambdas: Map<Expr, CodeObject>;
   /** Names a hidden function loads from an enclosing function's locals (a closure: refused when run). */
   readonly freeVars: string[];
   /** The code object on the heap; it owns `consts` (nested code objects included). */
@@ -196,6 +198,10 @@ class UnitCompiler {
         this.fold(e.body);
         this.fold(e.orelse);
         break;
+      case 'Lambda':
+        e.params.forEach((p) => p.default && this.fold(p.default));
+        this.fold(e.body);
+        break;
       case 'Slice':
         for (const x of [e.lower, e.upper, e.step]) if (x) this.fold(x);
         break;
@@ -304,6 +310,13 @@ class UnitCompiler {
         case 'Expr':
           this.fold(s.value);
           break;
+        case 'With':
+          for (const item of s.items) {
+            this.fold(item.context);
+            if (item.target) this.foldTarget(item.target);
+          }
+          this.foldStatements(s.body);
+          break;
         case 'Assign':
           this.fold(s.value);
           s.targets.forEach((t) => this.foldTarget(t));
@@ -369,6 +382,7 @@ class UnitCompiler {
       globals: declaredGlobals(body),
       children: new Map(),
       comprehensions: new Map(),
+      lambdas: new Map(),
       freeVars: [],
       ref: 0,
     };
@@ -417,6 +431,14 @@ class UnitCompiler {
           (e.kind === 'List' ? code.listExtendConst : code.setUpdateConst).set(e, canon);
           return;
         }
+      }
+      if (e.kind === 'Lambda') {
+        // `compiler_lambda`: the defaults, then the body's own code object, a constant here.
+        e.params.forEach((p) => p.default && visitExpr(p.default));
+        const child = this.code('function', '<lambda>', lambdaBody(e), e.params.map((p) => p.name), inner);
+        code.lambdas.set(e, child);
+        code.consts.push(child.ref);
+        return;
       }
       if (isComprehension(e)) {
         // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
@@ -637,6 +659,10 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
       f(e.body);
       f(e.orelse);
       break;
+    case 'Lambda':
+      e.params.forEach((p) => p.default && f(p.default));
+      f(e.body);
+      break;
     case 'FString':
       for (const part of e.parts) {
         if (typeof part === 'string') continue;
@@ -749,6 +775,14 @@ function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s:
       case 'Return':
         if (s.value) f(s.value);
         break;
+      case 'With':
+        // `compiler_with`: each item's context expression, then its target; the body innermost.
+        for (const item of s.items) {
+          f(item.context);
+          if (item.target) targetExprs(item.target, f);
+        }
+        visitStatements(s.body, f, enter);
+        break;
       case 'AnnAssign':
         // `compiler_annassign`: the value, then the target; annotations are compiled only at
         // module and class level (which the evaluator refuses), never in a function.
@@ -821,6 +855,7 @@ function declaredGlobals(body: readonly Stmt[]): Set<string> {
         walk(s.orelse);
       }
       if (s.kind === 'Try') [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody].forEach(walk);
+      if (s.kind === 'With') walk(s.body);
     }
   };
   walk(body);
@@ -859,6 +894,10 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
           bindTarget(s.target);
           walk(s.body);
           walk(s.orelse);
+          break;
+        case 'With':
+          for (const item of s.items) if (item.target) bindTarget(item.target);
+          walk(s.body);
           break;
         case 'If':
         case 'While':
@@ -932,6 +971,13 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
           walkOrder(s.body);
           walkOrder(s.orelse);
           break;
+        case 'With':
+          for (const item of s.items) {
+            mentionExpr(item.context);
+            if (item.target) mentionTarget(item.target);
+          }
+          walkOrder(s.body);
+          break;
         case 'Return':
           if (s.value) mentionExpr(s.value);
           break;
@@ -980,6 +1026,17 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
   walkOrder(body);
   return order;
 }
+
+/** A lambda's body as its code object runs it: `return body`. */
+export function lambdaBody(e: Extract<Expr, { kind: 'Lambda' }>): Stmt[] {
+  const cached = lambdaBodies.get(e);
+  if (cached) return cached;
+  const body: Stmt[] = [{ kind: 'Return', value: e.body, pos: e.body.pos }];
+  lambdaBodies.set(e, body);
+  return body;
+}
+
+const lambdaBodies = new WeakMap<Expr, Stmt[]>();
 
 /** Compile one unit: parser objects, folding, code objects with merged, interned constants. */
 export function compileUnit(heap: Heap, config: EvalConfig, module: Module | readonly Stmt[]): CompileUnit {

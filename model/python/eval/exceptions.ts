@@ -22,7 +22,7 @@
  * traceback and frame objects are allocations the model does not follow (free lists lost).
  */
 import type { Ref } from '../../core/objects';
-import type { ExceptHandler, Expr, Stmt } from '../ast';
+import type { ExceptHandler, Expr, Pos, Stmt } from '../ast';
 import { NORMAL, type Completion, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
@@ -47,6 +47,7 @@ const BASE_OF: Readonly<Record<string, string | null>> = {
   UnboundLocalError: 'NameError',
   AttributeError: 'Exception',
   MemoryError: 'Exception',
+  StopIteration: 'Exception',
 };
 /** What a program may raise itself. */
 const RAISABLE = new Set(Object.keys(BASE_OF).filter((n) => n !== 'BaseException' && n !== 'NameError' && n !== 'UnboundLocalError' && n !== 'AttributeError'));
@@ -266,4 +267,24 @@ function cleanupName(interp: Interpreter, handler: ExceptHandler, frame: Frame):
   if (handler.name === null) return;
   interp.storeName(handler.name, interp.heap.none(), frame);
   interp.deleteName(handler.name, frame);
+}
+
+/**
+ * The exception object passed to `__exit__` by a `with` statement (`with-statement.ts`): as a
+ * handler would name it, with the same refusals; the exception is being handled while `__exit__` runs.
+ */
+export function exceptionForExit(interp: Interpreter, err: PyException, pos: Pos): { type: Ref; value: Ref } {
+  if (held.get(err)?.args == null && (err.pyType === 'KeyError' || err.pyType === 'AttributeError')) {
+    throw new Refusal(`passing a ${err.pyType} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
+  }
+  if (!(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);
+  // The exception, traceback and frame objects: allocations the model does not follow.
+  interp.heap.loseFreeListOrder();
+  const value = exceptionObject(interp, err);
+  return { type: interp.heap.incref(interp.heap.payload(value, 'instance').cls), value };
+}
+
+/** A `with` statement's `__exit__` suppressed `err`: it dies now (`POP_EXCEPT`). */
+export function suppressException(interp: Interpreter, err: PyException): void {
+  release(interp, err);
 }

@@ -80,6 +80,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     version: [profile.version[0], profile.version[1]],
     callerHoldsArgumentReference: profile.callerHoldsArgumentReference,
     getrefcountBorrowsFastLocals: profile.getrefcountBorrowsFastLocals,
+    specialMethodLookupBinds: profile.specialMethodLookupBinds,
     oneCharLiteralNotSingleton: profile.oneCharLiteralNotSingleton,
     codeNamesImmortal: profile.codeNamesImmortal,
     listGrowth: profile.listGrowth,

@@ -42,6 +42,9 @@ import { execImportFrom, isTypingObject, typingSubscript } from './typing-module
 import { callWithGenerator } from './generator-consumers';
 import { callSetMethod } from './set-methods';
 import { BorrowLedger } from './borrow-ledger';
+import { makeLambda } from './lambdas';
+import { execWith } from './with-statement';
+import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
 import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 
 const MAX_DEPTH = 100;
@@ -52,9 +55,9 @@ export const MAX_STATEMENTS = 200_000;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...ORDER_BUILTINS] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
 /** Builtin types callable as constructors. */
-const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object'] as const;
+const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
 const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code'] as const;
 const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
@@ -275,6 +278,8 @@ export class Interpreter {
         return execAssert(this, s, frame);
       case 'ImportFrom':
         return execImportFrom(this, s, frame);
+      case 'With':
+        return execWith(this, s, frame);
     }
   }
 
@@ -359,6 +364,8 @@ export class Interpreter {
           },
         };
       }
+      case 'iterator':
+        return loopOverIterator(this, iterable);
       default:
         refuseStrSubclass(h, iterable, 'iterating');
         throw new PyException('TypeError', `'${typeName(h, iterable)}' object is not iterable`);
@@ -526,6 +533,7 @@ export class Interpreter {
     if (p.kind === 'str' || p.kind === 'range' || p.kind === 'dict' || p.kind === 'bytes') {
       throw new Refusal(`unpacking a ${p.kind}`);
     }
+    if (p.kind === 'iterator') return unpackIterator(this, value, n);
     throw new PyException('TypeError', `cannot unpack non-iterable ${typeName(this.heap, value)} object`);
   }
 
@@ -1136,6 +1144,8 @@ export class Interpreter {
         return evalComprehension(this, e, frame);
       case 'FString':
         return this.evalFString(e.parts, frame);
+      case 'Lambda':
+        return makeLambda(this, e, frame);
     }
   }
 
@@ -1335,6 +1345,8 @@ export class Interpreter {
       }
       case 'WeakSet':
         return weakSetMembers(h, container).includes(item);
+      case 'iterator':
+        return iteratorContains(this, container, item);
       default:
         refuseStrSubclass(h, container, "'in'");
         throw new PyException('TypeError', `argument of type '${typeName(h, container)}' is not iterable`);

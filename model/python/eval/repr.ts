@@ -167,6 +167,10 @@ export const BUILTIN_TYPE_REPRS: Readonly<Record<string, true>> = {
   NotImplementedType: true,
   code: true,
   WeakSet: true,
+  enumerate: true,
+  zip: true,
+  map: true,
+  filter: true,
 };
 
 /** `str(x)`: the value itself for str, repr otherwise (`object_str`). */

@@ -18,7 +18,7 @@ import { PyException } from './py-exception';
 import { typeName } from './values';
 
 /** Special names a class body may define. */
-export const MODELLED_SPECIAL_NAMES: ReadonlySet<string> = new Set(['__init__', '__slots__', '__repr__', '__str__']);
+export const MODELLED_SPECIAL_NAMES: ReadonlySet<string> = new Set(['__init__', '__slots__', '__repr__', '__str__', '__enter__', '__exit__']);
 
 /** The result of `v`'s `__repr__`/`__str__` written in Python (a new reference), or null when it has none. */
 function callTextMethod(interp: Interpreter, v: Ref, name: '__repr__' | '__str__'): Ref | null {

@@ -11,6 +11,7 @@ export function typeName(heap: Heap, ref: Ref): string {
   const p = heap.get(ref).payload;
   if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
   if (p.kind === 'type') return 'type';
+  if (p.kind === 'iterator') return p.type;
   return TYPE_NAMES[p.kind];
 }
 

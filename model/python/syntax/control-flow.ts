@@ -31,6 +31,9 @@ function walk(ctx: ConvertContext, body: readonly Stmt[], inFunction: boolean, i
         walk(ctx, s.body, inFunction, true);
         walk(ctx, s.orelse, inFunction, inLoop);
         break;
+      case 'With':
+        walk(ctx, s.body, inFunction, inLoop);
+        break;
       case 'Try':
         for (const b of [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody]) walk(ctx, b, inFunction, inLoop);
         break;

@@ -4,12 +4,12 @@ import type { BinaryOperator, CompareOperator, Expr, Keyword } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { ASCII_IDENTIFIER, PYTHON_KEYWORDS } from './keywords';
 import { convertComprehension } from './comprehensions';
+import { convertLambda } from './lambda';
 import { convertStrings } from './literals';
 import { decodeNumber } from './numbers';
 
 /** Constructs outside the subset, by lezer node name, with the name a refusal shows. */
 const REFUSED_EXPRESSIONS: Readonly<Record<string, string>> = {
-  LambdaExpression: 'lambda expression',
   AwaitExpression: 'await expression',
   YieldExpression: 'yield expression',
   NamedExpression: 'assignment expression (:=)',
@@ -62,6 +62,8 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'SetComprehensionExpression':
     case 'DictionaryComprehensionExpression':
       return convertComprehension(ctx, node.name, inner(node), node, convertExpr, convertExprList);
+    case 'LambdaExpression':
+      return convertLambda(ctx, node, convertExpr, identifier);
     default: {
       const refused = REFUSED_EXPRESSIONS[node.name];
       if (refused) ctx.unsupported(refused, node);

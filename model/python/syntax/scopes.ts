@@ -101,6 +101,12 @@ class TableBuilder {
         for (const p of s.params) this.add(inner, p.name, DEF_PARAM, p.pos);
         return this.block(inner, s.body);
       }
+      case 'With':
+        for (const item of s.items) {
+          this.expr(scope, item.context);
+          if (item.target) this.target(scope, item.target);
+        }
+        return this.block(scope, s.body);
       case 'ClassDef': {
         this.add(scope, s.name, DEF_LOCAL, s.pos);
         s.bases.forEach((b) => this.expr(scope, b));
@@ -173,6 +179,12 @@ class TableBuilder {
         return this.expr(scope, e.orelse);
       case 'FString':
         return this.parts(scope, e.parts);
+      case 'Lambda': {
+        for (const p of e.params) if (p.default) this.expr(scope, p.default);
+        const inner = newScope('function', scope);
+        for (const p of e.params) this.add(inner, p.name, DEF_PARAM, p.pos);
+        return this.expr(inner, e.body);
+      }
     }
   }
 

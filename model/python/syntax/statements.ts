@@ -5,9 +5,9 @@ import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { convertCall, convertExpr, convertExprList, identifier } from './expressions';
 import { BlockIndent, type Indent } from './indentation';
 import { toTarget } from './targets';
+import { convertWith } from './with-statement';
 
 const REFUSED_STATEMENTS: Readonly<Record<string, string>> = {
-  WithStatement: 'with statement',
   MatchStatement: 'match statement',
   YieldStatement: 'yield expression',
   TypeDefinition: 'type alias statement',
@@ -142,8 +142,10 @@ export class StatementConverter {
         );
         return;
       }
+      case 'WithStatement':
+        out.push(convertWith(ctx, node, children, (b) => this.body(b, indent), convertExpr));
+        return;
       default: {
-        if (node.name === 'WithStatement' && children[0]?.name === 'async') ctx.unsupported('async with statement', node);
         const refused = REFUSED_STATEMENTS[node.name];
         if (refused) ctx.unsupported(refused, node);
         ctx.malformed('invalid syntax', node);

@@ -73,6 +73,10 @@ class Converter:
         elif t == 'IfExp': o = {'kind': 'IfExp', 'test': self.expr(e.test), 'body': self.expr(e.body), 'orelse': self.expr(e.orelse)}
         elif t == 'JoinedStr': o = {'kind': 'FString', 'parts': self.parts(e.values)}
         elif t in ('ListComp', 'SetComp', 'GeneratorExp'): o = {'kind': t, 'elt': self.expr(e.elt), 'generators': self.generators(e.generators)}
+        elif t == 'Lambda':
+            args = e.args.args
+            defaults = [None] * (len(args) - len(e.args.defaults)) + list(e.args.defaults)
+            o = {'kind': 'Lambda', 'params': [self.pos(a, {'name': a.arg, 'default': d and self.expr(d)}) for a, d in zip(args, defaults)], 'body': self.expr(e.body)}
         elif t == 'DictComp': o = {'kind': 'DictComp', 'key': self.expr(e.key), 'value': self.expr(e.value), 'generators': self.generators(e.generators)}
         else: o = {'kind': 'UNSUPPORTED ' + t}
         return self.pos(e, o)
@@ -108,6 +112,7 @@ class Converter:
         elif t == 'Assert': o = {'kind': 'Assert', 'test': self.expr(s.test), 'msg': s.msg and self.expr(s.msg)}
         elif t == 'Try': o = {'kind': 'Try', 'body': self.body(s.body), 'orelse': self.body(s.orelse), 'finalbody': self.body(s.finalbody),
                               'handlers': [self.pos(h, {'type': h.type and self.expr(h.type), 'name': h.name, 'body': self.body(h.body)}) for h in s.handlers]}
+        elif t == 'With': o = {'kind': 'With', 'items': [{'context': self.expr(i.context_expr), 'target': i.optional_vars and self.expr(i.optional_vars)} for i in s.items], 'body': self.body(s.body)}
         elif t == 'Raise': o = {'kind': 'Raise', 'exc': s.exc and self.expr(s.exc), 'cause': s.cause and self.expr(s.cause)}
         else: o = {'kind': 'UNSUPPORTED ' + t}
         return self.pos(s, o)

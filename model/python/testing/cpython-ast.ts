@@ -100,6 +100,8 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(e.pos, { kind: e.kind, elt: expr(e.elt), generators: generators(e.generators) });
       case 'DictComp':
         return pos(e.pos, { kind: 'DictComp', key: expr(e.key), value: expr(e.value), generators: generators(e.generators) });
+      case 'Lambda':
+        return pos(e.pos, { kind: 'Lambda', params: e.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default) })), body: expr(e.body) });
     }
   };
   const generators = (gs: readonly Comprehension[]): unknown[] => gs.map((g) => ({ target: expr(g.target), iter: expr(g.iter), ifs: g.ifs.map(expr) }));
@@ -157,6 +159,8 @@ export function comparable(module: Module, positions: boolean): unknown {
           orelse: body(s.orelse),
           finalbody: body(s.finalbody),
         });
+      case 'With':
+        return pos(s.pos, { kind: 'With', items: s.items.map((i) => ({ context: expr(i.context), target: opt(i.target) })), body: body(s.body) });
     }
   };
   return { kind: 'Module', body: body(module.body) };

@@ -1,0 +1,4 @@
+def outer():
+    x = 5
+    return lambda: x
+print(outer()())
