@@ -44,13 +44,14 @@ export class BorrowLedger {
 
   /** The status of a fast local's load in `frame` (null: a strong reference). */
   statusOf(e: Expr, frame: Frame): LoadStatus | null {
-    const analysis = this.analyses.get(frame.code);
+    const analysis = this.analysed(frame) ? this.analyses.get(frame.code) : undefined;
     if (analysis === undefined) return 'unknown'; // a frame whose code is not analysed (comprehensions)
     return analysis.get(e) ?? null;
   }
 
+  /** An inlined comprehension (3.12+, `outer`) runs on its function's code but is not analysed. */
   private analysed(frame: Frame): boolean {
-    return this.analyses.has(frame.code);
+    return frame.outer === undefined && this.analyses.has(frame.code);
   }
 
   mark(): number {
