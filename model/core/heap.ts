@@ -371,6 +371,7 @@ export class Heap {
       const list = this.get(p.referent).weakrefs;
       list.splice(list.indexOf(o.ref), 1);
     }
+    if (p.kind === 'iterator' && p.finalize) p.finalize();
     for (const child of deallocOrder(p)) this.decref(child);
     this.releaseMemory(o);
   }
@@ -468,6 +469,8 @@ export class Heap {
   /** The objects a weakref or WeakSet would need `tp_weaklistoffset` for. */
   canBeWeaklyReferenced(ref: Ref): boolean {
     const k = this.get(ref).payload.kind;
+    // Generators have `gi_weakreflist` (`Objects/genobject.c`); the other iterators do not.
+    if (k === 'iterator') return this.payload(ref, 'iterator').type === 'generator';
     // `Objects/typeobject.c`: instances of classes without `__slots__` get `__weakref__`;
     // functions, classes, methods, sets, frozensets, code and weakref-able builtins too.
     // int, str, tuple, list, dict, bytes, float... have `tp_weaklistoffset == 0`.
