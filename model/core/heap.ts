@@ -389,6 +389,7 @@ export class Heap {
       const list = this.get(p.referent).weakrefs;
       list.splice(list.indexOf(o.ref), 1);
     }
+    if (p.kind === 'iterator' && p.finalize) p.finalize();
     // The same order as `deallocOrder`, without copying the common containers' items.
     if (p.kind === 'list' || p.kind === 'tuple') {
       const items = p.items;
@@ -497,6 +498,8 @@ export class Heap {
   /** The objects a weakref or WeakSet would need `tp_weaklistoffset` for. */
   canBeWeaklyReferenced(ref: Ref): boolean {
     const k = this.get(ref).payload.kind;
+    // Generators have `gi_weakreflist` (`Objects/genobject.c`); the other iterators do not.
+    if (k === 'iterator') return this.payload(ref, 'iterator').type === 'generator';
     // `Objects/typeobject.c`: instances of classes without `__slots__` get `__weakref__`;
     // functions, classes, methods, sets, frozensets, code and weakref-able builtins too.
     // int, str, tuple, list, dict, bytes, float... have `tp_weaklistoffset == 0`.

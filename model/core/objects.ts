@@ -67,7 +67,16 @@ export type Payload =
    * size (GC header included; null: unknown), `gc` whether it is GC-tracked, `held` the
    * references it owns in `tp_dealloc` order, `state` the evaluator's own.
    */
-  | { readonly kind: 'iterator'; readonly type: string; readonly bytes: number | null; readonly gc: boolean; readonly held: Ref[]; readonly state: unknown };
+  | {
+      readonly kind: 'iterator';
+      readonly type: string;
+      readonly bytes: number | null;
+      readonly gc: boolean;
+      readonly held: Ref[];
+      readonly state: unknown;
+      /** `tp_finalize` (a generator closes its suspended frame), run after weakrefs are cleared. */
+      readonly finalize?: () => void;
+    };
 
 export type Kind = Payload['kind'];
 

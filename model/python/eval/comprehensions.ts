@@ -26,6 +26,7 @@ import type { Interpreter } from './interpreter';
 import { keepFrameAlive } from './exceptions';
 import { Refusal } from './refusal';
 import { setAdd } from './set-methods';
+import { makeGenerator } from './generators';
 
 type ComprehensionExpr = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp' }>;
 type GeneratorExpr = Extract<Expr, { kind: 'GeneratorExp' }>;
@@ -84,7 +85,7 @@ function noteCall(interp: Interpreter, code: CodeObject): void {
  * The start of a hidden function's run: `MAKE_FUNCTION`, the outermost iterable and `GET_ITER`
  * in the enclosing scope, then the function's frame (`.0` is kept as the loop iterator).
  */
-function enterHidden(interp: Interpreter, e: ComprehensionExpr, frame: Frame) {
+export function enterHidden(interp: Interpreter, e: ComprehensionExpr, frame: Frame) {
   const code = hiddenCode(e, frame);
   const fn = makeHiddenFunction(interp, code);
   let it: LoopIterator;
@@ -101,7 +102,7 @@ function enterHidden(interp: Interpreter, e: ComprehensionExpr, frame: Frame) {
 }
 
 /** Releases a frame's locals in the given order. */
-function clearLocals(interp: Interpreter, fast: Map<string, Ref | null>, order: readonly string[]): void {
+export function clearLocals(interp: Interpreter, fast: Map<string, Ref | null>, order: readonly string[]): void {
   for (const name of order) {
     const v = fast.get(name) ?? null;
     if (v !== null) {
@@ -115,23 +116,26 @@ function clearLocals(interp: Interpreter, fast: Map<string, Ref | null>, order: 
  * Runs the clauses from `index`: each item bound to the target, the conditions tested, then
  * the next clause or `emit` (with the comprehension's frame). `first` iterates clause 0.
  */
+/** One clause's item: bound to its target, then its conditions tested (all true: kept). */
+export function bindAndTest(interp: Interpreter, g: Comprehension, item: Ref, frame: Frame): boolean {
+  interp.pos = g.pos;
+  interp.assign(g.target, item, frame);
+  for (const cond of g.ifs) {
+    const v = interp.evalExpr(cond, frame);
+    const pass = interp.truth(v);
+    interp.heap.decref(v);
+    if (!pass) return false;
+  }
+  return true;
+}
+
 function runClauses(interp: Interpreter, e: ComprehensionExpr, frame: Frame, first: LoopIterator, emit: () => boolean): boolean {
-  const h = interp.heap;
   const clause = (index: number, it: LoopIterator): boolean => {
     const g = e.generators[index]!;
     for (;;) {
       const item = interp.iterNext(it);
       if (item === null) return true;
-      interp.pos = g.pos;
-      interp.assign(g.target, item, frame);
-      let pass = true;
-      for (const cond of g.ifs) {
-        const v = interp.evalExpr(cond, frame);
-        pass = interp.truth(v);
-        h.decref(v);
-        if (!pass) break;
-      }
-      if (!pass) continue;
+      if (!bindAndTest(interp, g, item, frame)) continue;
       const next = e.generators[index + 1];
       if (next === undefined) {
         if (!emit()) return false;
@@ -148,7 +152,7 @@ function runClauses(interp: Interpreter, e: ComprehensionExpr, frame: Frame, fir
   return clause(0, first);
 }
 
-function outermostOf(interp: Interpreter, g: Comprehension, frame: Frame): LoopIterator {
+export function outermostOf(interp: Interpreter, g: Comprehension, frame: Frame): LoopIterator {
   const iterable = interp.evalExpr(g.iter, frame);
   try {
     return interp.getIter(iterable);
@@ -205,9 +209,7 @@ function collector(interp: Interpreter, e: Exclude<ComprehensionExpr, GeneratorE
 
 /** A list, set or dict comprehension (a new reference); generator expressions are refused here. */
 export function evalComprehension(interp: Interpreter, e: ComprehensionExpr, frame: Frame): Ref {
-  if (e.kind === 'GeneratorExp') {
-    throw new Refusal('a generator expression not consumed at once by tuple(), any() or all()', 'generator objects are not modelled', e.pos);
-  }
+  if (e.kind === 'GeneratorExp') return makeGenerator(interp, e, frame);
   const h = interp.heap;
   const names = boundNames(e.generators);
   if (interp.cfg.comprehensionsInlined) {

@@ -8,6 +8,7 @@
 import type { Ref } from '../../core/objects';
 import type { Expr } from '../ast';
 import { consumeGenerator } from './comprehensions';
+import { makeGenerator } from './generators';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
@@ -59,8 +60,19 @@ export function callWithGenerator(interp: Interpreter, e: Call, gen: GeneratorEx
         });
         return h.bool(want ? found : !found);
       }
-      default:
-        throw new Refusal('a generator expression passed to this callable', 'only tuple(), any() and all() consume one in the model', gen.pos);
+      default: {
+        // Another builtin (no frame of its own): the generator object is its argument.
+        const builtin = p.kind === 'builtin' || (p.kind === 'type' && interp.builtinTypes.get(p.name) === fn);
+        if (!builtin || e.args.length !== 1 || e.keywords.length > 0) {
+          throw new Refusal('a generator expression passed to this callable', 'only builtins taking it alone are modelled', gen.pos);
+        }
+        const genObject = makeGenerator(interp, gen, frame);
+        try {
+          return interp.call(fn, [genObject], []);
+        } finally {
+          h.decref(genObject);
+        }
+      }
     }
   } finally {
     h.decref(fn);

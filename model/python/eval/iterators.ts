@@ -20,13 +20,15 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { pyEquals, typeName } from './values';
+import { resumeGenerator, type GeneratorState } from './generators';
 
 type State =
   | { readonly tag: 'sequence'; readonly loop: LoopIterator; done: boolean }
   | { readonly tag: 'enumerate'; index: bigint }
   | { readonly tag: 'zip' }
   | { readonly tag: 'map' }
-  | { readonly tag: 'filter'; readonly truthOnly: boolean };
+  | { readonly tag: 'filter'; readonly truthOnly: boolean }
+  | GeneratorState;
 
 /** `type(iter(x)).__name__` of the sequence iterators modelled. */
 const SEQUENCE_ITERATOR_TYPES: Readonly<Record<string, string>> = {
@@ -123,6 +125,8 @@ export function advance(interp: Interpreter, it: Ref): Ref | null {
         for (const a of args) h.decref(a);
       }
     }
+    case 'generator':
+      return resumeGenerator(interp, st);
     case 'filter':
       for (;;) {
         const item = advance(interp, held[1] as Ref);
