@@ -503,11 +503,6 @@ class BoundLocals {
     const each = (xs: readonly (Expr | null)[]) => {
       for (const x of xs) this.note(x, state);
     };
-    const conditional = (xs: readonly Expr[]) => {
-      // Evaluated only when the ones before let them: what they bind does not hold afterwards.
-      const branch: State = clone(state);
-      for (const x of xs) this.note(x, branch);
-    };
     switch (e.kind) {
       case 'Name':
         if (this.recording) {
@@ -531,21 +526,13 @@ class BoundLocals {
         return each([e.left, e.right]);
       case 'UnaryOp':
         return each([e.operand]);
-      case 'BoolOp':
-      case 'IfExp': {
-        // The paths through the jumps meet again after the value.
-        const { whenTrue, whenFalse } = this.branch(e, state);
-        const merged = join(whenTrue, whenFalse) ?? whenTrue;
-        state.unsafe.clear();
-        for (const n of merged.unsafe) state.unsafe.add(n);
-        state.alwaysUnsafe.clear();
-        for (const n of merged.alwaysUnsafe) state.alwaysUnsafe.add(n);
-        if (whenTrue.undecided === true || whenFalse.undecided === true) state.undecided = true;
-        return;
-      }
       case 'Compare':
-        each([e.left, e.comparators[0] ?? null]);
-        return conditional(e.comparators.slice(1));
+        // A chain jumps past its later comparisons, as `and` does.
+        if (e.comparators.length === 1) return each([e.left, e.comparators[0] ?? null]);
+        return this.noteJumps(e, state);
+      case 'BoolOp':
+      case 'IfExp':
+        return this.noteJumps(e, state);
       case 'Call':
         return each([e.func, ...e.args, ...e.keywords.map((k) => k.value)]);
       case 'Attribute':
@@ -561,6 +548,17 @@ class BoundLocals {
         // Comprehensions and newer expressions: their loads are undecided (pass A); record them only.
         if (this.recording) for (const n of allNames(e)) this.maybeUnbound.set(n, true);
     }
+  }
+
+  /** A value with jumps inside: the paths through them meet again after it. */
+  private noteJumps(e: Expr, state: State): void {
+    const { whenTrue, whenFalse } = this.branch(e, state);
+    const merged = join(whenTrue, whenFalse) ?? whenTrue;
+    state.unsafe.clear();
+    for (const n of merged.unsafe) state.unsafe.add(n);
+    state.alwaysUnsafe.clear();
+    for (const n of merged.alwaysUnsafe) state.alwaysUnsafe.add(n);
+    if (whenTrue.undecided === true || whenFalse.undecided === true) state.undecided = true;
   }
 
   private noteFormatted(part: Exclude<FStringPart, string>, state: State): void {
@@ -710,7 +708,6 @@ class BoundLocals {
    * loaded both; `and` the other way round.
    */
   private branch(e: Expr, state: State): { whenTrue: State; whenFalse: State } {
-    const copy = clone;
     if (e.kind === 'UnaryOp' && e.op === 'not' && !this.facts.isConstant(e)) {
       const inner = this.branch(e.operand, state);
       return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
@@ -733,22 +730,22 @@ class BoundLocals {
         exits = join(exits, exit);
         rest = next;
       }
-      const shortCircuit = exits ?? copy(rest);
+      const shortCircuit = exits ?? clone(rest);
       return e.op === 'or' ? { whenTrue: shortCircuit, whenFalse: rest } : { whenTrue: rest, whenFalse: shortCircuit };
     }
     if (e.kind === 'Compare' && e.comparators.length > 1) {
       // `a < b < c`: true only when every comparison ran; false after any prefix.
       this.note(e.left, state);
       this.note(e.comparators[0] ?? null, state);
-      let whenFalse = copy(state);
+      let whenFalse = clone(state);
       for (const c of e.comparators.slice(1)) {
         this.note(c, state);
         whenFalse = join(whenFalse, state) ?? whenFalse;
       }
-      return { whenTrue: copy(state), whenFalse };
+      return { whenTrue: clone(state), whenFalse };
     }
     this.note(e, state);
-    return { whenTrue: copy(state), whenFalse: copy(state) };
+    return { whenTrue: clone(state), whenFalse: clone(state) };
   }
 
   private tryStatement(s: Extract<Stmt, { kind: 'Try' }>, entry: State): State | null {
