@@ -92,6 +92,24 @@ export class Allocator {
     return { value: guess, sizeClass, candidates };
   }
 
+  /**
+   * `pymalloc_realloc` (`Objects/obmalloc.c`): a block stays where it is when the new size fits
+   * its class and shrinks it by less than a quarter; otherwise a new block is allocated (from
+   * pymalloc, or the system malloc above the threshold), the data copied and the old block
+   * freed. The system malloc's own realloc (a 'large' or unknown block) is not followed.
+   */
+  reallocate(old: Address, bytes: number): Address {
+    if (this.config.allocatorModelled && typeof old.sizeClass === 'number' && bytes > 0) {
+      if (bytes <= old.sizeClass && 4 * bytes > 3 * old.sizeClass) return old;
+      const moved = this.allocate(bytes);
+      this.free(old);
+      return moved;
+    }
+    this.free(old);
+    this.untracked('unknown');
+    return this.allocate(bytes);
+  }
+
   /** An object whose size the model does not know: it may take any free block. */
   allocateUnknownSize(): Address {
     this.untracked('unknown');

@@ -321,15 +321,20 @@ export class Heap {
   }
 
   /**
-   * `list_resize` (`Objects/listobject.c`): grow the item array with over-allocation.
-   * The formula changed in 3.9 (bpo-38373) and the model does not follow `PyMem_Realloc`
-   * in place or not, so a resize loses track of the classes involved.
+   * `list_resize` (`Objects/listobject.c`): the item array goes through `PyMem_Realloc`, which
+   * pymalloc follows exactly (`Allocator.reallocate`). A resize to 0 slots reallocates to a
+   * 0-byte request, which pymalloc hands to the system malloc: the model loses the order there.
    */
   listResize(ref: Ref, newCapacity: number): void {
     const p = this.payload(ref, 'list');
-    if (p.itemsBlock) this.allocator.free(p.itemsBlock);
-    this.allocator.untracked('unknown');
-    p.itemsBlock = newCapacity > 0 ? this.allocator.allocate(newCapacity * this.config.pointerSize) : null;
+    const bytes = newCapacity * this.config.pointerSize;
+    if (newCapacity > 0) {
+      p.itemsBlock = p.itemsBlock ? this.allocator.reallocate(p.itemsBlock, bytes) : this.allocator.allocate(bytes);
+    } else {
+      if (p.itemsBlock) this.allocator.free(p.itemsBlock);
+      this.allocator.untracked('unknown');
+      p.itemsBlock = null;
+    }
     p.capacity = newCapacity;
   }
 

@@ -135,8 +135,12 @@ export const FACT_SCHEMAS = {
     dict: z.object({ capacity: count, startupMax: count }),
     tuple: z.object({ capacity: count, startupMax: count, pushMaxLen: count, popMaxLen: count }),
   }),
-  /** The program's first `print` takes an entry of the list free list and keeps it (stdout's pending chunks). */
-  firstPrintTakesFreeList: z.boolean(),
+  /**
+   * A block-buffered stdout keeps the objects of empty writes too (`print(x, end='')`): true
+   * until gh-151814 (2026) made `_io_TextIOWrapper_write_impl` skip them; null where the model
+   * does not know which (the patch releases of that fix are not measured here).
+   */
+  stdoutKeepsEmptyWrites: z.boolean().nullable(),
   /** `a = C(); i = id(a); del a; b = C()`: b takes a's block (instances of a plain class are one allocation of a known size). */
   instanceBlockReused: z.boolean(),
   /** Instance attributes live in values managed by the object, not in a `__dict__` made at the first store. */

@@ -17,6 +17,7 @@ import type { ProgramResult, ProgramSpec } from '../types';
 import { DEFAULT_FILENAME, timeLimitResult } from '../types';
 import type { NativeInterpreter } from './discover';
 import { condenseTraceback } from './traceback';
+import { interpreterEnvironment } from './environment';
 
 const driverPath = fileURLToPath(new URL('./driver.py', import.meta.url));
 
@@ -153,7 +154,7 @@ export class NativeRunner {
 
 async function startDriver(interpreter: NativeInterpreter): Promise<DriverProcess> {
   const workDir = mkdtempSync(join(tmpdir(), 'objspec-native-'));
-  const child = spawn(interpreter.command, [driverPath, workDir], { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(interpreter.command, [driverPath, workDir], { env: interpreterEnvironment(), stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
   const requests = child.stdio[3] as Writable;
   const responses = child.stdio[4] as Readable;
   let early = '';
@@ -184,7 +185,7 @@ export function runFileProcess(command: string, program: ProgramSpec, timeLimitM
   writeFileSync(file, program.source);
   const started = Date.now();
   return new Promise<ProgramResult>((resolve, reject) => {
-    const child = spawn(command, [file], { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [file], { cwd: workDir, env: interpreterEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

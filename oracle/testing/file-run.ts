@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { interpreterEnvironment } from '../native/environment';
 
 export interface FileRun {
   readonly stdout: string;
@@ -18,7 +19,7 @@ export function runPythonFile(command: string, source: string): FileRun {
   try {
     const file = join(dir, 'main.py');
     writeFileSync(file, source);
-    const run = spawnSync(command, [file], { cwd: dir, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = spawnSync(command, [file], { cwd: dir, env: interpreterEnvironment(), encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
     return { stdout: run.stdout, stderr: run.stderr, status: run.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });

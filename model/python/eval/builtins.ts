@@ -366,38 +366,55 @@ export function isInstance(vm: Interpreter, obj: Ref, cls: Ref): boolean {
 }
 
 /**
- * `print`: each argument's `str()` is written, separated by `sep`, then `end`. Writing a str
- * was measured not to disturb the allocator (`a = k+1; i = id(a); del a; print('x');
- * b = k+2` reuses on 3.8-3.13); converting another object to text runs code whose
- * allocations the model does not follow (3.8 `long_to_decimal_string` broke the reuse).
+ * `print` (`builtin_print_impl`, Python/bltinmodule.c): for each argument, `sep` (the object
+ * given, else `PyFile_WriteString(" ")`, a cached 1-char str), then `PyFile_WriteObject(arg)`:
+ * `PyObject_Str(arg)` written to stdout, which keeps the str (stdout-buffer.ts); then `end`
+ * likewise ("\n"); `flush=True` flushes stdout. str() of a str is the str itself, of a bool an
+ * interned string; converting another object runs code whose allocations the model does not
+ * follow (3.8 `long_to_decimal_string` uses a scratch int), so the free lists lose their order.
  */
 export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: Ref }[]): Ref {
   const h = vm.heap;
-  let sep = ' ';
-  let end = '\n';
+  let sep: Ref | null = null;
+  let end: Ref | null = null;
+  let flush = false;
   for (const k of kw) {
     const p = h.get(k.value).payload;
     if (k.name === 'flush') {
-      // `builtin_print_impl` (Python/bltinmodule.c) flushes the file when `flush` is true; stdout's
-      // text is the same either way. Truth of a builtin value only: a Python `__bool__` could print.
+      // Truth of a builtin value only: a Python `__bool__` could print.
       if (p.kind === 'instance') throw new Refusal('print(flush=<instance>)');
+      flush = vm.truth(k.value);
       continue;
     }
-    const text = p.kind === 'str' ? p.value : p.kind === 'NoneType' ? null : undefined;
-    if (text === undefined) throw new PyException('TypeError', `${k.name} must be None or a string, not ${typeName(h, k.value)}`);
-    if (k.name === 'sep') sep = text ?? ' ';
-    else if (k.name === 'end') end = text ?? '\n';
+    if (p.kind !== 'str' && p.kind !== 'NoneType') throw new PyException('TypeError', `${k.name} must be None or a string, not ${typeName(h, k.value)}`);
+    const given = p.kind === 'str' ? k.value : null;
+    if (k.name === 'sep') sep = given;
+    else if (k.name === 'end') end = given;
     else throw new Refusal(`print(${k.name}=...)`);
   }
-  const texts = args.map((a) => {
-    const kind = h.get(a).payload.kind;
-    // str() of a str, bool or None allocates nothing (`bool_repr`/`none_repr` return
-    // static or interned strings); of anything else it builds a str the model does not follow.
-    if (kind !== 'str' && kind !== 'bool' && kind !== 'NoneType') h.allocator.untracked('unknown');
-    return vm.strOf(a);
+  args.forEach((a, i) => {
+    if (i > 0) writeText(vm, sep ?? h.str(' '), sep !== null);
+    writeText(vm, strForPrint(vm, a), false);
   });
-  vm.write(texts.join(sep) + end);
+  writeText(vm, end ?? h.str('\n'), end !== null);
+  if (flush) vm.stdout.flush();
   return h.none();
+}
+
+/** `PyObject_Str(v)` as `PyFile_WriteObject` makes it (a new reference). */
+function strForPrint(vm: Interpreter, v: Ref): Ref {
+  const h = vm.heap;
+  const kind = h.get(v).payload.kind;
+  if (kind === 'str') return h.incref(v);
+  if (kind === 'bool') return boolStr(vm, (h.get(v).payload as { value: boolean }).value);
+  if (kind !== 'NoneType') h.allocator.untracked('unknown');
+  return vm.strObject(v);
+}
+
+/** Writes `text` to stdout and releases it, unless `borrowed` (an object the caller keeps). */
+function writeText(vm: Interpreter, text: Ref, borrowed: boolean): void {
+  vm.writeStr(text);
+  if (!borrowed) vm.heap.decref(text);
 }
 
 // ---- constructors of builtin types -------------------------------------------------------------------

@@ -50,8 +50,8 @@ export interface EvalConfig {
   readonly errorMessages: FactValue<'errorMessages'>;
   /** `dir(object())` and the names every class adds (fact `dirNames`). */
   readonly dirNames: FactValue<'dirNames'>;
-  /** The program's first `print` takes a list from the list free list (Pyodide's stdout; fact `firstPrintTakesFreeList`). */
-  readonly firstPrintTakesFreeList: boolean;
+  /** stdout keeps the objects of empty writes until it flushes (fact `stdoutKeepsEmptyWrites`; null: unknown, refused). */
+  readonly stdoutKeepsEmptyWrites: boolean | null;
   /** Instance attributes are kept by the object until `__dict__` is asked for (3.11+, fact `managedDict`). */
   readonly managedDict: boolean;
   /** `sys.getsizeof` of an instance's `__dict__` (fact `sizeofInstanceDict`). */

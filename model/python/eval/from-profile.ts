@@ -95,7 +95,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     dirNames: profile.dirNames,
     managedDict: profile.managedDict,
     instanceDictSizes: profile.sizeofInstanceDict,
-    firstPrintTakesFreeList: profile.firstPrintTakesFreeList,
+    stdoutKeepsEmptyWrites: profile.stdoutKeepsEmptyWrites,
     comprehensionsInlined: profile.comprehensionsInlined,
     annotations: profile.annotations,
     tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,

@@ -25,6 +25,7 @@ import { allSlots, delAttr, getAttr, hasDict, instanceAttr, lookupClassAttr, set
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { PendingStdout } from './stdout-buffer';
 import { pyRepr } from './repr';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
@@ -76,6 +77,7 @@ export interface InterpreterOptions {
 export class Interpreter {
   readonly msgs: Messages;
   readonly out: string[] = [];
+  readonly stdout = new PendingStdout(this);
   readonly globals = new Map<string, Ref>();
   readonly snapshots: HeapSnapshot[] = [];
   /** ints made by `id()`: their value is the address of `owner` (see address.ts). */
@@ -157,7 +159,13 @@ export class Interpreter {
       return;
     }
     this.setUnderscore(this.heap.none());
-    this.write(`${this.reprOf(v)}\n`);
+    // `sys_displayhook` (Python/sysmodule.c): `PyFile_WriteObject(o, stdout, 0)` writes the repr, then "\n".
+    const text = this.reprObject(v);
+    this.writeStr(text);
+    this.heap.decref(text);
+    const newline = this.heap.str('\n');
+    this.writeStr(newline);
+    this.heap.decref(newline);
     this.setUnderscore(v);
   }
 
@@ -173,10 +181,10 @@ export class Interpreter {
     this.snapshots.push(snapshot(this.heap, stmt.pos.line, names));
   }
 
-  write(text: string): void {
-    // Pyodide: the first text written waits in a list taken from the list free list (fact table).
-    if (this.out.length === 0 && this.cfg.firstPrintTakesFreeList) this.heap.loseFreeListOrderOf('list');
-    this.out.push(text);
+  /** `PyFile_WriteObject(str, sys.stdout)`: the text is output, the object kept by stdout (stdout-buffer.ts). */
+  writeStr(text: Ref): void {
+    this.stdout.write(text);
+    this.out.push(this.heap.payload(text, 'str').value);
   }
 
   // ---- statements ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { interpreterEnvironment } from '../../../oracle/native/environment';
 import { describe, expect, it } from 'vitest';
 import { runModel } from './run';
 
@@ -26,7 +27,7 @@ function programs(mode: 'module' | 'repl'): { name: string; source: string }[] {
 
 function runReal(python: string, mode: 'module' | 'repl', name: string, source: string) {
   const args = mode === 'repl' ? ['-W', 'ignore', '-i', '-q'] : ['-W', 'ignore', join(ROOT, mode, name)];
-  const r = spawnSync(python, args, { input: mode === 'repl' ? source : '', encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(python, args, { env: interpreterEnvironment(), input: mode === 'repl' ? source : '', encoding: 'utf8', timeout: 20_000 });
   if (r.error) throw r.error;
   return { stdout: r.stdout, lastErrLine: r.stderr.trim().split('\n').pop() ?? '', exitCode: r.status ?? -1 };
 }

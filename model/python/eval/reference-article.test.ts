@@ -22,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { interpreterEnvironment } from '../../../oracle/native/environment';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, embeddedReleases, runPrograms } from '../../../oracle';
 import { articlePrograms, type ArticleProgram } from '../testing/article-programs';
@@ -96,7 +97,7 @@ describe.skipIf(text === null)(`the complete programs of ${ARTICLE.split('/').po
           for (const program of programs) {
             const file = join(dir, `article-line-${program.line}.py`);
             writeFileSync(file, program.source);
-            const r = spawnSync(python, ['-W', 'ignore', file], { encoding: 'utf8', timeout: 20_000 });
+            const r = spawnSync(python, ['-W', 'ignore', file], { env: interpreterEnvironment(), encoding: 'utf8', timeout: 20_000 });
             if (r.error) throw r.error;
             const real: RealRun = { stdout: r.stdout, exitCode: r.status ?? -1, lastErrLine: r.stderr.trim().split('\n').pop() ?? '' };
             if (isFragment(program, real)) {

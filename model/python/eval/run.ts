@@ -75,6 +75,8 @@ export function runModel(program: string | Module, target: string, options: RunO
         // `_PyArena_Free`: the arena's list of objects is released from the end; then the code object.
         for (const r of [...unit.arena].reverse()) heap.decref(r);
         heap.decref(unit.module.ref);
+        // `flush_io()` after each statement: stdout's pending objects are released.
+        interp.stdout.flush();
       }
     }
     interp.heap.collectionTiming.settle();
