@@ -171,6 +171,9 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('specialMethodLookupBinds', ['3.14.0', null], WASM, false, src('Python/bytecodes.c', 'LOAD_SPECIAL'),
     '_PyObject_LookupSpecialMethod: the function and self on the stack, no method object'),
   row('specialMethodLookupBinds', ['3.14.0', null], X86, false, src('Python/bytecodes.c', 'LOAD_SPECIAL'), X86_314_FROM_SOURCE),
+  row('strCallBuildsArgsTuple', ['3.8.0', '3.13.0'], BOTH, true, src('Objects/call.c', '_PyObject_MakeTpCall'),
+    'str has no tp_vectorcall: type_call gets its arguments as a new tuple, which holds them while __str__/__repr__ runs'),
+  row('strCallBuildsArgsTuple', ['3.13.0', null], BOTH, false, src('Objects/unicodeobject.c', 'unicode_vectorcall')),
 
   // --- caches and singletons -----------------------------------------------------------
   row('smallIntRange', ['3.8.0', '3.9.0'], BOTH, { min: -5, max: 256 }, src('Objects/longobject.c', 'NSMALLPOSINTS')),

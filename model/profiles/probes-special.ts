@@ -12,6 +12,27 @@ const lines = (...parts: string[]): string => parts.map((part) => `${part}\n`).j
  * for `__exit__` (3.14 `LOAD_SPECIAL`); plus the argument of getrefcount unless borrowed.
  * Normal exit: the bound method (3.8-3.13) or nothing (the frame took the stack's reference).
  */
+/**
+ * `str(o)` and `repr(o)` of an object whose `__repr__` is Python: `self`'s count inside, the
+ * difference being the args tuple `type_call` builds for `str` before 3.13 (`unicode_vectorcall`).
+ */
+export const strCallArgs: Probe = {
+  name: 'str-call-arguments',
+  facts: ['strCallBuildsArgsTuple'],
+  source: `import sys
+class C:
+    def __repr__(self):
+        counts.append(sys.getrefcount(self))
+        return 'c'
+counts = []
+o = C()
+repr(o)
+str(o)
+print('str() holds one reference more than repr():', counts[1] - counts[0])
+`,
+  expected: (profile) => lines(`str() holds one reference more than repr(): ${profile.strCallBuildsArgsTuple ? 1 : 0}`),
+};
+
 export const specialMethodLookup: Probe = {
   name: 'with-special-methods',
   facts: ['specialMethodLookupBinds'],

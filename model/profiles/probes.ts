@@ -6,7 +6,7 @@
  */
 import type { FactName, Profile } from './index';
 import { RUNTIME_PROBES } from './probes-runtime';
-import { specialMethodLookup } from './probes-special';
+import { specialMethodLookup, strCallArgs } from './probes-special';
 import {
   bytesSizeof,
   intSizeof,
@@ -415,6 +415,7 @@ export const PROBES: readonly Probe[] = [
   sizeof,
   ...RUNTIME_PROBES,
   specialMethodLookup,
+  strCallArgs,
 ];
 
 /** What each probe must print on this profile, by probe name. */

@@ -46,6 +46,8 @@ export const FACT_SCHEMAS = {
   callerHoldsArgumentReference: z.boolean(),
   /** Special methods (`__enter__`, `__exit__` of `with`) are looked up as bound method objects (before 3.14 `LOAD_SPECIAL`). */
   specialMethodLookupBinds: z.boolean(),
+  /** `str(x)` goes through `type_call` with a tuple of its arguments (no `tp_vectorcall` for str before 3.13). */
+  strCallBuildsArgsTuple: z.boolean(),
   // --- caches and singletons -----------------------------------------------------------
   /** Cached ints: `min <= n <= max` are one object each. */
   smallIntRange: z.object({ min: z.number().int(), max: z.number().int() }),

@@ -459,7 +459,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       if (a === undefined) return h.str('');
       if (h.get(a).payload.kind === 'str') return h.incref(a);
       if (h.get(a).payload.kind === 'bool') return boolStr(vm, (h.get(a).payload as { value: boolean }).value);
-      return vm.strObject(a);
+      return strCall(vm, a);
     case 'bool':
       return h.bool(a === undefined ? false : vm.truth(a));
     case 'bytes': {
@@ -545,6 +545,17 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       throw new Refusal('object()');
     default:
       throw new Refusal(`${name}()`);
+  }
+}
+
+/** `str(x)`: before 3.13 `type_call` passes the argument in a new 1-tuple, alive until the call returns. */
+function strCall(vm: Interpreter, a: Ref): Ref {
+  if (!vm.cfg.strCallBuildsArgsTuple) return vm.strObject(a);
+  const args = vm.heap.tuple([vm.heap.incref(a)]);
+  try {
+    return vm.strObject(a);
+  } finally {
+    vm.heap.decref(args);
   }
 }
 

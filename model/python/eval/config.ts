@@ -22,6 +22,8 @@ export interface EvalConfig {
   readonly getrefcountBorrowsFastLocals: boolean;
   /** `with` looks up `__enter__`/`__exit__` as bound methods (3.8-3.13), not function + self (3.14 `LOAD_SPECIAL`). */
   readonly specialMethodLookupBinds: boolean;
+  /** `str(x)` holds its argument in a new args tuple during the call (fact `strCallBuildsArgsTuple`, before 3.13). */
+  readonly strCallBuildsArgsTuple: boolean;
   /** Printable ASCII characters whose 1-character literal is NOT the cached latin-1 object (3.11-3.12.6). */
   readonly oneCharLiteralNotSingleton: string;
   /** Names in code objects (`co_names`, attribute names) are immortal (3.12+). */

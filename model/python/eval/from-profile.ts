@@ -81,6 +81,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     callerHoldsArgumentReference: profile.callerHoldsArgumentReference,
     getrefcountBorrowsFastLocals: profile.getrefcountBorrowsFastLocals,
     specialMethodLookupBinds: profile.specialMethodLookupBinds,
+    strCallBuildsArgsTuple: profile.strCallBuildsArgsTuple,
     oneCharLiteralNotSingleton: profile.oneCharLiteralNotSingleton,
     codeNamesImmortal: profile.codeNamesImmortal,
     listGrowth: profile.listGrowth,
