@@ -74,6 +74,22 @@ export class BorrowLedger {
     else this.release(base);
   }
 
+  /**
+   * Values that stay on the stack while statements run (a `with`'s `__exit__` and manager): the
+   * statements of `frame` no longer drop them; the returned function undoes that, dropping what
+   * the statements left (an exception unwinds the stack down to the kept values).
+   */
+  keepAcrossStatements(frame: Frame): () => void {
+    const base = this.frameBases.get(frame);
+    const kept = this.entries.length;
+    this.frameBases.set(frame, kept);
+    return () => {
+      this.release(kept);
+      if (base === undefined) this.frameBases.delete(frame);
+      else this.frameBases.set(frame, base);
+    };
+  }
+
   /** `STORE_FAST` / `DELETE_FAST`: a borrowed parameter binding ends (closing it is a no-op in CPython). */
   forgetLocal(frame: Frame, name: string): void {
     if (this.entries.length === 0) return;

@@ -44,6 +44,8 @@ class StackSimulation {
   readonly candidates: NameExpr[] = [];
   readonly spoiled = new Set<NameExpr>();
   unknown = false;
+  /** Block boundaries met in the statement (jumps and their targets). */
+  blockEnds = 0;
   /**
    * `insert_superinstructions` runs first: two adjacent `LOAD_FAST`s on one line become one
    * `LOAD_FAST_LOAD_FAST` that is borrowed only if both are; a `LOAD_FAST` right after a
@@ -91,6 +93,7 @@ class StackSimulation {
 
   /** A block ends (a jump or a jump target): what is still on the stack was not consumed in it. */
   private endBlock(): void {
+    this.blockEnds++;
     this.previous = null; // superinstructions pair instructions of one block only
     for (const r of this.stack) if (r.load) this.spoiled.add(r.load);
     this.stack = this.stack.map(() => OTHER);
@@ -348,6 +351,9 @@ class StackSimulation {
       case 'Try':
         for (const h of s.handlers) if (h.type) this.test(h.type); // CHECK_EXC_MATCH + POP_JUMP
         return;
+      case 'With':
+        s.items.forEach((item, i) => this.withItem(item.context, item.target, s.body, i === s.items.length - 1));
+        return;
       case 'Import':
       case 'ImportFrom':
         for (const alias of s.names) {
@@ -365,6 +371,32 @@ class StackSimulation {
         // Nested def/class (decorators, defaults, closures) and newer statements.
         this.unknown = true;
     }
+  }
+
+  /**
+   * `codegen_with` (3.14): the manager, `COPY 1`, `LOAD_SPECIAL __exit__`, `SWAP 2`, `SWAP 3`,
+   * `LOAD_SPECIAL __enter__`, `CALL 0`, then the result stored or popped. `LOAD_SPECIAL` pushes
+   * the reference it consumed back as `self`, so the manager's load stays on the stack until
+   * `__exit__`'s `CALL 3`: consumed only if everything up to that call is one basic block (the
+   * protected region does not start a block, a label or a jump does) and the manager's local is
+   * not stored meanwhile (`kill_local`). An inner item's statement has a label after it, so an
+   * outer item's manager is consumed in the block only when the body leaves by `return`,
+   * `break` or `continue`, which call every `__exit__` first. Measured with `dis` on 3.14.2: a
+   * body of calls and assignments borrows it; an `if`, loop, `try`, `or`, `assert`, nested
+   * `with` or a final `raise` does not.
+   */
+  private withItem(context: Expr, target: Target | null, body: readonly Stmt[], innermost: boolean): void {
+    this.value(context);
+    const manager = this.pop();
+    this.push(OTHER); // __exit__, then the manager as its self (and a copy consumed by __enter__)
+    this.push(manager);
+    this.push(OTHER); // __enter__'s result
+    if (target === null) this.pop();
+    else this.storeTo(target);
+    const path = manager.local === null ? null : straightLine(body, this.facts, manager.local);
+    const consumed = path !== null && (innermost || path === 'unwinds');
+    if (!consumed && manager.load) this.spoiled.add(manager.load);
+    this.stack = this.stack.map(() => OTHER);
   }
 
   private assign(targets: readonly Target[], value: Expr): void {
@@ -646,6 +678,8 @@ class BoundLocals {
       }
       case 'Try':
         return this.tryStatement(s, state);
+      case 'With':
+        return this.withItems(s, 0, state);
       case 'Import':
       case 'ImportFrom':
         for (const alias of s.names) {
@@ -748,6 +782,27 @@ class BoundLocals {
     return { whenTrue: clone(state), whenFalse: clone(state) };
   }
 
+  /**
+   * One item of a `with` and what it encloses. From the store of `__enter__`'s result on, every
+   * instruction's exception edge leads to the item's handler (`WITH_EXCEPT_START`), which may
+   * suppress the exception and jump past the statement: so the code after it also joins every
+   * state the enclosed code passed through, on a path that only an exception takes.
+   */
+  private withItems(s: Extract<Stmt, { kind: 'With' }>, i: number, entry: State): State | null {
+    const item = s.items[i];
+    if (item === undefined) return this.walk(s.body, entry);
+    this.note(item.context, entry);
+    this.tryObservers.push(clone(entry));
+    if (item.target !== null) this.bind(item.target, entry);
+    this.observe(entry);
+    const end = this.withItems(s, i + 1, entry);
+    const seen = this.tryObservers.pop() ?? clone(entry);
+    // Reached through the handler only (a body that always leaves): whether 3.14's walk visits
+    // what follows depends on the layout (measured borrowed on 3.14.2, unlike after a `try`).
+    if (end === null) return { ...clone(seen), normal: false, undecided: true };
+    return join(end, { ...clone(seen), normal: false });
+  }
+
   private tryStatement(s: Extract<Stmt, { kind: 'Try' }>, entry: State): State | null {
     this.tryObservers.push(clone(entry));
     const bodyEnd = this.walk(s.body, entry);
@@ -781,6 +836,51 @@ class BoundLocals {
   }
 }
 
+/** Statements that compile to no jump and no jump target (Python/codegen.c), one basic block. */
+const STRAIGHT_KINDS: ReadonlySet<Stmt['kind']> = new Set(['Expr', 'Assign', 'AugAssign', 'AnnAssign', 'Delete', 'Pass', 'Global', 'Nonlocal', 'Import', 'ImportFrom', 'Return', 'Break', 'Continue']);
+
+/**
+ * A `with` body that stays in the block its setup started, without storing to or deleting
+ * `local`, up to its end ('falls through') or a `return`/`break`/`continue` ('unwinds': what
+ * follows is unreachable and removed); null if it does not.
+ */
+function straightLine(body: readonly Stmt[], facts: FunctionFacts, local: string): 'falls through' | 'unwinds' | null {
+  for (const s of body) {
+    if (s.kind === 'With') {
+      // An inner `with` keeps the block only if its body leaves by unwinding every `__exit__`
+      // in place (what follows it is then reached through its handler only, another block).
+      const sim = new StackSimulation(facts, () => false);
+      sim.statement(s);
+      const targets = s.items.flatMap((item) => (item.target === null ? [] : boundNames({ kind: 'Assign', targets: [item.target], value: item.context, pos: s.pos })));
+      if (sim.unknown || sim.blockEnds > 0 || targets.includes(local)) return null;
+      return straightLine(s.body, facts, local) === 'unwinds' ? 'unwinds' : null;
+    }
+    if (!STRAIGHT_KINDS.has(s.kind)) return null;
+    const sim = new StackSimulation(facts, () => false);
+    sim.statement(s);
+    if (sim.unknown || sim.blockEnds > 0) return null;
+    if (boundNames(s).includes(local)) return null;
+    if (s.kind === 'Return' || s.kind === 'Break' || s.kind === 'Continue') return 'unwinds';
+  }
+  return 'falls through';
+}
+
+/** The names a simple statement stores to or deletes. */
+function boundNames(s: Stmt): string[] {
+  const names: string[] = [];
+  const targetNames = (t: Target): void => {
+    if (t.kind === 'Name') names.push(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(targetNames);
+  };
+  if (s.kind === 'Assign') s.targets.forEach(targetNames);
+  else if (s.kind === 'AugAssign' || s.kind === 'AnnAssign') targetNames(s.target);
+  else if (s.kind === 'Delete') s.targets.forEach(targetNames);
+  else if (s.kind === 'Import' || s.kind === 'ImportFrom') {
+    for (const alias of s.names) names.push(s.kind === 'Import' ? (alias.asname ?? alias.name.split('.')[0] ?? alias.name) : (alias.asname ?? alias.name));
+  }
+  return names;
+}
+
 function allNames(node: unknown, out: NameExpr[] = []): NameExpr[] {
   if (node === null || typeof node !== 'object') return out;
   if (Array.isArray(node)) {
@@ -799,6 +899,8 @@ function statementsOf(stmts: readonly Stmt[], out: Stmt[] = []): Stmt[] {
     if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
       statementsOf(s.body, out);
       statementsOf(s.orelse, out);
+    } else if (s.kind === 'With') {
+      statementsOf(s.body, out);
     } else if (s.kind === 'Try') {
       statementsOf(s.body, out);
       for (const h of s.handlers) statementsOf(h.body, out);
@@ -820,6 +922,9 @@ function unwindingReturns(stmts: readonly Stmt[], unwinding = false, out = new S
     if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
       unwindingReturns(s.body, unwinding, out);
       unwindingReturns(s.orelse, unwinding, out);
+    } else if (s.kind === 'With') {
+      // A return inside calls `__exit__` with the value kept on the stack (`codegen_unwind_fblock`).
+      unwindingReturns(s.body, true, out);
     } else if (s.kind === 'Try') {
       const inner = unwinding || s.finalbody.length > 0;
       unwindingReturns(s.body, inner, out);

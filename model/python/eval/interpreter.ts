@@ -43,6 +43,7 @@ import { execImportFrom, isTypingObject, typingSubscript } from './typing-module
 import { callWithGenerator } from './generator-consumers';
 import { callSetMethod } from './set-methods';
 import { BorrowLedger } from './borrow-ledger';
+import type { LoadStatus } from './borrowed-loads';
 import { makeLambda } from './lambdas';
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
@@ -1025,6 +1026,13 @@ export class Interpreter {
     if (ledger === null || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return;
     const status = ledger.statusOf(e, frame);
     if (status !== null) ledger.noteLoad(v, status, frame);
+  }
+
+  /** The status of `e`'s load when it is a fast local's (null: a strong reference, or not a load). */
+  loadStatus(e: Expr, frame: Frame): LoadStatus | null {
+    const ledger = this.borrows;
+    if (ledger === null || e.kind !== 'Name' || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return null;
+    return ledger.statusOf(e, frame);
   }
 
   /** The status of each argument's load, for the frame of the Python function about to be called. */

@@ -20,6 +20,7 @@
  */
 import type { Ref } from '../../core/objects';
 import type { Stmt, WithItem } from '../ast';
+import type { LoadStatus } from './borrowed-loads';
 import { lookupClassAttr } from './attributes';
 import { exceptionForExit, suppressException } from './exceptions';
 import { NORMAL, type Completion, type Frame } from './frame';
@@ -30,12 +31,6 @@ import { Refusal } from './refusal';
 type WithStmt = Extract<Stmt, { kind: 'With' }>;
 
 export function execWith(interp: Interpreter, s: WithStmt, frame: Frame): Completion {
-  if (interp.cfg.getrefcountBorrowsFastLocals && frame.kind === 'function') {
-    // 3.14 `optimize_load_fast` (`Python/flowgraph.c`): measured on 3.14.2, a local manager
-    // is held by a borrowed stack reference, and locals used after a `with` whose body raised
-    // or assigned them are no longer borrowed; the model does not follow that analysis.
-    throw new Refusal('a with statement in a function', 'the 3.14 compiler\'s borrowed references around it are not modelled', s.pos);
-  }
   return withItem(interp, s, 0, frame);
 }
 
@@ -50,15 +45,31 @@ interface ExitHold {
 function withItem(interp: Interpreter, s: WithStmt, i: number, frame: Frame): Completion {
   const item = s.items[i];
   if (item === undefined) return interp.execBody(s.body, frame);
-  const h = interp.heap;
   interp.pos = item.pos;
+  // 3.14 in a function: a local manager may be loaded borrowed (borrowed-loads.ts), and the
+  // stack keeps that borrowed reference as `__exit__`'s self while the body runs.
+  const ledger = frame.kind === 'function' ? interp.borrows : null;
+  const mark = ledger?.mark() ?? 0;
   const mgr = interp.evalExpr(item.context, frame);
   const { enter, exit } = protocol(interp, mgr, item);
-  const exitHold = interp.cfg.specialMethodLookupBinds ? enterBound(interp, mgr, enter, exit, item, frame) : enterUnbound(interp, mgr, enter, exit, item, frame);
+  const status = interp.loadStatus(item.context, frame);
+  const exitHold = interp.cfg.specialMethodLookupBinds ? enterBound(interp, mgr, enter, exit, item, frame) : enterUnbound(interp, mgr, enter, exit, item, frame, status);
+  try {
+    return withBody(interp, s, i, frame, exitHold, exit);
+  } finally {
+    ledger?.release(mark);
+  }
+}
+
+function withBody(interp: Interpreter, s: WithStmt, i: number, frame: Frame, exitHold: ExitHold, exit: Ref): Completion {
+  const h = interp.heap;
+  const item = s.items[i] as WithItem;
+  const restore = frame.kind === 'function' ? interp.borrows?.keepAcrossStatements(frame) : undefined;
   let completion: Completion;
   try {
     completion = withItem(interp, s, i + 1, frame);
   } catch (err) {
+    restore?.();
     if (!(err instanceof PyException)) throw err;
     interp.pos = item.pos;
     const suppressed = exitWithException(interp, err, exitHold, exit, item);
@@ -66,6 +77,7 @@ function withItem(interp: Interpreter, s: WithStmt, i: number, frame: Frame): Co
     suppressException(interp, err);
     return NORMAL;
   }
+  restore?.();
   interp.pos = item.pos;
   const none = h.none();
   try {
@@ -117,8 +129,9 @@ function enterBound(interp: Interpreter, mgr: Ref, enter: Ref, exit: Ref, item: 
 }
 
 /** 3.14 `LOAD_SPECIAL`: the functions and the manager stay on the stack; calls hand the manager's reference to the frame. */
-function enterUnbound(interp: Interpreter, mgr: Ref, enter: Ref, exit: Ref, item: WithItem, frame: Frame): ExitHold {
+function enterUnbound(interp: Interpreter, mgr: Ref, enter: Ref, exit: Ref, item: WithItem, frame: Frame, status: LoadStatus | null): ExitHold {
   const h = interp.heap;
+  const ledger = status === null ? null : interp.borrows;
   const exitFn = h.incref(exit);
   const release = (): void => {
     h.decref(mgr);
@@ -130,7 +143,12 @@ function enterUnbound(interp: Interpreter, mgr: Ref, enter: Ref, exit: Ref, item
         // Normal exit, `CALL 3` with self: the frame takes the stack's references (the
         // manager and the three Nones). `WITH_EXCEPT_START` calls through
         // `PyObject_Vectorcall`: the frame makes its own, the manager stays on the stack.
-        if (how === 'normal') return interp.callFunction(exitFn, [mgr, ...args.map((a) => h.incref(a))], true);
+        // A borrowed manager stays borrowed in `__exit__`'s frame on the normal exit only.
+        if (how === 'normal') {
+          ledger?.expectCall(exitFn, [status, null, null, null], new Map());
+          return interp.callFunction(exitFn, [mgr, ...args.map((a) => h.incref(a))], true);
+        }
+        ledger?.noCall();
         return interp.callFunction(exitFn, [mgr, ...args], false);
       } finally {
         if (how === 'normal') h.decref(exitFn);
@@ -140,8 +158,16 @@ function enterUnbound(interp: Interpreter, mgr: Ref, enter: Ref, exit: Ref, item
     release,
   };
   const enterFn = h.incref(enter);
-  // `COPY 1`: a second reference to the manager, taken over by `__enter__`'s frame.
-  return enterAndBind(interp, hold, enterFn, () => interp.callFunction(enterFn, [h.incref(mgr)], true), item, frame);
+  // `COPY 1`: a second reference to the manager (borrowed if the load was), taken over by `__enter__`'s frame.
+  const enterCall = (): Ref => {
+    const copy = h.incref(mgr);
+    if (ledger !== null && status !== null) {
+      ledger.noteLoad(copy, status, frame);
+      ledger.expectCall(enterFn, [status], new Map());
+    }
+    return interp.callFunction(enterFn, [copy], true);
+  };
+  return enterAndBind(interp, hold, enterFn, enterCall, item, frame);
 }
 
 /** Calls `__enter__` (then releases the stack's `callable`) and stores its result. */

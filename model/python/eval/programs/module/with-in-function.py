@@ -1,26 +1,26 @@
+# with in a function: on 3.14 a local manager is loaded borrowed when its with body is straight-line code (LOAD_SPECIAL keeps that reference as __exit__'s self)
 import sys
-# Refused on 3.14: its compiler borrows stack references around a with statement in a function.
-class Manager:
-    def __init__(self, tag):
-        self.tag = tag
+class M:
     def __enter__(self):
-        return self.tag
-    def __exit__(self, exc_type, exc, tb):
-        print('exit', self.tag, exc_type is None)
-        return exc is not None
-def leave_by_return():
-    with Manager('return') as r:
-        return r
-print(leave_by_return())
-def suppressed_in_function():
-    local = [3]
-    with Manager('raises'):
-        raise ValueError(len(local))
-    return sys.getrefcount(local)
-print(suppressed_in_function())
-def manager_in_local():
-    m = Manager('local')
-    with m as v:
-        count = sys.getrefcount(m)
-    return count, v
-print(manager_in_local())
+        print('enter', sys.getrefcount(self))
+        return self
+    def __exit__(self, t, v, tb):
+        print('exit', sys.getrefcount(self), t is None)
+        return True
+def f():
+    m = M()
+    x = ''.join(['a', 'b'])
+    with m:
+        print(sys.getrefcount(x), sys.getrefcount(m))
+    print(sys.getrefcount(x), sys.getrefcount(m))
+    with m as n:
+        y = ''.join(['c', 'd'])
+        print(sys.getrefcount(n), sys.getrefcount(y))
+        raise ValueError
+    print(sys.getrefcount(m))
+    with M() as k:
+        print(sys.getrefcount(k))
+    print(sys.getrefcount(k))
+    return m
+r = f()
+print(sys.getrefcount(r))
