@@ -1,8 +1,10 @@
 /**
- * `with` over a class defining `__enter__` and `__exit__` (module level: on 3.14 the model
- * refuses a `with` in a function). The references a manager has while `__enter__`, the body and
- * `__exit__` run: bound methods before 3.14, the stack's `self` since (`LOAD_SPECIAL`); an
- * exception raised in the body reaches `__exit__` and is suppressed when it returns true.
+ * `with` over a class defining `__enter__` and `__exit__`, at module level or in a function. The
+ * references a manager has while `__enter__`, the body and `__exit__` run: bound methods before
+ * 3.14, the stack's `self` since (`LOAD_SPECIAL`; in a function a local manager may be a borrowed
+ * reference); an exception raised in the body reaches `__exit__` and is suppressed when it
+ * returns true. In a function the body does not raise: on 3.14 what follows a `with` reached
+ * through its handler (or a `try`) is left undecided by the model's analysis, which refuses.
  */
 import fc from 'fast-check';
 import type { Expr, Stmt } from '../../model/python/ast';
@@ -23,6 +25,7 @@ export const construct = defineConstruct({
     suppress: fc.boolean(),
     nested: fc.boolean(),
     constant: fc.integer({ min: 257, max: 100_000 }),
+    inFunction: fc.boolean(),
   }),
   program: (c, salt) => {
     const self = name('self');
@@ -47,15 +50,15 @@ export const construct = defineConstruct({
     const guarded: Stmt = c.raises && !c.suppress
       ? { kind: 'Try', body: [statement], handlers: [{ type: name('ValueError'), name: null, body: [print(str('passed on'))], pos: { line: 0, col: 0 } }], orelse: [], finalbody: [], pos: { line: 0, col: 0 } }
       : statement;
-    return module(
-      importModules('sys'),
-      manager,
+    const run: Stmt[] = [
       assign('payload', payload),
-      c.named ? [assign('m', call(name('Manager'), name('payload')))] : [],
+      ...(c.named ? [assign('m', call(name('Manager'), name('payload')))] : []),
       guarded,
       print(str('after'), refcount(name('payload')), ...(c.named ? [refcount(name('m'))] : [])),
-      c.target ? [del('v')] : [],
+      ...(c.target ? [del('v')] : []),
       print(refcount(name('payload'))),
-    );
+    ];
+    if (c.inFunction && !c.raises) return module(importModules('sys'), manager, def('run', [], run), print(call(name('run'))));
+    return module(importModules('sys'), manager, run);
   },
 });
