@@ -18,6 +18,8 @@ interface Entry {
   readonly status: LoadStatus;
   /** Loaded in code the analysis does not cover (comprehensions, generator expressions). */
   readonly unanalysed?: boolean;
+  /** In an inlined comprehension: what the rules of comprehension-loads below decide, or null. */
+  readonly comprehensionLoad?: 'strong' | 'borrowed' | null;
   /** A parameter's binding (until the callee rebinds it); null for a value on the stack. */
   frame: Frame | null;
   name: string | null;
@@ -63,8 +65,9 @@ export class BorrowLedger {
     if (this.entries.length > mark) this.entries.length = mark;
   }
 
-  noteLoad(ref: Ref, status: LoadStatus, frame: Frame): void {
-    this.entries.push({ ref, status, frame: null, name: null, unanalysed: !this.analysed(frame) });
+  noteLoad(ref: Ref, status: LoadStatus, frame: Frame, node?: Expr): void {
+    const decided = node !== undefined && frame.comprehension !== undefined ? comprehensionLoad(frame.comprehension, node) : null;
+    this.entries.push({ ref, status, frame: null, name: null, unanalysed: !this.analysed(frame), comprehensionLoad: decided });
   }
 
   /** A statement starts with an empty stack: drop what an exception left behind in this frame. */
@@ -174,15 +177,98 @@ export class BorrowLedger {
       // `sys.getrefcount(local)` in a comprehension or generator expression (code the analysis does
       // not cover): the argument (the newest entry) is consumed by the call at once, so 3.14 loads it
       // with LOAD_FAST_BORROW (measured: `tuple(sys.getrefcount(v) for v in seq)` counts v's holders).
-      // Other loads there are counted as strong, as the model did before this analysis existed:
-      // a known gap (a dict comprehension's pending key is borrowed on 3.14), noted, not decided.
+      // Other pending loads there: see `comprehensionLoad`; what it does not decide is refused
+      // (measured on 3.14.2: `{x: (a, sys.getrefcount(a)) for x in items}` borrows the tuple's `a`).
       if (e.unanalysed === true && e.frame === null) {
-        if (i === last) n++;
+        if (i === last || e.comprehensionLoad === 'borrowed') n++;
+        else if (e.comprehensionLoad !== 'strong') return null;
         continue;
       }
       if (e.status === 'unknown') return null;
       n++;
     }
     return n;
+  }
+}
+
+type ComprehensionNode = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'DictComp' }>;
+
+/**
+ * A pending load in an inlined comprehension's element (3.14, Python/flowgraph.c): the element is
+ * evaluated in the loop body's block and consumed there (`LIST_APPEND`, `SET_ADD`, `MAP_ADD`).
+ * The first load right after the target's `STORE_FAST` (no `if` in between, same line) becomes
+ * `STORE_FAST_LOAD_FAST`: strong. Other loads of the comprehension's own targets (bound just
+ * before, never killed in the element) are borrowed when the element has no jump inside. Loads
+ * of the function's locals (which may be unbound: `LOAD_FAST_CHECK`) and the rest: null.
+ */
+function comprehensionLoad(comprehension: Expr, node: Expr): 'strong' | 'borrowed' | null {
+  if (comprehension.kind !== 'ListComp' && comprehension.kind !== 'SetComp' && comprehension.kind !== 'DictComp') return null;
+  if (firstLoadAfterStore(comprehension, node)) return 'strong';
+  const element = comprehension.kind === 'DictComp' ? [comprehension.key, comprehension.value] : [comprehension.elt];
+  if (node.kind !== 'Name' || !element.some((e) => contains(e, node)) || element.some(hasJump)) return null;
+  return targetNames(comprehension).has(node.id) ? 'borrowed' : null;
+}
+
+function targetNames(c: ComprehensionNode): Set<string> {
+  const names = new Set<string>();
+  const add = (t: Expr): void => {
+    if (t.kind === 'Name') names.add(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(add);
+  };
+  for (const g of c.generators) add(g.target);
+  return names;
+}
+
+/** Whether `root` contains the node `target` (by identity). */
+function contains(root: unknown, target: Expr): boolean {
+  if (root === target) return true;
+  if (root === null || typeof root !== 'object') return false;
+  if (Array.isArray(root)) return root.some((child) => contains(child, target));
+  return Object.entries(root).some(([key, child]) => key !== 'pos' && contains(child, target));
+}
+
+/** A jump inside an expression (`and`/`or`, conditional, chained comparison, nested scopes). */
+function hasJump(root: unknown): boolean {
+  if (root === null || typeof root !== 'object') return false;
+  if (Array.isArray(root)) return root.some(hasJump);
+  const kind = (root as { kind?: string }).kind;
+  if (kind === 'BoolOp' || kind === 'IfExp' || kind === 'Lambda' || kind === 'ListComp' || kind === 'SetComp' || kind === 'DictComp' || kind === 'GeneratorExp') return true;
+  if (kind === 'Compare' && (root as { comparators: unknown[] }).comparators.length > 1) return true;
+  return Object.entries(root).some(([key, child]) => key !== 'pos' && hasJump(child));
+}
+
+/**
+ * Whether `node` is the first instruction of an inlined comprehension's element (a dict
+ * comprehension's key) right after its target's `STORE_FAST` on the same line: the last `for`
+ * clause binds one name and has no `if` (whose test would come first).
+ */
+function firstLoadAfterStore(comprehension: Expr, node: Expr): boolean {
+  if (comprehension.kind !== 'ListComp' && comprehension.kind !== 'SetComp' && comprehension.kind !== 'DictComp') return false;
+  const last = comprehension.generators.at(-1);
+  if (last === undefined || last.ifs.length > 0 || last.target.kind !== 'Name' || last.target.pos.line !== node.pos.line) return false;
+  return firstLoad(comprehension.kind === 'DictComp' ? comprehension.key : comprehension.elt) === node;
+}
+
+/** The Name whose load is the first instruction evaluating `e` (Python/codegen.c order), if any. */
+function firstLoad(e: Expr | undefined): Expr | null {
+  if (e === undefined) return null;
+  switch (e.kind) {
+    case 'Name':
+      return e;
+    case 'Tuple':
+    case 'List':
+    case 'Set':
+      return firstLoad(e.elts[0]);
+    case 'BinOp':
+      return firstLoad(e.left);
+    case 'Compare':
+      return firstLoad(e.left);
+    case 'Attribute':
+    case 'Subscript':
+      return firstLoad(e.value);
+    case 'Call':
+      return firstLoad(e.func);
+    default:
+      return null;
   }
 }

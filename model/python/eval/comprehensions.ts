@@ -121,9 +121,12 @@ export function bindAndTest(interp: Interpreter, g: Comprehension, item: Ref, fr
   interp.pos = g.pos;
   interp.assign(g.target, item, frame);
   for (const cond of g.ifs) {
+    // The test's value is consumed by its jump (3.14: a borrowed load ends there too).
+    const mark = interp.borrows?.mark();
     const v = interp.evalExpr(cond, frame);
     const pass = interp.truth(v);
     interp.heap.decref(v);
+    if (mark !== undefined) interp.borrows?.release(mark);
     if (!pass) return false;
   }
   return true;
@@ -216,7 +219,7 @@ export function evalComprehension(interp: Interpreter, e: ComprehensionExpr, fra
     // PEP 709: GET_ITER, the targets' hidden fast locals, BUILD_*, the loop, then restore.
     const it = outermostIterator(interp, e, frame);
     const fast = new Map<string, Ref | null>(names.map((n) => [n, null]));
-    const inner: Frame = { code: frame.code, kind: 'function', fast, ns: new Map(), globals: frame.globals, ...(frame.kind === 'function' ? { outer: frame } : {}) };
+    const inner: Frame = { code: frame.code, kind: 'function', fast, ns: new Map(), globals: frame.globals, comprehension: e, ...(frame.kind === 'function' ? { outer: frame } : {}) };
     return collect(interp, e, inner, it, () => {
       interp.releaseIter(it);
       clearLocals(interp, fast, [...names].reverse());

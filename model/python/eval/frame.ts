@@ -3,6 +3,7 @@
  */
 import type { Address } from '../../core/address';
 import type { Ref } from '../../core/objects';
+import type { Expr } from '../ast';
 import type { CodeObject } from './compile';
 
 export interface Frame {
@@ -18,6 +19,8 @@ export interface Frame {
   readonly globals: Map<string, Ref>;
   /** An inlined comprehension's frame (3.12+): names it does not bind are the enclosing function's. */
   readonly outer?: Frame;
+  /** The inlined comprehension (3.12+) this frame runs. */
+  readonly comprehension?: Expr;
 }
 
 /**

@@ -1025,7 +1025,7 @@ export class Interpreter {
     const ledger = this.borrows;
     if (ledger === null || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return;
     const status = ledger.statusOf(e, frame);
-    if (status !== null) ledger.noteLoad(v, status, frame);
+    if (status !== null) ledger.noteLoad(v, status, frame, e);
   }
 
   /** The status of `e`'s load when it is a fast local's (null: a strong reference, or not a load). */
