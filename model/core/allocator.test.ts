@@ -23,6 +23,29 @@ describe('Allocator (Objects/obmalloc.c pymalloc)', () => {
     expect(a.sizeClassOf(28)).toBe(32);
   });
 
+  it('reallocates as pymalloc_realloc: in place while the class fits by more than 3/4, else moved and the old block freed', () => {
+    const a = new Allocator(config);
+    const items = a.allocate(32);
+    expect(a.reallocate(items, 32)).toBe(items); // same size
+    expect(a.reallocate(items, 25)).toBe(items); // 4 * 25 > 3 * 32: stays
+    const grown = a.reallocate(items, 64);
+    expect(grown.sizeClass).toBe(64);
+    // The old block went back to its class: the next request of that class gets it.
+    expect(compareAddresses(a.allocate(32), items)).toEqual({ known: true, equal: true });
+    expect(a.reallocate(grown, 600).sizeClass).toBe('large');
+    const b = new Allocator(config);
+    const wide = b.allocate(32);
+    const shrunk = b.reallocate(wide, 24); // 4 * 24 = 3 * 32: copied into a new block (of the same class)
+    expect(compareAddresses(shrunk, wide)).toEqual({ known: true, equal: false });
+    expect(compareAddresses(b.allocate(32), wide)).toEqual({ known: true, equal: true });
+  });
+
+  it('does not follow reallocation where pymalloc is not modelled', () => {
+    const a = new Allocator({ ...config, allocatorModelled: false });
+    const items = a.allocate(32);
+    expect(a.reallocate(items, 32)).not.toBe(items);
+  });
+
   it('hands back the one freed block of the class (pool freeblock)', () => {
     const a = new Allocator(config);
     const x = a.allocate(28);
