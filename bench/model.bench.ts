@@ -5,10 +5,12 @@
  * - model from source (parse included, as the CLI does);
  * - cpython:3.12.7 through the oracle, warm (start-up excluded), one batch.
  * Goal: the model at least 20 times faster than real CPython.
- * The model runs from an esbuild bundle of its source (see model-bundle.ts).
+ * The model runs from an esbuild bundle of its source (see model-bundle.ts), with V8's
+ * allocation-site pretenuring off while it is timed (see pretenuring.ts).
  */
 import { closeAll, runPrograms } from '../oracle/index';
 import { loadBundledModel } from './model-bundle';
+import { withoutPretenuring } from './pretenuring';
 import { benchPrograms } from './programs';
 import type { BenchReport } from './report';
 import { median } from './report';
@@ -28,10 +30,15 @@ export async function run(): Promise<BenchReport> {
   const { runModel } = await loadBundledModel();
   const programs = await benchPrograms(PER_PROPERTY);
   const n = programs.length;
-  let refused = 0;
-  for (const p of programs) if (runModel(p.module, PROFILE).exitCode === 2) refused += 1; // warm-up, and count refusals
-  const fromAst = median(Array.from({ length: REPEATS }, () => time(() => programs.forEach((p) => runModel(p.module, PROFILE)))));
-  const fromSource = median(Array.from({ length: REPEATS }, () => time(() => programs.forEach((p) => runModel(p.source, PROFILE)))));
+  const { refused, fromAst, fromSource } = withoutPretenuring(() => {
+    let refusals = 0;
+    for (const p of programs) if (runModel(p.module, PROFILE).exitCode === 2) refusals += 1; // warm-up, and count refusals
+    return {
+      refused: refusals,
+      fromAst: median(Array.from({ length: REPEATS }, () => time(() => programs.forEach((p) => runModel(p.module, PROFILE))))),
+      fromSource: median(Array.from({ length: REPEATS }, () => time(() => programs.forEach((p) => runModel(p.source, PROFILE))))),
+    };
+  });
   await runPrograms(REAL, ['pass\n']); // start the interpreter outside the timing
   const realTimes: number[] = [];
   for (let i = 0; i < REPEATS; i++) {

@@ -98,6 +98,16 @@ export class Heap {
     return this.objects[ref]?.alive ?? false;
   }
 
+  /** Whether some live object satisfies `test` (without building the list `live` returns). */
+  someLive(test: (o: PyObject) => boolean): boolean {
+    const objects = this.objects;
+    for (let i = 1; i < objects.length; i++) {
+      const o = objects[i];
+      if (o !== undefined && o.alive && test(o)) return true;
+    }
+    return false;
+  }
+
   live(): PyObject[] {
     const out: PyObject[] = [];
     for (const o of this.objects) if (o !== undefined && o.alive) out.push(o);
@@ -171,6 +181,8 @@ export class Heap {
       refcntKnown: opts.refcntKnown ?? true,
       interned: false,
       alive: true,
+      // Set here so that every object keeps one shape (a later `mayBeDead = true` would change it).
+      mayBeDead: false,
       weakrefs: [],
       serial: this.serial++,
       lastDecref: 0,

@@ -208,9 +208,9 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
       case 'bytes':
         return heap.bytes(Array.from({ length: times }, () => sp.value).flat());
       case 'tuple':
-        return heap.tuple(Array.from({ length: times }, () => sp.items.map((x) => heap.incref(x))).flat());
+        return heap.tuple(repeatedRefs(heap, sp.items, times));
       case 'list':
-        return heap.list(Array.from({ length: times }, () => sp.items.map((x) => heap.incref(x))).flat());
+        return heap.list(repeatedRefs(heap, sp.items, times));
       default:
         break;
     }
@@ -232,4 +232,12 @@ export function unaryOp(heap: Heap, op: '-' | '+' | '~', v: Ref): Ref {
   }
   if (n && 'float' in n && op !== '~') return heap.float(op === '-' ? -n.float : n.float);
   throw new PyException('TypeError', `bad operand type for unary ${op}: '${typeName(heap, v)}'`);
+}
+
+/** `items` repeated `times` times, each slot a new reference (one loop: `[x] * n` with a large n is common). */
+function repeatedRefs(heap: Heap, items: readonly Ref[], times: number): Ref[] {
+  const out = new Array<Ref>(items.length * times);
+  let k = 0;
+  for (let t = 0; t < times; t++) for (const x of items) out[k++] = heap.incref(x);
+  return out;
 }

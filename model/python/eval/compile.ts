@@ -348,8 +348,7 @@ class UnitCompiler {
   // ---- 3. code objects and merged constants --------------------------------------------
 
   /** `merge_consts_recursive`: the unit's canonical object for this constant (borrowed). */
-  private merge(ref: Ref): Ref {
-    const key = constantKey(this.heap, ref);
+  private merge(ref: Ref, key: string = constantKey(this.heap, ref)): Ref {
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const p = this.heap.get(ref).payload;
@@ -403,8 +402,9 @@ class UnitCompiler {
     const inner = kind === 'function' ? [...enclosing, ...code.locals] : enclosing;
     const keys = new Set<string>();
     const addConst = (ref: Ref): Ref => {
-      const canon = this.merge(ref);
-      const key = constantKey(this.heap, canon);
+      // The canonical object has the same key (that is how it was found): computed once.
+      const key = constantKey(this.heap, ref);
+      const canon = this.merge(ref, key);
       if (!keys.has(key)) {
         keys.add(key);
         code.consts.push(this.heap.incref(canon));

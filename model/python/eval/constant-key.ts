@@ -16,7 +16,8 @@ export function constantKey(heap: Heap, ref: Ref): string {
     case 'float':
       return `float:${Object.is(p.value, -0) ? '-0' : String(p.value)}`;
     case 'str':
-      return `str:${JSON.stringify(p.value)}`;
+      // Length-prefixed: unambiguous inside a tuple's key, and cheaper than JSON.stringify.
+      return `str:${p.value.length}:${p.value}`;
     case 'bytes':
       return `bytes:${p.value.join(',')}`;
     case 'NoneType':

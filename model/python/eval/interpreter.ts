@@ -1497,7 +1497,7 @@ export class Interpreter {
         try {
           return callSetMethod(this, obj, e.func.attr, args);
         } finally {
-          for (const a of [...args].reverse()) h.decref(a);
+          for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
           h.decref(obj);
         }
       }
@@ -1506,7 +1506,7 @@ export class Interpreter {
         try {
           return callBuiltinMethod(this, obj, e.func.attr, args);
         } finally {
-          for (const a of [...args].reverse()) h.decref(a);
+          for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
           h.decref(obj);
         }
       }
@@ -1563,14 +1563,14 @@ export class Interpreter {
       result = inlined ? (kw.length > 0 ? callFunctionWithKeywords(this, callee, args, kw, true) : this.callFunction(callee, args, true)) : this.call(fn, args, kw, isMethod);
     } catch (err) {
       if (!inlined) {
-        for (const a of [...args].reverse()) h.decref(a);
+        for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
         for (const k of kw) h.decref(k.value);
       }
       h.decref(fn);
       throw err;
     }
     if (!inlined) {
-      for (const a of [...args].reverse()) h.decref(a);
+      for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
       for (const k of kw) h.decref(k.value);
     }
     h.decref(fn);
@@ -1604,10 +1604,8 @@ export class Interpreter {
 
   /** At exit: weakref callbacks could still run during interpreter shutdown, in an order the model does not follow. */
   checkShutdown(): void {
-    for (const o of this.heap.live()) {
-      if (o.payload.kind === 'weakref' && o.payload.callback !== null && o.payload.referent !== null) {
-        throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
-      }
+    if (this.heap.someLive((o) => o.payload.kind === 'weakref' && o.payload.callback !== null && o.payload.referent !== null)) {
+      throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
     }
   }
 }
