@@ -82,6 +82,8 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   unsetSlot: '{attr}',
   noNewAttribute: NO_ATTRIBUTE,
   minMaxEmpty: '{name}() arg is an empty sequence',
+  unhashableDictKey: '{error}',
+  unhashableSetElement: '{error}',
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
@@ -100,6 +102,10 @@ const MESSAGES_314: FactValue<'errorMessages'> = {
   floatFloorDivideByZero: DIVISION_BY_ZERO,
   floatModuloByZero: DIVISION_BY_ZERO,
   floatDivideByZero: DIVISION_BY_ZERO,
+  // `Objects/dictobject.c` `dict_unhashable_type`, `Objects/setobject.c` `set_unhashable_type`:
+  // a TypeError (exactly) from hashing a key is replaced by one naming the key's type and use.
+  unhashableDictKey: "cannot use '{type}' as a dict key ({error})",
+  unhashableSetElement: "cannot use '{type}' as a set element ({error})",
 };
 
 export const FACT_ROWS: readonly FactRow[] = [

@@ -193,6 +193,9 @@ print('min of nothing:', last_line(lambda: min([])))
 class P:
     __slots__ = ()
 print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__slots__'})))
+print('unhashable dict key:', last_line(lambda: {}[([],)]))
+print('unhashable set element:', last_line(lambda: set().add([])))
+print('unhashable hash:', last_line(lambda: hash([])))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -210,6 +213,9 @@ print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__sl
       `dir(object()): ${profile.dirNames.object.join(' ')}`,
       `min of nothing: ValueError: ${fillMessage(m.minMaxEmpty, { name: 'min' })}`,
       `a class adds: ${profile.dirNames.classAdds.join(' ')}`,
+      `unhashable dict key: TypeError: ${fillMessage(m.unhashableDictKey, { type: 'tuple', error: "unhashable type: 'list'" })}`,
+      `unhashable set element: TypeError: ${fillMessage(m.unhashableSetElement, { type: 'list', error: "unhashable type: 'list'" })}`,
+      "unhashable hash: TypeError: unhashable type: 'list'",
     );
   },
 };

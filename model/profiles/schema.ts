@@ -164,6 +164,13 @@ export const FACT_SCHEMAS = {
     noNewAttribute: z.string().includes('{attr}'),
     /** ValueError of `min`/`max` of an empty iterable without a default (`Python/bltinmodule.c` `min_max`). */
     minMaxEmpty: z.string().includes('{name}'),
+    /**
+     * TypeError of an unhashable dict key / set element: `{error}` is the hash's own message,
+     * `{type}` the key's type (3.14 `Objects/dictobject.c` `dict_unhashable_type`,
+     * `Objects/setobject.c` `set_unhashable_type`); `{error}` alone before.
+     */
+    unhashableDictKey: z.string().includes('{error}'),
+    unhashableSetElement: z.string().includes('{error}'),
   }),
   /** Where an uncaught error's last line gets a "Did you mean" trailer. */
   errorSuggestions: z.object({
