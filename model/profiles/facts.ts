@@ -396,6 +396,11 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('strSplitPreallocFromLength', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', 'split'),
     'maxsplit -1 becomes (len - 1) / 2 + 1 (whitespace) or len / len(sep) + 1, so short strings get short lists (measured 3.11.7: 152 bytes for two words, 3.12.1: 80)'),
 
+  row('minMaxArgsTuple', ['3.8.0', '3.13.0'], BOTH, true, src('Python/bltinmodule.c', 'min_max'),
+    'METH_VARARGS | METH_KEYWORDS: the call packs the arguments in a tuple (and keywords in a dict); several positional arguments are iterated through that tuple (measured: an item seen by key= has one reference more on 3.8-3.12 than on 3.13)'),
+  row('minMaxArgsTuple', ['3.13.0', null], BOTH, false, src('Python/bltinmodule.c', 'min_max'),
+    'METH_FASTCALL | METH_KEYWORDS: several positional arguments are read from the C array, no tuple and no iterator'),
+
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),

@@ -268,4 +268,25 @@ print('slots of a two-word split:', (sys.getsizeof(words.split()) - sys.getsizeo
   expected: (profile) => lines(`slots of a two-word split: ${profile.strSplitPreallocFromLength ? 3 : 12}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit];
+/**
+ * The first item as `max`'s key function sees it, given as arguments and in a list: the
+ * caller's stack holds it in place of the list, and the args tuple one more (3.8-3.12).
+ */
+const minMaxCall: Probe = {
+  name: 'min-max-args-tuple',
+  facts: ['minMaxArgsTuple'],
+  source: `import sys
+seen = []
+def key(v):
+    seen.append(sys.getrefcount(v))
+    return v
+a = [1]
+b = [2]
+m = max(a, b, key=key)
+m = max([a, b], key=key)
+print('references an args tuple adds to an item:', seen[0] - seen[2])
+`,
+  expected: (profile) => lines(`references an args tuple adds to an item: ${profile.minMaxArgsTuple ? 1 : 0}`),
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall];

@@ -149,6 +149,8 @@ export const FACT_SCHEMAS = {
   tupleResizeToEmptyIsSingleton: z.boolean(),
   /** `str.split` without maxsplit preallocates its list from the string's length (3.12+), not 12 slots. */
   strSplitPreallocFromLength: z.boolean(),
+  /** `min`/`max` take their arguments as a tuple (`METH_VARARGS`), iterated by a tuple iterator; 3.13+ walk the array (`METH_FASTCALL`). */
+  minMaxArgsTuple: z.boolean(),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({

@@ -100,5 +100,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     annotations: profile.annotations,
     tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,
     strSplitPreallocFromLength: profile.strSplitPreallocFromLength,
+    minMaxArgsTuple: profile.minMaxArgsTuple,
   };
 }
