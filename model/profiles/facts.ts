@@ -401,6 +401,13 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('minMaxArgsTuple', ['3.13.0', null], BOTH, false, src('Python/bltinmodule.c', 'min_max'),
     'METH_FASTCALL | METH_KEYWORDS: several positional arguments are read from the C array, no tuple and no iterator'),
 
+  row('floatSum', ['3.8.0', '3.12.0'], BOTH, 'plain', src('Python/bltinmodule.c', 'builtin_sum_impl'),
+    'f_result += each float or C long item (measured: sum([0.1] * 10) is 0.9999999999999999 on 3.8-3.11)'),
+  row('floatSum', ['3.12.0', '3.14.0'], BOTH, 'compensated', src('Python/bltinmodule.c', 'builtin_sum_impl'),
+    'Neumaier compensation c for float items, int items added to f_result plainly (measured: sum([0.1] * 10) is 1.0, sum([1e16, 1, 1.0]) is 1e+16)'),
+  row('floatSum', ['3.14.0', null], BOTH, 'compensatedWithInts', src('Python/bltinmodule.c', 'cs_add'),
+    'CompensatedSum for int items too (measured on 3.14.2: sum([1e16, 1, 1.0]) is 1.0000000000000002e+16)'),
+
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),

@@ -289,4 +289,20 @@ print('references an args tuple adds to an item:', seen[0] - seen[2])
   expected: (profile) => lines(`references an args tuple adds to an item: ${profile.minMaxArgsTuple ? 1 : 0}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall];
+/** Float summation: plain doubles, Neumaier compensation, and compensation of int items. */
+const floatSum: Probe = {
+  name: 'float-sum',
+  facts: ['floatSum'],
+  source: `print('float sums:', sum([0.1] * 10), sum([1e16, 1, 1.0]), sum([1e100, 1.0, -1e100]))
+`,
+  expected: (profile) => {
+    const mode = profile.floatSum;
+    return lines(
+      mode === 'plain'
+        ? 'float sums: 0.9999999999999999 1e+16 0.0'
+        : `float sums: 1.0 ${mode === 'compensated' ? '1e+16' : '1.0000000000000002e+16'} 1.0`,
+    );
+  },
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, floatSum];

@@ -151,6 +151,12 @@ export const FACT_SCHEMAS = {
   strSplitPreallocFromLength: z.boolean(),
   /** `min`/`max` take their arguments as a tuple (`METH_VARARGS`), iterated by a tuple iterator; 3.13+ walk the array (`METH_FASTCALL`). */
   minMaxArgsTuple: z.boolean(),
+  /**
+   * How `sum` adds floats in C (`Python/bltinmodule.c` `builtin_sum_impl`): `plain` doubles,
+   * `compensated` Neumaier's compensation for float items (int items added plainly), or
+   * `compensatedWithInts` for int items too (`cs_add`).
+   */
+  floatSum: z.enum(['plain', 'compensated', 'compensatedWithInts']),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({

@@ -77,4 +77,6 @@ export interface EvalConfig {
   readonly strSplitPreallocFromLength: boolean;
   /** Fact `minMaxArgsTuple` (`Python/bltinmodule.c` `min_max`: `METH_VARARGS` before 3.13). */
   readonly minMaxArgsTuple: boolean;
+  /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
+  readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
 }

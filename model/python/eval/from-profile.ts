@@ -101,5 +101,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,
     strSplitPreallocFromLength: profile.strSplitPreallocFromLength,
     minMaxArgsTuple: profile.minMaxArgsTuple,
+    floatSum: profile.floatSum,
   };
 }
