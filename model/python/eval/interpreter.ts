@@ -20,6 +20,7 @@ import { BUILTIN_NAMES, STDLIB_MODULE_NAMES } from './name-lists';
 import { hasSuggestion } from './suggestions';
 import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeySite } from './keyed';
+import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
 import { allSlots, delAttr, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
@@ -1335,6 +1336,7 @@ export class Interpreter {
         return p.items.some((x) => x === item || pyEquals(h, x, item));
       case 'set':
       case 'frozenset': {
+        refuseSetAsSetKey(h, item);
         return this.keyed.findItem(p.items, item) !== undefined;
       }
       case 'dict': {
