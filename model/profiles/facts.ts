@@ -82,6 +82,8 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   unsetSlot: '{attr}',
   noNewAttribute: NO_ATTRIBUTE,
   minMaxEmpty: '{name}() arg is an empty sequence',
+  unhashableDictKey: '{error}',
+  unhashableSetElement: '{error}',
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
@@ -100,6 +102,10 @@ const MESSAGES_314: FactValue<'errorMessages'> = {
   floatFloorDivideByZero: DIVISION_BY_ZERO,
   floatModuloByZero: DIVISION_BY_ZERO,
   floatDivideByZero: DIVISION_BY_ZERO,
+  // `Objects/dictobject.c` `dict_unhashable_type`, `Objects/setobject.c` `set_unhashable_type`:
+  // a TypeError (exactly) from hashing a key is replaced by one naming the key's type and use.
+  unhashableDictKey: "cannot use '{type}' as a dict key ({error})",
+  unhashableSetElement: "cannot use '{type}' as a set element ({error})",
 };
 
 export const FACT_ROWS: readonly FactRow[] = [
@@ -400,6 +406,18 @@ export const FACT_ROWS: readonly FactRow[] = [
     'maxsplit -1 becomes PY_SSIZE_T_MAX: every split list starts with MAX_PREALLOC (12) slots'),
   row('strSplitPreallocFromLength', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', 'split'),
     'maxsplit -1 becomes (len - 1) / 2 + 1 (whitespace) or len / len(sep) + 1, so short strings get short lists (measured 3.11.7: 152 bytes for two words, 3.12.1: 80)'),
+
+  row('minMaxArgsTuple', ['3.8.0', '3.13.0'], BOTH, true, src('Python/bltinmodule.c', 'min_max'),
+    'METH_VARARGS | METH_KEYWORDS: the call packs the arguments in a tuple (and keywords in a dict); several positional arguments are iterated through that tuple (measured: an item seen by key= has one reference more on 3.8-3.12 than on 3.13)'),
+  row('minMaxArgsTuple', ['3.13.0', null], BOTH, false, src('Python/bltinmodule.c', 'min_max'),
+    'METH_FASTCALL | METH_KEYWORDS: several positional arguments are read from the C array, no tuple and no iterator'),
+
+  row('floatSum', ['3.8.0', '3.12.0'], BOTH, 'plain', src('Python/bltinmodule.c', 'builtin_sum_impl'),
+    'f_result += each float or C long item (measured: sum([0.1] * 10) is 0.9999999999999999 on 3.8-3.11)'),
+  row('floatSum', ['3.12.0', '3.14.0'], BOTH, 'compensated', src('Python/bltinmodule.c', 'builtin_sum_impl'),
+    'Neumaier compensation c for float items, int items added to f_result plainly (measured: sum([0.1] * 10) is 1.0, sum([1e16, 1, 1.0]) is 1e+16)'),
+  row('floatSum', ['3.14.0', null], BOTH, 'compensatedWithInts', src('Python/bltinmodule.c', 'cs_add'),
+    'CompensatedSum for int items too (measured on 3.14.2: sum([1e16, 1, 1.0]) is 1.0000000000000002e+16)'),
 
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),

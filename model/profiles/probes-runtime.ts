@@ -186,6 +186,9 @@ print('min of nothing:', last_line(lambda: min([])))
 class P:
     __slots__ = ()
 print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__slots__'})))
+print('unhashable dict key:', last_line(lambda: {}[([],)]))
+print('unhashable set element:', last_line(lambda: set().add([])))
+print('unhashable hash:', last_line(lambda: hash([])))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -203,6 +206,9 @@ print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__sl
       `dir(object()): ${profile.dirNames.object.join(' ')}`,
       `min of nothing: ValueError: ${fillMessage(m.minMaxEmpty, { name: 'min' })}`,
       `a class adds: ${profile.dirNames.classAdds.join(' ')}`,
+      `unhashable dict key: TypeError: ${fillMessage(m.unhashableDictKey, { type: 'tuple', error: "unhashable type: 'list'" })}`,
+      `unhashable set element: TypeError: ${fillMessage(m.unhashableSetElement, { type: 'list', error: "unhashable type: 'list'" })}`,
+      "unhashable hash: TypeError: unhashable type: 'list'",
     );
   },
 };
@@ -255,4 +261,41 @@ print('slots of a two-word split:', (sys.getsizeof(words.split()) - sys.getsizeo
   expected: (profile) => lines(`slots of a two-word split: ${profile.strSplitPreallocFromLength ? 3 : 12}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit];
+/**
+ * The first item as `max`'s key function sees it, given as arguments and in a list: the
+ * caller's stack holds it in place of the list, and the args tuple one more (3.8-3.12).
+ */
+const minMaxCall: Probe = {
+  name: 'min-max-args-tuple',
+  facts: ['minMaxArgsTuple'],
+  source: `import sys
+seen = []
+def key(v):
+    seen.append(sys.getrefcount(v))
+    return v
+a = [1]
+b = [2]
+m = max(a, b, key=key)
+m = max([a, b], key=key)
+print('references an args tuple adds to an item:', seen[0] - seen[2])
+`,
+  expected: (profile) => lines(`references an args tuple adds to an item: ${profile.minMaxArgsTuple ? 1 : 0}`),
+};
+
+/** Float summation: plain doubles, Neumaier compensation, and compensation of int items. */
+const floatSum: Probe = {
+  name: 'float-sum',
+  facts: ['floatSum'],
+  source: `print('float sums:', sum([0.1] * 10), sum([1e16, 1, 1.0]), sum([1e100, 1.0, -1e100]))
+`,
+  expected: (profile) => {
+    const mode = profile.floatSum;
+    return lines(
+      mode === 'plain'
+        ? 'float sums: 0.9999999999999999 1e+16 0.0'
+        : `float sums: 1.0 ${mode === 'compensated' ? '1e+16' : '1.0000000000000002e+16'} 1.0`,
+    );
+  },
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, floatSum];

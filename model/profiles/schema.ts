@@ -155,6 +155,14 @@ export const FACT_SCHEMAS = {
   tupleResizeToEmptyIsSingleton: z.boolean(),
   /** `str.split` without maxsplit preallocates its list from the string's length (3.12+), not 12 slots. */
   strSplitPreallocFromLength: z.boolean(),
+  /** `min`/`max` take their arguments as a tuple (`METH_VARARGS`), iterated by a tuple iterator; 3.13+ walk the array (`METH_FASTCALL`). */
+  minMaxArgsTuple: z.boolean(),
+  /**
+   * How `sum` adds floats in C (`Python/bltinmodule.c` `builtin_sum_impl`): `plain` doubles,
+   * `compensated` Neumaier's compensation for float items (int items added plainly), or
+   * `compensatedWithInts` for int items too (`cs_add`).
+   */
+  floatSum: z.enum(['plain', 'compensated', 'compensatedWithInts']),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({
@@ -170,6 +178,13 @@ export const FACT_SCHEMAS = {
     noNewAttribute: z.string().includes('{attr}'),
     /** ValueError of `min`/`max` of an empty iterable without a default (`Python/bltinmodule.c` `min_max`). */
     minMaxEmpty: z.string().includes('{name}'),
+    /**
+     * TypeError of an unhashable dict key / set element: `{error}` is the hash's own message,
+     * `{type}` the key's type (3.14 `Objects/dictobject.c` `dict_unhashable_type`,
+     * `Objects/setobject.c` `set_unhashable_type`); `{error}` alone before.
+     */
+    unhashableDictKey: z.string().includes('{error}'),
+    unhashableSetElement: z.string().includes('{error}'),
   }),
   /** Where an uncaught error's last line gets a "Did you mean" trailer. */
   errorSuggestions: z.object({

@@ -77,4 +77,8 @@ export interface EvalConfig {
   readonly tupleResizeToEmptyIsSingleton: boolean;
   /** Fact `strSplitPreallocFromLength` (`Objects/unicodeobject.c` `split`, `Objects/stringlib/split.h` `PREALLOC_SIZE`). */
   readonly strSplitPreallocFromLength: boolean;
+  /** Fact `minMaxArgsTuple` (`Python/bltinmodule.c` `min_max`: `METH_VARARGS` before 3.13). */
+  readonly minMaxArgsTuple: boolean;
+  /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
+  readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
 }

@@ -101,5 +101,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     annotations: profile.annotations,
     tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,
     strSplitPreallocFromLength: profile.strSplitPreallocFromLength,
+    minMaxArgsTuple: profile.minMaxArgsTuple,
+    floatSum: profile.floatSum,
   };
 }

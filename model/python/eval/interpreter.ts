@@ -19,7 +19,8 @@ import { messagesFor, type Messages } from './messages';
 import { BUILTIN_NAMES, STDLIB_MODULE_NAMES } from './name-lists';
 import { hasSuggestion } from './suggestions';
 import { MODULE_FUNCTIONS } from './modules';
-import { KeyedLookup, type KeyClass } from './keyed';
+import { KeyedLookup, type KeyClass, type KeySite } from './keyed';
+import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
 import { allSlots, delAttr, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
@@ -1193,7 +1194,7 @@ export class Interpreter {
   /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
   readonly keyed = new KeyedLookup({
     heap: () => this.heap,
-    classify: (key) => this.classifyKey(key),
+    classify: (key, site) => this.classifyKey(key, site),
     equals: (stored, key) => this.keyEquals(stored, key),
   });
 
@@ -1217,11 +1218,21 @@ export class Interpreter {
   }
 
   /** How `keyEquals` treats a key, for the hashed indexes of dicts and sets (keyed.ts). */
-  private classifyKey(ref: Ref): KeyClass {
+  private classifyKey(ref: Ref, site?: KeySite): KeyClass {
     const address = this.addressInts.get(ref);
     if (address !== undefined) return { kind: 'address', owner: address.owner };
     if (this.unknownInts.has(ref)) return { kind: 'unknown' };
-    return { kind: 'plain', hash: this.hashKeyOf(ref), mayMatchAddress: mayMatchAddress(this.heap.get(ref).payload) };
+    return { kind: 'plain', hash: site === undefined ? this.hashKeyOf(ref) : this.hashKeyAt(ref, site), mayMatchAddress: mayMatchAddress(this.heap.get(ref).payload) };
+  }
+
+  /** `hashKeyOf` for a key the program uses as `site`: an unhashable key's TypeError reworded per version. */
+  private hashKeyAt(ref: Ref, site: KeySite): string {
+    try {
+      return this.hashKeyOf(ref);
+    } catch (e) {
+      if (!(e instanceof PyException) || e.pyType !== 'TypeError') throw e;
+      throw new PyException('TypeError', this.msgs.unhashable(site, typeName(this.heap, ref), e.pyMessage));
+    }
   }
 
   private hashKeyOf(ref: Ref): string {
@@ -1341,6 +1352,7 @@ export class Interpreter {
         return p.items.some((x) => x === item || pyEquals(h, x, item));
       case 'set':
       case 'frozenset': {
+        refuseSetAsSetKey(h, item);
         return this.keyed.findItem(p.items, item) !== undefined;
       }
       case 'dict': {

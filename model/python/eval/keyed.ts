@@ -25,10 +25,14 @@ export type KeyClass =
   | { readonly kind: 'address'; readonly owner: Ref }
   | { readonly kind: 'unknown' };
 
+/** Where a key is hashed: CPython 3.14 names it in the TypeError of an unhashable key. */
+export type KeySite = 'dict key' | 'set element';
+
 export interface KeyRules {
   /** The heap (a function: the interpreter makes its rules before its fields are set). */
   heap(): Heap;
-  classify(key: Ref): KeyClass;
+  /** `site` is given when `key` comes from the program (stored keys are known hashable). */
+  classify(key: Ref, site?: KeySite): KeyClass;
   /** The interpreter's comparison: true, false, or a thrown refusal. */
   equals(stored: Ref, key: Ref): boolean;
 }
@@ -177,7 +181,7 @@ export class KeyedLookup {
 
   /** The entry whose key equals `key`; hashing `key` first, as `PyObject_Hash` does. */
   findEntry(entries: DictEntry[], key: Ref): DictEntry | undefined {
-    return this.dictIndex(entries).find(key, this.rules.classify(key));
+    return this.dictIndex(entries).find(key, this.rules.classify(key, 'dict key'));
   }
 
   /** Append a new entry (its key known absent). */
@@ -190,7 +194,7 @@ export class KeyedLookup {
   /** Remove and return the entry whose key equals `key`. */
   removeEntry(entries: DictEntry[], key: Ref): DictEntry | undefined {
     const index = this.dictIndex(entries);
-    const entry = index.find(key, this.rules.classify(key));
+    const entry = index.find(key, this.rules.classify(key, 'dict key'));
     if (!entry) return undefined;
     entries.splice(entries.indexOf(entry), 1);
     index.remove(entry, entries);
@@ -199,13 +203,13 @@ export class KeyedLookup {
 
   /** The stored item equal to `key`, if any. */
   findItem(items: Ref[], key: Ref): Ref | undefined {
-    return this.setIndex(items).find(key, this.rules.classify(key));
+    return this.setIndex(items).find(key, this.rules.classify(key, 'set element'));
   }
 
   /** Append `key` unless an equal item is stored; whether it was appended. */
   addItem(items: Ref[], key: Ref): boolean {
     const index = this.setIndex(items);
-    const cls = this.rules.classify(key);
+    const cls = this.rules.classify(key, 'set element');
     if (index.find(key, cls) !== undefined) return false;
     items.push(key);
     index.add(key, cls);
@@ -215,7 +219,7 @@ export class KeyedLookup {
   /** Remove and return the stored item equal to `key`. */
   removeItem(items: Ref[], key: Ref): Ref | undefined {
     const index = this.setIndex(items);
-    const item = index.find(key, this.rules.classify(key));
+    const item = index.find(key, this.rules.classify(key, 'set element'));
     if (item === undefined) return undefined;
     items.splice(items.indexOf(item), 1);
     index.remove(item, items);

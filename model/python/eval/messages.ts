@@ -24,6 +24,8 @@ export interface Messages {
   noNewAttribute(cls: string, attr: string): string;
   /** `min`/`max` of nothing (`Python/bltinmodule.c` `min_max`): reworded in 3.12. */
   minMaxEmpty(name: string): string;
+  /** An unhashable dict key or set element (`error` the hash's TypeError message): reworded in 3.14. */
+  unhashable(site: 'dict key' | 'set element', type: string, error: string): string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -39,5 +41,6 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     unsetSlot: (cls, attr) => fillMessage(m.unsetSlot, { cls, attr }),
     noNewAttribute: (cls, attr) => fillMessage(m.noNewAttribute, { cls, attr }),
     minMaxEmpty: (name) => fillMessage(m.minMaxEmpty, { name }),
+    unhashable: (site, type, error) => fillMessage(site === 'dict key' ? m.unhashableDictKey : m.unhashableSetElement, { type, error }),
   };
 }

@@ -6,13 +6,19 @@
  *   `abs(float)` is a new float (`float_abs` -> `PyFloat_FromDouble`).
  * - `sum` of exact ints with an int start accumulates in a C long and returns
  *   `PyLong_FromLong(total)`: a new object (or a small int) even when it equals start or the
- *   only item (measured `sum([], s) is s` False for s = 1000). Float items are refused: 3.12
- *   changed float summation (Neumaier compensation), and the model does not carry that rule.
+ *   only item (measured `sum([], s) is s` False for s = 1000).
+ * - At the first float item the int path makes its total an int, adds the float to it
+ *   (`PyNumber_Add`: a new float), releases the int then the item; the float path takes that
+ *   float's value and releases it, sums in a C double (fact `floatSum`: plain, Neumaier's
+ *   compensation from 3.12, int items compensated too from 3.14) and returns a new float.
+ *   A float start enters the float path directly. Items that would leave the fast paths
+ *   (other types, ints beyond 32 bits: wasm32's C long) are refused.
  * Items are consumed through the interpreter's iteration helper (`getIter` / `iterNext`).
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
+import type { LoopIterator } from './frame';
 import { Refusal } from './refusal';
 import { typeName } from './values';
 
@@ -40,23 +46,68 @@ function sum(interp: Interpreter, iterable: Ref, start: Ref | undefined): Ref {
     const sp = h.get(start).payload;
     if (sp.kind === 'str') throw new PyException('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
     // A start that is not an exact int in a C long (32 bits on wasm32) is returned itself for no items.
-    if (sp.kind !== 'int' || sp.value >= 2n ** 31n || sp.value < -(2n ** 31n)) throw new Refusal(`sum() with this start`, 'only exact ints in a C long take the fast path the model follows');
+    const inLong = sp.kind === 'int' && sp.value < 2n ** 31n && sp.value >= -(2n ** 31n);
+    if (!inLong && sp.kind !== 'float') throw new Refusal(`sum() with this start`, 'only exact ints in a C long and floats take the fast paths the model follows');
   }
   const startPayload = start === undefined ? null : h.get(start).payload;
   let total = startPayload?.kind === 'int' ? startPayload.value : 0n;
   const it = interp.getIter(iterable);
   try {
+    if (startPayload?.kind === 'float') return floatSum(interp, it, startPayload.value);
     for (let item = interp.iterNext(it); item !== null; item = interp.iterNext(it)) {
       const p = h.get(item).payload;
+      if (p.kind === 'float') {
+        if (total >= 2n ** 31n || total < -(2n ** 31n)) {
+          h.decref(item);
+          throw new Refusal('sum() of ints beyond a C long then a float');
+        }
+        // `result = PyLong_FromSsize_t(i_result); temp = PyNumber_Add(result, item)`.
+        const asInt = h.int(total);
+        const temp = h.float(Number(total) + p.value);
+        h.decref(asInt);
+        h.decref(item);
+        const value = h.payload(temp, 'float').value;
+        h.decref(temp);
+        return floatSum(interp, it, value);
+      }
       h.decref(item);
       if (p.kind === 'int') total += p.value;
       else if (p.kind === 'bool') total += p.value ? 1n : 0n;
-      else throw new Refusal(`sum() of a ${p.kind} item`, p.kind === 'float' ? 'float summation changed in 3.12 (Neumaier)' : 'only ints are modelled');
+      else throw new Refusal(`sum() of a ${p.kind} item`, 'only ints and floats are modelled');
     }
   } finally {
     interp.releaseIter(it);
   }
   return h.int(total);
+}
+
+/** The float path of `builtin_sum_impl` from `start`: a new float (the iterator stays the caller's). */
+function floatSum(interp: Interpreter, it: LoopIterator, start: number): Ref {
+  const h = interp.heap;
+  const mode = interp.cfg.floatSum;
+  let hi = start;
+  let lo = 0;
+  // Neumaier's step (`cs_add`; 3.12-3.13 inline in `builtin_sum_impl`).
+  const compensated = (x: number) => {
+    const t = hi + x;
+    lo += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
+    hi = t;
+  };
+  for (let item = interp.iterNext(it); item !== null; item = interp.iterNext(it)) {
+    const p = h.get(item).payload;
+    let x: number;
+    if (p.kind === 'float') x = p.value;
+    else if ((p.kind === 'int' && p.value < 2n ** 31n && p.value >= -(2n ** 31n)) || p.kind === 'bool') x = Number(p.value);
+    else {
+      h.decref(item);
+      throw new Refusal(`sum() of a ${p.kind} item after a float`, 'only floats and ints in a C long stay on the fast path the model follows');
+    }
+    h.decref(item);
+    if (mode === 'plain' || (mode === 'compensated' && p.kind !== 'float')) hi += x;
+    else compensated(x);
+  }
+  // "Avoid losing the sign on a negative result": the compensation only when nonzero and finite.
+  return h.float(lo !== 0 && Number.isFinite(lo) ? hi + lo : hi);
 }
 
 /** One of `NUMBER_BUILTINS` with borrowed arguments (a new reference), or null for other names. */

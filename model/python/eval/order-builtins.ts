@@ -10,12 +10,17 @@
  *   final reverse).
  *   Sorting is done here with a stable sort, which gives timsort's result when the comparisons
  *   are a strict weak order; keys that may not be (NaN, mixed types that raise) are refused.
- * The several-positional-arguments form of `min`/`max` is refused: the calling convention
- * (an args tuple and its iterator, or vectorcall) is not followed per version.
+ * - The call convention of `min`/`max` (fact `minMaxArgsTuple`): 3.8-3.12 `METH_VARARGS |
+ *   METH_KEYWORDS`, so `cfunction_call` packs the arguments in a tuple (keywords in a dict,
+ *   `_PyStack_AsDict`) released after the call, tuple first; several positional arguments are
+ *   iterated through that tuple (`PyObject_GetIter(args)`). 3.13+ `METH_FASTCALL`: several
+ *   positional arguments are read from the caller's array, no tuple, no iterator.
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
+import { kwargsDict } from './calls';
+import type { LoopIterator } from './frame';
 import { Refusal } from './refusal';
 import { pyOrder } from './values';
 
@@ -45,17 +50,45 @@ function keyOf(interp: Interpreter, key: Ref | null, item: Ref): Ref {
   return key === null ? interp.heap.incref(item) : interp.call(key, [item], []);
 }
 
+/** `min`/`max` as called: the args tuple and keyword dict of `METH_VARARGS` made and released around it. */
 function minMax(interp: Interpreter, name: 'min' | 'max', args: readonly Ref[], kw: Keywords): Ref {
   const h = interp.heap;
   const opts = keyword(kw, ['key', 'default'], name);
-  if (args.length !== 1) throw new Refusal(`${name}() with ${args.length} positional arguments`, 'only the one-iterable form is modelled');
+  if (args.length === 0) throw new Refusal(`${name}() without arguments`);
+  if (!interp.cfg.minMaxArgsTuple) return minMaxOf(interp, name, args.length > 1 ? { items: args } : { it: interp.getIter(args[0]!) }, opts);
+  const argTuple = h.tuple(args.map((a) => h.incref(a)));
+  const kwDict = kw.length > 0 ? kwargsDict(interp, kw) : null;
+  try {
+    return minMaxOf(interp, name, { it: interp.getIter(args.length > 1 ? argTuple : args[0]!), positional: args.length > 1 }, opts);
+  } finally {
+    h.decref(argTuple);
+    if (kwDict !== null) h.decref(kwDict);
+  }
+}
+
+/** `min_max` over an iterator it owns (released at the end) or over the caller's arguments. */
+function minMaxOf(
+  interp: Interpreter,
+  name: 'min' | 'max',
+  source: { readonly items: readonly Ref[] } | { readonly it: LoopIterator; readonly positional?: boolean },
+  opts: Map<string, Ref>,
+): Ref {
+  const h = interp.heap;
+  const it = 'it' in source ? source.it : null;
+  const items = 'items' in source ? source.items : null;
+  const positional = items !== null || ('positional' in source && source.positional === true);
+  if (positional && opts.has('default')) {
+    if (it !== null) interp.releaseIter(it);
+    throw new PyException('TypeError', `Cannot specify a default for ${name}() with multiple positional arguments`);
+  }
+  let next = 0;
+  const nextItem = (): Ref | null => (it !== null ? interp.iterNext(it) : next < items!.length ? h.incref(items![next++]!) : null);
   const key = keyFunction(interp, opts.get('key'));
   const op = name === 'min' ? '<' : '>';
   let maxItem: Ref | null = null;
   let maxVal: Ref | null = null;
-  const it = interp.getIter(args[0]!);
   try {
-    for (let item = interp.iterNext(it); item !== null; item = interp.iterNext(it)) {
+    for (let item = nextItem(); item !== null; item = nextItem()) {
       let val: Ref;
       try {
         val = keyOf(interp, key, item);
@@ -89,10 +122,10 @@ function minMax(interp: Interpreter, name: 'min' | 'max', args: readonly Ref[], 
   } catch (err) {
     if (maxVal !== null) h.decref(maxVal);
     if (maxItem !== null) h.decref(maxItem);
-    interp.releaseIter(it);
+    if (it !== null) interp.releaseIter(it);
     throw err;
   }
-  interp.releaseIter(it);
+  if (it !== null) interp.releaseIter(it);
   if (maxItem === null) {
     const fallback = opts.get('default');
     if (fallback !== undefined) return h.incref(fallback);
