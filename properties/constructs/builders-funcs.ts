@@ -38,3 +38,9 @@ export const forStmt = (target: string | Target, iter: Expr, body: readonly Stmt
   orelse: [],
   pos,
 });
+
+/** `yield value` / `yield from value` as a statement. */
+export const yieldStmt = (value: Expr | null, from = false): Stmt => ({ kind: 'Yield', value, from, pos });
+
+/** `while test: body`. */
+export const whileStmt = (test: Expr, body: readonly Stmt[]): Stmt => ({ kind: 'While', test, body: body.length > 0 ? body : [{ kind: 'Pass', pos }], orelse: [], pos });
