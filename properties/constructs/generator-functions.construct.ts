@@ -8,12 +8,11 @@
  */
 import fc from 'fast-check';
 import type { Expr, Stmt } from '../../model/python/ast';
-import { assign, attr, bin, call, classDef, compare, def, del, expr, importModules, int, is, list, module, name, print, ret, str } from '../gen/py';
-import { forStmt, ifStmt, lambda, whileStmt, yieldStmt } from './builders-funcs';
+import { assign, bin, call, classDef, compare, def, del, importModules, int, list, module, name, print, ret, str } from '../gen/py';
+import { consumeGenerator, forStmt, ifStmt, lambda, whileStmt, yieldStmt, type GeneratorConsumer } from './builders-funcs';
 import { defineConstruct } from './types';
 
 type Body = 'for' | 'yield-from' | 'while' | 'for-return';
-type Consumer = 'next' | 'list' | 'for' | 'close' | 'drop';
 
 const refcount = (e: Expr): Expr => call('sys.getrefcount', e);
 
@@ -41,36 +40,16 @@ export const construct = defineConstruct({
   construct: 'generator-functions',
   description: 'generator functions (for, while, yield from, return) consumed by next, list, for, close or dropped: references the suspended frame holds, weakref deaths when it is cleared',
   arbitrary: fc.record({
-    body: fc.constantFrom<Body>('for', 'yield-from', 'while', 'for-return'),
-    consumer: fc.constantFrom<Consumer>('next', 'list', 'for', 'close', 'drop'),
+    // `yield from` is refused on 3.14 (generator-functions.ts): covered by the agreement programs.
+    body: fc.constantFrom<Body>('for', 'while', 'for-return'),
+    consumer: fc.constantFrom<GeneratorConsumer>('next', 'list', 'for', 'close', 'drop'),
     values: fc.array(fc.integer({ min: 300, max: 100_000 }), { minLength: 0, maxLength: 4 }),
     limitIndex: fc.nat({ max: 4 }),
     dropHeld: fc.boolean(),
   }),
   program: (c, salt) => {
     const limit = c.values[c.limitIndex] ?? -1;
-    const g = name('g');
-    const consume: Stmt[] = [];
-    switch (c.consumer) {
-      case 'next':
-        consume.push(assign('first', call('next', g, name('marker'))), print(is(name('first'), name('marker')), refcount(name('data'))));
-        consume.push(assign('second', call('next', g, name('marker'))), print(is(name('second'), name('first')), is(name('second'), name('marker'))));
-        consume.push(del('first', 'second'), print(refcount(name('data'))));
-        break;
-      case 'list':
-        consume.push(assign('out', call('list', g)), print(call('len', name('out')), refcount(name('data'))), del('out'), print(call('list', g)));
-        break;
-      case 'for':
-        consume.push(forStmt('v', g, [print(is(name('v'), name('marker')), refcount(name('data')))]), print(call('next', g, str(`done ${salt}`))));
-        break;
-      case 'close':
-        // A generator closed before it started keeps its frame until dealloc from 3.12: started first.
-        consume.push(expr(call('next', g, name('marker'))), print(refcount(name('data'))), print(call(attr(g, 'close'))), print(refcount(name('data'))), print(call('next', g, str(`closed ${salt}`))));
-        break;
-      case 'drop':
-        consume.push(expr(call('next', g, name('marker'))), print(refcount(name('data'))));
-        break;
-    }
+    const consume = consumeGenerator(c.consumer, 'data', salt);
     return module(
       importModules('sys', 'weakref'),
       classDef('Item', []),
@@ -86,6 +65,8 @@ export const construct = defineConstruct({
       consume,
       del('g'),
       print(str('generator dropped'), refcount(name('data'))),
+      // A callback still pending at exit would run during shutdown: the weakref goes first.
+      del('w'),
     );
   },
 });
