@@ -40,8 +40,7 @@ export const construct = defineConstruct({
   construct: 'generator-functions',
   description: 'generator functions (for, while, yield from, return) consumed by next, list, for, close or dropped: references the suspended frame holds, weakref deaths when it is cleared',
   arbitrary: fc.record({
-    // `yield from` is refused on 3.14 (generator-functions.ts): covered by the agreement programs.
-    body: fc.constantFrom<Body>('for', 'while', 'for-return'),
+    body: fc.constantFrom<Body>('for', 'yield-from', 'while', 'for-return'),
     consumer: fc.constantFrom<GeneratorConsumer>('next', 'list', 'for', 'close', 'drop'),
     values: fc.array(fc.integer({ min: 300, max: 100_000 }), { minLength: 0, maxLength: 4 }),
     limitIndex: fc.nat({ max: 4 }),
