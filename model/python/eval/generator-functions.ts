@@ -217,7 +217,7 @@ function* yieldFrom(interp: Interpreter, s: Extract<Stmt, { kind: 'Yield' }>, fr
     }
   } finally {
     // Closed while delegating: `gen_close` closes a delegated generator first
-    // (`_gen_close_iter`), even if someone else still holds it.
+    // (`gen_close_iter`), even if someone else still holds it.
     if (!finished && isGenerator) closeGenerator(interp, (payload as { state: unknown }).state as GeneratorState);
     interp.releaseIter(it);
   }
@@ -227,7 +227,8 @@ function* yieldFrom(interp: Interpreter, s: Extract<Stmt, { kind: 'Yield' }>, fr
  * `gen.close()` (`Objects/genobject.c` `gen_close`): a suspended frame gets GeneratorExit at
  * its yield (the loops unwind, then the locals are cleared); a finished one is left as is.
  * Closing a generator that never ran: 3.8-3.11 clear its frame now, 3.12+ only mark it
- * completed (the locals live until the generator is deallocated; measured on 3.11.7 vs
+ * completed (`gen_close`: `FRAME_CREATED` -> `FRAME_COMPLETED`, no `gen_clear_frame`; the
+ * locals live until the generator is deallocated; measured on 3.11.7 vs
  * 3.12.1): refused, as is `close()` of a generator expression (not tracked).
  * Null when `name` is not a generator method the model has.
  */
