@@ -134,6 +134,8 @@ export type Stmt =
       readonly returns?: Expr | null;
     }
   | { readonly kind: 'Return'; readonly value: Expr | null; readonly pos: Pos }
+  /** `yield value` / `yield from value` as a statement (its value, None from next(), discarded). */
+  | { readonly kind: 'Yield'; readonly value: Expr | null; readonly from: boolean; readonly pos: Pos }
   | { readonly kind: 'Global'; readonly names: readonly string[]; readonly pos: Pos }
   | { readonly kind: 'Nonlocal'; readonly names: readonly string[]; readonly pos: Pos }
   | {

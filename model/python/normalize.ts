@@ -116,6 +116,8 @@ function normalizeStmt(s: Stmt): Stmt {
       };
     case 'Return':
       return { kind: 'Return', value: s.value ? n(s.value) : null, pos };
+    case 'Yield':
+      return { kind: 'Yield', value: s.value ? n(s.value) : null, from: s.from, pos };
     case 'Global':
     case 'Nonlocal':
       return { kind: s.kind, names: [...s.names], pos };

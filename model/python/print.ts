@@ -124,6 +124,8 @@ function printStmt(s: Stmt, level: number, lines: string[]): void {
     }
     case 'Return':
       return line(s.value ? `return ${ex(s.value)}` : 'return');
+    case 'Yield':
+      return line(s.value ? `yield ${s.from ? 'from ' : ''}${ex(s.value)}` : 'yield');
     case 'Global':
     case 'Nonlocal':
       if (s.names.length === 0) throw new PrintError(`${s.kind.toLowerCase()} without names`);

@@ -3,7 +3,7 @@
  * `with`, iterators), beside the shared ones of `../gen/py.ts`.
  */
 import { NO_POS, type Expr, type Parameter, type Stmt, type Target } from '../../model/python/ast';
-import { name } from '../gen/py';
+import { assign, attr, call, del, expr, is, name, print, str } from '../gen/py';
 
 const pos = NO_POS;
 
@@ -38,3 +38,39 @@ export const forStmt = (target: string | Target, iter: Expr, body: readonly Stmt
   orelse: [],
   pos,
 });
+
+/** `yield value` / `yield from value` as a statement. */
+export const yieldStmt = (value: Expr | null, from = false): Stmt => ({ kind: 'Yield', value, from, pos });
+
+/** `while test: body`. */
+export const whileStmt = (test: Expr, body: readonly Stmt[]): Stmt => ({ kind: 'While', test, body: body.length > 0 ? body : [{ kind: 'Pass', pos }], orelse: [], pos });
+
+/** How a generator construct consumes `g`: what it receives, and `sys.getrefcount(watched)` as it goes. */
+export type GeneratorConsumer = 'next' | 'list' | 'for' | 'close' | 'drop';
+
+/** Statements consuming the generator `g` (`marker`: a list the program made, never yielded). */
+export function consumeGenerator(consumer: GeneratorConsumer, watched: string, salt: string): Stmt[] {
+  const g = name('g');
+  const marker = name('marker');
+  const refcount = (): Expr => call('sys.getrefcount', name(watched));
+  switch (consumer) {
+    case 'next':
+      return [
+        assign('first', call('next', g, marker)),
+        print(is(name('first'), marker), refcount()),
+        assign('second', call('next', g, marker)),
+        print(is(name('second'), name('first')), is(name('second'), marker)),
+        del('first', 'second'),
+        print(refcount()),
+      ];
+    case 'list':
+      return [assign('out', call('list', g)), print(call('len', name('out')), refcount()), del('out'), print(call('list', g))];
+    case 'for':
+      return [forStmt('v', g, [print(is(name('v'), marker), refcount())]), print(call('next', g, str(`done ${salt}`)))];
+    case 'close':
+      // A generator closed before it started keeps its frame until dealloc from 3.12 (refused): started first.
+      return [expr(call('next', g, marker)), print(refcount()), print(call(attr(g, 'close'))), print(refcount()), print(call('next', g, str(`closed ${salt}`)))];
+    case 'drop':
+      return [expr(call('next', g, marker)), print(refcount())];
+  }
+}

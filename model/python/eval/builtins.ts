@@ -11,6 +11,7 @@ import { getsizeof, requestSize } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
+import { callGeneratorMethod } from './generator-functions';
 import { callListMethod } from './list-methods';
 import { callStrMethod } from './str-methods';
 import { callNumberBuiltin } from './number-builtins';
@@ -51,6 +52,8 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
     }
     return h.none();
   }
+  const generatorResult = callGeneratorMethod(vm, obj, name, args);
+  if (generatorResult !== null) return generatorResult;
   const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : p.kind === 'str' ? callStrMethod(vm, obj, name, args) : null;
   if (handled !== null) return handled;
   throw new Refusal(`the method ${typeName(h, obj)}.${name}`);

@@ -329,6 +329,7 @@ class UnitCompiler {
           s.targets.forEach((t) => this.foldTarget(t));
           break;
         case 'Return':
+        case 'Yield':
           if (s.value) this.fold(s.value);
           break;
         default:
@@ -773,6 +774,7 @@ function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s:
         visitStatements(s.orelse, f, enter);
         break;
       case 'Return':
+      case 'Yield':
         if (s.value) f(s.value);
         break;
       case 'With':
@@ -979,6 +981,7 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
           walkOrder(s.body);
           break;
         case 'Return':
+        case 'Yield':
           if (s.value) mentionExpr(s.value);
           break;
         case 'AnnAssign':

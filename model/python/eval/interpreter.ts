@@ -35,6 +35,7 @@ import { evalFunctionAnnotations, execAnnAssign } from './annotations';
 import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
+import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
@@ -262,6 +263,8 @@ export class Interpreter {
         return NORMAL;
       case 'Nonlocal':
         throw new Refusal('nonlocal');
+      case 'Yield':
+        throw new Refusal('yield inside this statement', 'a generator suspends only at yields directly in its body, if, while and for');
       case 'FunctionDef':
         this.defineFunction(s, frame);
         return NORMAL;
@@ -726,6 +729,7 @@ export class Interpreter {
       else fast.set(p.name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     });
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals };
+    if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
     this.borrows?.enterFrame(frame, params, fn, args, steal);
     this.depth++;
     let result: Ref;
@@ -1513,7 +1517,7 @@ export class Interpreter {
           h.decref(obj);
         }
       }
-      if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict') {
+      if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
         const args = this.evalArgs(e.args, e.keywords, frame);
         try {
           return callBuiltinMethod(this, obj, e.func.attr, args);

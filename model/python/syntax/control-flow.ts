@@ -16,6 +16,9 @@ function walk(ctx: ConvertContext, body: readonly Stmt[], inFunction: boolean, i
       case 'Return':
         if (!inFunction) ctx.malformedAt("'return' outside function", s.pos);
         break;
+      case 'Yield':
+        if (!inFunction) ctx.malformedAt("'yield' outside function", s.pos);
+        break;
       case 'Break':
         if (!inLoop) ctx.malformedAt("'break' outside loop", s.pos);
         break;

@@ -71,6 +71,7 @@ class TableBuilder {
         this.block(scope, s.body);
         return this.block(scope, s.orelse);
       case 'Return':
+      case 'Yield':
         if (s.value) this.expr(scope, s.value);
         return;
       case 'Assert':

@@ -9,7 +9,6 @@ import { convertWith } from './with-statement';
 
 const REFUSED_STATEMENTS: Readonly<Record<string, string>> = {
   MatchStatement: 'match statement',
-  YieldStatement: 'yield expression',
   TypeDefinition: 'type alias statement',
 };
 
@@ -85,6 +84,12 @@ export class StatementConverter {
       case 'ReturnStatement':
         out.push({ kind: 'Return', value: children.length > 1 ? convertExprList(ctx, children.slice(1)) : null, pos });
         return;
+      case 'YieldStatement': {
+        const from = children[1] !== undefined && ctx.text(children[1]) === 'from';
+        const rest = children.slice(from ? 2 : 1);
+        out.push({ kind: 'Yield', value: rest.length > 0 ? convertExprList(ctx, rest) : null, from, pos });
+        return;
+      }
       case 'ScopeStatement': {
         const names = children.slice(1).filter((c) => c.name !== ',').map((c) => identifier(ctx, c));
         out.push(ctx.text(children[0]!) === 'global' ? { kind: 'Global', names, pos } : { kind: 'Nonlocal', names, pos });

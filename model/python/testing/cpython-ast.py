@@ -90,7 +90,10 @@ class Converter:
 
     def stmt(self, s):
         t = type(s).__name__
-        if t == 'Expr': o = {'kind': 'Expr', 'value': self.expr(s.value)}
+        if t == 'Expr' and type(s.value).__name__ in ('Yield', 'YieldFrom'):
+            # The model has `yield` as a statement only.
+            o = {'kind': 'Yield', 'value': s.value.value and self.expr(s.value.value), 'from': type(s.value).__name__ == 'YieldFrom'}
+        elif t == 'Expr': o = {'kind': 'Expr', 'value': self.expr(s.value)}
         elif t == 'Assign': o = {'kind': 'Assign', 'targets': self.exprs(s.targets), 'value': self.expr(s.value)}
         elif t == 'AugAssign': o = {'kind': 'AugAssign', 'target': self.expr(s.target), 'op': BINOPS[type(s.op).__name__], 'value': self.expr(s.value)}
         elif t == 'Delete': o = {'kind': 'Delete', 'targets': self.exprs(s.targets)}

@@ -136,6 +136,8 @@ export function comparable(module: Module, positions: boolean): unknown {
         });
       case 'Return':
         return pos(s.pos, { kind: 'Return', value: opt(s.value) });
+      case 'Yield':
+        return pos(s.pos, { kind: 'Yield', value: opt(s.value), from: s.from });
       case 'Global':
       case 'Nonlocal':
         return pos(s.pos, { kind: s.kind, names: s.names });
