@@ -10,6 +10,7 @@
 import type { Ref } from '../../core/objects';
 import type { Expr } from '../ast';
 import { analyseBorrowedLoads, type LoadStatus } from './borrowed-loads';
+import { boundNames } from './comprehensions';
 import type { CodeObject } from './compile';
 import type { Frame } from './frame';
 
@@ -43,6 +44,8 @@ export class BorrowLedger {
   /** Where a frame's entries start (its parameters' bindings): all go when it returns. */
   private readonly frameStarts = new WeakMap<Frame, number>();
   private pending: PendingCall | null = null;
+  /** `comprehensionLoad` per load node: a comprehension's loads repeat on every iteration. */
+  private readonly comprehensionLoads = new WeakMap<Expr, 'strong' | 'borrowed' | null>();
 
   /** The status of a fast local's load in `frame` (null: a strong reference). */
   statusOf(e: Expr, frame: Frame): LoadStatus | null {
@@ -66,8 +69,17 @@ export class BorrowLedger {
   }
 
   noteLoad(ref: Ref, status: LoadStatus, frame: Frame, node?: Expr): void {
-    const decided = node !== undefined && frame.comprehension !== undefined ? comprehensionLoad(frame.comprehension, node) : null;
+    const decided = node !== undefined && frame.comprehension !== undefined ? this.comprehensionLoadOf(frame.comprehension, node) : null;
     this.entries.push({ ref, status, frame: null, name: null, unanalysed: !this.analysed(frame), comprehensionLoad: decided });
+  }
+
+  private comprehensionLoadOf(comprehension: Expr, node: Expr): 'strong' | 'borrowed' | null {
+    let decided = this.comprehensionLoads.get(node);
+    if (decided === undefined) {
+      decided = comprehensionLoad(comprehension, node);
+      this.comprehensionLoads.set(node, decided);
+    }
+    return decided;
   }
 
   /** A statement starts with an empty stack: drop what an exception left behind in this frame. */
@@ -206,17 +218,7 @@ function comprehensionLoad(comprehension: Expr, node: Expr): 'strong' | 'borrowe
   if (firstLoadAfterStore(comprehension, node)) return 'strong';
   const element = comprehension.kind === 'DictComp' ? [comprehension.key, comprehension.value] : [comprehension.elt];
   if (node.kind !== 'Name' || !element.some((e) => contains(e, node)) || element.some(hasJump)) return null;
-  return targetNames(comprehension).has(node.id) ? 'borrowed' : null;
-}
-
-function targetNames(c: ComprehensionNode): Set<string> {
-  const names = new Set<string>();
-  const add = (t: Expr): void => {
-    if (t.kind === 'Name') names.add(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(add);
-  };
-  for (const g of c.generators) add(g.target);
-  return names;
+  return boundNames(comprehension.generators).includes(node.id) ? 'borrowed' : null;
 }
 
 /** Whether `root` contains the node `target` (by identity). */
@@ -242,8 +244,7 @@ function hasJump(root: unknown): boolean {
  * comprehension's key) right after its target's `STORE_FAST` on the same line: the last `for`
  * clause binds one name and has no `if` (whose test would come first).
  */
-function firstLoadAfterStore(comprehension: Expr, node: Expr): boolean {
-  if (comprehension.kind !== 'ListComp' && comprehension.kind !== 'SetComp' && comprehension.kind !== 'DictComp') return false;
+function firstLoadAfterStore(comprehension: ComprehensionNode, node: Expr): boolean {
   const last = comprehension.generators.at(-1);
   if (last === undefined || last.ifs.length > 0 || last.target.kind !== 'Name' || last.target.pos.line !== node.pos.line) return false;
   return firstLoad(comprehension.kind === 'DictComp' ? comprehension.key : comprehension.elt) === node;

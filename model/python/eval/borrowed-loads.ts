@@ -12,7 +12,7 @@
  * constructs whose code is not followed here are `unknown`, and the evaluator refuses to report
  * a reference count that depends on one.
  */
-import { NO_POS, type Expr, type FStringPart, type Stmt, type Target } from '../ast';
+import { NO_POS, type Expr, type FStringPart, type ImportAlias, type Stmt, type Target } from '../ast';
 
 export type LoadStatus = 'borrowed' | 'unknown';
 type NameExpr = Extract<Expr, { kind: 'Name' }>;
@@ -357,7 +357,7 @@ class StackSimulation {
       case 'Import':
       case 'ImportFrom':
         for (const alias of s.names) {
-          const bound = s.kind === 'Import' ? (alias.asname ?? alias.name.split('.')[0] ?? alias.name) : (alias.asname ?? alias.name);
+          const bound = importedName(s.kind, alias);
           if (this.facts.isFast(bound)) this.kill(bound);
         }
         return;
@@ -683,7 +683,7 @@ class BoundLocals {
       case 'Import':
       case 'ImportFrom':
         for (const alias of s.names) {
-          const bound = s.kind === 'Import' ? (alias.asname ?? alias.name.split('.')[0] ?? alias.name) : (alias.asname ?? alias.name);
+          const bound = importedName(s.kind, alias);
           state.unsafe.delete(bound);
           state.alwaysUnsafe.delete(bound);
         }
@@ -851,7 +851,7 @@ function straightLine(body: readonly Stmt[], facts: FunctionFacts, local: string
       // in place (what follows it is then reached through its handler only, another block).
       const sim = new StackSimulation(facts, () => false);
       sim.statement(s);
-      const targets = s.items.flatMap((item) => (item.target === null ? [] : boundNames({ kind: 'Assign', targets: [item.target], value: item.context, pos: s.pos })));
+      const targets = s.items.flatMap((item) => (item.target === null ? [] : namesOfTarget(item.target)));
       if (sim.unknown || sim.blockEnds > 0 || targets.includes(local)) return null;
       return straightLine(s.body, facts, local) === 'unwinds' ? 'unwinds' : null;
     }
@@ -865,18 +865,26 @@ function straightLine(body: readonly Stmt[], facts: FunctionFacts, local: string
   return 'falls through';
 }
 
+/** The local an import binds: `import a.b` binds `a`, `from m import x` binds `x` (or the `as` name). */
+function importedName(kind: 'Import' | 'ImportFrom', alias: ImportAlias): string {
+  if (alias.asname !== null) return alias.asname;
+  return kind === 'Import' ? (alias.name.split('.')[0] ?? alias.name) : alias.name;
+}
+
+/** The names a target stores to (attributes and subscripts store to none). */
+function namesOfTarget(t: Target): string[] {
+  if (t.kind === 'Name') return [t.id];
+  if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.flatMap(namesOfTarget);
+  return [];
+}
+
 /** The names a simple statement stores to or deletes. */
 function boundNames(s: Stmt): string[] {
   const names: string[] = [];
-  const targetNames = (t: Target): void => {
-    if (t.kind === 'Name') names.push(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(targetNames);
-  };
-  if (s.kind === 'Assign') s.targets.forEach(targetNames);
-  else if (s.kind === 'AugAssign' || s.kind === 'AnnAssign') targetNames(s.target);
-  else if (s.kind === 'Delete') s.targets.forEach(targetNames);
+  if (s.kind === 'Assign' || s.kind === 'Delete') for (const t of s.targets) names.push(...namesOfTarget(t));
+  else if (s.kind === 'AugAssign' || s.kind === 'AnnAssign') names.push(...namesOfTarget(s.target));
   else if (s.kind === 'Import' || s.kind === 'ImportFrom') {
-    for (const alias of s.names) names.push(s.kind === 'Import' ? (alias.asname ?? alias.name.split('.')[0] ?? alias.name) : (alias.asname ?? alias.name));
+    for (const alias of s.names) names.push(importedName(s.kind, alias));
   }
   return names;
 }

@@ -42,7 +42,8 @@ function targetNames(t: Target, out: string[]): void {
   else throw new Refusal('a comprehension target that is not a name', undefined, t.pos);
 }
 
-function boundNames(generators: readonly Comprehension[]): string[] {
+/** The names a comprehension's `for` clauses bind (its hidden fast locals), in order. */
+export function boundNames(generators: readonly Comprehension[]): string[] {
   const out: string[] = [];
   for (const g of generators) targetNames(g.target, out);
   return out;

@@ -1027,16 +1027,14 @@ export class Interpreter {
 
   /** A fast local's value pushed by `LOAD_FAST_BORROW` (or a load the model cannot decide) goes in the ledger. */
   private noteLoad(e: Extract<Expr, { kind: 'Name' }>, v: Ref, frame: Frame): void {
-    const ledger = this.borrows;
-    if (ledger === null || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return;
-    const status = ledger.statusOf(e, frame);
-    if (status !== null) ledger.noteLoad(v, status, frame, e);
+    const status = this.loadStatus(e, frame);
+    if (status !== null) this.borrows?.noteLoad(v, status, frame, e);
   }
 
   /** The status of `e`'s load when it is a fast local's (null: a strong reference, or not a load). */
-  loadStatus(e: Expr, frame: Frame): LoadStatus | null {
+  loadStatus(e: Expr | null, frame: Frame): LoadStatus | null {
     const ledger = this.borrows;
-    if (ledger === null || e.kind !== 'Name' || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return null;
+    if (ledger === null || e?.kind !== 'Name' || frame.kind !== 'function' || !this.isFastLocal(e.id, frame)) return null;
     return ledger.statusOf(e, frame);
   }
 
@@ -1044,7 +1042,7 @@ export class Interpreter {
   private expectCallBorrows(fn: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame, self: Expr | null, selfFirst = false): void {
     const ledger = this.borrows;
     if (ledger === null) return;
-    const status = (x: Expr | null) => (x?.kind === 'Name' && frame.kind === 'function' && this.isFastLocal(x.id, frame) ? ledger.statusOf(x, frame) : null);
+    const status = (x: Expr | null) => this.loadStatus(x, frame);
     const positional = e.args.map(status);
     const keywords = new Map(e.keywords.map((k) => [k.name, status(k.value)]));
     const p = this.heap.get(fn).payload;

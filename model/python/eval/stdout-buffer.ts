@@ -20,7 +20,6 @@ const CHUNK_SIZE = 8192;
 export class PendingStdout {
   /** `pending_bytes`: null, one str or bytes, or the list of them. */
   private pending: Ref | null = null;
-  private pendingIsList = false;
   /** `pending_bytes_count`. */
   private count = 0;
 
@@ -47,9 +46,8 @@ export class PendingStdout {
     const kept = encoded === null ? h.incref(text) : h.bytes(encoded);
     if (this.pending === null) {
       this.pending = kept;
-    } else if (!this.pendingIsList) {
+    } else if (h.get(this.pending).payload.kind !== 'list') {
       this.pending = h.list([this.pending, kept]);
-      this.pendingIsList = true;
     } else {
       this.vm.listExtend(this.pending, [kept]);
       h.decref(kept);
@@ -75,7 +73,6 @@ export class PendingStdout {
       b = data.length <= 1 ? h.bytes(data) : h.object({ kind: 'bytes', value: data });
     } else b = this.count === 0 ? h.bytes([]) : h.object({ kind: 'bytes', value: new Array<number>(this.count).fill(0) });
     this.pending = null;
-    this.pendingIsList = false;
     this.count = 0;
     h.decref(pending);
     h.decref(b);
