@@ -10,3 +10,10 @@ export function expectationOn(entry: SpecEntry, implementation: OtherImplementat
   if (stated) return stated;
   return entry.guarantee === 'language' ? { status: 'holds' } : null;
 }
+
+/** PyPy for an entry whose programs read reference counts: they cannot run there. */
+export const PYPY_WITHOUT_REFCOUNTS: ImplementationExpectation = {
+  status: 'differs',
+  behaviour:
+    'PyPy has no reference counts and no sys.getrefcount (a moving, tracing garbage collector): the programs of this entry cannot run there (reported not applicable).',
+};

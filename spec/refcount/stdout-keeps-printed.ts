@@ -1,3 +1,4 @@
+import { PYPY_WITHOUT_REFCOUNTS } from '../implementations';
 import type { SpecEntry } from '../schema';
 
 const BOTH = ['x86_64', 'wasm32'] as ('x86_64' | 'wasm32')[];
@@ -38,10 +39,6 @@ export const entry: SpecEntry = {
     },
   ],
   implementations: {
-    pypy: {
-      status: 'differs',
-      behaviour:
-        'PyPy has no reference counts and no sys.getrefcount (a moving, tracing garbage collector): the programs of this entry cannot run there (reported not applicable).',
-    },
+    pypy: PYPY_WITHOUT_REFCOUNTS,
   },
 };
