@@ -84,6 +84,7 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   minMaxEmpty: '{name}() arg is an empty sequence',
   unhashableDictKey: '{error}',
   unhashableSetElement: '{error}',
+  notContainer: "argument of type '{type}' is not iterable",
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
@@ -106,6 +107,8 @@ const MESSAGES_314: FactValue<'errorMessages'> = {
   // a TypeError (exactly) from hashing a key is replaced by one naming the key's type and use.
   unhashableDictKey: "cannot use '{type}' as a dict key ({error})",
   unhashableSetElement: "cannot use '{type}' as a set element ({error})",
+  // `Objects/abstract.c` `_PySequence_IterSearch` (PY_ITERSEARCH_CONTAINS).
+  notContainer: "argument of type '{type}' is not a container or iterable",
 };
 
 export const FACT_ROWS: readonly FactRow[] = [
@@ -305,11 +308,12 @@ export const FACT_ROWS: readonly FactRow[] = [
 
   row('sizeofRange', ['3.8.0', null], X86, 48, src('Objects/rangeobject.c', 'rangeobject'), 'start, stop, step and length after the header'),
   row('sizeofRange', ['3.11.0', null], WASM, 24, src('Objects/rangeobject.c', 'rangeobject')),
-  row('sizeofIterator', ['3.8.0', '3.12.0'], X86, { list: 48, tuple: 48, range: 48, str: 48 }, src('Objects/rangeobject.c', 'rangeiterobject')),
-  row('sizeofIterator', ['3.12.0', null], X86, { list: 48, tuple: 48, range: 40, str: 48 }, src('Objects/rangeobject.c', 'rangeiterobject'),
+  row('sizeofIterator', ['3.8.0', '3.12.0'], X86, { list: 48, tuple: 48, range: 48, str: 48, bytes: 48, set: 64 }, src('Objects/rangeobject.c', 'rangeiterobject'),
+    'the set iterator (Objects/setobject.c setiterobject) keeps the set, its size, a position and a length: two words more'),
+  row('sizeofIterator', ['3.12.0', null], X86, { list: 48, tuple: 48, range: 40, str: 48, bytes: 48, set: 64 }, src('Objects/rangeobject.c', 'rangeiterobject'),
     'the range iterator keeps start, step and len (no index): one word less'),
-  row('sizeofIterator', ['3.11.0', '3.12.0'], WASM, { list: 24, tuple: 24, range: 24, str: 24 }, src('Objects/rangeobject.c', 'rangeiterobject')),
-  row('sizeofIterator', ['3.12.0', null], WASM, { list: 24, tuple: 24, range: 20, str: 24 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.11.0', '3.12.0'], WASM, { list: 24, tuple: 24, range: 24, str: 24, bytes: 24, set: 32 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.12.0', null], WASM, { list: 24, tuple: 24, range: 20, str: 24, bytes: 24, set: 32 }, src('Objects/rangeobject.c', 'rangeiterobject')),
 
   // --- memory allocation ----------------------------------------------------------------
   row('objectAllocator', ['3.8.0', '3.12.0'], X86, { kind: 'pymalloc', alignment: 16, smallRequestThreshold: 512 },

@@ -97,7 +97,7 @@ print('b', end='')
 pending = [list(r) for r in gc.get_referents(sys.stdout) if type(r) is list]
 print()
 print('pending writes:', pending)
-print('iterators:', sys.getsizeof(iter([])), sys.getsizeof(iter(())), sys.getsizeof(iter(range(3))), sys.getsizeof(iter('ab')))
+print('iterators:', sys.getsizeof(iter([])), sys.getsizeof(iter(())), sys.getsizeof(iter(range(3))), sys.getsizeof(iter('ab')), sys.getsizeof(iter(b'ab')), sys.getsizeof(iter({1})))
 print('range:', sys.getsizeof(range(3)))
 class C:
     pass
@@ -115,7 +115,7 @@ print('attribute values held by a dict:', any(type(r) is dict for r in gc.get_re
       'ab',
       // The block-buffered stdout's pending list (`textiowrapper_traverse` visits `pending_bytes`).
       `pending writes: ${{ true: "[['a', '', 'b', '']]", false: "[['a', 'b']]", null: '(not known for this release)' }[`${profile.stdoutKeepsEmptyWrites}`]}`,
-      `iterators: ${it.list} ${it.tuple} ${it.range} ${it.str}`,
+      `iterators: ${it.list} ${it.tuple} ${it.range} ${it.str} ${it.bytes} ${it.set}`,
       `range: ${profile.sizeofRange}`,
       `instance block reused: ${py(profile.instanceBlockReused)}`,
       `attribute values held by a dict: ${py(!profile.managedDict)}`,
@@ -189,6 +189,7 @@ print('a class adds:', ' '.join(sorted(set(dir(P)) - set(dir(object())) - {'__sl
 print('unhashable dict key:', last_line(lambda: {}[([],)]))
 print('unhashable set element:', last_line(lambda: set().add([])))
 print('unhashable hash:', last_line(lambda: hash([])))
+print('not a container:', last_line(lambda: 1 in 5))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -209,6 +210,7 @@ print('unhashable hash:', last_line(lambda: hash([])))
       `unhashable dict key: TypeError: ${fillMessage(m.unhashableDictKey, { type: 'tuple', error: "unhashable type: 'list'" })}`,
       `unhashable set element: TypeError: ${fillMessage(m.unhashableSetElement, { type: 'list', error: "unhashable type: 'list'" })}`,
       "unhashable hash: TypeError: unhashable type: 'list'",
+      `not a container: TypeError: ${fillMessage(m.notContainer, { type: 'int' })}`,
     );
   },
 };

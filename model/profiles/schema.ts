@@ -115,7 +115,7 @@ export const FACT_SCHEMAS = {
   /** `sys.getsizeof(range(3))`. */
   sizeofRange: bytes,
   /** `sys.getsizeof` of the iterators of a list, a tuple, a range and a str. */
-  sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes }),
+  sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes, bytes: bytes, set: bytes }),
   // --- memory allocation -----------------------------------------------------------------
   /**
    * Who serves small objects: pymalloc (size classes of `alignment` bytes up to
@@ -185,6 +185,8 @@ export const FACT_SCHEMAS = {
      */
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
+    /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */
+    notContainer: z.string().includes('{type}'),
   }),
   /** Where an uncaught error's last line gets a "Did you mean" trailer. */
   errorSuggestions: z.object({

@@ -15,6 +15,7 @@ import { callGeneratorMethod } from './generator-functions';
 import { callListMethod } from './list-methods';
 import { callStrMethod } from './str-methods';
 import { callNumberBuiltin } from './number-builtins';
+import { callTruthBuiltin } from './truth-builtins';
 import { callOrderBuiltin } from './order-builtins';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
 import { ModelInputError } from '../../errors';
@@ -256,7 +257,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
+      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callTruthBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
   }
 }
 

@@ -43,7 +43,7 @@ export interface EvalConfig {
   /** `Python/ast_opt.c` limits (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`, `MAX_INT_SIZE`). */
   readonly foldLimits: { readonly strRepeatMaxLength: number; readonly collectionRepeatMaxItems: number; readonly intMaxBits: number };
   /** Iterator objects' request sizes (GC header included), as getsizeof reports them. */
-  readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number };
+  readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number; readonly bytes: number; readonly set: number };
   /** `Python/suggestions.c` (3.10+): an uncaught NameError's line may end with "Did you mean" (= `suggestions.nameError`). */
   readonly errorSuggestions: boolean;
   /** Which uncaught errors get a "Did you mean" trailer (fact `errorSuggestions`). */

@@ -27,7 +27,8 @@ import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './buil
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { PendingStdout } from './stdout-buffer';
-import { pyRepr } from './repr';
+import { knownSetOrder, pyRepr } from './repr';
+import { bytesContains } from './bytes-contains';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
@@ -39,6 +40,7 @@ import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-function
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
+import { TRUTH_BUILTINS } from './truth-builtins';
 import { ORDER_BUILTINS, ORDER_BUILTIN_NAMES } from './order-builtins';
 import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
@@ -59,7 +61,7 @@ export const MAX_STATEMENTS = 200_000;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...TRUTH_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
@@ -377,8 +379,26 @@ export class Interpreter {
           },
         };
       }
+      case 'bytes':
+        // `Objects/bytesobject.c` `striter_next`: each byte as an int (all cached small ints).
+        return { block: alloc(this.cfg.iteratorBytes.bytes), seq: h.incref(iterable), index: 0, next: (i) => (i < p.value.length ? h.int(BigInt(p.value[i] as number)) : null) };
+      case 'set':
+      case 'frozenset': {
+        const order = knownSetOrder(h, p.items);
+        if (order === null) throw new Refusal(`iterating a ${p.kind}`, 'its order depends on hashes the model does not reproduce');
+        const size = p.items.length;
+        // `Objects/setobject.c` `setiter_iternext`: a size change is an error; a same-size change moves the position.
+        const next = (i: number): Ref | null => {
+          if (p.items.length !== size) throw new PyException('RuntimeError', 'Set changed size during iteration');
+          if (order.some((r) => !p.items.includes(r))) throw new Refusal('a set changed during its iteration');
+          return i < order.length ? h.incref(order[i] as Ref) : null;
+        };
+        return { block: alloc(this.cfg.iteratorBytes.set), seq: h.incref(iterable), index: 0, next };
+      }
       case 'iterator':
         return loopOverIterator(this, iterable);
+      case 'WeakSet':
+        throw new Refusal('iterating a WeakSet', 'its order follows the hashes of the set it wraps');
       default:
         refuseStrSubclass(h, iterable, 'iterating');
         throw new PyException('TypeError', `'${typeName(h, iterable)}' object is not iterable`);
@@ -543,7 +563,7 @@ export class Interpreter {
       if (p.items.length === n) return p.items.map((x) => this.heap.incref(x));
       throw new Refusal('unpacking a sequence of the wrong length', 'the error wording changed across versions');
     }
-    if (p.kind === 'str' || p.kind === 'range' || p.kind === 'dict' || p.kind === 'bytes') {
+    if (p.kind === 'str' || p.kind === 'range' || p.kind === 'dict' || p.kind === 'bytes' || p.kind === 'set' || p.kind === 'frozenset' || p.kind === 'WeakSet') {
       throw new Refusal(`unpacking a ${p.kind}`);
     }
     if (p.kind === 'iterator') return unpackIterator(this, value, n);
@@ -1081,7 +1101,9 @@ export class Interpreter {
         return h.list(items);
       }
       case 'Set': {
-        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        const constSet = frame.code.setUpdateConst.get(e);
+        // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
+        const items = constSet !== undefined ? (h.get(constSet).payload as { readonly items: readonly Ref[] }).items.map((x) => h.incref(x)) : e.elts.map((x) => this.evalExpr(x, frame));
         return this.makeSet('set', items);
       }
       case 'Dict': {
@@ -1365,6 +1387,8 @@ export class Interpreter {
         if (ip.kind !== 'str') throw new PyException('TypeError', `'in <string>' requires string as left operand, not ${typeName(h, item)}`);
         return p.value.includes(ip.value);
       }
+      case 'bytes':
+        return bytesContains(h, p.value, item);
       case 'range': {
         const ip = h.get(item).payload;
         if (ip.kind !== 'int') throw new Refusal("'in' on a range with a non-int");
@@ -1379,7 +1403,7 @@ export class Interpreter {
         return iteratorContains(this, container, item);
       default:
         refuseStrSubclass(h, container, "'in'");
-        throw new PyException('TypeError', `argument of type '${typeName(h, container)}' is not iterable`);
+        throw new PyException('TypeError', this.msgs.notContainer(typeName(h, container)));
     }
   }
 

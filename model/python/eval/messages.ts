@@ -26,6 +26,8 @@ export interface Messages {
   minMaxEmpty(name: string): string;
   /** An unhashable dict key or set element (`error` the hash's TypeError message): reworded in 3.14. */
   unhashable(site: 'dict key' | 'set element', type: string, error: string): string;
+  /** `x in c` of a c that is no container and not iterable: reworded in 3.14. */
+  notContainer(type: string): string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -42,5 +44,6 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     noNewAttribute: (cls, attr) => fillMessage(m.noNewAttribute, { cls, attr }),
     minMaxEmpty: (name) => fillMessage(m.minMaxEmpty, { name }),
     unhashable: (site, type, error) => fillMessage(site === 'dict key' ? m.unhashableDictKey : m.unhashableSetElement, { type, error }),
+    notContainer: (type) => fillMessage(m.notContainer, { type }),
   };
 }

@@ -74,6 +74,18 @@ export function bytesRepr(value: readonly number[]): string {
  * `Objects/setobject.c`: the table starts with 8 slots and grows when 3/5 full.
  */
 function setOrder(heap: Heap, items: readonly Ref[]): Ref[] {
+  const order = knownSetOrder(heap, items);
+  if (order === null) throw new Refusal('printing a set', 'its iteration order depends on hashes the model does not reproduce');
+  return order;
+}
+
+/**
+ * A set's items in table order, when the model knows it: up to 4 distinct ints (or bools) in
+ * 0..7 hash to their own value (`Objects/longobject.c` `long_hash`), so each sits in its own slot
+ * of the table (8 slots or more, `PySet_MINSIZE`) and iteration (`set_next`) visits them in
+ * ascending order. Null for other sets: their order depends on hashes and history.
+ */
+export function knownSetOrder(heap: Heap, items: readonly Ref[]): Ref[] | null {
   const values = items.map((r) => {
     const p = heap.get(r).payload;
     return p.kind === 'int' ? p.value : p.kind === 'bool' ? (p.value ? 1n : 0n) : null;
@@ -81,7 +93,7 @@ function setOrder(heap: Heap, items: readonly Ref[]): Ref[] {
   if (items.length <= 4 && values.every((v) => v !== null && v >= 0n && v < 8n)) {
     return items.map((r, i) => ({ r, v: values[i] as bigint })).sort((a, b) => (a.v < b.v ? -1 : 1)).map((x) => x.r);
   }
-  throw new Refusal('printing a set', 'its iteration order depends on hashes the model does not reproduce');
+  return null;
 }
 
 /** `sys.int_info.default_max_str_digits` (4300, `_PY_LONG_DEFAULT_MAX_STR_DIGITS`): computed once, it is a big number. */
