@@ -29,6 +29,7 @@ import { Refusal } from './refusal';
 import { PendingStdout } from './stdout-buffer';
 import { knownSetOrder, pyRepr } from './repr';
 import { bytesContains } from './bytes-contains';
+import { noteHeapType } from './name-attributes';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
@@ -707,6 +708,7 @@ export class Interpreter {
     // does not follow; and the class is referenced from places the model does not count.
     this.heap.loseFreeListOrder();
     const cls = this.heap.object({ kind: 'type', name: s.name, attrs: ns, slots, base }, null, { refcntKnown: false });
+    noteHeapType(this, cls);
     this.storeName(s.name, cls, frame);
   }
 

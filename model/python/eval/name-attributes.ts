@@ -1,0 +1,64 @@
+/**
+ * `__name__` and `__class__` of the objects the model has (measured on 3.8-3.14):
+ * - a class made by a `class` statement: `type_name` returns `ht_name`, the str passed to
+ *   `__build_class__` (the statement's interned name constant): `C.__name__ is 'C'` is True;
+ * - a static builtin type (int, NoneType, ValueError...): `type_name` makes a NEW str from
+ *   `tp_name` on every access (`PyUnicode_FromString`): `int.__name__ is int.__name__` is False;
+ * - a Python function: `func_get_name` returns `func_name`, the code's interned `co_name`;
+ *   a bound method forwards the attribute to its function (`method_getattro`);
+ * - a builtin function or method: `meth_get__name__` makes a new str from `ml_name`;
+ * - `x.__class__` (`object_get_class`): the type itself, as `type(x)`.
+ * `__qualname__` is not modelled (nested definitions have dotted names the model does not keep),
+ * nor a module's `__name__` (a str of the module's own dict, measured `sys.__name__ is 'sys'` False).
+ */
+import type { Ref } from '../../core/objects';
+import type { Interpreter } from './interpreter';
+import { Refusal } from './refusal';
+
+/** Payloads of the classes made by `class` statements (heap types), as opposed to static types. */
+const heapTypes = new WeakSet<object>();
+
+export function noteHeapType(interp: Interpreter, cls: Ref): void {
+  heapTypes.add(interp.heap.get(cls).payload);
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The interned str of a name: CPython interns every `co_name`, `co_names` entry and identifier
+ * constant into one table, so a function's name and an equal constant are one object. The
+ * model's constants are interned when compiled; a name no constant has interned yet is
+ * interned now, so that later constants find it.
+ */
+function internedName(interp: Interpreter, name: string): Ref {
+  const h = interp.heap;
+  const hit = h.internTable.get(name);
+  if (hit !== undefined) return h.incref(hit);
+  const s = interp.nameStr(name);
+  const interned = h.intern(s, true);
+  h.decref(s);
+  return interned;
+}
+
+/** `obj.__name__` / `obj.__class__` as a new reference, or null for other names. */
+export function nameAttribute(interp: Interpreter, obj: Ref, name: string): Ref | null {
+  if (name !== '__name__' && name !== '__class__') return null;
+  const h = interp.heap;
+  const p = h.get(obj).payload;
+  if (name === '__class__') return interp.call(interp.builtinTypes.get('type') as Ref, [obj], []);
+  switch (p.kind) {
+    case 'type':
+      if (heapTypes.has(p)) return internedName(interp, p.name);
+      if (!IDENTIFIER.test(p.name)) throw new Refusal(`__name__ of the type ${p.name}`);
+      return h.str(p.name);
+    case 'function':
+      if (!IDENTIFIER.test(p.name)) throw new Refusal(`__name__ of the function ${p.name}`, 'only names of def statements are modelled');
+      return internedName(interp, p.name);
+    case 'method':
+      return nameAttribute(interp, p.func, name);
+    case 'builtin':
+      return h.str(p.name.slice(p.name.lastIndexOf('.') + 1));
+    default:
+      throw new Refusal(`the attribute __name__ of a ${p.kind}`);
+  }
+}
