@@ -30,6 +30,7 @@ import { PendingStdout } from './stdout-buffer';
 import { knownSetOrder, pyRepr } from './repr';
 import { bytesContains } from './bytes-contains';
 import { noteHeapType } from './name-attributes';
+import { callListOrderMethod, takesKeywords } from './list-order-methods';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
@@ -1532,6 +1533,13 @@ export class Interpreter {
           return this.finishCall(meth, [obj, ...args], true, kw);
         }
       }
+      const builtinMethodOwner = op.kind === 'set' || op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator');
+      if (builtinMethodOwner && e.keywords.length > 0) {
+        if (op.kind === 'list' && takesKeywords(op.kind, e.func.attr)) return this.callListMethodWithKeywords(obj, e, frame);
+        const owner = typeName(h, obj);
+        h.decref(obj);
+        throw new Refusal(`keyword arguments to ${owner}.${e.func.attr}()`);
+      }
       if (op.kind === 'set') {
         const args = this.evalArgs(e.args, e.keywords, frame);
         try {
@@ -1566,6 +1574,24 @@ export class Interpreter {
     const kw = e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : [];
     this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
+  }
+
+  /**
+   * `list.sort(key=..., reverse=...)`: 3.8-3.10 load a bound method for a call with keywords
+   * (`CALL_FUNCTION_KW`: a builtin method object the model does not size), 3.11+ `LOAD_METHOD`.
+   */
+  private callListMethodWithKeywords(obj: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
+    const h = this.heap;
+    if (this.cfg.callerHoldsArgumentReference) h.allocator.untracked('unknown');
+    const args = this.evalArgs(e.args, e.keywords, frame);
+    const kw = this.evalKeywords(e.keywords, frame);
+    try {
+      return callListOrderMethod(this, obj, (e.func as { attr: string }).attr, args, kw) ?? h.none();
+    } finally {
+      for (const k of [...kw].reverse()) h.decref(k.value);
+      for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
+      h.decref(obj);
+    }
   }
 
   private evalArgs(args: readonly Expr[], keywords: readonly Keyword[], frame: Frame): Ref[] {

@@ -28,15 +28,27 @@ export const ORDER_BUILTINS = ['sorted', 'min', 'max'] as const;
 /** The builtins here take keyword arguments (`key`, `default`, `reverse`). */
 export const ORDER_BUILTIN_NAMES: ReadonlySet<string> = new Set(ORDER_BUILTINS);
 
-type Keywords = readonly { readonly name: string; readonly value: Ref }[];
+export type Keywords = readonly { readonly name: string; readonly value: Ref }[];
 
-function keyword(kw: Keywords, allowed: readonly string[], fn: string): Map<string, Ref> {
+export function keyword(kw: Keywords, allowed: readonly string[], fn: string): Map<string, Ref> {
   const out = new Map<string, Ref>();
   for (const k of kw) {
     if (!allowed.includes(k.name)) throw new Refusal(`${fn}() with the keyword ${k.name}`);
     out.set(k.name, k.value);
   }
   return out;
+}
+
+/** `key=` and `reverse=` of `sorted` and `list.sort` (keywords only). */
+export function sortOptions(interp: Interpreter, opts: ReadonlyMap<string, Ref>, fn: string): { key: Ref | null; reverse: boolean } {
+  const reverseRef = opts.get('reverse');
+  let reverse = false;
+  if (reverseRef !== undefined) {
+    const rp = interp.heap.get(reverseRef).payload;
+    if (rp.kind !== 'bool' && rp.kind !== 'int') throw new Refusal(`${fn} with a reverse that is not a bool or int`);
+    reverse = rp.kind === 'bool' ? rp.value : rp.value !== 0n;
+  }
+  return { key: keyFunction(interp, opts.get('key')), reverse };
 }
 
 /** The key function, or null for `key=None` / no key. */
@@ -152,33 +164,44 @@ function sorted(interp: Interpreter, args: readonly Ref[], kw: Keywords): Ref {
   if (args.length !== 1) throw new Refusal(`sorted() with ${args.length} positional arguments`);
   const src = h.get(args[0]!).payload;
   if (src.kind !== 'list' && src.kind !== 'tuple') throw new Refusal('sorted() of something other than a list or tuple', "the new list's capacity is only followed for those");
-  const reverseRef = opts.get('reverse');
-  let reverse = false;
-  if (reverseRef !== undefined) {
-    const rp = h.get(reverseRef).payload;
-    if (rp.kind !== 'bool' && rp.kind !== 'int') throw new Refusal('sorted() with a reverse that is not a bool or int');
-    reverse = rp.kind === 'bool' ? rp.value : rp.value !== 0n;
-  }
-  const key = keyFunction(interp, opts.get('key'));
+  const { key, reverse } = sortOptions(interp, opts, 'sorted()');
   // `PySequence_List` -> `list_extend` into a new empty list: `list_resize` before 3.10, the
   // exact size rounded up to even since (`list_preallocate_exact`), as `LIST_EXTEND` of a
   // literal (fact `listLiteralOfConstants`; its 3.8 row is BUILD_LIST, and 3.8's list_extend
   // resizes: measured sorted() of 3 and 5 items has 6 and 8 slots on 3.8, 8 and 8 on 3.9, 4 and 6 on 3.10+).
   const list = h.list([], 0);
   interp.listExtend(list, src.items, interp.cfg.listLiteralOfConstants === 'even' ? 'even' : 'resize');
-  const items = h.payload(list, 'list').items;
-  if (items.length <= 1) return list;
+  try {
+    sortInPlace(interp, list, key, reverse);
+  } catch (err) {
+    h.decref(list);
+    throw err;
+  }
+  return list;
+}
+
+/**
+ * `list_sort_impl` on `list`'s items (no allocation: the keys and the merge state's temporary
+ * array live on the C stack for up to 256 items, `MERGESTATE_TEMP_SIZE`).
+ */
+export function sortInPlace(interp: Interpreter, list: Ref, key: Ref | null, reverse: boolean): void {
+  sortItems(interp, interp.heap.payload(list, 'list').items, key, reverse);
+}
+
+/** The sort of `sortInPlace` on an array of items (a list's, or the ones `list.sort` took out of its list). */
+export function sortItems(interp: Interpreter, items: Ref[], key: Ref | null, reverse: boolean): void {
+  const h = interp.heap;
+  if (items.length <= 1) return;
+  if (items.length > 256) throw new Refusal('sorting more than 256 items', 'the merge state then allocates temporary arrays the model does not follow');
   const keys: Ref[] = [];
   try {
     for (const item of items) keys.push(key === null ? item : keyOf(interp, key, item));
   } catch (err) {
     if (key !== null) for (const k of keys) h.decref(k);
-    h.decref(list);
     throw err;
   }
   if (!sortable(interp, keys)) {
     if (key !== null) for (const k of keys) h.decref(k);
-    h.decref(list);
     throw new Refusal('sorting keys of mixed types, NaN or other types', "timsort's comparison order is not followed");
   }
   const order = keys.map((k, i) => ({ k, item: items[i]! }));
@@ -188,7 +211,6 @@ function sorted(interp: Interpreter, args: readonly Ref[], kw: Keywords): Ref {
   if (key !== null) for (const o of order) h.decref(o.k);
   if (reverse) order.reverse();
   items.splice(0, items.length, ...order.map((o) => o.item));
-  return list;
 }
 
 /** One of `ORDER_BUILTINS` with borrowed arguments (a new reference), or null for other names. */
