@@ -3,6 +3,7 @@
  * `PyNumber_*` dispatching to `long_*`, `float_*`, `unicode_concatenate`, `list_concat`...).
  * Each returns a NEW reference; operands are borrowed. Type errors carry CPython's wording.
  */
+import { percentFormat } from './percent-format';
 import type { Heap } from '../../core/heap';
 import type { Payload, Ref } from '../../core/objects';
 import type { BinaryOperator } from '../ast';
@@ -215,7 +216,8 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
         break;
     }
   }
-  if (op === '%' && (a.kind === 'str' || a.kind === 'bytes')) throw new Refusal('%-formatting');
+  if (op === '%' && a.kind === 'str') return percentFormat(heap, a.value, r);
+  if (op === '%' && a.kind === 'bytes') throw new Refusal('%-formatting of bytes');
   return unsupportedOperand(heap, op, l, r);
 }
 
