@@ -1457,7 +1457,12 @@ export class Interpreter {
           return this.strObject(value);
         }
         if (!(this.options.printAddresses && this.addressInts.has(value))) this.guardArith(value, value);
-        return this.newStr(formatWithSpec(h.get(value).payload, spec, typeName(h, value)));
+        const vp = h.get(value).payload;
+        const formatted = formatWithSpec(vp, spec, typeName(h, value));
+        // `format_string_internal`: a str needing no padding or cut is written whole into the
+        // empty writer, which keeps it: the str itself (measured `f'{s:>5}' is s` for len(s) >= 5).
+        if (vp.kind === 'str' && formatted === vp.value) return h.incref(value);
+        return this.newStr(formatted);
       } finally {
         if (converted !== null) h.decref(converted);
       }
