@@ -1063,7 +1063,8 @@ export class Interpreter {
       case 'Name':
         return this.loadName(e.id, frame);
       case 'Tuple': {
-        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        const items: Ref[] = [];
+        for (const x of e.elts) items.push(this.evalExpr(x, frame));
         return h.tuple(items);
       }
       case 'List': {
@@ -1075,7 +1076,8 @@ export class Interpreter {
           this.listExtend(list, items, this.cfg.listLiteralOfConstants === 'even' ? 'even' : 'resize');
           return list;
         }
-        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        const items: Ref[] = [];
+        for (const x of e.elts) items.push(this.evalExpr(x, frame));
         // `fold_iter`: a list display iterated by `for` or tested by `in` is built as a tuple.
         if (frame.code.iterAsTuple.has(e)) return h.tuple(items);
         return h.list(items);
