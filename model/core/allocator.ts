@@ -34,6 +34,8 @@ interface SizeClassState {
 export class Allocator {
   private nextAddress = 0x1000;
   private readonly classes = new Map<number, SizeClassState>();
+  /** The same states as `classes`, indexed by size class. */
+  private readonly classByIndex: (SizeClassState | undefined)[] = [];
   /** The classes whose `free` is not empty (the only ones losing the order changes). */
   private readonly withFree = new Set<SizeClassState>();
   /** Blocks freed to the system malloc: any later large block may be one of them. */
@@ -51,10 +53,12 @@ export class Allocator {
   }
 
   private state(sizeClass: number): SizeClassState {
-    let s = this.classes.get(sizeClass);
-    if (!s) {
+    // Found by index (every allocation and free asks); `classes` keeps them in creation order.
+    let s = this.classByIndex[sizeClass];
+    if (s === undefined) {
       s = { sizeClass, free: [], lost: new GrowingBlockSet() };
       this.classes.set(sizeClass, s);
+      this.classByIndex[sizeClass] = s;
     }
     return s;
   }

@@ -9,7 +9,9 @@ import { isGcTracked, type Payload } from './objects';
 /** `Objects/longobject.c`: number of `digit`s of |v| (`_PyLong_New` size). */
 export function longDigits(value: bigint, digitBits: number): number {
   let v = value < 0n ? -value : value;
-  // Most ints fit a double exactly: count the bits without making bigints.
+  // Most ints fit 32 bits: count them with clz32.
+  if (v <= 0xffffffffn) return Math.ceil((32 - Math.clz32(Number(v))) / digitBits);
+  // Most others fit a double exactly: count the bits without making bigints.
   if (v <= 0x1fffffffffffffn) {
     const bits = v === 0n ? 0 : Math.floor(Math.log2(Number(v))) + 1;
     return Math.ceil(bits / digitBits);

@@ -1054,14 +1054,16 @@ export class Interpreter {
   }
 
   private evalNode(e: Expr, frame: Frame): Ref {
+    // The most common node, and never a constant (`constOf` holds literals and folded nodes only).
+    if (e.kind === 'Name') return this.loadName(e.id, frame);
+    // The next most common, never a constant either (no call folds): found without the switch.
+    if (e.kind === 'Call') return this.evalCall(e, frame);
     const h = this.heap;
     const c = frame.code.constOf.get(e);
     if (c !== undefined) return h.incref(c);
     switch (e.kind) {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
-      case 'Name':
-        return this.loadName(e.id, frame);
       case 'Tuple': {
         const items: Ref[] = [];
         for (const x of e.elts) items.push(this.evalExpr(x, frame));
@@ -1156,8 +1158,6 @@ export class Interpreter {
       }
       case 'Slice':
         throw new Refusal('slicing');
-      case 'Call':
-        return this.evalCall(e, frame);
       case 'ListComp':
       case 'SetComp':
       case 'DictComp':
