@@ -32,7 +32,10 @@ export class CoreUnknown extends Error {
 
 export class Heap {
   readonly allocator: Allocator;
-  /** Every object ever made, indexed by its ref (refs are consecutive from 1: index 0 is empty). */
+  /**
+   * Every live object, indexed by its ref (refs are consecutive from 1 in allocation order:
+   * index 0 is empty); a freed object's slot is emptied.
+   */
   private readonly objects: (PyObject | undefined)[] = [undefined];
   private nextRef = 1;
   private serial = 0;
@@ -97,7 +100,7 @@ export class Heap {
     return this.nextRef;
   }
 
-  /** Any object, dead or alive (for weakrefs and traces). */
+  /** The object if it is alive; undefined once freed (the heap keeps no dead objects). */
   lookup(ref: Ref): PyObject | undefined {
     return this.objects[ref];
   }
@@ -454,6 +457,9 @@ export class Heap {
       for (const child of deallocOrder(p)) this.decref(child);
     }
     this.releaseMemory(o);
+    // A freed object is not kept: holding every dead object (and its payload and address) to
+    // the end of the run made the JavaScript collector copy them all, again and again.
+    this.objects[o.ref] = undefined;
   }
 
   /** Where the dead object's memory goes: its type's free list or pymalloc. */
@@ -571,7 +577,7 @@ export class Heap {
 
   /** Objects in allocation order (the order of the gc lists for young objects). */
   allObjects(): PyObject[] {
-    return this.objects.slice(1) as PyObject[];
+    return this.live();
   }
 
   /** Break `o`'s references (`tp_clear`), as `delete_garbage` does. */
