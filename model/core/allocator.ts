@@ -117,6 +117,10 @@ export class Allocator {
   /** An object whose size the model does not know: it may take any free block. */
   allocateUnknownSize(): Address {
     this.untracked('unknown');
+    // Nothing lost anywhere: the same blocks as a fresh block's, without building the union.
+    let anyLost = this.largeFreed.size > 0;
+    if (!anyLost) for (const s of this.classes.values()) if (s.lost.size > 0) anyLost = true;
+    if (!anyLost) return this.fresh('unknown', null);
     const all = new CandidateBuilder().set(this.largeFreed);
     for (const s of this.classes.values()) all.set(s.lost);
     return this.fresh('unknown', all.build());
