@@ -34,6 +34,8 @@ interface SizeClassState {
 export class Allocator {
   private nextAddress = 0x1000;
   private readonly classes = new Map<number, SizeClassState>();
+  /** The same states as `classes`, indexed by size class. */
+  private readonly classByIndex: (SizeClassState | undefined)[] = [];
   /** The classes whose `free` is not empty (the only ones losing the order changes). */
   private readonly withFree = new Set<SizeClassState>();
   /** Blocks freed to the system malloc: any later large block may be one of them. */
@@ -51,10 +53,12 @@ export class Allocator {
   }
 
   private state(sizeClass: number): SizeClassState {
-    let s = this.classes.get(sizeClass);
-    if (!s) {
+    // Found by index (every allocation and free asks); `classes` keeps them in creation order.
+    let s = this.classByIndex[sizeClass];
+    if (s === undefined) {
       s = { sizeClass, free: [], lost: new GrowingBlockSet() };
       this.classes.set(sizeClass, s);
+      this.classByIndex[sizeClass] = s;
     }
     return s;
   }
@@ -113,6 +117,10 @@ export class Allocator {
   /** An object whose size the model does not know: it may take any free block. */
   allocateUnknownSize(): Address {
     this.untracked('unknown');
+    // Nothing lost anywhere: the same blocks as a fresh block's, without building the union.
+    let anyLost = this.largeFreed.size > 0;
+    if (!anyLost) for (const s of this.classes.values()) if (s.lost.size > 0) anyLost = true;
+    if (!anyLost) return this.fresh('unknown', null);
     const all = new CandidateBuilder().set(this.largeFreed);
     for (const s of this.classes.values()) all.set(s.lost);
     return this.fresh('unknown', all.build());

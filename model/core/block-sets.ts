@@ -9,7 +9,8 @@
 /** A set of blocks that only grows; blocks keep the position at which they arrived. */
 export class GrowingBlockSet {
   private readonly items: number[] = [];
-  private readonly position = new Map<number, number>();
+  /** Made at the first block: most sets of a run stay empty. */
+  private position: Map<number, number> | null = null;
   /** For each other set: how long a prefix of it has already been added here. */
   private absorbed: Map<GrowingBlockSet, number> | null = null;
   /** For each other set: the blocks both hold, kept up to date on demand (shared by the two sets). */
@@ -30,8 +31,9 @@ export class GrowingBlockSet {
   }
 
   add(block: number): void {
-    if (this.position.has(block)) return;
-    this.position.set(block, this.items.length);
+    const position = (this.position ??= new Map());
+    if (position.has(block)) return;
+    position.set(block, this.items.length);
     this.items.push(block);
   }
 
@@ -43,7 +45,7 @@ export class GrowingBlockSet {
 
   /** Whether `block` was among the first `length` blocks this set received. */
   hasInPrefix(block: number, length: number): boolean {
-    const i = this.position.get(block);
+    const i = this.position?.get(block);
     return i !== undefined && i < length;
   }
 
@@ -67,7 +69,7 @@ export class GrowingBlockSet {
 
   /** Position of `block` in arrival order, if the set has it. */
   positionOf(block: number): number | undefined {
-    return this.position.get(block);
+    return this.position?.get(block);
   }
 
   private addPrefix(other: GrowingBlockSet, length: number): void {

@@ -23,7 +23,11 @@ import { strongReferents, type Ref } from './objects';
 export class GcTimingUnknown extends Error {
   readonly construct = 'running on while cyclic garbage exists';
   constructor() {
+    // Caught by `runModel` (a refusal): no JavaScript stack trace needed.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super('an automatic collection may have run by now');
+    Error.stackTraceLimit = limit;
   }
 }
 

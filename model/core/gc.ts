@@ -9,38 +9,47 @@
 import { clearWeakrefsOf, type Heap } from './heap';
 import { isGcTracked, visitStrongReferents, type PyObject, type Ref } from './objects';
 
-/** The tracked objects that nothing outside the tracked graph keeps alive. */
+/**
+ * The tracked objects that nothing outside the tracked graph keeps alive. Counts and marks are
+ * kept in typed arrays indexed by ref (refs are consecutive), not in maps: this runs at the end
+ * of every program that allocated enough to make a collection possible.
+ */
 export function findUnreachable(heap: Heap): PyObject[] {
+  const limit = heap.refLimit;
   const tracked: PyObject[] = [];
-  for (const o of heap.live()) {
+  for (let r = 1; r < limit; r++) {
+    const o = heap.lookup(r);
     // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, static objects' counts are unknown, so they would count as referenced from outside anyway
-    if (isGcTracked(o.payload) && o.address.sizeClass !== 'static') tracked.push(o);
+    if (o !== undefined && o.alive && isGcTracked(o.payload) && o.address.sizeClass !== 'static') tracked.push(o);
   }
   if (tracked.length === 0) return tracked;
-  // update_refs + subtract_refs: references from outside the tracked set (the keys are the tracked set).
-  const gcRefs = new Map<Ref, number>();
-  for (const o of tracked) gcRefs.set(o.ref, o.immortal || !o.refcntKnown ? Infinity : o.refcnt);
+  // update_refs + subtract_refs: references from outside the tracked set. `inSet` marks the
+  // tracked set (1) and the objects found reachable (2).
+  const gcRefs = new Float64Array(limit);
+  const inSet = new Uint8Array(limit);
+  for (const o of tracked) {
+    gcRefs[o.ref] = o.immortal || !o.refcntKnown ? Infinity : o.refcnt;
+    inSet[o.ref] = 1;
+  }
   const subtract = (r: Ref): void => {
-    const n = gcRefs.get(r);
     // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
-    if (n !== undefined) gcRefs.set(r, n - 1);
+    if (inSet[r] === 1) gcRefs[r] = (gcRefs[r] as number) - 1;
   };
   for (const o of tracked) visitStrongReferents(o.payload, subtract);
   // move_unreachable: everything reachable from an externally referenced object survives.
-  const reachable = new Set<Ref>();
   const stack: Ref[] = [];
-  for (const o of tracked) if ((gcRefs.get(o.ref) ?? 0) > 0) stack.push(o.ref);
+  for (const o of tracked) if ((gcRefs[o.ref] as number) > 0) stack.push(o.ref);
   const follow = (c: Ref): void => {
-    if (gcRefs.has(c) && !reachable.has(c)) stack.push(c);
+    if (inSet[c] === 1) stack.push(c);
   };
   while (stack.length > 0) {
     const r = stack.pop() as Ref;
     // Stryker disable next-line ConditionalExpression: equivalent, visiting an object twice marks nothing new
-    if (reachable.has(r)) continue;
-    reachable.add(r);
+    if (inSet[r] === 2) continue;
+    inSet[r] = 2;
     visitStrongReferents(heap.get(r).payload, follow);
   }
-  return tracked.filter((o) => !reachable.has(o.ref));
+  return tracked.filter((o) => inSet[o.ref] !== 2);
 }
 
 export interface CollectResult {

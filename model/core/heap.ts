@@ -13,18 +13,29 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { isGcTracked, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { isGcTracked, NO_WEAKREFS, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { requestSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
 export type WeakrefCallbackHook = (callback: Ref, weakref: Ref) => void;
 
 /** Something the model cannot predict; the evaluator turns it into `unsupported:`. */
-export class CoreUnknown extends Error {}
+export class CoreUnknown extends Error {
+  constructor(message: string) {
+    // Caught by the evaluator (a refusal): no JavaScript stack trace needed.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
+}
 
 export class Heap {
   readonly allocator: Allocator;
-  /** Every object ever made, indexed by its ref (refs are consecutive from 1: index 0 is empty). */
+  /**
+   * Every live object, indexed by its ref (refs are consecutive from 1 in allocation order:
+   * index 0 is empty); a freed object's slot is emptied.
+   */
   private readonly objects: (PyObject | undefined)[] = [undefined];
   private nextRef = 1;
   private serial = 0;
@@ -57,6 +68,12 @@ export class Heap {
   /** `get_small_int`'s objects made so far, by value - smallIntMin (the same refs as `cache`). */
   private readonly smallInts: (Ref | undefined)[] = [];
   private readonly smallIntMin: bigint;
+  /** `get_latin1_char`'s objects and '' made so far, by char code + 1 (0: ''), the same refs as `cache`. */
+  private readonly cachedStrs: (Ref | undefined)[] = [];
+  /** The singletons `shared` made, found without building their key (0: not made yet). */
+  private noneRef: Ref = 0;
+  private trueRef: Ref = 0;
+  private falseRef: Ref = 0;
   private readonly smallIntMax: bigint;
 
   constructor(readonly config: CoreConfig) {
@@ -78,7 +95,12 @@ export class Heap {
     return o;
   }
 
-  /** Any object, dead or alive (for weakrefs and traces). */
+  /** One past the highest ref handed out so far (refs are consecutive from 1). */
+  get refLimit(): number {
+    return this.nextRef;
+  }
+
+  /** The object if it is alive; undefined once freed (the heap keeps no dead objects). */
   lookup(ref: Ref): PyObject | undefined {
     return this.objects[ref];
   }
@@ -169,25 +191,25 @@ export class Heap {
 
   // ---- allocation --------------------------------------------------------------------
 
-  private register(payload: Payload, address: Address, opts: { immortal?: boolean; immortalOrigin?: ImmortalOrigin; refcntKnown?: boolean } = {}): Ref {
+  private register(payload: Payload, address: Address, immortal = false, immortalOrigin: ImmortalOrigin = 'static', refcntKnown = true): Ref {
     const ref = this.nextRef++;
     this.objects[ref] = {
       ref,
       payload,
       address,
       refcnt: 1,
-      immortal: opts.immortal ?? false,
-      immortalOrigin: opts.immortalOrigin ?? 'static',
-      refcntKnown: opts.refcntKnown ?? true,
+      immortal,
+      immortalOrigin,
+      refcntKnown,
       interned: false,
       alive: true,
       // Set here so that every object keeps one shape (a later `mayBeDead = true` would change it).
       mayBeDead: false,
-      weakrefs: [],
+      weakrefs: NO_WEAKREFS,
       serial: this.serial++,
       lastDecref: 0,
     };
-    if (isGcTracked(payload) && address.sizeClass !== 'static') this.gcAllocationsSinceStart++;
+    if (address.sizeClass !== 'static' && isGcTracked(payload)) this.gcAllocationsSinceStart++;
     return ref;
   }
 
@@ -199,7 +221,7 @@ export class Heap {
     const hit = this.cache.get(key);
     if (hit !== undefined) return this.incref(hit);
     const immortal = this.config.immortalRefcount !== null;
-    const ref = this.register(make(), this.allocator.staticAddress(), { immortal, refcntKnown: false });
+    const ref = this.register(make(), this.allocator.staticAddress(), immortal, 'static', false);
     this.cache.set(key, ref);
     return ref;
   }
@@ -213,7 +235,7 @@ export class Heap {
   preexisting(key: string, make: () => Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
     const hit = this.preexistingCache.get(key);
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.register(make(), this.allocator.staticAddress(), { immortal, immortalOrigin: origin, refcntKnown: false });
+    const ref = this.register(make(), this.allocator.staticAddress(), immortal, origin, false);
     this.preexistingCache.set(key, ref);
     return ref;
   }
@@ -272,7 +294,9 @@ export class Heap {
   }
 
   none(): Ref {
-    return this.shared('None', () => ({ kind: 'NoneType' }));
+    const hit = this.noneRef;
+    if (hit !== 0) return this.incref(hit);
+    return (this.noneRef = this.shared('None', () => ({ kind: 'NoneType' })));
   }
   ellipsis(): Ref {
     return this.shared('Ellipsis', () => ({ kind: 'ellipsis' }));
@@ -282,7 +306,12 @@ export class Heap {
   }
   /** `Objects/boolobject.c` `_Py_TrueStruct` / `_Py_FalseStruct`. */
   bool(value: boolean): Ref {
-    return this.shared(value ? 'True' : 'False', () => ({ kind: 'bool', value }));
+    const hit = value ? this.trueRef : this.falseRef;
+    if (hit !== 0) return this.incref(hit);
+    const ref = this.shared(value ? 'True' : 'False', () => ({ kind: 'bool', value }));
+    if (value) this.trueRef = ref;
+    else this.falseRef = ref;
+    return ref;
   }
 
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
@@ -306,7 +335,15 @@ export class Heap {
 
   /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
   str(value: string): Ref {
-    if (isCachedStr(value)) return this.shared(`str:${value}`, () => ({ kind: 'str', value }));
+    if (isCachedStr(value)) {
+      // The same object `shared` makes, found without building its key: by char code + 1 (0: '').
+      const i = value.length === 0 ? 0 : value.charCodeAt(0) + 1;
+      const hit = this.cachedStrs[i];
+      if (hit !== undefined) return this.incref(hit);
+      const ref = this.shared(`str:${value}`, () => ({ kind: 'str', value }));
+      this.cachedStrs[i] = ref;
+      return ref;
+    }
     return this.fresh({ kind: 'str', value });
   }
 
@@ -420,6 +457,9 @@ export class Heap {
       for (const child of deallocOrder(p)) this.decref(child);
     }
     this.releaseMemory(o);
+    // A freed object is not kept: holding every dead object (and its payload and address) to
+    // the end of the run made the JavaScript collector copy them all, again and again.
+    this.objects[o.ref] = undefined;
   }
 
   /** Where the dead object's memory goes: its type's free list or pymalloc. */
@@ -537,7 +577,7 @@ export class Heap {
 
   /** Objects in allocation order (the order of the gc lists for young objects). */
   allObjects(): PyObject[] {
-    return this.objects.slice(1) as PyObject[];
+    return this.live();
   }
 
   /** Break `o`'s references (`tp_clear`), as `delete_garbage` does. */

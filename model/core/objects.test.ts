@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deallocOrder, Heap } from './heap';
 import { nativeConfig } from './measured-configs';
+import { GC_KINDS, isGcTracked, TYPE_NAMES, type Payload } from './objects';
 import { strongReferents } from './objects';
 
 describe('strongReferents (tp_traverse of each type)', () => {
@@ -33,5 +34,18 @@ describe('strongReferents (tp_traverse of each type)', () => {
     expect(strongReferents({ kind: 'type', name: 'C', attrs: new Map(), slots: null, base: null })).toEqual([]);
     expect(strongReferents({ kind: 'code', code: null, constants: [a, c] })).toEqual([a, c]);
     expect(strongReferents({ kind: 'WeakSet', members: new Map([[a, c]]) })).toEqual([c]);
+  });
+});
+
+describe('isGcTracked', () => {
+  it('is GC_KINDS for every kind but iterators, which say it themselves', () => {
+    const kinds = [...Object.keys(TYPE_NAMES), 'instance', 'type'] as Payload['kind'][];
+    for (const kind of kinds) {
+      if (kind === 'iterator') continue;
+      expect(isGcTracked({ kind } as Payload), kind).toBe(GC_KINDS.has(kind));
+    }
+    const iterator = (gc: boolean): Payload => ({ kind: 'iterator', type: 'list_iterator', bytes: null, gc, held: [], state: null });
+    expect(isGcTracked(iterator(true))).toBe(true);
+    expect(isGcTracked(iterator(false))).toBe(false);
   });
 });

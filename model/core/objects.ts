@@ -111,7 +111,27 @@ export const TYPE_NAMES: Readonly<Record<Exclude<Kind, 'instance' | 'type'>, str
  * in front (changing their size class) and take part in cyclic collection.
  */
 export function isGcTracked(p: Payload): boolean {
-  return p.kind === 'iterator' ? p.gc : GC_KINDS.has(p.kind);
+  // The same answer as GC_KINDS.has (objects.test.ts), as a switch: called at every allocation and free.
+  switch (p.kind) {
+    case 'iterator':
+      return p.gc;
+    case 'tuple':
+    case 'list':
+    case 'dict':
+    case 'set':
+    case 'frozenset':
+    case 'instance':
+    case 'type':
+    case 'function':
+    case 'method':
+    case 'module':
+    case 'weakref':
+    case 'WeakSet':
+    case 'code':
+      return true;
+    default:
+      return false;
+  }
 }
 
 export const GC_KINDS: ReadonlySet<Kind> = new Set<Kind>([
@@ -156,12 +176,24 @@ export interface PyObject {
    * (a class whose last name went: `type_dealloc`), or not. Set once, never cleared.
    */
   mayBeDead?: boolean;
-  /** Weak references to this object, oldest first (`tp_weaklistoffset` list; see weakrefs.ts). */
-  readonly weakrefs: Ref[];
+  /**
+   * Weak references to this object, oldest first (`tp_weaklistoffset` list; see weakrefs.ts).
+   * Objects start with the shared, frozen `NO_WEAKREFS` (most never get one): add with `addWeakref`.
+   */
+  weakrefs: Ref[];
   /** Allocation order, for gc list order and traces. */
   readonly serial: number;
   /** The heap's decref clock at the latest decref that left this object alive (see gc-timing.ts). */
   lastDecref: number;
+}
+
+/** The weak reference list of an object nothing weakly references yet (frozen: add with `addWeakref`). */
+export const NO_WEAKREFS: Ref[] = Object.freeze([]) as unknown as Ref[];
+
+/** Appends `weakref` to `o`'s weak reference list (a new array instead of the shared empty one). */
+export function addWeakref(o: PyObject, weakref: Ref): void {
+  if (o.weakrefs === NO_WEAKREFS) o.weakrefs = [weakref];
+  else o.weakrefs.push(weakref);
 }
 
 /** The outgoing strong references of a payload (`tp_traverse`), in CPython's visiting order. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../profiles';
 import { bytesSizeof, intSizeof, listSizeof, setSizeof, strSizeof, tupleSizeof } from '../profiles/sizes';
 import { NATIVE_CONFIGS } from './measured-configs';
-import { getsizeof } from './sizes';
+import { getsizeof, longDigits } from './sizes';
 
 const RELEASES: Readonly<Record<string, string>> = {
   '3.8': '3.8.18',
@@ -50,5 +50,29 @@ describe.each(Object.entries(NATIVE_CONFIGS))('getsizeof on %s agrees with the p
     // The probe prints getsizeof(None) and getsizeof({}) next to these (sizeofObject, sizeofDict.emptyLiteral).
     expect(getsizeof({ kind: 'NoneType' }, config)).toBe(profile.sizeofObject);
     expect(getsizeof({ kind: 'dict', entries: [] }, config)).toBe(profile.sizeofDict.emptyLiteral);
+  });
+});
+
+describe('longDigits', () => {
+  /** The digit count by shifting, the way `_PyLong_New`'s callers count digits. */
+  const byShifting = (value: bigint, digitBits: number): number => {
+    let v = value < 0n ? -value : value;
+    let n = 0;
+    while (v > 0n) {
+      v >>= BigInt(digitBits);
+      n++;
+    }
+    return n;
+  };
+
+  it('counts digits of 15 and 30 bits around every power of two up to 2**70', () => {
+    for (const digitBits of [15, 30]) {
+      for (let k = 0; k <= 70; k++) {
+        for (const v of [(1n << BigInt(k)) - 1n, 1n << BigInt(k), (1n << BigInt(k)) + 1n]) {
+          expect(longDigits(v, digitBits), `${v} (${digitBits}-bit digits)`).toBe(byShifting(v, digitBits));
+          expect(longDigits(-v, digitBits), `${-v} (${digitBits}-bit digits)`).toBe(byShifting(v, digitBits));
+        }
+      }
+    }
   });
 });

@@ -9,7 +9,9 @@ import { isGcTracked, type Payload } from './objects';
 /** `Objects/longobject.c`: number of `digit`s of |v| (`_PyLong_New` size). */
 export function longDigits(value: bigint, digitBits: number): number {
   let v = value < 0n ? -value : value;
-  // Most ints fit a double exactly: count the bits without making bigints.
+  // Most ints fit 32 bits: count them with clz32.
+  if (v <= 0xffffffffn) return Math.ceil((32 - Math.clz32(Number(v))) / digitBits);
+  // Most others fit a double exactly: count the bits without making bigints.
   if (v <= 0x1fffffffffffffn) {
     const bits = v === 0n ? 0 : Math.floor(Math.log2(Number(v))) + 1;
     return Math.ceil(bits / digitBits);
@@ -25,6 +27,8 @@ export function longDigits(value: bigint, digitBits: number): number {
 
 /** `Objects/unicodeobject.c` `PyUnicode_New`: the compact kind of a str (1, 2 or 4 bytes a char) and whether ASCII. */
 export function strKind(value: string): { readonly ascii: boolean; readonly charSize: 1 | 2 | 4 } {
+  // The common case in one native scan (a long str built by repetition is scanned once here).
+  if (!NON_ASCII.test(value)) return KIND_ASCII;
   let max = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -37,6 +41,8 @@ export function strKind(value: string): { readonly ascii: boolean; readonly char
   return KIND_UCS2;
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
+const NON_ASCII = /[^\x00-\x7f]/;
 const KIND_ASCII = { ascii: true, charSize: 1 } as const;
 const KIND_LATIN1 = { ascii: false, charSize: 1 } as const;
 const KIND_UCS2 = { ascii: false, charSize: 2 } as const;
@@ -70,7 +76,7 @@ export function basicSize(p: Payload, config: CoreConfig): number | null {
       return s.float;
     case 'str': {
       const { ascii, charSize } = strKind(p.value);
-      const n = strLength(p.value);
+      const n = ascii ? p.value.length : strLength(p.value);
       return (ascii ? s.asciiHeader : s.compactHeader) + (n + 1) * charSize;
     }
     case 'bytes':

@@ -5,7 +5,7 @@
  */
 import type { Heap } from './heap';
 import type { Ref } from './objects';
-import { TYPE_NAMES } from './objects';
+import { addWeakref, TYPE_NAMES } from './objects';
 
 /** A Python-level error the evaluator raises as is. */
 export class PyTypeError extends Error {}
@@ -40,7 +40,7 @@ export function newWeakref(heap: Heap, referent: Ref, callback: Ref | null): Ref
   }
   if (callback !== null) heap.incref(callback);
   const w = heap.object({ kind: 'weakref', referent, callback, weakSet: null });
-  o.weakrefs.push(w);
+  addWeakref(o, w);
   return w;
 }
 
@@ -70,7 +70,7 @@ export function weakSetAdd(heap: Heap, weakSet: Ref, item: Ref): void {
   // Stryker disable next-line StringLiteral: equivalent while a WeakSet's and a weakref's sizes are unknown (allocateUnknownSize loses the same classes)
   heap.allocator.untracked('unknown');
   const w = heap.object({ kind: 'weakref', referent: item, callback: null, weakSet });
-  heap.get(item).weakrefs.push(w);
+  addWeakref(heap.get(item), w);
   set.members.set(item, w);
 }
 

@@ -1077,16 +1077,19 @@ export class Interpreter {
   }
 
   private evalNode(e: Expr, frame: Frame): Ref {
+    // The most common node, and never a constant (`constOf` holds literals and folded nodes only).
+    if (e.kind === 'Name') return this.loadName(e.id, frame);
+    // The next most common, never a constant either (no call folds): found without the switch.
+    if (e.kind === 'Call') return this.evalCall(e, frame);
     const h = this.heap;
     const c = frame.code.constOf.get(e);
     if (c !== undefined) return h.incref(c);
     switch (e.kind) {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
-      case 'Name':
-        return this.loadName(e.id, frame);
       case 'Tuple': {
-        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        const items: Ref[] = [];
+        for (const x of e.elts) items.push(this.evalExpr(x, frame));
         return h.tuple(items);
       }
       case 'List': {
@@ -1098,7 +1101,8 @@ export class Interpreter {
           this.listExtend(list, items, this.cfg.listLiteralOfConstants === 'even' ? 'even' : 'resize');
           return list;
         }
-        const items = e.elts.map((x) => this.evalExpr(x, frame));
+        const items: Ref[] = [];
+        for (const x of e.elts) items.push(this.evalExpr(x, frame));
         // `fold_iter`: a list display iterated by `for` or tested by `in` is built as a tuple.
         if (frame.code.iterAsTuple.has(e)) return h.tuple(items);
         return h.list(items);
@@ -1179,8 +1183,6 @@ export class Interpreter {
       }
       case 'Slice':
         throw new Refusal('slicing');
-      case 'Call':
-        return this.evalCall(e, frame);
       case 'ListComp':
       case 'SetComp':
       case 'DictComp':

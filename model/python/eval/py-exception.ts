@@ -7,7 +7,12 @@ export class PyException extends Error {
     readonly pyType: string,
     readonly pyMessage: string,
   ) {
+    // Control flow of the running program, caught by the evaluator: a JavaScript stack trace
+    // would cost more than the statement that raised (captured at every construction).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(pyMessage === '' ? pyType : `${pyType}: ${pyMessage}`);
+    Error.stackTraceLimit = limit;
   }
 
   /** The last line of CPython's traceback (`traceback.format_exception_only`). */

@@ -11,6 +11,10 @@ export class Refusal extends Error {
     readonly detail?: string,
     readonly pos?: Pos,
   ) {
+    // Caught by `runModel` and reported as `unsupported:`: no JavaScript stack trace needed.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(detail ? `${construct} (${detail})` : construct);
+    Error.stackTraceLimit = limit;
   }
 }
