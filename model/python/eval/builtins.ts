@@ -14,6 +14,7 @@ import { callAttributeBuiltin } from './attribute-builtins';
 import { callGeneratorMethod } from './generator-functions';
 import { callListMethod } from './list-methods';
 import { callListOrderMethod } from './list-order-methods';
+import { callStrPadMethod } from './str-pad-methods';
 import { callStrMethod } from './str-methods';
 import { callNumberBuiltin } from './number-builtins';
 import { callTruthBuiltin } from './truth-builtins';
@@ -56,7 +57,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
   }
   const generatorResult = callGeneratorMethod(vm, obj, name, args);
   if (generatorResult !== null) return generatorResult;
-  const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) ?? callListOrderMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : p.kind === 'str' ? callStrMethod(vm, obj, name, args) : null;
+  const handled = p.kind === 'list' ? callListMethod(vm, obj, name, args) ?? callListOrderMethod(vm, obj, name, args) : p.kind === 'dict' ? callDictMethod(vm, obj, name, args) : p.kind === 'str' ? callStrMethod(vm, obj, name, args) ?? callStrPadMethod(vm, obj, name, args) : null;
   if (handled !== null) return handled;
   throw new Refusal(`the method ${typeName(h, obj)}.${name}`);
 }
