@@ -151,13 +151,17 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 2);
       return h.bool(isInstance(vm, args[0] as Ref, args[1] as Ref));
     }
-    case 'hex': {
+    case 'hex':
+    case 'oct':
+    case 'bin': {
+      // `PyNumber_ToBase` -> `_PyLong_Format` / `long_format_binary`: a new str with its prefix.
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
       if (p.kind !== 'int' && p.kind !== 'bool') throw new PyException('TypeError', `'${typeName(h, args[0] as Ref)}' object cannot be interpreted as an integer`);
       vm.guardArith(args[0] as Ref, args[0] as Ref);
       const v = p.kind === 'int' ? p.value : p.value ? 1n : 0n;
-      return vm.newStr(v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`);
+      const [prefix, radix] = name === 'hex' ? ['0x', 16] : name === 'oct' ? ['0o', 8] : ['0b', 2];
+      return vm.newStr(v < 0n ? `-${prefix}${(-v).toString(radix)}` : `${prefix}${v.toString(radix)}`);
     }
     case 'compile':
       return builtinCompile(vm, args);
