@@ -10,12 +10,13 @@
  * - `x: T = v` in a function body: the annotation is never evaluated (`compiler_annassign`:
  *   "Annotations are only evaluated in a module or class"); the value is assigned; an
  *   attribute or subscript target without value still evaluates its object (`check_ann_expr`).
- *   At module or class level `__annotations__` (a dict made by `SETUP_ANNOTATIONS`) is refused.
+ *   At module level see module-annotations.ts; in a class body it is refused.
  */
 import type { Ref } from '../../core/objects';
 import type { Expr, Stmt } from '../ast';
 import { NORMAL, type Completion, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
+import { storeModuleAnnotation } from './module-annotations';
 import { Refusal } from './refusal';
 
 type FunctionDef = Extract<Stmt, { kind: 'FunctionDef' }>;
@@ -46,8 +47,14 @@ export function evalFunctionAnnotations(interp: Interpreter, s: FunctionDef, fra
 
 /** `target: annotation [= value]`. */
 export function execAnnAssign(interp: Interpreter, s: Extract<Stmt, { kind: 'AnnAssign' }>, frame: Frame): Completion {
-  if (frame.kind !== 'function') throw new Refusal('an annotated assignment at module or class level', 'the __annotations__ dict is not modelled', s.pos);
+  if (frame.kind === 'class') throw new Refusal('an annotated assignment in a class body', 'the class __annotations__ dict is not modelled', s.pos);
   const h = interp.heap;
+  if (frame.kind === 'module') {
+    if (!s.simple || s.target.kind !== 'Name') throw new Refusal('an annotation of a target other than a plain name at module level', undefined, s.pos);
+    if (s.value) interp.assign(s.target, interp.evalExpr(s.value, frame), frame);
+    storeModuleAnnotation(interp, s, frame);
+    return NORMAL;
+  }
   if (s.value) {
     interp.assign(s.target, interp.evalExpr(s.value, frame), frame);
     return NORMAL;

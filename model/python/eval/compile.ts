@@ -13,6 +13,7 @@
  *    `all_name_chars`, recursing into tuples and frozensets.
  * It also finds each function's locals (`Python/symtable.c`) in `co_varnames` order.
  */
+import { internedIdentifier } from './identifiers';
 import type { Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { allNameChars } from '../../core/caches';
@@ -463,6 +464,24 @@ class UnitCompiler {
       forEachChildExpr(e, visitExpr);
     };
     const enterStatement = (s: Stmt): boolean => {
+      if (s.kind === 'AnnAssign' && kind === 'module' && this.config.annotations !== 'annotate' && s.simple && s.target.kind === 'Name') {
+        // `compiler_annassign` at module level (3.8-3.13): the value, the annotation, then the
+        // name as a constant (`ADDOP_LOAD_CONST_NEW(mangled)`, the parser's interned identifier).
+        // The parser's objects for constants inside annotations are not made (parseLiterals skips them).
+        let constant: Expr | null = null;
+        const findConstant = (x: Expr): void => {
+          if (x.kind === 'Const') constant ??= x;
+          else forEachChildExpr(x, findConstant);
+        };
+        findConstant(s.annotation);
+        if (constant !== null) throw new Refusal('a constant in a module-level annotation', "the parser's objects for annotations are not modelled", (constant as Expr).pos);
+        if (s.value) visitExpr(s.value);
+        visitExpr(s.annotation);
+        const name = internedIdentifier(this.heap, this.config.codeNamesImmortal, s.target.id);
+        addConst(name);
+        this.heap.decref(name);
+        return false;
+      }
       if (s.kind === 'FunctionDef') {
         s.params.forEach((p) => p.default && visitExpr(p.default));
         if (this.config.annotations !== 'annotate') annotationsOf(s).forEach(visitExpr);

@@ -30,6 +30,7 @@ import { PendingStdout } from './stdout-buffer';
 import { knownSetOrder, pyRepr } from './repr';
 import { bytesContains } from './bytes-contains';
 import { noteHeapType } from './name-attributes';
+import { setupModuleAnnotations } from './module-annotations';
 import { callListOrderMethod, takesKeywords } from './list-order-methods';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
@@ -142,12 +143,14 @@ export class Interpreter {
   /** Runs a whole module (`python FILE.py`): the arena lives until the body is done. */
   runModule(unit: CompileUnit): void {
     const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
+    setupModuleAnnotations(this, unit.module.body, frame);
     this.execBody(unit.module.body, frame, true);
   }
 
   /** Runs one REPL statement unit, then frees its arena and code (`PyRun_InteractiveOneObject`). */
   runReplStatement(unit: CompileUnit, stmt: Stmt): void {
     const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
+    setupModuleAnnotations(this, [stmt], frame);
     if (stmt.kind === 'Expr') {
       this.pos = stmt.pos;
       const v = this.evalExpr(stmt.value, frame);

@@ -13,6 +13,7 @@
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
+import { internedIdentifier } from './identifiers';
 import { Refusal } from './refusal';
 
 /** Payloads of the classes made by `class` statements (heap types), as opposed to static types. */
@@ -24,22 +25,6 @@ export function noteHeapType(interp: Interpreter, cls: Ref): void {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/**
- * The interned str of a name: CPython interns every `co_name`, `co_names` entry and identifier
- * constant into one table, so a function's name and an equal constant are one object. The
- * model's constants are interned when compiled; a name no constant has interned yet is
- * interned now, so that later constants find it.
- */
-function internedName(interp: Interpreter, name: string): Ref {
-  const h = interp.heap;
-  const hit = h.internTable.get(name);
-  if (hit !== undefined) return h.incref(hit);
-  const s = interp.nameStr(name);
-  const interned = h.intern(s, true);
-  h.decref(s);
-  return interned;
-}
-
 /** `obj.__name__` / `obj.__class__` as a new reference, or null for other names. */
 export function nameAttribute(interp: Interpreter, obj: Ref, name: string): Ref | null {
   if (name !== '__name__' && name !== '__class__') return null;
@@ -48,12 +33,12 @@ export function nameAttribute(interp: Interpreter, obj: Ref, name: string): Ref 
   if (name === '__class__') return interp.call(interp.builtinTypes.get('type') as Ref, [obj], []);
   switch (p.kind) {
     case 'type':
-      if (heapTypes.has(p)) return internedName(interp, p.name);
+      if (heapTypes.has(p)) return internedIdentifier(interp.heap, interp.cfg.codeNamesImmortal, p.name);
       if (!IDENTIFIER.test(p.name)) throw new Refusal(`__name__ of the type ${p.name}`);
       return h.str(p.name);
     case 'function':
       if (!IDENTIFIER.test(p.name)) throw new Refusal(`__name__ of the function ${p.name}`, 'only names of def statements are modelled');
-      return internedName(interp, p.name);
+      return internedIdentifier(interp.heap, interp.cfg.codeNamesImmortal, p.name);
     case 'method':
       return nameAttribute(interp, p.func, name);
     case 'builtin':

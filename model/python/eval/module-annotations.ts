@@ -1,0 +1,95 @@
+/**
+ * Annotated assignments at module level, 3.8-3.13 (`Python/compile.c` `compiler_body`,
+ * `compiler_annassign`): a module with an annotated assignment anywhere in its body (also in
+ * `if`/`for`/`while`/`with`/`try` blocks, not in `def`/`class`: `find_ann`) starts with
+ * `SETUP_ANNOTATIONS`, which binds `__annotations__` to a new dict unless the name exists; each
+ * `name: T [= v]` then assigns the value, evaluates T and stores it under the name
+ * (`LOAD_NAME __annotations__; LOAD_CONST 'name'; STORE_SUBSCR`, the name an interned constant of
+ * the module's code). Measured on 3.8-3.13: `print(__annotations__)` shows the evaluated
+ * annotations. 3.14 (PEP 649, `Python/codegen.c`) makes an `__annotate__` function, a cell and a
+ * `__conditional_annotations__` set instead: refused, as are class bodies, `compile()`/`exec`
+ * units and targets other than a plain name.
+ */
+import type { Ref } from '../../core/objects';
+import type { Stmt } from '../ast';
+import type { Frame } from './frame';
+import type { Interpreter } from './interpreter';
+import { internedIdentifier } from './identifiers';
+import { Refusal } from './refusal';
+
+type AnnAssign = Extract<Stmt, { kind: 'AnnAssign' }>;
+
+const hasAnnCache = new WeakMap<readonly Stmt[], boolean>();
+
+/** `find_ann`: an annotated assignment in the block, outside nested functions and classes. */
+export function findAnnotations(body: readonly Stmt[]): boolean {
+  const known = hasAnnCache.get(body);
+  if (known !== undefined) return known;
+  const found = body.some((s) => {
+    switch (s.kind) {
+      case 'AnnAssign':
+        return true;
+      case 'If':
+      case 'While':
+      case 'For':
+        return findAnnotations(s.body) || findAnnotations(s.orelse);
+      case 'With':
+        return findAnnotations(s.body);
+      case 'Try':
+        return findAnnotations(s.body) || s.handlers.some((h) => findAnnotations(h.body)) || findAnnotations(s.orelse) || findAnnotations(s.finalbody);
+      default:
+        return false;
+    }
+  });
+  hasAnnCache.set(body, found);
+  return found;
+}
+
+/** Module frames whose `SETUP_ANNOTATIONS` ran (their annotated assignments store annotations). */
+const setUp = new WeakSet<Frame>();
+
+/** `SETUP_ANNOTATIONS` at the start of a module unit whose body has annotations. */
+export function setupModuleAnnotations(interp: Interpreter, body: readonly Stmt[], frame: Frame): void {
+  if (!findAnnotations(body)) return;
+  if (interp.cfg.annotations === 'annotate') {
+    throw new Refusal('annotated assignments at module level on 3.14', 'the __annotate__ function, its cell and the __conditional_annotations__ set are not modelled', firstAnnotation(body)?.pos);
+  }
+  setUp.add(frame);
+  if (frame.globals.has('__annotations__')) return;
+  interp.storeName('__annotations__', interp.heap.dict([]), frame);
+}
+
+function firstAnnotation(body: readonly Stmt[]): AnnAssign | undefined {
+  for (const s of body) {
+    if (s.kind === 'AnnAssign') return s;
+    const inner = 'body' in s && Array.isArray(s.body) ? firstAnnotation(s.body as readonly Stmt[]) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The annotation of `s` stored in `__annotations__`, after the value was assigned. */
+export function storeModuleAnnotation(interp: Interpreter, s: AnnAssign, frame: Frame): void {
+  if (!setUp.has(frame)) throw new Refusal('an annotated assignment in this unit', 'only the main module and REPL statements set up __annotations__ here', s.pos);
+  if (!s.simple || s.target.kind !== 'Name') throw new Refusal('an annotation of a target other than a plain name at module level', undefined, s.pos);
+  const h = interp.heap;
+  const annotation = interp.evalExpr(s.annotation, frame);
+  let annotations: Ref;
+  try {
+    annotations = interp.loadName('__annotations__', frame);
+  } catch (err) {
+    h.decref(annotation);
+    throw err;
+  }
+  const key = internedIdentifier(h, interp.cfg.codeNamesImmortal, s.target.id);
+  try {
+    if (h.get(annotations).payload.kind !== 'dict') throw new Refusal('__annotations__ rebound to something other than a dict');
+    interp.setItem(annotations, key, annotation);
+  } catch (err) {
+    h.decref(annotation);
+    throw err;
+  } finally {
+    h.decref(annotations);
+    h.decref(key);
+  }
+}
