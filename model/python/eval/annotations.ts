@@ -10,7 +10,7 @@
  * - `x: T = v` in a function body: the annotation is never evaluated (`compiler_annassign`:
  *   "Annotations are only evaluated in a module or class"); the value is assigned; an
  *   attribute or subscript target without value still evaluates its object (`check_ann_expr`).
- *   At module level see module-annotations.ts; in a class body it is refused.
+ *   At module and class level see module-annotations.ts.
  */
 import type { Ref } from '../../core/objects';
 import type { Expr, Stmt } from '../ast';
@@ -47,9 +47,8 @@ export function evalFunctionAnnotations(interp: Interpreter, s: FunctionDef, fra
 
 /** `target: annotation [= value]`. */
 export function execAnnAssign(interp: Interpreter, s: Extract<Stmt, { kind: 'AnnAssign' }>, frame: Frame): Completion {
-  if (frame.kind === 'class') throw new Refusal('an annotated assignment in a class body', 'the class __annotations__ dict is not modelled', s.pos);
   const h = interp.heap;
-  if (frame.kind === 'module') {
+  if (frame.kind === 'module' || frame.kind === 'class') {
     if (!s.simple || s.target.kind !== 'Name') throw new Refusal('an annotation of a target other than a plain name at module level', undefined, s.pos);
     if (s.value) interp.assign(s.target, interp.evalExpr(s.value, frame), frame);
     storeModuleAnnotation(interp, s, frame);

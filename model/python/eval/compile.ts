@@ -464,8 +464,8 @@ class UnitCompiler {
       forEachChildExpr(e, visitExpr);
     };
     const enterStatement = (s: Stmt): boolean => {
-      if (s.kind === 'AnnAssign' && kind === 'module' && this.config.annotations !== 'annotate' && s.simple && s.target.kind === 'Name') {
-        // `compiler_annassign` at module level (3.8-3.13): the value, the annotation, then the
+      if (s.kind === 'AnnAssign' && (kind === 'module' || kind === 'class') && this.config.annotations !== 'annotate' && s.simple && s.target.kind === 'Name') {
+        // `compiler_annassign` at module or class level (3.8-3.13): the value, the annotation, then the
         // name as a constant (`ADDOP_LOAD_CONST_NEW(mangled)`, the parser's interned identifier).
         // The parser's objects for constants inside annotations are not made (parseLiterals skips them).
         let constant: Expr | null = null;

@@ -691,6 +691,7 @@ export class Interpreter {
     // `__build_class__` runs the body in a fresh namespace, then `type_new` copies it.
     const ns = new Map<string, Ref>();
     const body: Frame = { code, kind: 'class', fast: new Map(), ns, globals: frame.globals };
+    setupModuleAnnotations(this, code.body, body);
     this.depth++;
     try {
       const c = this.execBody(code.body, body);
@@ -702,7 +703,7 @@ export class Interpreter {
     if (base !== null && derivesFromStr(this, base) && (slots !== null || ns.has('__init__'))) throw new Refusal('__slots__ or __init__ in a str subclass');
     for (const [name, v] of ns) {
       const p = this.heap.get(v).payload;
-      if (name.startsWith('__') && name.endsWith('__') && !MODELLED_SPECIAL_NAMES.has(name)) {
+      if (name.startsWith('__') && name.endsWith('__') && !MODELLED_SPECIAL_NAMES.has(name) && name !== '__annotations__') {
         throw new Refusal(`the special method or attribute ${name}`);
       }
       if (p.kind === 'function' && !MODELLED_SPECIAL_NAMES.has(name) && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);

@@ -1,5 +1,5 @@
 /**
- * Annotated assignments at module level, 3.8-3.13 (`Python/compile.c` `compiler_body`,
+ * Annotated assignments at module level and in class bodies, 3.8-3.13 (`Python/compile.c` `compiler_body`,
  * `compiler_annassign`): a module with an annotated assignment anywhere in its body (also in
  * `if`/`for`/`while`/`with`/`try` blocks, not in `def`/`class`: `find_ann`) starts with
  * `SETUP_ANNOTATIONS`, which binds `__annotations__` to a new dict unless the name exists; each
@@ -7,8 +7,9 @@
  * (`LOAD_NAME __annotations__; LOAD_CONST 'name'; STORE_SUBSCR`, the name an interned constant of
  * the module's code). Measured on 3.8-3.13: `print(__annotations__)` shows the evaluated
  * annotations. 3.14 (PEP 649, `Python/codegen.c`) makes an `__annotate__` function, a cell and a
- * `__conditional_annotations__` set instead: refused, as are class bodies, `compile()`/`exec`
- * units and targets other than a plain name.
+ * `__conditional_annotations__` set instead (a class body: a `__classdict__` cell and an
+ * `__annotate_func__`): refused, as are `compile()`/`exec` units and targets other than a plain
+ * name. A class keeps its body's `__annotations__` dict in its namespace (`C.__annotations__`).
  */
 import type { Ref } from '../../core/objects';
 import type { Stmt } from '../ast';
@@ -52,10 +53,11 @@ const setUp = new WeakSet<Frame>();
 export function setupModuleAnnotations(interp: Interpreter, body: readonly Stmt[], frame: Frame): void {
   if (!findAnnotations(body)) return;
   if (interp.cfg.annotations === 'annotate') {
-    throw new Refusal('annotated assignments at module level on 3.14', 'the __annotate__ function, its cell and the __conditional_annotations__ set are not modelled', firstAnnotation(body)?.pos);
+    throw new Refusal('annotated assignments at module or class level on 3.14', 'the __annotate__ function, its cell and the __conditional_annotations__ set are not modelled', firstAnnotation(body)?.pos);
   }
   setUp.add(frame);
-  if (frame.globals.has('__annotations__')) return;
+  // `SETUP_ANNOTATIONS` looks in the frame's locals: the module's globals, a class body's namespace.
+  if (frame.ns.has('__annotations__')) return;
   interp.storeName('__annotations__', interp.heap.dict([]), frame);
 }
 

@@ -27,9 +27,15 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `obj.__name__` / `obj.__class__` as a new reference, or null for other names. */
 export function nameAttribute(interp: Interpreter, obj: Ref, name: string): Ref | null {
-  if (name !== '__name__' && name !== '__class__') return null;
   const h = interp.heap;
   const p = h.get(obj).payload;
+  // A class's own `__annotations__` (its body's dict, module-annotations.ts), as `type_get_annotations` returns it.
+  if (name === '__annotations__' && p.kind === 'type' && heapTypes.has(p)) {
+    const own = p.attrs.get('__annotations__');
+    if (own === undefined) throw new Refusal('__annotations__ of a class without annotations', 'an empty dict is made and stored on first access (3.10+) or inherited');
+    return h.incref(own);
+  }
+  if (name !== '__name__' && name !== '__class__') return null;
   if (name === '__class__') return interp.call(interp.builtinTypes.get('type') as Ref, [obj], []);
   switch (p.kind) {
     case 'type':
