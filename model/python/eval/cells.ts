@@ -20,8 +20,9 @@
  * - when the frame ends its slots are released in `f_localsplus` order: 3.8-3.10 the locals,
  *   then the cells, then the free variables (`frame_dealloc`); 3.11+ an argument's cell in its
  *   argument's slot (`_PyFrame_ClearLocals` over `co_localsplusnames`).
- * Cells are reachable by the program only through the references they hold: `__closure__`
- * is not modelled.
+ * A function's `__closure__` is its tuple of cells or None (`func_get_closure`); a cell's
+ * `cell_contents` its value, ValueError 'Cell is empty' when empty (`cell_get_contents`); a
+ * cell is not iterable (no `tp_iter`) and its repr shows addresses (refused, as other reprs).
  */
 import type { Ref } from '../../core/objects';
 import type { CodeObject } from './compile';
@@ -206,4 +207,23 @@ export function releaseCells(interp: Interpreter, frame: Frame): void {
       interp.heap.decref(c);
     }
   }
+}
+
+/** Whether `ref` is a cell object. */
+export function isCell(interp: Interpreter, ref: Ref): boolean {
+  const p = interp.heap.get(ref).payload;
+  return p.kind === 'iterator' && p.type === 'cell';
+}
+
+/** `function.__closure__` (`func_get_closure`): the closure tuple, or None (new references). */
+export function functionClosure(interp: Interpreter, fn: Ref): Ref {
+  const closure = (interp.heap.payload(fn, 'function').code as CompiledFunction).closure;
+  return closure === undefined ? interp.heap.none() : interp.heap.incref(closure);
+}
+
+/** `cell.cell_contents` (`cell_get_contents`). */
+export function cellContents(interp: Interpreter, cell: Ref): Ref {
+  const v = contents(interp, cell)[0];
+  if (v === undefined) throw new PyException('ValueError', 'Cell is empty');
+  return interp.heap.incref(v);
 }
