@@ -312,14 +312,12 @@ function analyze(b: Block, bound: ReadonlySet<string> | null, out: Map<readonly 
   const freeInChildren = new Set<string>();
   for (const child of b.children) {
     const r = analyze(child, childBound, out, options);
-    let needed: Iterable<string> = r.free;
-    if (child.inlined) {
-      // `inline_comprehension`: a free name the enclosing block binds is its own local, unless
-      // the comprehension's children need it as a cell.
-      needed = [...r.free].filter((n) => !local.has(n) || r.freeInChildren.has(n));
-    }
-    for (const n of needed) {
-      freeInChildren.add(n);
+    for (const n of r.free) {
+      // `inline_comprehension`: an inlined comprehension's own uses are this block's uses (a
+      // name bound here stays a plain local); only what its children need is a child's need.
+      const ofChild = !child.inlined || r.freeInChildren.has(n);
+      if (!ofChild && local.has(n)) continue;
+      if (ofChild) freeInChildren.add(n);
       if (local.has(n)) cells.add(n);
       else if (b.globals.has(n)) continue;
       else if (b.kind === 'class' && b.bound.has(n)) continue; // DEF_FREE_CLASS: refused below anyway

@@ -27,3 +27,8 @@ def default_binding():
         fs.append(lambda i=i: i)
     return [f() for f in fs]
 print(default_binding())
+def nested_comprehensions():
+    k = [9]
+    d = {i: [k for _ in range(i)] for i in range(3)}
+    print('k in nested comprehensions', sys.getrefcount(k), len(d))
+nested_comprehensions()
