@@ -6,7 +6,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../../../tests/fast-check-seed';
 import { interpreterEnvironment } from '../../../oracle/native/environment';
 import type { Expr, Stmt } from '../ast';
 import { parseModule } from '../parse';
@@ -97,6 +99,74 @@ describe.skipIf(NATIVE.length === 0)('cells and free variables: the analysis aga
         expect(got, source).toEqual(real(python, source));
       }
       expect(refused).toBeLessThanOrEqual(2);
+    });
+  }
+});
+
+/**
+ * Generated nestings: a function of `a`, `b` binding and reading `x`, `y`, with inner defs,
+ * lambdas, comprehensions and generator expressions reading them, `nonlocal` and `global`.
+ * Programs the real compiler rejects (a SyntaxError of scoping) are skipped.
+ */
+const NAMES_POOL = ['a', 'b', 'x', 'y'];
+const pick = fc.constantFrom(...NAMES_POOL);
+const reads = fc.uniqueArray(pick, { minLength: 1, maxLength: 3 }).map((ns) => `(${ns.join(', ')},)`);
+const inner = (depth: number): fc.Arbitrary<string[]> =>
+  fc.oneof(
+    reads.map((r) => [`lambda: ${r}`]).map(([l]) => [`h = ${l}`]),
+    fc.tuple(pick, reads).map(([t, r]) => [`c = [${r} for ${t} in range(2)]`]),
+    fc.tuple(pick, reads).map(([t, r]) => [`c = list(${r} for ${t} in range(2))`]),
+    fc.tuple(fc.option(pick, { nil: null }), fc.option(pick, { nil: null }), reads, depth > 0 ? fc.option(fc.constant(null).chain(() => inner(depth - 1)), { nil: null }) : fc.constant(null)).map(([decl, assigned, r, nested]) => [
+      'def g():',
+      ...(decl === null ? [] : [`    nonlocal ${decl}`]),
+      ...(assigned === null ? [] : [`    ${assigned} = 1`]),
+      ...(nested ?? []).map((l) => `    ${l}`),
+      `    return ${r}`,
+    ]),
+  );
+const program = fc
+  .tuple(fc.array(inner(1), { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([parts, withGlobal]) => ['def f(a, b):', ...(withGlobal ? ['    global y'] : []), '    x = y = 0', ...parts.flat().map((l) => `    ${l}`), '    return x'].join('\n'));
+
+const BATCH_FOOTER = `
+import sys, types
+def walk(code):
+    for c in code.co_consts:
+        if isinstance(c, types.CodeType):
+            print(c.co_name, ','.join(sorted(c.co_cellvars)), ','.join(c.co_freevars))
+            walk(c)
+for source in SOURCES:
+    try:
+        code = compile(source, 'p.py', 'exec')
+    except SyntaxError:
+        print('SyntaxError')
+    else:
+        walk(code)
+    print('---')
+`;
+
+describe.skipIf(NATIVE.length === 0)('cells and free variables of generated nestings: the analysis against the real compilers', () => {
+  const sources = fc.sample(program, 150);
+  for (const { version, python, inlined } of NATIVE) {
+    it(`on ${version}`, () => {
+      const r = spawnSync(python, ['-c', `SOURCES = ${JSON.stringify(sources)}\n${BATCH_FOOTER}`], { env: interpreterEnvironment(), encoding: 'utf8', timeout: 60_000 });
+      if (r.status !== 0) throw new Error(r.stderr);
+      const outputs = r.stdout.split('---\n');
+      let compared = 0;
+      sources.forEach((source, i) => {
+        const lines = (outputs[i] ?? '').split('\n').filter((l) => l !== '');
+        if (lines[0] === 'SyntaxError') return;
+        let got: string[];
+        try {
+          got = modelled(source, inlined);
+        } catch (err) {
+          if (err instanceof Refusal) return;
+          throw err;
+        }
+        compared++;
+        expect(got, source).toEqual(lines.sort());
+      });
+      expect(compared).toBeGreaterThan(sources.length / 2);
     });
   }
 });
