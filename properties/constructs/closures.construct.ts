@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import type { Expr, Stmt } from '../../model/python/ast';
 import { assign, call, classDef, def, del, expr, importModules, int, is, list, module, name, none, print, ret, str, subscript, tuple } from '../gen/py';
+import { handler, tryStmt } from './builders-core';
 import { lambda, nonlocalStmt } from './builders-funcs';
 import { defineConstruct } from './types';
 
@@ -29,13 +30,20 @@ interface Case {
   /** A second nested def sharing obj's cell, kept by the module. */
   readonly second: boolean;
   readonly dropHeldFirst: boolean;
+  /** def and lambda capturing `captured`: `del captured` in outer (DELETE_DEREF), so the call raises NameError. */
+  readonly deleteCaptured: boolean;
 }
 
-/** What the closure returns (or yields): `obj`, and what else it captures. */
+/**
+ * What the closure returns (or yields): what else it captures, then `obj` (last: a deleted
+ * `captured` raises before `obj` is loaded, because the model does not unwind the references
+ * a display has built when one of its items raises).
+ */
 function captured(c: Case, self: string): Expr {
-  const items: Expr[] = [name('obj')];
-  if (c.captureLocal) items.push(name('local'));
+  const items: Expr[] = [];
+  if (c.captureLocal) items.push(name('captured'));
   if (c.recursive && (c.maker === 'def' || c.maker === 'lambda')) items.push(name(self));
+  items.push(name('obj'));
   return tuple(...items);
 }
 
@@ -76,7 +84,7 @@ function makeInner(c: Case): Stmt[] {
 
 export const construct = defineConstruct({
   construct: 'closures',
-  description: 'nested defs, lambdas, list comprehensions in lambdas and generator expressions capturing an argument and a local: references the cells hold, nonlocal rebinding, weakref deaths when the last closure goes, self-referencing closures collected by gc',
+  description: 'nested defs, lambdas, list comprehensions in lambdas and generator expressions capturing an argument and a local: references the cells hold, nonlocal rebinding, deleted cells (NameError), weakref deaths when the last closure goes, self-referencing closures collected by gc',
   arbitrary: fc
     .record({
       maker: fc.constantFrom<Maker>('def', 'lambda', 'lambda-listcomp', 'genexp'),
@@ -85,8 +93,14 @@ export const construct = defineConstruct({
       recursive: fc.boolean(),
       second: fc.boolean(),
       dropHeldFirst: fc.boolean(),
+      deleteCaptured: fc.boolean(),
     })
-    .map((c): Case => ({ ...c, rebind: c.rebind && c.maker === 'def', recursive: c.recursive && (c.maker === 'def' || c.maker === 'lambda') })),
+    .map((c): Case => ({
+      ...c,
+      rebind: c.rebind && c.maker === 'def',
+      recursive: c.recursive && (c.maker === 'def' || c.maker === 'lambda'),
+      deleteCaptured: c.deleteCaptured && c.captureLocal && (c.maker === 'def' || c.maker === 'lambda'),
+    })),
   program: (c, salt) => {
     const call0 = c.maker === 'genexp' ? call('next', name('f')) : call(name('f'));
     return module(
@@ -95,10 +109,11 @@ export const construct = defineConstruct({
       expr(call('gc.disable')),
       classDef('Item', []),
       def('outer', ['obj'], [
-        assign('local', list(str(`local ${salt}`))),
-        print(str('outer starts'), refcount(name('obj')), refcount(name('local'))),
+        assign('captured', list(str(`captured ${salt}`))),
+        print(str('outer starts'), refcount(name('obj')), refcount(name('captured'))),
         ...makeInner(c),
-        print(str('inner made'), refcount(name('obj')), refcount(name('local'))),
+        print(str('inner made'), refcount(name('obj')), refcount(name('captured'))),
+        ...(c.deleteCaptured ? [del('captured'), print(str('captured deleted'))] : []),
         ...(c.second ? [def('other', [], [ret(name('obj'))]), print(str('other made'), refcount(name('obj')))] : []),
         ret(c.second ? tuple(name('inner'), name('other')) : name('inner')),
       ]),
@@ -110,8 +125,10 @@ export const construct = defineConstruct({
         : [assign('f', call('outer', name('held')))],
       print(str('closure returned'), refcount(name('held'))),
       c.dropHeldFirst ? [del('held'), print(str('held dropped'))] : [],
-      assign('r', call0),
-      print(is(c.maker === 'lambda-listcomp' ? subscript(subscript(name('r'), int(0)), int(0)) : subscript(name('r'), int(0)), call(name('w'))), call('len', name('r'))),
+      c.deleteCaptured
+        ? [tryStmt([assign('r', call0)], [handler(name('NameError'), 'e', [print(str('NameError'), name('e')), assign('r', tuple(int(0), call(name('w'))))])])]
+        : [assign('r', call0)],
+      print(is(c.maker === 'lambda-listcomp' ? subscript(subscript(name('r'), int(0)), int(-1)) : subscript(name('r'), int(-1)), call(name('w'))), call('len', name('r'))),
       del('r'),
       print(str('result dropped')),
       c.second ? [print(is(call(name('other')), call(name('w')))), del('other'), print(str('other dropped'))] : [],
