@@ -50,3 +50,10 @@ def except_cell():
         print(type(f()).__name__ if False else 'caught')
     return 'ok'
 print(except_cell())
+def annotated():
+    x = [1]
+    def g():
+        y: x = 2
+        return y
+    print('annotated', sys.getrefcount(x), g())
+annotated()
