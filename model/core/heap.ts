@@ -606,6 +606,15 @@ export class Heap {
       case 'set':
         refs.push(...p.items.splice(0));
         break;
+      case 'function':
+        // `func_clear` (Objects/funcobject.c): the defaults, then the closure and annotations (`extras`).
+        refs.push(...p.defaults.splice(0), ...(p.extras?.splice(0) ?? []));
+        break;
+      case 'iterator':
+        // `cell_clear` (Objects/cellobject.c): a cell lets go of its value; the other iterators are not cleared.
+        if (p.type !== 'cell') return;
+        refs.push(...p.held.splice(0));
+        break;
       default:
         // Tuples have no tp_clear: they are freed once their cycle partners let go.
         return;

@@ -79,6 +79,7 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   floatModuloByZero: 'float modulo',
   floatDivideByZero: 'float division by zero',
   unboundLocal: "local variable '{name}' referenced before assignment",
+  unboundFree: "free variable '{name}' referenced before assignment in enclosing scope",
   unsetSlot: '{attr}',
   noNewAttribute: NO_ATTRIBUTE,
   minMaxEmpty: '{name}() arg is an empty sequence',
@@ -91,6 +92,7 @@ const MESSAGES_311: FactValue<'errorMessages'> = {
   ...MESSAGES_39,
   intModuloByZero: 'integer modulo by zero',
   unboundLocal: "cannot access local variable '{name}' where it is not associated with a value",
+  unboundFree: "cannot access free variable '{name}' where it is not associated with a value in enclosing scope",
   unsetSlot: NO_ATTRIBUTE,
 };
 const MESSAGES_312: FactValue<'errorMessages'> = { ...MESSAGES_311, minMaxEmpty: '{name}() iterable argument is empty' };
@@ -410,6 +412,11 @@ export const FACT_ROWS: readonly FactRow[] = [
     'maxsplit -1 becomes PY_SSIZE_T_MAX: every split list starts with MAX_PREALLOC (12) slots'),
   row('strSplitPreallocFromLength', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', 'split'),
     'maxsplit -1 becomes (len - 1) / 2 + 1 (whitespace) or len / len(sep) + 1, so short strings get short lists (measured 3.11.7: 152 bytes for two words, 3.12.1: 80)'),
+
+  row('cellsOfArgumentsInPlace', ['3.8.0', '3.11.0'], BOTH, false, src('Objects/frameobject.c', '_PyEval_MakeFrameVector'),
+    'an argument that is a cell has its cell among the others, in sorted co_cellvars order, after the locals in f_localsplus (measured co_cellvars (\'a\', \'b\', \'y\', \'z\') for def f(b, a) on 3.8-3.10)'),
+  row('cellsOfArgumentsInPlace', ['3.11.0', null], BOTH, true, src('Python/compile.c', 'insert_prefix_instructions'),
+    'MAKE_CELL replaces an argument by its cell in its own slot; the arguments\' cells come first in co_cellvars (measured (\'b\', \'a\', \'y\', \'z\') on 3.11-3.14)'),
 
   row('minMaxArgsTuple', ['3.8.0', '3.13.0'], BOTH, true, src('Python/bltinmodule.c', 'min_max'),
     'METH_VARARGS | METH_KEYWORDS: the call packs the arguments in a tuple (and keywords in a dict); several positional arguments are iterated through that tuple (measured: an item seen by key= has one reference more on 3.8-3.12 than on 3.13)'),

@@ -160,6 +160,11 @@ print('division by zero:', divisions())
 def unbound():
     print(never_set)
     never_set = 1
+def unbound_free():
+    def inner():
+        return zqv_free
+    inner()
+    zqv_free = 1
 class S:
     __slots__ = ('alpha',)
 def unset_slot():
@@ -179,7 +184,7 @@ class U:
     _alpha = 1
 def underscored():
     return U().alpha
-for fn in (unbound, unset_slot, new_attribute, name_error, attribute_get, attribute_set, underscored):
+for fn in (unbound, unbound_free, unset_slot, new_attribute, name_error, attribute_get, attribute_set, underscored):
     print(fn.__name__ + ':', last_line(fn))
 print('dir(object()):', ' '.join(sorted(dir(object()))))
 print('min of nothing:', last_line(lambda: min([])))
@@ -198,6 +203,7 @@ print('not a container:', last_line(lambda: 1 in 5))
     return lines(
       `division by zero: ${[m.intFloorDivideByZero, m.intModuloByZero, m.intDivideByZero, m.floatFloorDivideByZero, m.floatModuloByZero, m.floatDivideByZero].join(' | ')}`,
       `unbound: UnboundLocalError: ${fillMessage(m.unboundLocal, { name: 'never_set' })}`,
+      `unbound_free: NameError: ${fillMessage(m.unboundFree, { name: 'zqv_free' })}`,
       `unset_slot: AttributeError: ${fillMessage(m.unsetSlot, { cls: 'S', attr: 'alpha' })}`,
       `new_attribute: AttributeError: ${fillMessage(m.noNewAttribute, { cls: 'S', attr: 'beta' })}`,
       `name_error: NameError: name 'spam_egs' is not defined${mean(s.nameError, 'spam_eggs')}`,
@@ -284,6 +290,21 @@ print('references an args tuple adds to an item:', seen[0] - seen[2])
   expected: (profile) => lines(`references an args tuple adds to an item: ${profile.minMaxArgsTuple ? 1 : 0}`),
 };
 
+/** The order of a function's cells: 3.11+ the arguments' cells first (`MAKE_CELL` in their slots). */
+const cellOrder: Probe = {
+  name: 'cells-of-arguments',
+  facts: ['cellsOfArgumentsInPlace'],
+  source: `def f(b, a):
+    z = 1
+    y = 2
+    def g():
+        return a, b, z, y
+    return g
+print('cells:', ' '.join(f.__code__.co_cellvars))
+`,
+  expected: (profile) => lines(`cells: ${profile.cellsOfArgumentsInPlace ? 'b a y z' : 'a b y z'}`),
+};
+
 /** Float summation: plain doubles, Neumaier compensation, and compensation of int items. */
 const floatSum: Probe = {
   name: 'float-sum',
@@ -300,4 +321,4 @@ const floatSum: Probe = {
   },
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, floatSum];
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum];

@@ -157,6 +157,8 @@ export const FACT_SCHEMAS = {
   strSplitPreallocFromLength: z.boolean(),
   /** `min`/`max` take their arguments as a tuple (`METH_VARARGS`), iterated by a tuple iterator; 3.13+ walk the array (`METH_FASTCALL`). */
   minMaxArgsTuple: z.boolean(),
+  /** 3.11+: an argument's cell replaces it in its slot and comes first in `co_cellvars` (`MAKE_CELL`). */
+  cellsOfArgumentsInPlace: z.boolean(),
   /**
    * How `sum` adds floats in C (`Python/bltinmodule.c` `builtin_sum_impl`): `plain` doubles,
    * `compensated` Neumaier's compensation for float items (int items added plainly), or
@@ -174,6 +176,8 @@ export const FACT_SCHEMAS = {
     floatModuloByZero: z.string().min(1),
     floatDivideByZero: z.string().min(1),
     unboundLocal: z.string().includes('{name}'),
+    /** NameError of a free variable whose cell is empty (`Python/ceval.c` `UNBOUNDFREE_ERROR_MSG`). */
+    unboundFree: z.string().includes('{name}'),
     unsetSlot: z.string().includes('{attr}'),
     noNewAttribute: z.string().includes('{attr}'),
     /** ValueError of `min`/`max` of an empty iterable without a default (`Python/bltinmodule.c` `min_max`). */

@@ -39,6 +39,9 @@ export const forStmt = (target: string | Target, iter: Expr, body: readonly Stmt
   pos,
 });
 
+/** `nonlocal names...`. */
+export const nonlocalStmt = (...names: string[]): Stmt => ({ kind: 'Nonlocal', names, pos });
+
 /** `yield value` / `yield from value` as a statement. */
 export const yieldStmt = (value: Expr | null, from = false): Stmt => ({ kind: 'Yield', value, from, pos });
 

@@ -4,6 +4,7 @@
  * then the instance's values (`__dict__` on 3.8-3.10, inline values from 3.11), then the class
  * and its bases; functions found on the class become bound method objects.
  */
+import { cellContents, functionClosure, isCell } from './cells';
 import { nameAttribute } from './name-attributes';
 import type { Payload, Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
@@ -55,6 +56,8 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   refuseStrSubclass(h, obj, `the attribute ${name}`);
   const p = h.get(obj).payload;
   if (name === '__dict__' && p.kind === 'instance') return instanceDict(vm, obj);
+  if (name === '__closure__' && p.kind === 'function') return functionClosure(vm, obj);
+  if (name === 'cell_contents' && isCell(vm, obj)) return cellContents(vm, obj);
   const named = nameAttribute(vm, obj, name);
   if (named !== null) return named;
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`the attribute ${name}`);

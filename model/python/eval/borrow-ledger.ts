@@ -142,7 +142,7 @@ export class BorrowLedger {
           body: code.body,
           locals: code.locals,
           params: params.map((p) => p.name),
-          isFast: (name) => code.locals.includes(name) && !code.globals.has(name),
+          isFast: (name) => code.locals.includes(name) && !code.globals.has(name) && !code.cellVars.includes(name),
           isConstant: (e) => code.constOf.has(e),
         }),
       );
@@ -159,6 +159,11 @@ export class BorrowLedger {
         const ref = args[i];
         if (status === null || status === undefined || ref === undefined) return;
         const entry = movable.find((e) => e.ref === ref && e.frame === null);
+        if (frame.cells?.has(param.name) === true) {
+          // `MAKE_CELL`: the cell takes a strong reference, the borrowed one leaves the frame (cells.ts).
+          if (entry !== undefined) this.entries.splice(this.entries.indexOf(entry), 1);
+          return;
+        }
         if (entry !== undefined) {
           entry.frame = frame;
           entry.name = param.name;

@@ -18,7 +18,7 @@ import type { Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { allNameChars } from '../../core/caches';
 import type { Payload } from '../../core/objects';
-import type { BinaryOperator, UnaryOperator, ConstValue, Expr, Module, Stmt, Target } from '../ast';
+import { NO_POS, type BinaryOperator, type UnaryOperator, type ConstValue, type Expr, type Module, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
 import { isTrue } from './values';
 import { messagesFor } from './messages';
@@ -26,6 +26,7 @@ import { PyException } from './py-exception';
 import type { EvalConfig } from './config';
 import { constantKey } from './constant-key';
 import { Refusal } from './refusal';
+import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
 
 export interface CodeObject {
   readonly kind: 'module' | 'function' | 'class';
@@ -49,8 +50,10 @@ export interface CodeObject {
   readonly comprehensions: Map<Expr, CodeObject>;
   /** Code objects of the `lambda` expressions this code makes (`lambdas.ts`). */
   readonly lambdas: Map<Expr, CodeObject>;
-  /** Names a hidden function loads from an enclosing function's locals (a closure: refused when run). */
+  /** `co_freevars` (scopes.ts): the enclosing functions' cells this code uses, in closure order. */
   readonly freeVars: string[];
+  /** `co_cellvars` (sorted, scopes.ts): this code's locals that inner code uses (cells.ts). */
+  readonly cellVars: readonly string[];
   /** The code object on the heap; it owns `consts` (nested code objects included). */
   ref: Ref;
 }
@@ -77,6 +80,13 @@ class UnitCompiler {
     private readonly heap: Heap,
     private readonly config: EvalConfig,
   ) {}
+
+  /** Each code object's cells and free variables, by the body it runs (scopes.ts). */
+  scopes = new Map<readonly Stmt[], ScopeFacts>();
+
+  private scopeOf(body: readonly Stmt[]): ScopeFacts {
+    return this.scopes.get(body) ?? NO_CELLS;
+  }
 
   // ---- 1. parser objects ------------------------------------------------------------
 
@@ -384,28 +394,16 @@ class UnitCompiler {
       listExtendConst: new Map(),
       setUpdateConst: new Map(),
       iterAsTuple: this.iterAsTuple,
-      locals: kind === 'function' ? functionLocals(body, params) : [],
+      locals: kind === 'function' ? withoutCells(functionLocals(body, params), params, this.scopeOf(body)) : [],
       globals: declaredGlobals(body),
       children: new Map(),
       comprehensions: new Map(),
       lambdas: new Map(),
-      freeVars: [],
+      freeVars: [...this.scopeOf(body).frees],
+      cellVars: this.scopeOf(body).cells,
       ref: 0,
     };
-    // Closures (`LOAD_DEREF`, cells) are not modelled: refuse a nested function or class
-    // that uses a local of an enclosing function.
-    if (enclosing.length > 0) {
-      const own = new Set(code.locals);
-      forEachExpr(body, (e) => {
-        if (e.kind === 'Name' && enclosing.includes(e.id) && !own.has(e.id) && !code.globals.has(e.id)) {
-          if (hidden) {
-            if (!code.freeVars.includes(e.id)) code.freeVars.push(e.id);
-            return;
-          }
-          throw new Refusal(`a closure over '${e.id}'`, 'closures are not modelled', e.pos);
-        }
-      });
-    }
+    void hidden;
     const inner = kind === 'function' ? [...enclosing, ...code.locals] : enclosing;
     const keys = new Set<string>();
     const addConst = (ref: Ref): Ref => {
@@ -1058,6 +1056,11 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
   return order;
 }
 
+/** `co_varnames` without the names that live in cells (an argument's cell keeps its name there). */
+function withoutCells(locals: readonly string[], params: readonly string[], scope: ScopeFacts): string[] {
+  return locals.filter((n) => params.includes(n) || !(scope.cells.includes(n) || scope.frees.includes(n)));
+}
+
 /** A lambda's body as its code object runs it: `return body`. */
 export function lambdaBody(e: Extract<Expr, { kind: 'Lambda' }>): Stmt[] {
   const cached = lambdaBodies.get(e);
@@ -1073,6 +1076,7 @@ const lambdaBodies = new WeakMap<Expr, Stmt[]>();
 export function compileUnit(heap: Heap, config: EvalConfig, module: Module | readonly Stmt[]): CompileUnit {
   const body = 'kind' in module ? module.body : module;
   const c = new UnitCompiler(heap, config);
+  c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody, comprehensionBody: (e) => comprehensionBody(e, true) });
   c.parseLiterals(body);
   c.foldStatements(body);
   const module_ = c.code('module', '<module>', body, []);

@@ -15,8 +15,8 @@
  * - generator expressions stay hidden functions in every version: the model runs one only as
  *   the sole argument of a builtin that consumes it at once (`tuple`, `any`, `all`), where the
  *   generator object and its frame live exactly as long as that call.
- * A hidden function that reads a local of an enclosing function needs a cell (a closure):
- * refused when it runs.
+ * A hidden function that reads a local of an enclosing function gets a closure (cells.ts):
+ * before 3.12 that local is a cell of the function, from 3.12 only for generator expressions.
  */
 import type { Ref } from '../../core/objects';
 import type { Comprehension, Expr, Target } from '../ast';
@@ -27,6 +27,7 @@ import { keepFrameAlive } from './exceptions';
 import { Refusal } from './refusal';
 import { setAdd } from './set-methods';
 import { makeGenerator } from './generators';
+import { enterCells, makeClosure, releaseCells, withClosure } from './cells';
 
 type ComprehensionExpr = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp' }>;
 type GeneratorExpr = Extract<Expr, { kind: 'GeneratorExp' }>;
@@ -49,19 +50,18 @@ export function boundNames(generators: readonly Comprehension[]): string[] {
   return out;
 }
 
-/** The hidden function's code, or a refusal if it needs a closure. */
+/** The hidden function's code. */
 function hiddenCode(e: ComprehensionExpr, frame: Frame): CodeObject {
   const code = frame.code.comprehensions.get(e);
   if (!code) throw new Error('model bug: no code object for a comprehension');
-  const free = code.freeVars[0];
-  if (free !== undefined) throw new Refusal(`a closure over '${free}' (a comprehension reading a local of its function)`, 'cells are not modelled before 3.12 inlining', e.pos);
   return code;
 }
 
-/** `MAKE_FUNCTION` of a hidden function: a function object the model gives no known size. */
-function makeHiddenFunction(interp: Interpreter, code: CodeObject): Ref {
+/** `MAKE_FUNCTION` of a hidden function (with its closure, cells.ts): a function object the model gives no known size. */
+function makeHiddenFunction(interp: Interpreter, code: CodeObject, frame: Frame): Ref {
   const h = interp.heap;
-  return h.object({ kind: 'function', name: code.name, code: { code, params: [] }, codeObject: h.incref(code.ref), defaults: [] });
+  const closure = makeClosure(interp, code, frame);
+  return h.object({ kind: 'function', name: code.name, codeObject: h.incref(code.ref), defaults: [], ...withClosure({ code, params: [] }, closure, []) });
 }
 
 /** The outermost iterable, evaluated in the enclosing scope, then `GET_ITER`. */
@@ -88,7 +88,7 @@ function noteCall(interp: Interpreter, code: CodeObject): void {
  */
 export function enterHidden(interp: Interpreter, e: ComprehensionExpr, frame: Frame) {
   const code = hiddenCode(e, frame);
-  const fn = makeHiddenFunction(interp, code);
+  const fn = makeHiddenFunction(interp, code, frame);
   let it: LoopIterator;
   try {
     it = outermostIterator(interp, e, frame);
@@ -98,7 +98,7 @@ export function enterHidden(interp: Interpreter, e: ComprehensionExpr, frame: Fr
   }
   noteCall(interp, code);
   const fast = new Map<string, Ref | null>(code.locals.map((n) => [n, null]));
-  const inner: Frame = { code, kind: 'function', fast, ns: new Map(), globals: frame.globals };
+  const inner: Frame = { code, kind: 'function', fast, ns: new Map(), globals: frame.globals, ...enterCells(interp, code, fn, fast, ['.0']) };
   return { code, fn, it, fast, inner };
 }
 
@@ -233,10 +233,12 @@ export function evalComprehension(interp: Interpreter, e: ComprehensionExpr, fra
     // the argument): the frame's `.0` is not the last reference, the caller frees it after.
     if (interp.cfg.callerHoldsArgumentReference) {
       clearLocals(interp, fast, code.locals.filter((n) => n !== '.0'));
+      releaseCells(interp, inner);
       interp.releaseIter(it);
     } else {
       interp.releaseIter(it);
       clearLocals(interp, fast, code.locals.filter((n) => n !== '.0'));
+      releaseCells(interp, inner);
     }
     h.decref(fn);
   }, true);
@@ -282,6 +284,7 @@ export function consumeGenerator(interp: Interpreter, e: GeneratorExpr, frame: F
   const release = (): void => {
     interp.releaseIter(it);
     clearLocals(interp, fast, code.locals.filter((n) => n !== '.0'));
+    releaseCells(interp, inner);
     if (holdsFunction) h.decref(fn);
   };
   let kept = false;

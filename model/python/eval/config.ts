@@ -79,6 +79,8 @@ export interface EvalConfig {
   readonly strSplitPreallocFromLength: boolean;
   /** Fact `minMaxArgsTuple` (`Python/bltinmodule.c` `min_max`: `METH_VARARGS` before 3.13). */
   readonly minMaxArgsTuple: boolean;
+  /** Fact `cellsOfArgumentsInPlace` (3.11+ `MAKE_CELL`: an argument's cell in its slot, made first; cells.ts). */
+  readonly cellsOfArgumentsInPlace: boolean;
   /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
   readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
 }

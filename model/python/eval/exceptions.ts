@@ -81,7 +81,7 @@ const handling = new WeakMap<Interpreter, PyException[]>();
 function exceptionClass(e: Expr, frame: Frame, known: ReadonlySet<string> = RAISABLE): string | null {
   const name = e.kind === 'Name' ? e.id : null;
   if (name === null || !known.has(name)) return null;
-  if (frame.fast.has(name) || frame.ns.has(name) || frame.globals.has(name)) return null;
+  if (frame.fast.has(name) || frame.cells?.has(name) === true || frame.ns.has(name) || frame.globals.has(name)) return null;
   return name;
 }
 

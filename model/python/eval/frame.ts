@@ -19,6 +19,8 @@ export interface Frame {
   readonly globals: Map<string, Ref>;
   /** An inlined comprehension's frame (3.12+): names it does not bind are the enclosing function's. */
   readonly outer?: Frame;
+  /** A function's cells and free variables by name (cells.ts), when its code has any. */
+  readonly cells?: Map<string, Ref>;
   /** The inlined comprehension (3.12+) this frame runs. */
   readonly comprehension?: Expr;
 }

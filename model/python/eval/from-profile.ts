@@ -102,6 +102,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,
     strSplitPreallocFromLength: profile.strSplitPreallocFromLength,
     minMaxArgsTuple: profile.minMaxArgsTuple,
+    cellsOfArgumentsInPlace: profile.cellsOfArgumentsInPlace,
     floatSum: profile.floatSum,
   };
 }

@@ -20,6 +20,7 @@ import type { Completion, Frame } from './frame';
 import { NORMAL } from './frame';
 import { closeGenerator, type GeneratorState } from './generators';
 import type { Interpreter } from './interpreter';
+import { clearFrame } from './cells';
 import { Refusal } from './refusal';
 
 /** Steps of loops a generator may run between two statements the interpreter counts. */
@@ -75,13 +76,7 @@ export function makeGeneratorFunctionCall(interp: Interpreter, fn: Ref, frame: F
   if (holdsFunction) h.incref(fn);
   const release = (): void => {
     // `_PyFrame_ClearLocals` / `frame_dealloc`: locals in `co_varnames` order, then the function.
-    for (const name of frame.code.locals) {
-      const v = frame.fast.get(name) ?? null;
-      if (v !== null) {
-        frame.fast.set(name, null);
-        h.decref(v);
-      }
-    }
+    clearFrame(interp, frame);
     if (holdsFunction) h.decref(fn);
   };
   const steps = { count: 0 };

@@ -17,6 +17,7 @@ import { bindAndTest, clearLocals, enterHidden, outermostOf } from './comprehens
 import { keepFrameAlive } from './exceptions';
 import type { Frame, LoopIterator } from './frame';
 import type { Interpreter } from './interpreter';
+import { releaseCells } from './cells';
 
 type GeneratorExpr = Extract<Expr, { kind: 'GeneratorExp' }>;
 
@@ -62,6 +63,7 @@ export function makeGenerator(interp: Interpreter, e: GeneratorExpr, frame: Fram
   const release = (): void => {
     interp.releaseIter(it);
     clearLocals(interp, fast, code.locals.filter((n) => n !== '.0'));
+    releaseCells(interp, inner);
     if (holdsFunction) h.decref(fn);
   };
   const state: GeneratorState = { tag: 'generator', run: clauses(interp, e, inner, it), release };

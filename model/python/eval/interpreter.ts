@@ -52,6 +52,7 @@ import { callSetMethod } from './set-methods';
 import { BorrowLedger } from './borrow-ledger';
 import type { LoadStatus } from './borrowed-loads';
 import { makeLambda } from './lambdas';
+import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, storeDeref, withClosure } from './cells';
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
 import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
@@ -269,7 +270,7 @@ export class Interpreter {
       case 'Global':
         return NORMAL;
       case 'Nonlocal':
-        throw new Refusal('nonlocal');
+        return NORMAL;
       case 'Yield':
         throw new Refusal('yield inside this statement', 'a generator suspends only at yields directly in its body, if, while and for');
       case 'FunctionDef':
@@ -453,6 +454,7 @@ export class Interpreter {
 
   /** `STORE_NAME` / `STORE_FAST` / `STORE_GLOBAL`: the new value is bound, then the old one released. */
   storeName(name: string, value: Ref, frame: Frame): void {
+    if (isDeref(frame, name)) return storeDeref(this, frame, name, value);
     if (this.isFastLocal(name, frame)) {
       const old = frame.fast.get(name) ?? null;
       this.borrows?.forgetLocal(frame, name);
@@ -471,6 +473,7 @@ export class Interpreter {
   }
 
   loadName(name: string, frame: Frame): Ref {
+    if (isDeref(frame, name)) return loadDeref(this, frame, name);
     // An inlined comprehension (3.12+) sees the enclosing function's locals.
     if (frame.outer && !frame.fast.has(name)) return this.loadName(name, frame.outer);
     if (this.isFastLocal(name, frame)) {
@@ -494,6 +497,7 @@ export class Interpreter {
   }
 
   deleteName(name: string, frame: Frame): void {
+    if (isDeref(frame, name)) return deleteDeref(this, frame, name);
     if (this.isFastLocal(name, frame)) {
       const v = frame.fast.get(name) ?? null;
       if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
@@ -667,8 +671,9 @@ export class Interpreter {
     // Defaults are evaluated (and packed in a tuple, `BUILD_TUPLE`) when `def` runs.
     const defaults = s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame));
     const extras = evalFunctionAnnotations(this, s, frame);
+    const closure = makeClosure(this, code, frame);
     // The function object: a GC object whose size the model leaves unknown.
-    const fn = this.heap.object({ kind: 'function', name: s.name, code: { code, params: s.params }, codeObject: this.heap.incref(code.ref), defaults, ...(extras.length > 0 ? { extras } : {}) });
+    const fn = this.heap.object({ kind: 'function', name: s.name, codeObject: this.heap.incref(code.ref), defaults, ...withClosure({ code, params: s.params }, closure, extras) });
     this.storeName(s.name, applyDecorators(this, decorators, fn), frame);
   }
 
@@ -755,21 +760,13 @@ export class Interpreter {
       if (a !== undefined) fast.set(p.name, steal ? a : h.incref(a));
       else fast.set(p.name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     });
-    const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals };
+    const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
     if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
     this.borrows?.enterFrame(frame, params, fn, args, steal);
     this.depth++;
     let result: Ref;
     // The frame ends: locals released in `co_varnames` order.
-    const clearLocals = (): void => {
-      for (const name of code.locals) {
-        const v = fast.get(name) ?? null;
-        if (v !== null) {
-          fast.set(name, null);
-          h.decref(v);
-        }
-      }
-    };
+    const clearLocals = (): void => clearFrame(this, frame);
     try {
       const c = this.execBody(code.body, frame);
       result = c.kind === 'return' ? c.value : h.none();

@@ -56,6 +56,7 @@ export function builtinIter(interp: Interpreter, args: Ref[]): Ref {
 
 function state(interp: Interpreter, it: Ref): { held: Ref[]; st: State } {
   const p = interp.heap.payload(it, 'iterator');
+  if (p.type === 'cell') throw new PyException('TypeError', "'cell' object is not iterable"); // cells.ts: no tp_iter
   return { held: p.held, st: p.state as State };
 }
 

@@ -6,12 +6,13 @@
  * runs as `return body`. Measured on 3.8-3.14: `(lambda: 1000)() is (lambda: 1000)()` is
  * True in one unit, `co_consts` of `lambda: 1000` is `(None, 1000)` on 3.8-3.13 like a `def`,
  * a default held by `__defaults__` counts one reference.
- * A lambda that uses a local of an enclosing function (a closure) is refused when compiled.
+ * A lambda that uses a local of an enclosing function gets a closure (cells.ts).
  */
 import type { Ref } from '../../core/objects';
 import type { Expr } from '../ast';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
+import { makeClosure, withClosure } from './cells';
 
 type LambdaExpr = Extract<Expr, { kind: 'Lambda' }>;
 
@@ -27,6 +28,7 @@ export function makeLambda(interp: Interpreter, e: LambdaExpr, frame: Frame): Re
     for (const d of defaults.reverse()) h.decref(d);
     throw err;
   }
+  const closure = makeClosure(interp, code, frame);
   // The function object: a GC object whose size the model leaves unknown (as for `def`).
-  return h.object({ kind: 'function', name: code.name, code: { code, params: e.params }, codeObject: h.incref(code.ref), defaults });
+  return h.object({ kind: 'function', name: code.name, codeObject: h.incref(code.ref), defaults, ...withClosure({ code, params: e.params }, closure, []) });
 }

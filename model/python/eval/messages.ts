@@ -18,6 +18,8 @@ export interface Messages {
   readonly floatDivideByZero: string;
   /** `Python/ceval.c` `UNBOUNDLOCAL_ERROR_MSG`: changed in 3.11. */
   unboundLocal(name: string): string;
+  /** `Python/ceval.c` `UNBOUNDFREE_ERROR_MSG`: an empty cell of an enclosing function; changed in 3.11. */
+  unboundFree(name: string): string;
   /** Reading an unset slot (`Objects/descrobject.c` `member_get`): 3.8/3.9 just the name. */
   unsetSlot(cls: string, attr: string): string;
   /** Setting an attribute an object cannot have (`PyObject_GenericSetAttr`): 3.13 adds why. */
@@ -40,6 +42,7 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     floatModuloByZero: m.floatModuloByZero,
     floatDivideByZero: m.floatDivideByZero,
     unboundLocal: (name) => fillMessage(m.unboundLocal, { name }),
+    unboundFree: (name) => fillMessage(m.unboundFree, { name }),
     unsetSlot: (cls, attr) => fillMessage(m.unsetSlot, { cls, attr }),
     noNewAttribute: (cls, attr) => fillMessage(m.noNewAttribute, { cls, attr }),
     minMaxEmpty: (name) => fillMessage(m.minMaxEmpty, { name }),
