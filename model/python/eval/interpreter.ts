@@ -9,7 +9,7 @@ import { isCachedStr } from '../../core/caches';
 import type { Heap } from '../../core/heap';
 import type { Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
-import { NO_POS, type Expr, type FStringPart, type Keyword, type Pos, type Stmt, type Target } from '../ast';
+import { NO_POS, type Expr, type FStringPart, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
 import { compileUnit, type CodeObject, type CompileUnit } from './compile';
 import type { EvalConfig } from './config';
@@ -1088,11 +1088,8 @@ export class Interpreter {
     switch (e.kind) {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
-      case 'Tuple': {
-        const items: Ref[] = [];
-        for (const x of e.elts) items.push(this.evalExpr(x, frame));
-        return h.tuple(items);
-      }
+      case 'Tuple':
+        return h.tuple(this.evalItems(e.elts, frame));
       case 'List': {
         const constTuple = frame.code.listExtendConst.get(e);
         if (constTuple !== undefined) {
@@ -1102,8 +1099,7 @@ export class Interpreter {
           this.listExtend(list, items, this.cfg.listLiteralOfConstants === 'even' ? 'even' : 'resize');
           return list;
         }
-        const items: Ref[] = [];
-        for (const x of e.elts) items.push(this.evalExpr(x, frame));
+        const items = this.evalItems(e.elts, frame);
         // `fold_iter`: a list display iterated by `for` or tested by `in` is built as a tuple.
         if (frame.code.iterAsTuple.has(e)) return h.tuple(items);
         return h.list(items);
@@ -1111,21 +1107,17 @@ export class Interpreter {
       case 'Set': {
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
-        const items = constSet !== undefined ? (h.get(constSet).payload as { readonly items: readonly Ref[] }).items.map((x) => h.incref(x)) : e.elts.map((x) => this.evalExpr(x, frame));
+        const items = constSet !== undefined ? (h.get(constSet).payload as { readonly items: readonly Ref[] }).items.map((x) => h.incref(x)) : this.evalItems(e.elts, frame);
         return this.makeSet('set', items);
       }
       case 'Dict': {
+        const pushed = this.evalItems(e.keys.flatMap((k, i) => [k, e.values[i] as Expr]), frame);
         const entries: { key: Ref; value: Ref }[] = [];
-        e.keys.forEach((k, i) => {
-          const key = this.evalExpr(k, frame);
-          const value = this.evalExpr(e.values[i] as Expr, frame);
-          entries.push({ key, value });
-        });
+        for (let i = 0; i < pushed.length; i += 2) entries.push({ key: pushed[i] as Ref, value: pushed[i + 1] as Ref });
         return this.makeDict(entries);
       }
       case 'BinOp': {
-        const l = this.evalExpr(e.left, frame);
-        const r = this.evalExpr(e.right, frame);
+        const [l, r] = this.evalItems([e.left, e.right], frame) as [Ref, Ref];
         try {
           this.guardArith(l, r);
           return binaryOp(h, this.msgs, e.op, l, r);
@@ -1173,8 +1165,7 @@ export class Interpreter {
       }
       case 'Subscript': {
         if (e.index.kind === 'Slice') return this.evalSlice(e.value, e.index, frame);
-        const obj = this.evalExpr(e.value, frame);
-        const key = this.evalExpr(e.index, frame);
+        const [obj, key] = this.evalItems([e.value, e.index], frame) as [Ref, Ref];
         try {
           return this.getItem(obj, key);
         } finally {
@@ -1199,7 +1190,18 @@ export class Interpreter {
   makeSet(kind: 'set' | 'frozenset', items: Ref[]): Ref {
     const h = this.heap;
     const unique: Ref[] = [];
-    for (const x of items) if (!this.keyed.addItem(unique, x)) h.decref(x);
+    // `BUILD_SET`: every item leaves the stack even after one fails to hash; then the set is freed.
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i] as Ref;
+      try {
+        if (!this.keyed.addItem(unique, x)) h.decref(x);
+      } catch (err) {
+        this.heap.decref(x);
+        for (const rest of items.slice(i + 1)) h.decref(rest);
+        for (const u of unique) h.decref(u);
+        throw err;
+      }
+    }
     if (unique.length > 4) h.allocator.untracked('unknown');
     return h.set(kind, unique);
   }
@@ -1309,7 +1311,13 @@ export class Interpreter {
     let left = this.evalExpr(e.left, frame);
     for (let i = 0; i < e.ops.length; i++) {
       const op = e.ops[i] as (typeof e.ops)[number];
-      const right = this.evalExpr(e.comparators[i] as Expr, frame);
+      let right: Ref;
+      try {
+        right = this.evalExpr(e.comparators[i] as Expr, frame);
+      } catch (err) {
+        h.decref(left);
+        throw err;
+      }
       let result: boolean;
       try {
         result = this.compare(op, left, right);
@@ -1535,8 +1543,7 @@ export class Interpreter {
         const meth = lookupClassAttr(this, op.cls, e.func.attr);
         if (meth !== null && h.get(meth).payload.kind === 'function') {
           h.incref(meth);
-          const args = this.evalArgs(e.args, e.keywords, frame);
-          const kw = e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : [];
+          const { args, kw } = this.evalOperands(e, frame, [meth, obj]);
           this.expectCallBorrows(meth, e, frame, e.func.value, true);
           return this.finishCall(meth, [obj, ...args], true, kw);
         }
@@ -1549,7 +1556,7 @@ export class Interpreter {
         throw new Refusal(`keyword arguments to ${owner}.${e.func.attr}()`);
       }
       if (op.kind === 'set') {
-        const args = this.evalArgs(e.args, e.keywords, frame);
+        const { args } = this.evalOperands(e, frame, [obj]);
         try {
           return callSetMethod(this, obj, e.func.attr, args);
         } finally {
@@ -1558,7 +1565,7 @@ export class Interpreter {
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
-        const args = this.evalArgs(e.args, e.keywords, frame);
+        const { args } = this.evalOperands(e, frame, [obj]);
         try {
           return callBuiltinMethod(this, obj, e.func.attr, args);
         } finally {
@@ -1572,14 +1579,12 @@ export class Interpreter {
       } finally {
         h.decref(obj);
       }
-      const args = this.evalArgs(e.args, e.keywords, frame);
-      const kw = e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : [];
+      const { args, kw } = this.evalOperands(e, frame, [fn]);
       this.expectCallBorrows(fn, e, frame, e.func.value);
       return this.finishCall(fn, args, false, kw);
     }
     const fn = this.evalExpr(e.func, frame);
-    const args = this.evalArgs(e.args, e.keywords, frame);
-    const kw = e.keywords.length > 0 ? this.evalKeywords(e.keywords, frame) : [];
+    const { args, kw } = this.evalOperands(e, frame, [fn]);
     this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
   }
@@ -1591,8 +1596,7 @@ export class Interpreter {
   private callListMethodWithKeywords(obj: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
     if (this.cfg.callerHoldsArgumentReference) h.allocator.untracked('unknown');
-    const args = this.evalArgs(e.args, e.keywords, frame);
-    const kw = this.evalKeywords(e.keywords, frame);
+    const { args, kw } = this.evalOperands(e, frame, [obj]);
     try {
       return callListOrderMethod(this, obj, (e.func as { attr: string }).attr, args, kw) ?? h.none();
     } finally {
@@ -1602,21 +1606,41 @@ export class Interpreter {
     }
   }
 
-  private evalArgs(args: readonly Expr[], keywords: readonly Keyword[], frame: Frame): Ref[] {
-    void keywords;
-    const out: Ref[] = [];
+  /**
+   * A call's arguments, then its keyword values, as the stack holds them. When one raises, the
+   * stack unwinds: what was pushed is released, the last pushed first (the arguments evaluated so
+   * far, then `held`: the callable and what the call had pushed before its arguments).
+   */
+  private evalOperands(e: Extract<Expr, { kind: 'Call' }>, frame: Frame, held: readonly Ref[]): { args: Ref[]; kw: { name: string; value: Ref }[] } {
+    const args: Ref[] = [];
+    const kw: { name: string; value: Ref }[] = [];
     try {
-      for (const a of args) out.push(this.evalExpr(a, frame));
+      for (const a of e.args) args.push(this.evalExpr(a, frame));
+      for (const k of e.keywords) kw.push({ name: k.name, value: this.evalExpr(k.value, frame) });
     } catch (err) {
-      for (const r of out.reverse()) this.heap.decref(r);
+      this.unwind([...held, ...args, ...kw.map((k) => k.value)]);
       throw err;
     }
-    return out;
+    return { args, kw };
   }
 
-  private evalKeywords(keywords: readonly Keyword[], frame: Frame): { name: string; value: Ref }[] {
-    return keywords.map((k) => ({ name: k.name, value: this.evalExpr(k.value, frame) }));
+  /** Values left on the stack by an expression that raised, released from the top down. */
+  private unwind(pushed: readonly Ref[]): void {
+    for (let i = pushed.length - 1; i >= 0; i--) this.heap.decref(pushed[i] as Ref);
   }
+
+  /** The items of a display, evaluated in order; if one raises, the ones before are released. */
+  private evalItems(exprs: readonly Expr[], frame: Frame): Ref[] {
+    const items: Ref[] = [];
+    try {
+      for (const x of exprs) items.push(this.evalExpr(x, frame));
+    } catch (err) {
+      this.unwind(items);
+      throw err;
+    }
+    return items;
+  }
+
 
   /**
    * The call on the stack `fn, args...` (all owned by the stack): runs it and releases the
