@@ -198,7 +198,13 @@ function collector(interp: Interpreter, e: Exclude<ComprehensionExpr, GeneratorE
         add: () => {
           // `MAP_ADD` (3.8+): the key is evaluated first, then the value.
           const key = interp.evalExpr(e.key, frame);
-          const value = interp.evalExpr(e.value, frame);
+          let value: Ref;
+          try {
+            value = interp.evalExpr(e.value, frame);
+          } catch (err) {
+            h.decref(key);
+            throw err;
+          }
           try {
             interp.setItem(result, key, value);
           } finally {

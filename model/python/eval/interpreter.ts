@@ -331,20 +331,26 @@ export class Interpreter {
     const iterable = this.evalExpr(s.iter, frame);
     const it = this.getIter(iterable);
     this.heap.decref(iterable);
-    for (;;) {
-      const item = this.iterNext(it);
-      if (item === null) break;
-      this.pos = s.pos;
-      this.assign(s.target, item, frame);
-      const c = this.execBody(s.body, frame);
-      if (c.kind === 'break') {
-        this.releaseIter(it);
-        return NORMAL;
+    try {
+      for (;;) {
+        const item = this.iterNext(it);
+        if (item === null) break;
+        this.pos = s.pos;
+        this.assign(s.target, item, frame);
+        const c = this.execBody(s.body, frame);
+        if (c.kind === 'break') {
+          this.releaseIter(it);
+          return NORMAL;
+        }
+        if (c.kind === 'return') {
+          this.releaseIter(it);
+          return c;
+        }
       }
-      if (c.kind === 'return') {
-        this.releaseIter(it);
-        return c;
-      }
+    } catch (err) {
+      // The exception unwinds the value stack: the iterator is popped before any handler runs.
+      this.releaseIter(it);
+      throw err;
     }
     this.releaseIter(it);
     return this.execBody(s.orelse, frame);
@@ -536,7 +542,13 @@ export class Interpreter {
         this.storeName(t.id, value, frame);
         return;
       case 'Attribute': {
-        const obj = this.evalExpr(t.value, frame);
+        let obj: Ref;
+        try {
+          obj = this.evalExpr(t.value, frame);
+        } catch (err) {
+          this.heap.decref(value);
+          throw err;
+        }
         try {
           setAttr(this, obj, t.attr, value);
         } finally {
@@ -545,8 +557,15 @@ export class Interpreter {
         return;
       }
       case 'Subscript': {
-        const obj = this.evalExpr(t.value, frame);
-        const key = this.evalExpr(t.index, frame);
+        // `STORE_SUBSCR`: the value is pushed first; if the container or key raises, it is released.
+        let obj: Ref;
+        let key: Ref;
+        try {
+          [obj, key] = this.evalItems([t.value, t.index], frame) as [Ref, Ref];
+        } catch (err) {
+          this.heap.decref(value);
+          throw err;
+        }
         try {
           this.setItem(obj, key, value);
         } finally {
@@ -582,37 +601,55 @@ export class Interpreter {
   private augAssign(s: Extract<Stmt, { kind: 'AugAssign' }>, frame: Frame): void {
     const t = s.target;
     if (t.kind === 'Tuple' || t.kind === 'List') throw new Refusal('augmented assignment to a tuple');
+    // What the statement has pushed so far; an exception releases it from the top down.
+    const pushed: Ref[] = [];
+    const push = (get: () => Ref): Ref => {
+      try {
+        const v = get();
+        pushed.push(v);
+        return v;
+      } catch (err) {
+        this.unwind(pushed);
+        throw err;
+      }
+    };
     if (t.kind === 'Name') {
-      const old = this.loadName(t.id, frame);
+      const old = push(() => this.loadName(t.id, frame));
       this.noteLoad(t, old, frame);
-      const rhs = this.evalExpr(s.value, frame);
-      const result = this.inplaceOp(s.op, old, rhs, t.id, frame);
+      const rhs = push(() => this.evalExpr(s.value, frame));
+      const result = push(() => this.inplaceOp(s.op, old, rhs, t.id, frame));
       this.heap.decref(rhs);
       this.heap.decref(old);
       this.storeName(t.id, result, frame);
       return;
     }
     if (t.kind === 'Attribute') {
-      const obj = this.evalExpr(t.value, frame);
-      const old = getAttr(this, obj, t.attr);
-      const rhs = this.evalExpr(s.value, frame);
-      const result = this.inplaceOp(s.op, old, rhs, null, frame);
+      const obj = push(() => this.evalExpr(t.value, frame));
+      const old = push(() => getAttr(this, obj, t.attr));
+      const rhs = push(() => this.evalExpr(s.value, frame));
+      const result = push(() => this.inplaceOp(s.op, old, rhs, null, frame));
       this.heap.decref(rhs);
       this.heap.decref(old);
-      setAttr(this, obj, t.attr, result);
-      this.heap.decref(obj);
+      try {
+        setAttr(this, obj, t.attr, result);
+      } finally {
+        this.heap.decref(obj);
+      }
       return;
     }
-    const obj = this.evalExpr(t.value, frame);
-    const key = this.evalExpr(t.index, frame);
-    const old = this.getItem(obj, key);
-    const rhs = this.evalExpr(s.value, frame);
-    const result = this.inplaceOp(s.op, old, rhs, null, frame);
+    const obj = push(() => this.evalExpr(t.value, frame));
+    const key = push(() => this.evalExpr(t.index, frame));
+    const old = push(() => this.getItem(obj, key));
+    const rhs = push(() => this.evalExpr(s.value, frame));
+    const result = push(() => this.inplaceOp(s.op, old, rhs, null, frame));
     this.heap.decref(rhs);
     this.heap.decref(old);
-    this.setItem(obj, key, result);
-    this.heap.decref(key);
-    this.heap.decref(obj);
+    try {
+      this.setItem(obj, key, result);
+    } finally {
+      this.heap.decref(key);
+      this.heap.decref(obj);
+    }
   }
 
   /** `PyNumber_InPlace*`: lists extend in place; str `+=` may resize in place (`unicode_concatenate`). */
@@ -647,16 +684,21 @@ export class Interpreter {
         return;
       case 'Attribute': {
         const obj = this.evalExpr(t.value, frame);
-        delAttr(this, obj, t.attr);
-        this.heap.decref(obj);
+        try {
+          delAttr(this, obj, t.attr);
+        } finally {
+          this.heap.decref(obj);
+        }
         return;
       }
       case 'Subscript': {
-        const obj = this.evalExpr(t.value, frame);
-        const key = this.evalExpr(t.index, frame);
-        this.delItem(obj, key);
-        this.heap.decref(key);
-        this.heap.decref(obj);
+        const [obj, key] = this.evalItems([t.value, t.index], frame) as [Ref, Ref];
+        try {
+          this.delItem(obj, key);
+        } finally {
+          this.heap.decref(key);
+          this.heap.decref(obj);
+        }
         return;
       }
     }
@@ -963,7 +1005,18 @@ export class Interpreter {
     }
   }
 
+  /** `PyObject_SetItem` with the value's reference taken over (released if the store fails). */
   setItem(obj: Ref, key: Ref, value: Ref): void {
+    try {
+      this.storeItem(obj, key, value);
+    } catch (err) {
+      // Every failure of `storeItem` comes before the value is stored.
+      this.heap.decref(value);
+      throw err;
+    }
+  }
+
+  private storeItem(obj: Ref, key: Ref, value: Ref): void {
     const h = this.heap;
     const p = h.get(obj).payload;
     if (p.kind === 'list') {
@@ -985,7 +1038,6 @@ export class Interpreter {
       }
       return;
     }
-    h.decref(value);
     throw new PyException('TypeError', `'${typeName(h, obj)}' object does not support item assignment`);
   }
 

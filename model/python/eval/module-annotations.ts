@@ -85,11 +85,12 @@ export function storeModuleAnnotation(interp: Interpreter, s: AnnAssign, frame: 
   }
   const key = internedIdentifier(h, interp.cfg.codeNamesImmortal, s.target.id);
   try {
-    if (h.get(annotations).payload.kind !== 'dict') throw new Refusal('__annotations__ rebound to something other than a dict');
+    if (h.get(annotations).payload.kind !== 'dict') {
+      h.decref(annotation);
+      throw new Refusal('__annotations__ rebound to something other than a dict');
+    }
+    // Takes the annotation over, also when the store fails.
     interp.setItem(annotations, key, annotation);
-  } catch (err) {
-    h.decref(annotation);
-    throw err;
   } finally {
     h.decref(annotations);
     h.decref(key);
