@@ -16,6 +16,7 @@ import { attributeErrorSuggestion, attributeErrorsSuggest, didYouMean } from './
 import { typeName } from './values';
 import { descriptorGet, refuseSetProperty } from './decorators';
 import { instanceDict } from './instance-dict';
+import { classEqualityAttr } from './user-equality';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -54,6 +55,8 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   refuseStrSubclass(h, obj, `the attribute ${name}`);
   const p = h.get(obj).payload;
   if (name === '__dict__' && p.kind === 'instance') return instanceDict(vm, obj);
+  const equality = classEqualityAttr(vm, obj, name);
+  if (equality !== null) return equality;
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`the attribute ${name}`);
   switch (p.kind) {
     case 'module': {

@@ -79,6 +79,10 @@ export interface EvalConfig {
   readonly strSplitPreallocFromLength: boolean;
   /** Fact `minMaxArgsTuple` (`Python/bltinmodule.c` `min_max`: `METH_VARARGS` before 3.13). */
   readonly minMaxArgsTuple: boolean;
+  /** Fact `containsItemIsLeftOperand` (`Objects/listobject.c` `list_contains`, `Objects/tupleobject.c` `tuplecontains`). */
+  readonly containsItemIsLeftOperand: boolean;
+  /** Fact `dictInsertHoldsKeyDuringHash` (`Objects/dictobject.c` `PyDict_SetItem`, `_PyDict_SetItem_Take2`). */
+  readonly dictInsertHoldsKeyDuringHash: boolean;
   /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
   readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
 }

@@ -102,6 +102,8 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     tupleResizeToEmptyIsSingleton: profile.tupleResizeToEmptyIsSingleton,
     strSplitPreallocFromLength: profile.strSplitPreallocFromLength,
     minMaxArgsTuple: profile.minMaxArgsTuple,
+    containsItemIsLeftOperand: profile.containsItemIsLeftOperand,
+    dictInsertHoldsKeyDuringHash: profile.dictInsertHoldsKeyDuringHash,
     floatSum: profile.floatSum,
   };
 }

@@ -7,7 +7,7 @@
 import { compareAddresses, type Address } from '../../core/address';
 import { isCachedStr } from '../../core/caches';
 import type { Heap } from '../../core/heap';
-import type { Payload, Ref } from '../../core/objects';
+import type { DictEntry, Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
 import { NO_POS, type Expr, type FStringPart, type Keyword, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
@@ -39,6 +39,7 @@ import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-function
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
+import { HASH_BUILTINS } from './hash-builtin';
 import { ORDER_BUILTINS, ORDER_BUILTIN_NAMES } from './order-builtins';
 import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
@@ -49,7 +50,8 @@ import type { LoadStatus } from './borrowed-loads';
 import { makeLambda } from './lambdas';
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
-import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
+import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
+import { addSetItem, completeEqualityNamespace, keyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
 const MAX_DEPTH = 100;
 /** Statements one run may execute: a loop that may never end is refused, not run until killed. */
@@ -59,7 +61,7 @@ export const MAX_STATEMENTS = 200_000;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...HASH_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
@@ -682,6 +684,7 @@ export class Interpreter {
       }
       if (p.kind === 'function' && !MODELLED_SPECIAL_NAMES.has(name) && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
     }
+    completeEqualityNamespace(this, ns);
     this.pos = s.pos;
     // The class object, its MRO tuple, its dict: allocations and free-list traffic the model
     // does not follow; and the class is referenced from places the model does not count.
@@ -950,7 +953,13 @@ export class Interpreter {
       return;
     }
     if (p.kind === 'dict') {
-      const e = this.keyed.findEntry(p.entries, key);
+      this.insertion.begin(key, value, true);
+      let e: DictEntry | undefined;
+      try {
+        e = this.keyed.findEntry(p.entries, key);
+      } finally {
+        this.insertion.end();
+      }
       if (e) {
         const old = e.value;
         e.value = value;
@@ -1171,7 +1180,7 @@ export class Interpreter {
   makeSet(kind: 'set' | 'frozenset', items: Ref[]): Ref {
     const h = this.heap;
     const unique: Ref[] = [];
-    for (const x of items) if (!this.keyed.addItem(unique, x)) h.decref(x);
+    for (const x of items) if (!addSetItem(this, unique, x, kind)) h.decref(x);
     if (unique.length > 4) h.allocator.untracked('unknown');
     return h.set(kind, unique);
   }
@@ -1181,7 +1190,13 @@ export class Interpreter {
     const h = this.heap;
     const out: { key: Ref; value: Ref }[] = [];
     for (const { key, value } of entries) {
-      const e = this.keyed.findEntry(out, key);
+      this.insertion.begin(key, value, true);
+      let e: DictEntry | undefined;
+      try {
+        e = this.keyed.findEntry(out, key);
+      } finally {
+        this.insertion.end();
+      }
       if (e) {
         const old = e.value;
         e.value = value;
@@ -1193,16 +1208,22 @@ export class Interpreter {
   }
 
   private readonly hashKeys = new Map<Ref, string>();
+  /** Runs `__eq__`/`__ne__` written in Python for `pyEquals` (user-equality.ts). */
+  readonly userEquals = userEqualityHook(this);
+  /** The key a dict or set insertion holds while it hashes and compares (user-equality.ts). */
+  readonly insertion = keyInsertion(this);
   /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
   readonly keyed = new KeyedLookup({
     heap: () => this.heap,
     classify: (key, site) => this.classifyKey(key, site),
     equals: (stored, key) => this.keyEquals(stored, key),
+    builtinHash: (key) => knownBuiltinHash(this, key),
   });
 
   /** `hash(a) == hash(b) and a == b` for dict keys and set items (hashable objects never change). */
   private keyEquals(a: Ref, b: Ref): boolean {
     if (a === b) return true;
+    if (comparesInPython(this.heap, a) || comparesInPython(this.heap, b) || this.userHashed(a) || this.userHashed(b)) return storedKeyEquals(this, a, b);
     const aa = this.addressInts.get(a);
     const ba = this.addressInts.get(b);
     if (aa !== undefined && ba !== undefined) return this.sameAddress(aa, ba);
@@ -1221,6 +1242,10 @@ export class Interpreter {
 
   /** How `keyEquals` treats a key, for the hashed indexes of dicts and sets (keyed.ts). */
   private classifyKey(ref: Ref, site?: KeySite): KeyClass {
+    if (this.heap.get(ref).payload.kind === 'instance') {
+      const user = userKeyClass(this, ref, site);
+      if (user !== null) return user;
+    }
     const address = this.addressInts.get(ref);
     if (address !== undefined) return { kind: 'address', owner: address.owner };
     if (this.unknownInts.has(ref)) return { kind: 'unknown' };
@@ -1244,6 +1269,10 @@ export class Interpreter {
       this.hashKeys.set(ref, k);
     }
     return k;
+  }
+
+  private userHashed(ref: Ref): boolean {
+    return this.heap.get(ref).payload.kind === 'instance' && pythonHashKind(this, ref) === 'python';
   }
 
   /** Whether two id() values are equal, when the model can tell. */
@@ -1283,9 +1312,13 @@ export class Interpreter {
       const op = e.ops[i] as (typeof e.ops)[number];
       const right = this.evalExpr(e.comparators[i] as Expr, frame);
       let result: boolean;
+      // `==`/`!=` with a Python `__eq__`/`__ne__`: the result is the object the method returned.
+      let obj: Ref | null = null;
       try {
-        result = this.compare(op, left, right);
+        obj = userCompareResult(this, op, left, right, i < e.ops.length - 1);
+        result = obj === null ? this.compare(op, left, right) : i === e.ops.length - 1 || this.truth(obj);
       } catch (err) {
+        if (obj !== null) h.decref(obj);
         h.decref(left);
         h.decref(right);
         throw err;
@@ -1293,8 +1326,9 @@ export class Interpreter {
       h.decref(left);
       if (!result || i === e.ops.length - 1) {
         h.decref(right);
-        return h.bool(result);
+        return obj ?? h.bool(result);
       }
+      if (obj !== null) h.decref(obj);
       left = right;
     }
     throw new Error('model bug: empty comparison');
@@ -1329,9 +1363,9 @@ export class Interpreter {
     }
     switch (op) {
       case '==':
-        return pyEquals(h, l, r);
+        return pyEquals(h, l, r, this.userEquals);
       case '!=':
-        return !pyEquals(h, l, r);
+        return !pyEquals(h, l, r, this.userEquals);
       case '<':
       case '<=':
       case '>':
@@ -1351,7 +1385,7 @@ export class Interpreter {
     switch (p.kind) {
       case 'list':
       case 'tuple':
-        return p.items.some((x) => x === item || pyEquals(h, x, item));
+        return sequenceContains(this, p.items, item, p.kind === 'list');
       case 'set':
       case 'frozenset': {
         refuseSetAsSetKey(h, item);
