@@ -99,6 +99,10 @@ export class Interpreter {
   /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
   private readonly calledOnce = new Set<CodeObject>();
   private depth = 0;
+  /** How many Python frames run (0 in the module body). */
+  get callDepth(): number {
+    return this.depth;
+  }
   private statementsRun = 0;
   /** The frame of the statement being run (for `exec`). */
   frame: Frame | null = null;

@@ -78,6 +78,17 @@ function isProperSubclass(interp: Interpreter, sub: Ref, base: Ref): boolean {
   return false;
 }
 
+/**
+ * 3.14 inside a function: which operands of a set display, a comparison or a subscript CPython
+ * borrows (`LOAD_FAST_BORROW`) while C code calls back into Python is not modelled (measured: a
+ * local in `{a}` counts one more in `__hash__` than the ledger gives). Module-level code agrees.
+ */
+function refuseBorrowedCaller(interp: Interpreter): void {
+  if (interp.borrows !== null && interp.callDepth > 0) {
+    throw new Refusal('a Python __eq__, __ne__ or __hash__ called from a function on 3.14', 'which operands CPython borrows (LOAD_FAST_BORROW) around the call is not modelled');
+  }
+}
+
 /** Refuses a container that the comparison just run changed (CPython restarts or raises; not modelled). */
 function refuseIfChanged(before: readonly Ref[], after: readonly Ref[], what: string): void {
   if (before.length !== after.length || before.some((r, i) => r !== after[i])) {
@@ -109,6 +120,7 @@ function slotRichCompare(interp: Interpreter, self: Ref, other: Ref, op: '==' | 
   const cls = classOf(interp, self) as Ref;
   const method = lookupClassAttr(interp, cls, op === '==' ? '__eq__' : '__ne__');
   if (method === null) return callObjectSlotWrapper(interp, self, other, op);
+  refuseBorrowedCaller(interp);
   return interp.call(method, [self, other], []);
 }
 
@@ -312,6 +324,7 @@ export function callPythonHash(interp: Interpreter, ref: Ref): bigint {
   const method = lookupClassAttr(interp, cls, '__hash__');
   if (method === null) throw new Error('model bug: no __hash__');
   if (h.get(method).payload.kind === 'NoneType') throw new PyException('TypeError', `unhashable type: '${typeName(h, ref)}'`);
+  refuseBorrowedCaller(interp);
   const res = holdingInsertion(interp, ref, 'hash', () => interp.call(method, [ref], []));
   const p = h.get(res).payload;
   if (p.kind !== 'int' && p.kind !== 'bool') {
