@@ -1193,8 +1193,8 @@ export class Interpreter {
   makeDict(entries: { key: Ref; value: Ref }[]): Ref {
     const h = this.heap;
     const out: { key: Ref; value: Ref }[] = [];
-    for (const { key, value } of entries) {
-      this.insertion.begin(key, value, true);
+    for (const [i, { key, value }] of entries.entries()) {
+      this.insertion.begin(key, value, true, entries.slice(0, i));
       let e: DictEntry | undefined;
       try {
         e = this.keyed.findEntry(out, key);

@@ -252,16 +252,23 @@ export class KeyInsertion {
   key: Ref | null = null;
   value: Ref | null = null;
   dict = false;
+  /**
+   * `BUILD_MAP`: the pairs already inserted, whose keys and values the stack still holds until
+   * the dict is built (measured: a stored key counts one more in `__eq__` under `{a: 1, c: 2}`).
+   */
+  built: readonly { readonly key: Ref; readonly value: Ref }[] = [];
 
-  begin(key: Ref, value: Ref | null, dict: boolean): void {
+  begin(key: Ref, value: Ref | null, dict: boolean, built: readonly { readonly key: Ref; readonly value: Ref }[] = []): void {
     this.key = key;
     this.value = value;
     this.dict = dict;
+    this.built = built;
   }
 
   end(): void {
     this.key = null;
     this.value = null;
+    this.built = [];
   }
 }
 
@@ -281,8 +288,9 @@ export function keyInsertion(interp: Interpreter): KeyInsertion {
 function holdingInsertion<T>(interp: Interpreter, key: Ref, during: 'hash' | 'compare', fn: () => T): T {
   const ins = insertions.get(interp);
   const h = interp.heap;
-  const active = ins !== undefined && ins.key === key && (during === 'compare' || (ins.dict && interp.cfg.dictInsertHoldsKeyDuringHash));
-  const held = active ? [key, ...(ins.dict && ins.value !== null ? [ins.value] : [])] : [];
+  const inserting = ins !== undefined && ins.key === key;
+  const active = inserting && (during === 'compare' || (ins.dict && interp.cfg.dictInsertHoldsKeyDuringHash));
+  const held = [...(inserting ? ins.built.flatMap((e) => [e.key, e.value]) : []), ...(active ? [key, ...(ins.dict && ins.value !== null ? [ins.value] : [])] : [])];
   for (const r of held) h.incref(r);
   try {
     return fn();
