@@ -423,6 +423,16 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('minMaxArgsTuple', ['3.13.0', null], BOTH, false, src('Python/bltinmodule.c', 'min_max'),
     'METH_FASTCALL | METH_KEYWORDS: several positional arguments are read from the C array, no tuple and no iterator'),
 
+  row('containsItemIsLeftOperand', ['3.8.0', '3.9.0'], BOTH, false, src('Objects/listobject.c', 'list_contains'),
+    'PyObject_RichCompareBool(el, item): the searched value is the left operand (tuplecontains likewise; measured: its __eq__ runs)'),
+  row('containsItemIsLeftOperand', ['3.9.0', null], BOTH, true, src('Objects/listobject.c', 'list_contains'),
+    'PyObject_RichCompareBool(item, el) (bpo-37648): the item is the left operand, as list.index/count/remove always had it'),
+
+  row('dictInsertHoldsKeyDuringHash', ['3.8.0', '3.11.0'], BOTH, false, src('Objects/dictobject.c', 'PyDict_SetItem'),
+    'PyObject_Hash(key) before insertdict increfs key and value (measured: a key counts one reference fewer in __hash__ under d[k] = v than on 3.11)'),
+  row('dictInsertHoldsKeyDuringHash', ['3.11.0', null], BOTH, true, src('Objects/dictobject.c', '_PyDict_SetItem_Take2'),
+    'PyDict_SetItem increfs key and value, then _PyDict_SetItem_Take2 hashes the key'),
+
   row('floatSum', ['3.8.0', '3.12.0'], BOTH, 'plain', src('Python/bltinmodule.c', 'builtin_sum_impl'),
     'f_result += each float or C long item (measured: sum([0.1] * 10) is 0.9999999999999999 on 3.8-3.11)'),
   row('floatSum', ['3.12.0', '3.14.0'], BOTH, 'compensated', src('Python/bltinmodule.c', 'builtin_sum_impl'),

@@ -321,4 +321,36 @@ const floatSum: Probe = {
   },
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum];
+/**
+ * Python `__eq__`/`__hash__` as C code calls them: which operand `in` makes the left one
+ * (the item, from 3.9), and whether `d[k] = v` holds the key while hashing it (3.11+).
+ */
+const userEquality: Probe = {
+  name: 'user-equality',
+  facts: ['containsItemIsLeftOperand', 'dictInsertHoldsKeyDuringHash'],
+  source: `import sys
+class C:
+    def __init__(self, tag):
+        self.tag = tag
+    def __eq__(self, other):
+        print('__eq__ of', self.tag)
+        return False
+    def __hash__(self):
+        n.append(sys.getrefcount(self))
+        return 1
+n = []
+a = C('item')
+b = C('searched')
+r = b in [a]
+d = {}
+d[a] = 1
+r = a in d
+# the lookup hashes a while d holds it: one reference more than before the insertion
+print('references while a dict insertion hashes:', n[0] - n[1] + 1)
+`,
+  expected: (profile) =>
+    lines(`__eq__ of ${profile.containsItemIsLeftOperand ? 'item' : 'searched'}
+references while a dict insertion hashes: ${profile.dictInsertHoldsKeyDuringHash ? 1 : 0}`),
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality];

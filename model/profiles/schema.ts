@@ -159,6 +159,10 @@ export const FACT_SCHEMAS = {
   minMaxArgsTuple: z.boolean(),
   /** 3.11+: an argument's cell replaces it in its slot and comes first in `co_cellvars` (`MAKE_CELL`). */
   cellsOfArgumentsInPlace: z.boolean(),
+  /** `list`/`tuple` `in` compares the container's item as the left operand (3.9+, bpo-37648); 3.8 the searched value. */
+  containsItemIsLeftOperand: z.boolean(),
+  /** A dict insertion (`PyDict_SetItem`) holds the key and value while it hashes the key (3.11+ `_PyDict_SetItem_Take2`). */
+  dictInsertHoldsKeyDuringHash: z.boolean(),
   /**
    * How `sum` adds floats in C (`Python/bltinmodule.c` `builtin_sum_impl`): `plain` doubles,
    * `compensated` Neumaier's compensation for float items (int items added plainly), or

@@ -18,6 +18,7 @@ import { attributeErrorSuggestion, attributeErrorsSuggest, didYouMean } from './
 import { typeName } from './values';
 import { descriptorGet, refuseSetProperty } from './decorators';
 import { instanceDict } from './instance-dict';
+import { classEqualityAttr } from './user-equality';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -58,6 +59,8 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   if (name === '__dict__' && p.kind === 'instance') return instanceDict(vm, obj);
   if (name === '__closure__' && p.kind === 'function') return functionClosure(vm, obj);
   if (name === 'cell_contents' && isCell(vm, obj)) return cellContents(vm, obj);
+  const equality = classEqualityAttr(vm, obj, name);
+  if (equality !== null) return equality;
   const named = nameAttribute(vm, obj, name);
   if (named !== null) return named;
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`the attribute ${name}`);

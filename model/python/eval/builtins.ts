@@ -12,12 +12,13 @@ import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
 import { callGeneratorMethod } from './generator-functions';
-import { callListMethod } from './list-methods';
+import { callListMethod, findEqual } from './list-methods';
 import { callListOrderMethod } from './list-order-methods';
 import { callStrPadMethod } from './str-pad-methods';
 import { callStrMethod } from './str-methods';
 import { callNumberBuiltin } from './number-builtins';
 import { callTruthBuiltin } from './truth-builtins';
+import { callHashBuiltin } from './hash-builtin';
 import { callOrderBuiltin } from './order-builtins';
 import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from '../../core/weakrefs';
 import { ModelInputError } from '../../errors';
@@ -30,7 +31,7 @@ import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { pyRepr } from './repr';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
-import { pyEquals, rangeLength, typeName } from './values';
+import { rangeLength, typeName } from './values';
 import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, makeLazyIterator } from './iterators';
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
@@ -38,7 +39,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
   const p = h.get(obj).payload;
   if (p.kind === 'str' && name === 'join' && args.length === 1) return strJoin(vm, obj, args[0] as Ref);
   if (p.kind === 'list' && name === 'index' && args.length === 1) {
-    const i = p.items.findIndex((x) => x === args[0] || pyEquals(h, x, args[0] as Ref));
+    const i = findEqual(vm, p.items, args[0] as Ref);
     if (i < 0) throw new Refusal('list.index of a missing item');
     return h.int(BigInt(i));
   }
@@ -263,7 +264,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callTruthBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
+      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callTruthBuiltin(vm, name, args) ?? callHashBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
   }
 }
 

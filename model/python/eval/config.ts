@@ -81,6 +81,10 @@ export interface EvalConfig {
   readonly minMaxArgsTuple: boolean;
   /** Fact `cellsOfArgumentsInPlace` (3.11+ `MAKE_CELL`: an argument's cell in its slot, made first; cells.ts). */
   readonly cellsOfArgumentsInPlace: boolean;
+  /** Fact `containsItemIsLeftOperand` (`Objects/listobject.c` `list_contains`, `Objects/tupleobject.c` `tuplecontains`). */
+  readonly containsItemIsLeftOperand: boolean;
+  /** Fact `dictInsertHoldsKeyDuringHash` (`Objects/dictobject.c` `PyDict_SetItem`, `_PyDict_SetItem_Take2`). */
+  readonly dictInsertHoldsKeyDuringHash: boolean;
   /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
   readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
 }

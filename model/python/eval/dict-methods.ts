@@ -3,10 +3,13 @@
  * references to what the dict holds; `pop` hands the value over and releases the key
  * (`_PyDict_Pop`); `update` from a dict stores each pair (`dict_merge`); `copy` makes a dict
  * holding the same keys and values (`PyDict_Copy`). Views (`items`, `keys`, `values`) are refused.
+ * Keys hashed by Python (user-equality.ts): `setdefault` hashes once, `copy` never.
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
+import { Refusal } from './refusal';
+import { pythonHashKind } from './user-equality';
 
 function entriesOf(interp: Interpreter, dict: Ref) {
   return interp.heap.payload(dict, 'dict').entries;
@@ -27,8 +30,10 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
       if (args.length < 1 || args.length > 2) return null;
       const e = interp.keyed.findEntry(entries, args[0]!);
       if (e) return h.incref(e.value);
+      // `PyDict_SetDefault`: one hash and one lookup, then the insertion (no second lookup).
       const value = args[1] ?? h.none();
-      interp.setItem(dict, args[0]!, h.incref(value));
+      h.dictKeysChanged();
+      interp.keyed.appendEntry(entries, { key: h.incref(args[0]!), value: h.incref(value) });
       if (args[1] === undefined) h.decref(value);
       return h.incref(value);
     }
@@ -49,12 +54,17 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
       if (args.length !== 1) return null;
       const src = h.get(args[0]!).payload;
       if (src.kind !== 'dict') return null;
+      // `dict_merge` reuses the stored hashes: a Python `__hash__` would not run again.
+      if (src.entries.some((e) => h.get(e.key).payload.kind === 'instance' && pythonHashKind(interp, e.key) === 'python')) {
+        throw new Refusal('dict.update with keys hashed by Python');
+      }
       for (const e of [...src.entries]) interp.setItem(dict, e.key, h.incref(e.value));
       return h.none();
     }
     case 'copy': {
       if (args.length !== 0) return null;
-      return interp.makeDict(entries.map((e) => ({ key: h.incref(e.key), value: h.incref(e.value) })));
+      // `PyDict_Copy` copies the keys with their stored hashes (nothing is hashed or compared again).
+      return h.dict(entries.map((e) => ({ key: h.incref(e.key), value: h.incref(e.value) })));
     }
     default:
       return null;

@@ -103,6 +103,8 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     strSplitPreallocFromLength: profile.strSplitPreallocFromLength,
     minMaxArgsTuple: profile.minMaxArgsTuple,
     cellsOfArgumentsInPlace: profile.cellsOfArgumentsInPlace,
+    containsItemIsLeftOperand: profile.containsItemIsLeftOperand,
+    dictInsertHoldsKeyDuringHash: profile.dictInsertHoldsKeyDuringHash,
     floatSum: profile.floatSum,
   };
 }

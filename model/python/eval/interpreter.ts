@@ -7,7 +7,7 @@
 import { compareAddresses, type Address } from '../../core/address';
 import { isCachedStr } from '../../core/caches';
 import type { Heap } from '../../core/heap';
-import type { Payload, Ref } from '../../core/objects';
+import type { DictEntry, Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
 import { NO_POS, type Expr, type FStringPart, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
@@ -44,6 +44,7 @@ import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
 import { TRUTH_BUILTINS } from './truth-builtins';
+import { HASH_BUILTINS } from './hash-builtin';
 import { ORDER_BUILTINS, ORDER_BUILTIN_NAMES } from './order-builtins';
 import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
@@ -55,7 +56,8 @@ import { makeLambda } from './lambdas';
 import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, storeDeref, withClosure } from './cells';
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
-import { hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
+import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
+import { addSetItem, completeEqualityNamespace, keyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
 const MAX_DEPTH = 100;
 /** Statements one run may execute: a loop that may never end is refused, not run until killed. */
@@ -65,7 +67,7 @@ export const MAX_STATEMENTS = 200_000;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'oct', 'bin', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...TRUTH_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'oct', 'bin', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...TRUTH_BUILTINS, ...HASH_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
@@ -103,6 +105,10 @@ export class Interpreter {
   /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
   private readonly calledOnce = new Set<CodeObject>();
   private depth = 0;
+  /** How many Python frames run (0 in the module body). */
+  get callDepth(): number {
+    return this.depth;
+  }
   private statementsRun = 0;
   /** The frame of the statement being run (for `exec`). */
   frame: Frame | null = null;
@@ -755,6 +761,7 @@ export class Interpreter {
       }
       if (p.kind === 'function' && !MODELLED_SPECIAL_NAMES.has(name) && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
     }
+    completeEqualityNamespace(this, ns);
     this.pos = s.pos;
     // The class object, its MRO tuple, its dict: allocations and free-list traffic the model
     // does not follow; and the class is referenced from places the model does not count.
@@ -1027,7 +1034,13 @@ export class Interpreter {
       return;
     }
     if (p.kind === 'dict') {
-      const e = this.keyed.findEntry(p.entries, key);
+      this.insertion.begin(key, value, true);
+      let e: DictEntry | undefined;
+      try {
+        e = this.keyed.findEntry(p.entries, key);
+      } finally {
+        this.insertion.end();
+      }
       if (e) {
         const old = e.value;
         e.value = value;
@@ -1246,7 +1259,7 @@ export class Interpreter {
     for (let i = 0; i < items.length; i++) {
       const x = items[i] as Ref;
       try {
-        if (!this.keyed.addItem(unique, x)) h.decref(x);
+        if (!addSetItem(this, unique, x, kind)) h.decref(x);
       } catch (err) {
         this.heap.decref(x);
         for (const rest of items.slice(i + 1)) h.decref(rest);
@@ -1262,8 +1275,14 @@ export class Interpreter {
   makeDict(entries: { key: Ref; value: Ref }[]): Ref {
     const h = this.heap;
     const out: { key: Ref; value: Ref }[] = [];
-    for (const { key, value } of entries) {
-      const e = this.keyed.findEntry(out, key);
+    for (const [i, { key, value }] of entries.entries()) {
+      this.insertion.begin(key, value, true, entries.slice(0, i));
+      let e: DictEntry | undefined;
+      try {
+        e = this.keyed.findEntry(out, key);
+      } finally {
+        this.insertion.end();
+      }
       if (e) {
         const old = e.value;
         e.value = value;
@@ -1275,16 +1294,22 @@ export class Interpreter {
   }
 
   private readonly hashKeys = new Map<Ref, string>();
+  /** Runs `__eq__`/`__ne__` written in Python for `pyEquals` (user-equality.ts). */
+  readonly userEquals = userEqualityHook(this);
+  /** The key a dict or set insertion holds while it hashes and compares (user-equality.ts). */
+  readonly insertion = keyInsertion(this);
   /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
   readonly keyed = new KeyedLookup({
     heap: () => this.heap,
     classify: (key, site) => this.classifyKey(key, site),
     equals: (stored, key) => this.keyEquals(stored, key),
+    builtinHash: (key) => knownBuiltinHash(this, key),
   });
 
   /** `hash(a) == hash(b) and a == b` for dict keys and set items (hashable objects never change). */
   private keyEquals(a: Ref, b: Ref): boolean {
     if (a === b) return true;
+    if (comparesInPython(this.heap, a) || comparesInPython(this.heap, b) || this.userHashed(a) || this.userHashed(b)) return storedKeyEquals(this, a, b);
     const aa = this.addressInts.get(a);
     const ba = this.addressInts.get(b);
     if (aa !== undefined && ba !== undefined) return this.sameAddress(aa, ba);
@@ -1303,6 +1328,10 @@ export class Interpreter {
 
   /** How `keyEquals` treats a key, for the hashed indexes of dicts and sets (keyed.ts). */
   private classifyKey(ref: Ref, site?: KeySite): KeyClass {
+    if (this.heap.get(ref).payload.kind === 'instance') {
+      const user = userKeyClass(this, ref, site);
+      if (user !== null) return user;
+    }
     const address = this.addressInts.get(ref);
     if (address !== undefined) return { kind: 'address', owner: address.owner };
     if (this.unknownInts.has(ref)) return { kind: 'unknown' };
@@ -1326,6 +1355,10 @@ export class Interpreter {
       this.hashKeys.set(ref, k);
     }
     return k;
+  }
+
+  private userHashed(ref: Ref): boolean {
+    return this.heap.get(ref).payload.kind === 'instance' && pythonHashKind(this, ref) === 'python';
   }
 
   /** Whether two id() values are equal, when the model can tell. */
@@ -1371,9 +1404,13 @@ export class Interpreter {
         throw err;
       }
       let result: boolean;
+      // `==`/`!=` with a Python `__eq__`/`__ne__`: the result is the object the method returned.
+      let obj: Ref | null = null;
       try {
-        result = this.compare(op, left, right);
+        obj = userCompareResult(this, op, left, right, i < e.ops.length - 1);
+        result = obj === null ? this.compare(op, left, right) : i === e.ops.length - 1 || this.truth(obj);
       } catch (err) {
+        if (obj !== null) h.decref(obj);
         h.decref(left);
         h.decref(right);
         throw err;
@@ -1381,8 +1418,9 @@ export class Interpreter {
       h.decref(left);
       if (!result || i === e.ops.length - 1) {
         h.decref(right);
-        return h.bool(result);
+        return obj ?? h.bool(result);
       }
+      if (obj !== null) h.decref(obj);
       left = right;
     }
     throw new Error('model bug: empty comparison');
@@ -1417,9 +1455,9 @@ export class Interpreter {
     }
     switch (op) {
       case '==':
-        return pyEquals(h, l, r);
+        return pyEquals(h, l, r, this.userEquals);
       case '!=':
-        return !pyEquals(h, l, r);
+        return !pyEquals(h, l, r, this.userEquals);
       case '<':
       case '<=':
       case '>':
@@ -1439,7 +1477,7 @@ export class Interpreter {
     switch (p.kind) {
       case 'list':
       case 'tuple':
-        return p.items.some((x) => x === item || pyEquals(h, x, item));
+        return sequenceContains(this, p.items, item, p.kind === 'list');
       case 'set':
       case 'frozenset': {
         refuseSetAsSetKey(h, item);

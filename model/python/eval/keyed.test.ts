@@ -61,7 +61,7 @@ function world() {
   };
   return {
     heap,
-    lookup: new KeyedLookup({ heap: () => heap as unknown as Heap, classify, equals }),
+    lookup: new KeyedLookup({ heap: () => heap as unknown as Heap, classify, equals, builtinHash: () => null }),
     ref(key: Key): Ref {
       keys.set(next, key);
       return next++;

@@ -14,6 +14,7 @@
  */
 import type { Heap } from '../../core/heap';
 import type { DictEntry, Ref } from '../../core/objects';
+import { Refusal } from './refusal';
 
 /**
  * How a key compares with others: `plain` keys are equal iff their hash keys are; `address`
@@ -23,7 +24,9 @@ import type { DictEntry, Ref } from '../../core/objects';
 export type KeyClass =
   | { readonly kind: 'plain'; readonly hash: string; readonly mayMatchAddress: boolean }
   | { readonly kind: 'address'; readonly owner: Ref }
-  | { readonly kind: 'unknown' };
+  | { readonly kind: 'unknown' }
+  /** Hashed by a Python `__hash__` (user-equality.ts): compared, by the rules' `equals`, with every key of equal CPython hash. */
+  | { readonly kind: 'user'; readonly hash: bigint };
 
 /** Where a key is hashed: CPython 3.14 names it in the TypeError of an unhashable key. */
 export type KeySite = 'dict key' | 'set element';
@@ -35,6 +38,8 @@ export interface KeyRules {
   classify(key: Ref, site?: KeySite): KeyClass;
   /** The interpreter's comparison: true, false, or a thrown refusal. */
   equals(stored: Ref, key: Ref): boolean;
+  /** CPython's hash of a key of class `plain`, or null when the model cannot know it (compared only with `user` keys). */
+  builtinHash(key: Ref): bigint | null;
 }
 
 interface Slot<T> {
@@ -52,6 +57,9 @@ class KeyIndex<T> {
   private readonly byOwner = new Map<Ref, Slot<T>[]>();
   private readonly unknown: Slot<T>[] = [];
   private readonly slots = new Map<T, Slot<T>>();
+  private readonly users = new Map<bigint, Slot<T>[]>();
+  private userCount = 0;
+  private removals = 0;
   /** Address slots whose owner is dead, valid while the heap's watched-death count is `deathsSeen`. */
   private deadOwners: Slot<T>[] = [];
   private deathsSeen = -1;
@@ -86,6 +94,13 @@ class KeyIndex<T> {
       }
       case 'unknown':
         this.unknown.push(slot);
+        break;
+      case 'user': {
+        const same = this.users.get(cls.hash);
+        if (same) same.push(slot);
+        else this.users.set(cls.hash, [slot]);
+        this.userCount++;
+      }
     }
     if (this.length === 0) this.first = item;
     this.last = item;
@@ -110,7 +125,12 @@ class KeyIndex<T> {
       drop(this.deadOwners);
       const same = this.byOwner.get(cls.owner);
       if (same) drop(same);
+    } else if (cls.kind === 'user') {
+      const same = this.users.get(cls.hash);
+      if (same) drop(same);
+      this.userCount--;
     } else drop(this.unknown);
+    this.removals++;
     this.length = items.length;
     this.first = items[0];
     this.last = items[items.length - 1];
@@ -118,6 +138,7 @@ class KeyIndex<T> {
 
   /** The first stored item equal to `key`, as the linear scan finds it (refusals included). */
   find(key: Ref, cls: KeyClass): T | undefined {
+    if (cls.kind === 'user' || this.userCount > 0) return this.findWithUserKeys(key, cls);
     // The common cases, without building a candidate list: no unknown keys, and no key of the
     // other class that could equal this one.
     if (this.unknown.length === 0) {
@@ -137,11 +158,40 @@ class KeyIndex<T> {
     return undefined;
   }
 
+  /**
+   * `find` where Python hashes are involved: every stored key of equal CPython hash is compared,
+   * in insertion order (the order the probe sequence meets keys of one hash, until a deletion
+   * leaves a slot a later insertion may reuse: then refused).
+   */
+  private findWithUserKeys(key: Ref, cls: KeyClass): T | undefined {
+    let candidates: Slot<T>[];
+    if (cls.kind === 'user') {
+      if (this.unknown.length > 0 || this.addresses.length > 0) throw new Refusal('a key hashed by Python beside id() values or values the model cannot know');
+      candidates = [...(this.users.get(cls.hash) ?? [])];
+      for (const slot of this.plain.values()) {
+        const hash = this.rules.builtinHash(slot.key);
+        if (hash === null) throw new Refusal('a key hashed by Python beside keys whose hash the model cannot know (str, bytes, tuples, None...)');
+        if (hash === cls.hash) candidates.push(slot);
+      }
+    } else {
+      const hash = cls.kind === 'plain' ? this.rules.builtinHash(key) : null;
+      if (hash === null) throw new Refusal('this key beside keys hashed by Python', 'the model cannot know its CPython hash');
+      candidates = [...(this.candidates(key, cls) ?? []), ...(this.users.get(hash) ?? [])];
+    }
+    if (candidates.length > 1 && this.removals > 0) {
+      throw new Refusal('several keys of one hash after a deletion', 'which of them CPython compares first depends on its probe sequence');
+    }
+    candidates.sort((a, b) => a.serial - b.serial);
+    for (const slot of candidates) if (this.rules.equals(slot.key, key)) return slot.item;
+    return undefined;
+  }
+
   /** The stored keys that may equal `key` or refuse the comparison; null for none. */
   private candidates(key: Ref, cls: KeyClass): Slot<T>[] | null {
     const out: Slot<T>[] = [...this.unknown];
     switch (cls.kind) {
       case 'unknown':
+      case 'user':
         return [...this.slots.values()];
       case 'plain': {
         const same = this.plain.get(cls.hash);

@@ -8,7 +8,7 @@ import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
-import { pyEquals } from './values';
+import { sequenceItemEquals } from './user-equality';
 
 function listPayload(interp: Interpreter, list: Ref) {
   return interp.heap.payload(list, 'list');
@@ -27,9 +27,13 @@ function intArg(interp: Interpreter, ref: Ref, what: string): number {
   return Number(p.value);
 }
 
-function findEqual(interp: Interpreter, items: readonly Ref[], x: Ref): number {
-  return items.findIndex((item) => item === x || pyEquals(interp.heap, item, x));
+/** The first index of an item equal to `x` (`list.index`, `list.remove`: the item held and the left operand). */
+export function findEqual(interp: Interpreter, items: readonly Ref[], x: Ref): number {
+  for (let i = 0; i < items.length; i++) if (sequenceItemEquals(interp, items, i, x, LIST_METHOD)) return i;
+  return -1;
 }
+
+const LIST_METHOD = { list: true, contains: false } as const;
 
 /**
  * Lists that `pop()` emptied. `list_resize(self, 0)` leaves a zero-sized item array on 3.10 and
@@ -119,7 +123,9 @@ export function callListMethod(interp: Interpreter, list: Ref, name: string, arg
     }
     case 'count': {
       if (args.length !== 1) return null;
-      return h.int(BigInt(p.items.filter((item) => item === args[0] || pyEquals(h, item, args[0]!)).length));
+      let n = 0;
+      for (let i = 0; i < p.items.length; i++) if (sequenceItemEquals(interp, p.items, i, args[0]!, LIST_METHOD)) n++;
+      return h.int(BigInt(n));
     }
     default:
       return null;

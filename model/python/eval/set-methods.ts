@@ -6,6 +6,7 @@
 import type { Payload, Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
+import { addSetItem } from './user-equality';
 import { typeName } from './values';
 
 function setPayload(interp: Interpreter, set: Ref): Extract<Payload, { kind: 'set' | 'frozenset' }> {
@@ -14,14 +15,19 @@ function setPayload(interp: Interpreter, set: Ref): Extract<Payload, { kind: 'se
   return p;
 }
 
-/** `set_add_entry`: adds `item` (an owned reference, consumed): an equal item already there keeps its place. */
-export function setAdd(interp: Interpreter, set: Ref, item: Ref): void {
+/**
+ * `set_add_entry`: adds `item` (an owned reference, consumed; borrowed when `borrowed`, the set
+ * then taking its own reference after the lookup, as `set_add_entry` does after hashing): an
+ * equal item already there keeps its place.
+ */
+export function setAdd(interp: Interpreter, set: Ref, item: Ref, borrowed = false): void {
   const h = interp.heap;
   const p = setPayload(interp, set);
-  if (!interp.keyed.addItem(p.items, item)) {
-    h.decref(item);
+  if (!addSetItem(interp, p.items, item, 'set')) {
+    if (!borrowed) h.decref(item);
     return;
   }
+  if (borrowed) h.incref(item);
   // The 5th item makes `set_table_resize` allocate a table the model does not follow.
   if (p.items.length === 5) h.allocator.untracked('unknown');
 }
@@ -45,7 +51,7 @@ export function callSetMethod(interp: Interpreter, obj: Ref, name: string, args:
   };
   switch (name) {
     case 'add':
-      setAdd(interp, obj, h.incref(one()));
+      setAdd(interp, obj, one(), true);
       return h.none();
     case 'discard':
     case 'remove': {

@@ -7,18 +7,19 @@
  * `object_str` is `PyObject_Repr`. The str the method returned is itself the result of
  * `repr()`, `str()`, `format()` and of an f-string field (measured: `repr(a) is K` and
  * `f'{a}' is K` True when `__repr__` returns the global K). Reprs of containers holding such
- * instances stay refused (`repr.ts`). `__eq__`, `__hash__` and the others are refused where
- * the class is made.
+ * instances stay refused (`repr.ts`). `__eq__`, `__ne__`, `__hash__`: user-equality.ts; the others are
+ * refused where the class is made.
  */
 import type { Ref } from '../../core/objects';
 import { lookupClassAttr } from './attributes';
 import type { Interpreter } from './interpreter';
 import { exceptionText } from './exceptions';
 import { PyException } from './py-exception';
+import { EQUALITY_NAMES } from './user-equality';
 import { typeName } from './values';
 
 /** Special names a class body may define. */
-export const MODELLED_SPECIAL_NAMES: ReadonlySet<string> = new Set(['__init__', '__slots__', '__repr__', '__str__', '__enter__', '__exit__']);
+export const MODELLED_SPECIAL_NAMES: ReadonlySet<string> = new Set(['__init__', '__slots__', '__repr__', '__str__', '__enter__', '__exit__', ...EQUALITY_NAMES]);
 
 /** The result of `v`'s `__repr__`/`__str__` written in Python (a new reference), or null when it has none. */
 function callTextMethod(interp: Interpreter, v: Ref, name: '__repr__' | '__str__'): Ref | null {

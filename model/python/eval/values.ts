@@ -5,6 +5,7 @@
 import type { Heap } from '../../core/heap';
 import { TYPE_NAMES, type Payload, type Ref } from '../../core/objects';
 import { PyException } from './py-exception';
+import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 
 export function typeName(heap: Heap, ref: Ref): string {
@@ -81,11 +82,36 @@ function codePoints(s: string): number[] {
   return [...s].map((c) => c.codePointAt(0) ?? 0);
 }
 
-/** `PyObject_RichCompare(a, b, Py_EQ)` for the supported types, identity first as containers do. */
-export function pyEquals(heap: Heap, a: Ref, b: Ref): boolean {
+/**
+ * Equality of operands one of which compares in Python (`__eq__`/`__ne__`): the interpreter runs
+ * the methods (user-equality.ts); `holdBoth` when the container holds both items during the call.
+ */
+export type UserEquality = (a: Ref, b: Ref, holdBoth: boolean) => boolean;
+
+/** Whether `ref` is an instance whose class or a base defines `__eq__` or `__ne__` (`slot_tp_richcompare`). */
+export function comparesInPython(heap: Heap, ref: Ref): boolean {
+  const p = heap.get(ref).payload;
+  if (p.kind !== 'instance') return false;
+  for (let c: Ref | null = p.cls; c !== null; ) {
+    const t: Extract<Payload, { kind: 'type' }> = heap.payload(c, 'type');
+    if (t.attrs.has('__eq__') || t.attrs.has('__ne__')) return true;
+    c = t.base;
+  }
+  return false;
+}
+
+/**
+ * `PyObject_RichCompare(a, b, Py_EQ)` for the supported types, identity first as containers do.
+ * Without `user`, operands that compare in Python are refused.
+ */
+export function pyEquals(heap: Heap, a: Ref, b: Ref, user?: UserEquality, holdBoth = false): boolean {
   if (a === b) {
     const p = heap.get(a).payload;
     return !(p.kind === 'float' && Number.isNaN(p.value));
+  }
+  if (comparesInPython(heap, a) || comparesInPython(heap, b)) {
+    if (user === undefined) throw new Refusal('comparing here an instance whose class defines __eq__ or __ne__');
+    return user(a, b, holdBoth);
   }
   refuseStrSubclass(heap, a, '==');
   refuseStrSubclass(heap, b, '==');
@@ -97,7 +123,8 @@ export function pyEquals(heap: Heap, a: Ref, b: Ref): boolean {
   if (pa.kind === 'str' && pb.kind === 'str') return pa.value === pb.value;
   if (pa.kind === 'bytes' && pb.kind === 'bytes') return pa.value.length === pb.value.length && pa.value.every((v, i) => v === pb.value[i]);
   if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
-    return pa.items.length === pb.items.length && pa.items.every((x, i) => pyEquals(heap, x, pb.items[i] as Ref));
+    // `list_richcompare` holds both items during the comparison, `tuplerichcompare` neither.
+    return pa.items.length === pb.items.length && pa.items.every((x, i) => pyEquals(heap, x, pb.items[i] as Ref, user, pa.kind === 'list'));
   }
   if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
     return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => pyEquals(heap, x, y)));
