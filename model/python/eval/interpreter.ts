@@ -57,7 +57,7 @@ import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, s
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
 import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
-import { addSetItem, completeEqualityNamespace, keyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
+import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
 const MAX_DEPTH = 100;
 /** Statements one run may execute: a loop that may never end is refused, not run until killed. */
@@ -1297,7 +1297,9 @@ export class Interpreter {
   /** Runs `__eq__`/`__ne__` written in Python for `pyEquals` (user-equality.ts). */
   readonly userEquals = userEqualityHook(this);
   /** The key a dict or set insertion holds while it hashes and compares (user-equality.ts). */
-  readonly insertion = keyInsertion(this);
+  readonly insertion = new KeyInsertion();
+  /** Classes made by `class` statements (heap types), as opposed to static types (name-attributes.ts). */
+  readonly heapTypes = new Set<Ref>();
   /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
   readonly keyed = new KeyedLookup({
     heap: () => this.heap,

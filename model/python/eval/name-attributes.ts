@@ -16,11 +16,9 @@ import type { Interpreter } from './interpreter';
 import { internedIdentifier } from './identifiers';
 import { Refusal } from './refusal';
 
-/** Payloads of the classes made by `class` statements (heap types), as opposed to static types. */
-const heapTypes = new WeakSet<object>();
-
+/** A class made by a `class` statement (a heap type), as opposed to a static type. */
 export function noteHeapType(interp: Interpreter, cls: Ref): void {
-  heapTypes.add(interp.heap.get(cls).payload);
+  interp.heapTypes.add(cls);
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -30,7 +28,7 @@ export function nameAttribute(interp: Interpreter, obj: Ref, name: string): Ref 
   const h = interp.heap;
   const p = h.get(obj).payload;
   // A class's own `__annotations__` (its body's dict, module-annotations.ts), as `type_get_annotations` returns it.
-  if (name === '__annotations__' && p.kind === 'type' && heapTypes.has(p)) {
+  if (name === '__annotations__' && p.kind === 'type' && interp.heapTypes.has(obj)) {
     const own = p.attrs.get('__annotations__');
     if (own === undefined) throw new Refusal('__annotations__ of a class without annotations', 'an empty dict is made and stored on first access (3.10+) or inherited');
     return h.incref(own);
@@ -39,7 +37,7 @@ export function nameAttribute(interp: Interpreter, obj: Ref, name: string): Ref 
   if (name === '__class__') return interp.call(interp.builtinTypes.get('type') as Ref, [obj], []);
   switch (p.kind) {
     case 'type':
-      if (heapTypes.has(p)) return internedIdentifier(interp.heap, interp.cfg.codeNamesImmortal, p.name);
+      if (interp.heapTypes.has(obj)) return internedIdentifier(interp.heap, interp.cfg.codeNamesImmortal, p.name);
       if (!IDENTIFIER.test(p.name)) throw new Refusal(`__name__ of the type ${p.name}`);
       return h.str(p.name);
     case 'function':

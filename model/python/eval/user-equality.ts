@@ -180,15 +180,8 @@ export function richEqualsBool(interp: Interpreter, v: Ref, w: Ref): boolean {
  * container holds references to both items during the call (`list_richcompare`).
  */
 export function userEqualityHook(interp: Interpreter): UserEquality {
-  let hook = hooks.get(interp);
-  if (hook === undefined) {
-    hook = makeHook(interp);
-    hooks.set(interp, hook);
-  }
-  return hook;
+  return makeHook(interp);
 }
-
-const hooks = new WeakMap<Interpreter, UserEquality>();
 
 function makeHook(interp: Interpreter): UserEquality {
   return (a, b, holdBoth) => {
@@ -218,7 +211,7 @@ function makeHook(interp: Interpreter): UserEquality {
 export function sequenceItemEquals(interp: Interpreter, items: readonly Ref[], i: number, x: Ref, how: { readonly list: boolean; readonly contains: boolean }): boolean {
   const item = items[i] as Ref;
   if (item === x) return true;
-  if (!comparesInPython(interp.heap, item) && !comparesInPython(interp.heap, x)) return pyEquals(interp.heap, item, x, userEqualityHook(interp));
+  if (!comparesInPython(interp.heap, item) && !comparesInPython(interp.heap, x)) return pyEquals(interp.heap, item, x, interp.userEquals);
   const h = interp.heap;
   const before = [...items];
   const itemLeft = !how.contains || interp.cfg.containsItemIsLeftOperand;
@@ -272,21 +265,18 @@ export class KeyInsertion {
   }
 }
 
-const insertions = new WeakMap<Interpreter, KeyInsertion>();
-
-/** The interpreter's insertion in progress (set by `setItem`, `makeDict`, `makeSet`, `set.add`). */
+/**
+ * The interpreter's insertion in progress (set by `setItem`, `makeDict`, `makeSet`, `set.add`).
+ * A field of the interpreter, not a WeakMap keyed by it: an ephemeron per run kept every run's
+ * object graph from young-generation collection (measured: the model 1.5x slower).
+ */
 export function keyInsertion(interp: Interpreter): KeyInsertion {
-  let k = insertions.get(interp);
-  if (k === undefined) {
-    k = new KeyInsertion();
-    insertions.set(interp, k);
-  }
-  return k;
+  return interp.insertion;
 }
 
 /** Runs `fn` with the inserted key (and value) held, when `key` is the key being inserted. */
 function holdingInsertion<T>(interp: Interpreter, key: Ref, during: 'hash' | 'compare', fn: () => T): T {
-  const ins = insertions.get(interp);
+  const ins: KeyInsertion | undefined = interp.insertion;
   const h = interp.heap;
   const inserting = ins !== undefined && ins.key === key;
   const active = inserting && (during === 'compare' || (ins.dict && interp.cfg.dictInsertHoldsKeyDuringHash));
