@@ -51,7 +51,7 @@ export function execAnnAssign(interp: Interpreter, s: Extract<Stmt, { kind: 'Ann
   if (frame.kind === 'module' || frame.kind === 'class') {
     if (!s.simple || s.target.kind !== 'Name') throw new Refusal('an annotation of a target other than a plain name at module level', undefined, s.pos);
     if (s.value) interp.assign(s.target, interp.evalExpr(s.value, frame), frame);
-    storeModuleAnnotation(interp, s, frame);
+    storeModuleAnnotation(interp, s, s.target.id, frame);
     return NORMAL;
   }
   if (s.value) {

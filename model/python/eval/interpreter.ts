@@ -5,7 +5,6 @@
  * CPython releases it, because that order decides what the free lists hand out next.
  */
 import { compareAddresses, type Address } from '../../core/address';
-import { isCachedStr } from '../../core/caches';
 import type { Heap } from '../../core/heap';
 import type { DictEntry, Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
@@ -31,6 +30,7 @@ import { knownSetOrder, pyRepr } from './repr';
 import { bytesContains } from './bytes-contains';
 import { noteHeapType } from './name-attributes';
 import { setupModuleAnnotations } from './module-annotations';
+import { identifierObject } from './identifiers';
 import { callListOrderMethod, takesKeywords } from './list-order-methods';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
 import { snapshot, type HeapSnapshot } from './trace';
@@ -548,13 +548,7 @@ export class Interpreter {
         this.storeName(t.id, value, frame);
         return;
       case 'Attribute': {
-        let obj: Ref;
-        try {
-          obj = this.evalExpr(t.value, frame);
-        } catch (err) {
-          this.heap.decref(value);
-          throw err;
-        }
+        const obj = this.evalHolding(value, t.value, frame);
         try {
           setAttr(this, obj, t.attr, value);
         } finally {
@@ -564,12 +558,12 @@ export class Interpreter {
       }
       case 'Subscript': {
         // `STORE_SUBSCR`: the value is pushed first; if the container or key raises, it is released.
-        let obj: Ref;
+        const obj = this.evalHolding(value, t.value, frame);
         let key: Ref;
         try {
-          [obj, key] = this.evalItems([t.value, t.index], frame) as [Ref, Ref];
+          key = this.evalExpr(t.index, frame);
         } catch (err) {
-          this.heap.decref(value);
+          this.unwind([value, obj]);
           throw err;
         }
         try {
@@ -609,52 +603,44 @@ export class Interpreter {
     if (t.kind === 'Tuple' || t.kind === 'List') throw new Refusal('augmented assignment to a tuple');
     // What the statement has pushed so far; an exception releases it from the top down.
     const pushed: Ref[] = [];
-    const push = (get: () => Ref): Ref => {
-      try {
-        const v = get();
-        pushed.push(v);
-        return v;
-      } catch (err) {
-        this.unwind(pushed);
-        throw err;
+    let result: Ref;
+    try {
+      if (t.kind === 'Name') {
+        const old = this.loadName(t.id, frame);
+        pushed.push(old);
+        this.noteLoad(t, old, frame);
+        const rhs = this.evalExpr(s.value, frame);
+        pushed.push(rhs);
+        result = this.inplaceOp(s.op, old, rhs, t.id, frame);
+      } else {
+        pushed.push(this.evalExpr(t.value, frame));
+        if (t.kind === 'Subscript') pushed.push(this.evalExpr(t.index, frame));
+        const [obj, key] = pushed as [Ref, Ref | undefined];
+        const old = t.kind === 'Attribute' ? getAttr(this, obj, t.attr) : this.getItem(obj, key as Ref);
+        pushed.push(old);
+        const rhs = this.evalExpr(s.value, frame);
+        pushed.push(rhs);
+        result = this.inplaceOp(s.op, old, rhs, null, frame);
       }
-    };
+    } catch (err) {
+      this.unwind(pushed);
+      throw err;
+    }
+    // The operands leave the stack; the result is stored.
+    const rhs = pushed.pop() as Ref;
+    const old = pushed.pop() as Ref;
+    this.heap.decref(rhs);
+    this.heap.decref(old);
     if (t.kind === 'Name') {
-      const old = push(() => this.loadName(t.id, frame));
-      this.noteLoad(t, old, frame);
-      const rhs = push(() => this.evalExpr(s.value, frame));
-      const result = push(() => this.inplaceOp(s.op, old, rhs, t.id, frame));
-      this.heap.decref(rhs);
-      this.heap.decref(old);
       this.storeName(t.id, result, frame);
       return;
     }
-    if (t.kind === 'Attribute') {
-      const obj = push(() => this.evalExpr(t.value, frame));
-      const old = push(() => getAttr(this, obj, t.attr));
-      const rhs = push(() => this.evalExpr(s.value, frame));
-      const result = push(() => this.inplaceOp(s.op, old, rhs, null, frame));
-      this.heap.decref(rhs);
-      this.heap.decref(old);
-      try {
-        setAttr(this, obj, t.attr, result);
-      } finally {
-        this.heap.decref(obj);
-      }
-      return;
-    }
-    const obj = push(() => this.evalExpr(t.value, frame));
-    const key = push(() => this.evalExpr(t.index, frame));
-    const old = push(() => this.getItem(obj, key));
-    const rhs = push(() => this.evalExpr(s.value, frame));
-    const result = push(() => this.inplaceOp(s.op, old, rhs, null, frame));
-    this.heap.decref(rhs);
-    this.heap.decref(old);
+    const [obj, key] = pushed as [Ref, Ref | undefined];
     try {
-      this.setItem(obj, key, result);
+      if (t.kind === 'Attribute') setAttr(this, obj, t.attr, result);
+      else this.setItem(obj, key as Ref, result);
     } finally {
-      this.heap.decref(key);
-      this.heap.decref(obj);
+      this.unwind(pushed);
     }
   }
 
@@ -698,7 +684,8 @@ export class Interpreter {
         return;
       }
       case 'Subscript': {
-        const [obj, key] = this.evalItems([t.value, t.index], frame) as [Ref, Ref];
+        const obj = this.evalExpr(t.value, frame);
+        const key = this.evalHolding(obj, t.index, frame);
         try {
           this.delItem(obj, key);
         } finally {
@@ -880,11 +867,7 @@ export class Interpreter {
 
   /** An interned attribute name as a heap str (`co_names` entries are interned). */
   nameStr(name: string): Ref {
-    const immortal = this.cfg.codeNamesImmortal;
-    // A 1-character name is the static latin-1 string; others may be static (`_Py_ID`) or
-    // made immortal when interned (measured on 3.14.2 wasm32: 'append' static, 'print' runtime).
-    const origin = isCachedStr(name) ? 'static' : 'unknown';
-    return this.heap.preexisting(`name:${name}`, () => ({ kind: 'str', value: name }), immortal, origin);
+    return identifierObject(this.heap, this.cfg.codeNamesImmortal, name);
   }
 
   // ---- subscripts ------------------------------------------------------------------------------------
@@ -1182,7 +1165,8 @@ export class Interpreter {
         return this.makeDict(entries);
       }
       case 'BinOp': {
-        const [l, r] = this.evalItems([e.left, e.right], frame) as [Ref, Ref];
+        const l = this.evalExpr(e.left, frame);
+        const r = this.evalHolding(l, e.right, frame);
         try {
           this.guardArith(l, r);
           return binaryOp(h, this.msgs, e.op, l, r);
@@ -1230,7 +1214,8 @@ export class Interpreter {
       }
       case 'Subscript': {
         if (e.index.kind === 'Slice') return this.evalSlice(e.value, e.index, frame);
-        const [obj, key] = this.evalItems([e.value, e.index], frame) as [Ref, Ref];
+        const obj = this.evalExpr(e.value, frame);
+        const key = this.evalHolding(obj, e.index, frame);
         try {
           return this.getItem(obj, key);
         } finally {
@@ -1261,7 +1246,7 @@ export class Interpreter {
       try {
         if (!addSetItem(this, unique, x, kind)) h.decref(x);
       } catch (err) {
-        this.heap.decref(x);
+        h.decref(x);
         for (const rest of items.slice(i + 1)) h.decref(rest);
         for (const u of unique) h.decref(u);
         throw err;
@@ -1398,13 +1383,7 @@ export class Interpreter {
     let left = this.evalExpr(e.left, frame);
     for (let i = 0; i < e.ops.length; i++) {
       const op = e.ops[i] as (typeof e.ops)[number];
-      let right: Ref;
-      try {
-        right = this.evalExpr(e.comparators[i] as Expr, frame);
-      } catch (err) {
-        h.decref(left);
-        throw err;
-      }
+      const right = this.evalHolding(left, e.comparators[i] as Expr, frame);
       let result: boolean;
       // `==`/`!=` with a Python `__eq__`/`__ne__`: the result is the object the method returned.
       let obj: Ref | null = null;
@@ -1642,7 +1621,7 @@ export class Interpreter {
       }
       const builtinMethodOwner = op.kind === 'set' || op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator');
       if (builtinMethodOwner && e.keywords.length > 0) {
-        if (op.kind === 'list' && takesKeywords(op.kind, e.func.attr)) return this.callListMethodWithKeywords(obj, e, frame);
+        if (takesKeywords(op.kind, e.func.attr)) return this.callListMethodWithKeywords(obj, e, frame);
         const owner = typeName(h, obj);
         h.decref(obj);
         throw new Refusal(`keyword arguments to ${owner}.${e.func.attr}()`);
@@ -1692,9 +1671,7 @@ export class Interpreter {
     try {
       return callListOrderMethod(this, obj, (e.func as { attr: string }).attr, args, kw) ?? h.none();
     } finally {
-      for (const k of [...kw].reverse()) h.decref(k.value);
-      for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-      h.decref(obj);
+      this.unwind([obj, ...args, ...kw.map((k) => k.value)]);
     }
   }
 
@@ -1719,6 +1696,16 @@ export class Interpreter {
   /** Values left on the stack by an expression that raised, released from the top down. */
   private unwind(pushed: readonly Ref[]): void {
     for (let i = pushed.length - 1; i >= 0; i--) this.heap.decref(pushed[i] as Ref);
+  }
+
+  /** `e` evaluated while `held` is on the stack: if `e` raises, `held` is released (the unwinding). */
+  private evalHolding(held: Ref, e: Expr, frame: Frame): Ref {
+    try {
+      return this.evalExpr(e, frame);
+    } catch (err) {
+      this.heap.decref(held);
+      throw err;
+    }
   }
 
   /** The items of a display, evaluated in order; if one raises, the ones before are released. */

@@ -20,29 +20,38 @@ import { Refusal } from './refusal';
 
 type AnnAssign = Extract<Stmt, { kind: 'AnnAssign' }>;
 
-const hasAnnCache = new WeakMap<readonly Stmt[], boolean>();
+const firstAnnCache = new WeakMap<readonly Stmt[], AnnAssign | null>();
 
-/** `find_ann`: an annotated assignment in the block, outside nested functions and classes. */
-export function findAnnotations(body: readonly Stmt[]): boolean {
-  const known = hasAnnCache.get(body);
+/**
+ * `find_ann`: the first annotated assignment in the block, outside nested functions and
+ * classes, or null.
+ */
+export function findAnnotations(body: readonly Stmt[]): AnnAssign | null {
+  const known = firstAnnCache.get(body);
   if (known !== undefined) return known;
-  const found = body.some((s) => {
+  let found: AnnAssign | null = null;
+  for (const s of body) {
     switch (s.kind) {
       case 'AnnAssign':
-        return true;
+        found = s;
+        break;
       case 'If':
       case 'While':
       case 'For':
-        return findAnnotations(s.body) || findAnnotations(s.orelse);
+        found = findAnnotations(s.body) ?? findAnnotations(s.orelse);
+        break;
       case 'With':
-        return findAnnotations(s.body);
+        found = findAnnotations(s.body);
+        break;
       case 'Try':
-        return findAnnotations(s.body) || s.handlers.some((h) => findAnnotations(h.body)) || findAnnotations(s.orelse) || findAnnotations(s.finalbody);
+        found = findAnnotations(s.body) ?? s.handlers.reduce<AnnAssign | null>((f, h) => f ?? findAnnotations(h.body), null) ?? findAnnotations(s.orelse) ?? findAnnotations(s.finalbody);
+        break;
       default:
-        return false;
+        break;
     }
-  });
-  hasAnnCache.set(body, found);
+    if (found !== null) break;
+  }
+  firstAnnCache.set(body, found);
   return found;
 }
 
@@ -51,9 +60,10 @@ const setUp = new WeakSet<Frame>();
 
 /** `SETUP_ANNOTATIONS` at the start of a module unit whose body has annotations. */
 export function setupModuleAnnotations(interp: Interpreter, body: readonly Stmt[], frame: Frame): void {
-  if (!findAnnotations(body)) return;
+  const first = findAnnotations(body);
+  if (first === null) return;
   if (interp.cfg.annotations === 'annotate') {
-    throw new Refusal('annotated assignments at module or class level on 3.14', 'the __annotate__ function, its cell and the __conditional_annotations__ set are not modelled', firstAnnotation(body)?.pos);
+    throw new Refusal('annotated assignments at module or class level on 3.14', 'the __annotate__ function, its cell and the __conditional_annotations__ set are not modelled', first.pos);
   }
   setUp.add(frame);
   // `SETUP_ANNOTATIONS` looks in the frame's locals: the module's globals, a class body's namespace.
@@ -61,19 +71,9 @@ export function setupModuleAnnotations(interp: Interpreter, body: readonly Stmt[
   interp.storeName('__annotations__', interp.heap.dict([]), frame);
 }
 
-function firstAnnotation(body: readonly Stmt[]): AnnAssign | undefined {
-  for (const s of body) {
-    if (s.kind === 'AnnAssign') return s;
-    const inner = 'body' in s && Array.isArray(s.body) ? firstAnnotation(s.body as readonly Stmt[]) : undefined;
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-/** The annotation of `s` stored in `__annotations__`, after the value was assigned. */
-export function storeModuleAnnotation(interp: Interpreter, s: AnnAssign, frame: Frame): void {
+/** The annotation of `s` (whose target is the plain name `name`) stored in `__annotations__`, after the value was assigned. */
+export function storeModuleAnnotation(interp: Interpreter, s: AnnAssign, name: string, frame: Frame): void {
   if (!setUp.has(frame)) throw new Refusal('an annotated assignment in this unit', 'only the main module and REPL statements set up __annotations__ here', s.pos);
-  if (!s.simple || s.target.kind !== 'Name') throw new Refusal('an annotation of a target other than a plain name at module level', undefined, s.pos);
   const h = interp.heap;
   const annotation = interp.evalExpr(s.annotation, frame);
   let annotations: Ref;
@@ -83,7 +83,7 @@ export function storeModuleAnnotation(interp: Interpreter, s: AnnAssign, frame: 
     h.decref(annotation);
     throw err;
   }
-  const key = internedIdentifier(h, interp.cfg.codeNamesImmortal, s.target.id);
+  const key = internedIdentifier(h, interp.cfg.codeNamesImmortal, name);
   try {
     if (h.get(annotations).payload.kind !== 'dict') {
       h.decref(annotation);

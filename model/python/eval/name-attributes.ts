@@ -25,6 +25,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `obj.__name__` / `obj.__class__` as a new reference, or null for other names. */
 export function nameAttribute(interp: Interpreter, obj: Ref, name: string): Ref | null {
+  // Every attribute lookup passes here: other names leave before any work.
+  if (name !== '__name__' && name !== '__class__' && name !== '__annotations__') return null;
   const h = interp.heap;
   const p = h.get(obj).payload;
   // A class's own `__annotations__` (its body's dict, module-annotations.ts), as `type_get_annotations` returns it.

@@ -172,7 +172,7 @@ function sorted(interp: Interpreter, args: readonly Ref[], kw: Keywords): Ref {
   const list = h.list([], 0);
   interp.listExtend(list, src.items, interp.cfg.listLiteralOfConstants === 'even' ? 'even' : 'resize');
   try {
-    sortInPlace(interp, list, key, reverse);
+    sortItems(interp, h.payload(list, 'list').items, key, reverse);
   } catch (err) {
     h.decref(list);
     throw err;
@@ -181,14 +181,10 @@ function sorted(interp: Interpreter, args: readonly Ref[], kw: Keywords): Ref {
 }
 
 /**
- * `list_sort_impl` on `list`'s items (no allocation: the keys and the merge state's temporary
- * array live on the C stack for up to 256 items, `MERGESTATE_TEMP_SIZE`).
+ * `list_sort_impl` on a list's items (those of `sorted`'s new list, or the ones `list.sort` took
+ * out of its list): no allocation, the keys and the merge state's temporary array live on the C
+ * stack for up to 256 items (`MERGESTATE_TEMP_SIZE`).
  */
-export function sortInPlace(interp: Interpreter, list: Ref, key: Ref | null, reverse: boolean): void {
-  sortItems(interp, interp.heap.payload(list, 'list').items, key, reverse);
-}
-
-/** The sort of `sortInPlace` on an array of items (a list's, or the ones `list.sort` took out of its list). */
 export function sortItems(interp: Interpreter, items: Ref[], key: Ref | null, reverse: boolean): void {
   const h = interp.heap;
   if (items.length <= 1) return;

@@ -75,10 +75,10 @@ function convert(heap: Heap, c: Conversion, arg: Ref): string {
   switch (c.type) {
     case 's':
     case 'r': {
+      // Flags other than '-' do not apply to strings; right-aligned unless '-'.
       const text = c.type === 's' ? pyStr(heap, arg) : pyRepr(heap, arg);
-      const cut = c.precision === null ? text : [...text].slice(0, Number(c.precision)).join('');
-      const pad = Math.max(0, Number(c.width || '0') - [...cut].length);
-      return left ? cut + ' '.repeat(pad) : ' '.repeat(pad) + cut;
+      const precision = c.precision === null ? '' : `.${Number(c.precision || '0')}`;
+      return formatWithSpec({ kind: 'str', value: text }, `${left ? '<' : '>'}${c.width}${precision}`, 'str');
     }
     case 'd':
     case 'i':

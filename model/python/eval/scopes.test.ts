@@ -43,14 +43,17 @@ const PROGRAMS = [
   'x = 1\ndef f():\n    return lambda: x\nprint([lambda: y for y in range(2)])',
 ];
 
-const FOOTER = `
+/** Python printing each nested code object of `code` as `name cells frees`. */
+const WALK = `
 import types
 def walk(code):
     for c in code.co_consts:
         if isinstance(c, types.CodeType):
             print(c.co_name, ','.join(sorted(c.co_cellvars)), ','.join(c.co_freevars))
             walk(c)
-walk(compile(SOURCE, 'p.py', 'exec'))
+`;
+
+const FOOTER = `${WALK}walk(compile(SOURCE, 'p.py', 'exec'))
 `;
 
 /** Each code object of the program as `name cells frees`, sorted. */
@@ -128,14 +131,7 @@ const program = fc
   .tuple(fc.array(inner(1), { minLength: 1, maxLength: 3 }), fc.boolean())
   .map(([parts, withGlobal]) => ['def f(a, b):', ...(withGlobal ? ['    global y'] : []), '    x = y = 0', ...parts.flat().map((l) => `    ${l}`), '    return x'].join('\n'));
 
-const BATCH_FOOTER = `
-import sys, types
-def walk(code):
-    for c in code.co_consts:
-        if isinstance(c, types.CodeType):
-            print(c.co_name, ','.join(sorted(c.co_cellvars)), ','.join(c.co_freevars))
-            walk(c)
-for source in SOURCES:
+const BATCH_FOOTER = `${WALK}for source in SOURCES:
     try:
         code = compile(source, 'p.py', 'exec')
     except SyntaxError:

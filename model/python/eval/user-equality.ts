@@ -180,10 +180,6 @@ export function richEqualsBool(interp: Interpreter, v: Ref, w: Ref): boolean {
  * container holds references to both items during the call (`list_richcompare`).
  */
 export function userEqualityHook(interp: Interpreter): UserEquality {
-  return makeHook(interp);
-}
-
-function makeHook(interp: Interpreter): UserEquality {
   return (a, b, holdBoth) => {
     const h = interp.heap;
     if (holdBoth) {
@@ -266,19 +262,15 @@ export class KeyInsertion {
 }
 
 /**
- * The interpreter's insertion in progress (set by `setItem`, `makeDict`, `makeSet`, `set.add`).
- * A field of the interpreter, not a WeakMap keyed by it: an ephemeron per run kept every run's
- * object graph from young-generation collection (measured: the model 1.5x slower).
+ * Runs `fn` with the inserted key (and value) held, when `key` is the key being inserted.
+ * The insertion in progress (set by `setItem`, `makeDict`, `makeSet`, `set.add`) is a field of
+ * the interpreter, not a WeakMap keyed by it: an ephemeron per run kept every run's object
+ * graph from young-generation collection (measured: the model 1.5x slower).
  */
-export function keyInsertion(interp: Interpreter): KeyInsertion {
-  return interp.insertion;
-}
-
-/** Runs `fn` with the inserted key (and value) held, when `key` is the key being inserted. */
 function holdingInsertion<T>(interp: Interpreter, key: Ref, during: 'hash' | 'compare', fn: () => T): T {
-  const ins: KeyInsertion | undefined = interp.insertion;
+  const ins = interp.insertion;
   const h = interp.heap;
-  const inserting = ins !== undefined && ins.key === key;
+  const inserting = ins.key === key;
   const active = inserting && (during === 'compare' || (ins.dict && interp.cfg.dictInsertHoldsKeyDuringHash));
   const held = [...(inserting ? ins.built.flatMap((e) => [e.key, e.value]) : []), ...(active ? [key, ...(ins.dict && ins.value !== null ? [ins.value] : [])] : [])];
   for (const r of held) h.incref(r);
@@ -428,7 +420,7 @@ export function userKeyClass(interp: Interpreter, ref: Ref, site: KeySite | unde
  */
 export function addSetItem(interp: Interpreter, items: Ref[], x: Ref, kind: 'set' | 'frozenset'): boolean {
   if (kind === 'frozenset' && interp.heap.get(x).payload.kind === 'instance' && pythonHashKind(interp, x) === 'python') throw new Refusal('a frozenset of instances whose class defines __hash__');
-  const ins = keyInsertion(interp);
+  const ins = interp.insertion;
   ins.begin(x, null, false);
   try {
     return interp.keyed.addItem(items, x);
