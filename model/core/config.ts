@@ -47,6 +47,12 @@ export interface CoreConfig {
   /** `_PY_NSMALLNEGINTS` / `_PY_NSMALLPOSINTS`: the cached ints are -n..p-1. */
   readonly smallIntMin: number;
   readonly smallIntMax: number;
+  /**
+   * Whether small int results of the multi-digit paths of `Objects/longobject.c` are the
+   * cached objects (`maybe_small_long`): the magnitude subtraction `x_sub` (3.9+) and the
+   * remainder of `x_divrem` (3.11+); otherwise they are new objects (`long_normalize` only).
+   */
+  readonly intSmallResults: { readonly multiDigitSubtraction: boolean; readonly multiDigitRemainder: boolean };
   /** `Objects/setobject.c` `emptyfrozenset`: a cached empty frozenset (until 3.9). */
   readonly emptyFrozensetSingleton: boolean;
   /**

@@ -328,6 +328,11 @@ export class Heap {
     return this.fresh({ kind: 'int', value });
   }
 
+  /** `_PyLong_New` + `long_normalize` without `maybe_small_long`: a new int even in the small range. */
+  newInt(value: bigint): Ref {
+    return this.fresh({ kind: 'int', value });
+  }
+
   /** `PyFloat_FromDouble`: always a new float (from the float free list). */
   float(value: number): Ref {
     return this.fresh({ kind: 'float', value });

@@ -78,6 +78,8 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   floatFloorDivideByZero: 'float divmod()',
   floatModuloByZero: 'float modulo',
   floatDivideByZero: 'float division by zero',
+  intDivmodByZero: 'integer division or modulo by zero',
+  floatDivmodByZero: 'float divmod()',
   unboundLocal: "local variable '{name}' referenced before assignment",
   unboundFree: "free variable '{name}' referenced before assignment in enclosing scope",
   unsetSlot: '{attr}',
@@ -105,6 +107,8 @@ const MESSAGES_314: FactValue<'errorMessages'> = {
   floatFloorDivideByZero: DIVISION_BY_ZERO,
   floatModuloByZero: DIVISION_BY_ZERO,
   floatDivideByZero: DIVISION_BY_ZERO,
+  intDivmodByZero: DIVISION_BY_ZERO,
+  floatDivmodByZero: DIVISION_BY_ZERO,
   // `Objects/dictobject.c` `dict_unhashable_type`, `Objects/setobject.c` `set_unhashable_type`:
   // a TypeError (exactly) from hashing a key is replaced by one naming the key's type and use.
   unhashableDictKey: "cannot use '{type}' as a dict key ({error})",
@@ -439,6 +443,17 @@ export const FACT_ROWS: readonly FactRow[] = [
     'Neumaier compensation c for float items, int items added to f_result plainly (measured: sum([0.1] * 10) is 1.0, sum([1e16, 1, 1.0]) is 1e+16)'),
   row('floatSum', ['3.14.0', null], BOTH, 'compensatedWithInts', src('Python/bltinmodule.c', 'cs_add'),
     'CompensatedSum for int items too (measured on 3.14.2: sum([1e16, 1, 1.0]) is 1.0000000000000002e+16)'),
+
+  row('longFromDoubleCachesSmall', ['3.8.0', '3.9.0'], BOTH, false, src('Objects/longobject.c', 'PyLong_FromDouble'),
+    'frexp: |x| < 1 gives PyLong_FromLong(0), any other double a new int from _PyLong_New (measured round(x) is 2 False for x = 2.4 on 3.8.18)'),
+  row('longFromDoubleCachesSmall', ['3.9.0', null], BOTH, true, src('Objects/longobject.c', 'PyLong_FromDouble'),
+    'a double in (LONG_MIN - 1, LONG_MAX + 1) goes through PyLong_FromLong((long)dval): small ints are the cached objects (measured 3.9-3.14)'),
+  row('intSmallResults', ['3.8.0', '3.9.0'], BOTH, { multiDigitSubtraction: false, multiDigitRemainder: false }, src('Objects/longobject.c', 'x_sub'),
+    'x_sub returns long_normalize(z): (b - a) is 1 is False for a = 10**20, b = a + 1 (measured 3.8.18); the remainder of x_divrem likewise (long_divrem)'),
+  row('intSmallResults', ['3.9.0', '3.11.0'], BOTH, { multiDigitSubtraction: true, multiDigitRemainder: false }, src('Objects/longobject.c', 'long_divrem'),
+    'x_sub returns maybe_small_long(long_normalize(z)); the remainder of x_divrem is still not passed through maybe_small_long: a % a is 0 is False for a = 10**20 (measured 3.9.18, 3.10.13)'),
+  row('intSmallResults', ['3.11.0', null], BOTH, { multiDigitSubtraction: true, multiDigitRemainder: true }, src('Objects/longobject.c', 'long_rem'),
+    '*prem = maybe_small_long(*prem) after x_divrem in long_divrem and long_rem (measured a % a is 0 True on 3.11-3.14)'),
 
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),

@@ -150,7 +150,7 @@ def divisions():
     z = 0
     f = 0.0
     out = []
-    for fn in (lambda: 7 // z, lambda: 7 % z, lambda: 7 / z, lambda: 7.0 // f, lambda: 7.0 % f, lambda: 7.0 / f):
+    for fn in (lambda: 7 // z, lambda: 7 % z, lambda: 7 / z, lambda: 7.0 // f, lambda: 7.0 % f, lambda: 7.0 / f, lambda: divmod(7, z), lambda: divmod(7.0, f)):
         try:
             fn()
         except ZeroDivisionError as e:
@@ -201,7 +201,7 @@ print('not a container:', last_line(lambda: 1 in 5))
     const s = profile.errorSuggestions;
     const mean = (on: boolean, name: string): string => (on ? `. Did you mean: '${name}'?` : '');
     return lines(
-      `division by zero: ${[m.intFloorDivideByZero, m.intModuloByZero, m.intDivideByZero, m.floatFloorDivideByZero, m.floatModuloByZero, m.floatDivideByZero].join(' | ')}`,
+      `division by zero: ${[m.intFloorDivideByZero, m.intModuloByZero, m.intDivideByZero, m.floatFloorDivideByZero, m.floatModuloByZero, m.floatDivideByZero, m.intDivmodByZero, m.floatDivmodByZero].join(' | ')}`,
       `unbound: UnboundLocalError: ${fillMessage(m.unboundLocal, { name: 'never_set' })}`,
       `unbound_free: NameError: ${fillMessage(m.unboundFree, { name: 'zqv_free' })}`,
       `unset_slot: AttributeError: ${fillMessage(m.unsetSlot, { cls: 'S', attr: 'alpha' })}`,
@@ -353,4 +353,21 @@ print('references while a dict insertion hashes:', n[0] - n[1] + 1)
 references while a dict insertion hashes: ${profile.dictInsertHoldsKeyDuringHash ? 1 : 0}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality];
+/** Small results of multi-digit int arithmetic: the cached object or a new one (variables: no folding). */
+const intSmallResults: Probe = {
+  name: 'int-small-results',
+  facts: ['intSmallResults', 'longFromDoubleCachesSmall'],
+  source: `a = 10**20
+b = a + 1
+print('multi-digit subtraction gives the cached 1:', (b - a) is 1)
+print('multi-digit remainder gives the cached 0:', (a % a) is 0)
+x = 2.4
+print('round of a float gives the cached 2:', round(x) is 2)
+`,
+  expected: (profile) =>
+    lines(`multi-digit subtraction gives the cached 1: ${profile.intSmallResults.multiDigitSubtraction ? 'True' : 'False'}
+multi-digit remainder gives the cached 0: ${profile.intSmallResults.multiDigitRemainder ? 'True' : 'False'}
+round of a float gives the cached 2: ${profile.longFromDoubleCachesSmall ? 'True' : 'False'}`),
+};
+
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intSmallResults];

@@ -169,6 +169,14 @@ export const FACT_SCHEMAS = {
    * `compensatedWithInts` for int items too (`cs_add`).
    */
   floatSum: z.enum(['plain', 'compensated', 'compensatedWithInts']),
+  /**
+   * Whether an int result in the small-int range made by the multi-digit paths of
+   * `Objects/longobject.c` is the cached object (`maybe_small_long`) or a new one: the
+   * magnitude subtraction `x_sub` (3.9+) and the remainder of `x_divrem` (3.11+).
+   */
+  /** `PyLong_FromDouble` takes `PyLong_FromLong` (small ints cached) for doubles in a C long (3.9+); 3.8 only for |x| < 1. */
+  longFromDoubleCachesSmall: z.boolean(),
+  intSmallResults: z.object({ multiDigitSubtraction: z.boolean(), multiDigitRemainder: z.boolean() }),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({
@@ -178,6 +186,9 @@ export const FACT_SCHEMAS = {
     intDivideByZero: z.string().min(1),
     floatFloorDivideByZero: z.string().min(1),
     floatModuloByZero: z.string().min(1),
+    /** ZeroDivisionError of `divmod()` of ints and of floats. */
+    intDivmodByZero: z.string().min(1),
+    floatDivmodByZero: z.string().min(1),
     floatDivideByZero: z.string().min(1),
     unboundLocal: z.string().includes('{name}'),
     /** NameError of a free variable whose cell is empty (`Python/ceval.c` `UNBOUNDFREE_ERROR_MSG`). */

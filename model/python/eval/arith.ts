@@ -3,6 +3,7 @@
  * `PyNumber_*` dispatching to `long_*`, `float_*`, `unicode_concatenate`, `list_concat`...).
  * Each returns a NEW reference; operands are borrowed. Type errors carry CPython's wording.
  */
+import { intAddOrSubtract, intRemainder } from './int-results';
 import { percentFormat } from './percent-format';
 import type { Heap } from '../../core/heap';
 import type { Payload, Ref } from '../../core/objects';
@@ -18,9 +19,9 @@ export function floorDiv(x: bigint, y: bigint): bigint {
   return x % y !== 0n && x < 0n !== y < 0n ? q - 1n : q;
 }
 
-type Num = { readonly int: bigint } | { readonly float: number };
+export type Num = { readonly int: bigint } | { readonly float: number };
 
-function asNum(p: Payload): Num | null {
+export function asNum(p: Payload): Num | null {
   if (p.kind === 'int') return { int: p.value };
   if (p.kind === 'bool') return { int: p.value ? 1n : 0n };
   if (p.kind === 'float') return { float: p.value };
@@ -28,7 +29,7 @@ function asNum(p: Payload): Num | null {
 }
 
 /** `PyLong_AsDouble`: correctly rounded (JS `Number(bigint)` rounds half to even too). */
-function toFloat(n: Num): number {
+export function toFloat(n: Num): number {
   if ('float' in n) return n.float;
   const f = Number(n.int);
   if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
@@ -44,9 +45,9 @@ function bits(v: bigint): number {
 function intOp(heap: Heap, m: Messages, op: BinaryOperator, x: bigint, y: bigint): Ref {
   switch (op) {
     case '+':
-      return heap.int(x + y);
+      return intAddOrSubtract(heap, x, y, x + y);
     case '-':
-      return heap.int(x - y);
+      return intAddOrSubtract(heap, x, y, x - y);
     case '*':
       return heap.int(x * y);
     case '//':
@@ -92,7 +93,7 @@ function intOp(heap: Heap, m: Messages, op: BinaryOperator, x: bigint, y: bigint
 }
 
 /** `Objects/floatobject.c` `_float_div_mod`: Python's floor division and modulo of floats. */
-function floatDivMod(vx: number, wx: number): [number, number] {
+export function floatDivMod(vx: number, wx: number): [number, number] {
   let mod = vx % wx;
   let div = (vx - mod) / wx;
   if (mod) {
@@ -108,7 +109,9 @@ function floatDivMod(vx: number, wx: number): [number, number] {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
-    floordiv = vx / wx < 0 ? -0.0 : 0.0;
+    // `copysign(0.0, vx / wx)`: the quotient's sign, also of a zero (-0.0 // 1.0 is -0.0).
+    const q = vx / wx;
+    floordiv = q < 0 || Object.is(q, -0) ? -0.0 : 0.0;
   }
   return [floordiv, mod];
 }
@@ -165,7 +168,10 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
   const na = asNum(a);
   const nb = asNum(b);
   if (na && nb) {
-    if ('int' in na && 'int' in nb) return intOp(heap, m, op, na.int, nb.int);
+    if ('int' in na && 'int' in nb) {
+      if (op === '%' && nb.int !== 0n) return intRemainder(heap, { value: na.int, exactInt: a.kind === 'int' ? l : null }, nb.int);
+      return intOp(heap, m, op, na.int, nb.int);
+    }
     if (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^' || op === '@') return unsupportedOperand(heap, op, l, r);
     return floatOp(heap, m, op, toFloat(na), toFloat(nb));
   }

@@ -87,4 +87,6 @@ export interface EvalConfig {
   readonly dictInsertHoldsKeyDuringHash: boolean;
   /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
   readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
+  /** Fact `longFromDoubleCachesSmall` (`Objects/longobject.c` `PyLong_FromDouble`: `round(float)`). */
+  readonly longFromDoubleCachesSmall: boolean;
 }

@@ -44,6 +44,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     immortalRuntimeRefcount: profile.immortalObjects ? profile.immortalRuntimeRefcount : null,
     smallIntMin: profile.smallIntRange.min,
     smallIntMax: profile.smallIntRange.max,
+    intSmallResults: profile.intSmallResults,
     emptyFrozensetSingleton: profile.emptyFrozensetSingleton,
     internImmortal: { sysIntern: profile.sysInternImmortal, constants: profile.constantStringsImmortal },
     freeLists: {
@@ -106,5 +107,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     containsItemIsLeftOperand: profile.containsItemIsLeftOperand,
     dictInsertHoldsKeyDuringHash: profile.dictInsertHoldsKeyDuringHash,
     floatSum: profile.floatSum,
+    longFromDoubleCachesSmall: profile.longFromDoubleCachesSmall,
   };
 }

@@ -16,6 +16,9 @@ export interface Messages {
   readonly floatFloorDivideByZero: string;
   readonly floatModuloByZero: string;
   readonly floatDivideByZero: string;
+  /** `Objects/longobject.c` `long_divmod`, `Objects/floatobject.c` `float_divmod`: reworded in 3.14. */
+  readonly intDivmodByZero: string;
+  readonly floatDivmodByZero: string;
   /** `Python/ceval.c` `UNBOUNDLOCAL_ERROR_MSG`: changed in 3.11. */
   unboundLocal(name: string): string;
   /** `Python/ceval.c` `UNBOUNDFREE_ERROR_MSG`: an empty cell of an enclosing function; changed in 3.11. */
@@ -41,6 +44,8 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     floatFloorDivideByZero: m.floatFloorDivideByZero,
     floatModuloByZero: m.floatModuloByZero,
     floatDivideByZero: m.floatDivideByZero,
+    intDivmodByZero: m.intDivmodByZero,
+    floatDivmodByZero: m.floatDivmodByZero,
     unboundLocal: (name) => fillMessage(m.unboundLocal, { name }),
     unboundFree: (name) => fillMessage(m.unboundFree, { name }),
     unsetSlot: (cls, attr) => fillMessage(m.unsetSlot, { cls, attr }),

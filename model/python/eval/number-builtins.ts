@@ -14,6 +14,12 @@
  *   A float start enters the float path directly. Items that would leave the fast paths
  *   (other types, ints beyond 32 bits: wasm32's C long) are refused.
  * Items are consumed through the interpreter's iteration helper (`getIter` / `iterNext`).
+ * - `round` (`builtin_round_impl` -> `__round__`): an exact int without ndigits or with
+ *   ndigits >= 0 is itself (`long_round` -> `long_long`); a float without ndigits is an int
+ *   from `PyLong_FromDouble` (fact `longFromDoubleCachesSmall`), with ndigits a new float
+ *   (float-round.ts).
+ * - `divmod` (`long_divmod`: quotient and remainder as `//` and `%` make them, then
+ *   `PyTuple_New(2)`; `float_divmod`: `Py_BuildValue("(dd)")`, the tuple before its floats).
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
@@ -21,8 +27,11 @@ import { PyException } from './py-exception';
 import type { LoopIterator } from './frame';
 import { Refusal } from './refusal';
 import { typeName } from './values';
+import { asNum, floatDivMod, floorDiv, toFloat } from './arith';
+import { roundToDigits, roundToIntegral } from './float-round';
+import { intRemainder } from './int-results';
 
-export const NUMBER_BUILTINS = ['abs', 'sum'] as const;
+export const NUMBER_BUILTINS = ['abs', 'sum', 'round', 'divmod'] as const;
 
 function abs(interp: Interpreter, x: Ref): Ref {
   const h = interp.heap;
@@ -110,6 +119,76 @@ function floatSum(interp: Interpreter, it: LoopIterator, start: number): Ref {
   return h.float(lo !== 0 && Number.isFinite(lo) ? hi + lo : hi);
 }
 
+/** `PyNumber_AsSsize_t(o, NULL)`: an int clipped to a Py_ssize_t (only its sign and size matter here). */
+function ndigitsOf(interp: Interpreter, o: Ref): number {
+  const p = interp.heap.get(o).payload;
+  if (p.kind === 'int' || p.kind === 'bool') {
+    const v = p.kind === 'int' ? p.value : p.value ? 1n : 0n;
+    return v > 100_000n ? 100_000 : v < -100_000n ? -100_000 : Number(v);
+  }
+  if (p.kind === 'instance') throw new Refusal('round() with an instance as ndigits');
+  throw new PyException('TypeError', `'${typeName(interp.heap, o)}' object cannot be interpreted as an integer`);
+}
+
+function round(interp: Interpreter, x: Ref, ndigitsArg: Ref | undefined): Ref {
+  const h = interp.heap;
+  const p = h.get(x).payload;
+  const ndigits = ndigitsArg === undefined || h.get(ndigitsArg).payload.kind === 'NoneType' ? null : ndigitsArg;
+  switch (p.kind) {
+    case 'int':
+    case 'bool': {
+      if (ndigits !== null && ndigitsOf(interp, ndigits) < 0) throw new Refusal('round() of an int to negative ndigits', 'the temporaries of _PyLong_DivmodNear are not modelled');
+      return p.kind === 'int' ? h.incref(x) : h.int(p.value ? 1n : 0n);
+    }
+    case 'float': {
+      if (ndigits === null) {
+        const rounded = roundToIntegral(p.value);
+        if (Number.isNaN(rounded)) throw new PyException('ValueError', 'cannot convert float NaN to integer');
+        if (!Number.isFinite(rounded)) throw new PyException('OverflowError', 'cannot convert float infinity to integer');
+        const value = BigInt(rounded);
+        // 3.8: only |x| < 1 (0) comes from `PyLong_FromLong`; any other double is a new int.
+        return interp.cfg.longFromDoubleCachesSmall || value === 0n ? h.int(value) : h.newInt(value);
+      }
+      const rounded = roundToDigits(p.value, ndigitsOf(interp, ndigits));
+      if (rounded === null) throw new PyException('OverflowError', 'rounded value too large to represent');
+      return h.float(rounded);
+    }
+    case 'instance':
+      throw new Refusal('round() of an instance');
+    default:
+      throw new PyException('TypeError', `type ${typeName(h, x)} doesn't define __round__ method`);
+  }
+}
+
+function divmod(interp: Interpreter, a: Ref, b: Ref): Ref {
+  const h = interp.heap;
+  const pa = h.get(a).payload;
+  const na = asNum(pa);
+  const nb = asNum(h.get(b).payload);
+  if (na === null || nb === null) {
+    if (pa.kind === 'instance' || h.get(b).payload.kind === 'instance') throw new Refusal('divmod() of an instance');
+    throw new PyException('TypeError', `unsupported operand type(s) for divmod(): '${typeName(h, a)}' and '${typeName(h, b)}'`);
+  }
+  if ('int' in na && 'int' in nb) {
+    if (nb.int === 0n) throw new PyException('ZeroDivisionError', interp.msgs.intDivmodByZero);
+    const quotient = h.int(floorDiv(na.int, nb.int));
+    const remainder = intRemainder(h, { value: na.int, exactInt: pa.kind === 'int' ? a : null }, nb.int);
+    return h.tuple([quotient, remainder]);
+  }
+  const vx = toFloat(na);
+  const wx = toFloat(nb);
+  if (wx === 0) throw new PyException('ZeroDivisionError', interp.msgs.floatDivmodByZero);
+  const [floordiv, mod] = floatDivMod(vx, wx);
+  // `do_mktuple`: `PyTuple_New(2)` first, then each float.
+  const items: Ref[] = [h.none(), h.none()];
+  const tuple = h.tuple(items);
+  const slots = h.payload(tuple, 'tuple').items;
+  slots[0] = h.float(floordiv);
+  slots[1] = h.float(mod);
+  for (const placeholder of items) h.decref(placeholder);
+  return tuple;
+}
+
 /** One of `NUMBER_BUILTINS` with borrowed arguments (a new reference), or null for other names. */
 export function callNumberBuiltin(interp: Interpreter, name: string, args: readonly Ref[]): Ref | null {
   switch (name) {
@@ -119,6 +198,12 @@ export function callNumberBuiltin(interp: Interpreter, name: string, args: reado
     case 'sum':
       if (args.length < 1 || args.length > 2) throw new Refusal(`sum() with ${args.length} arguments`);
       return sum(interp, args[0]!, args[1]);
+    case 'round':
+      if (args.length < 1 || args.length > 2) throw new Refusal(`round() with ${args.length} arguments`);
+      return round(interp, args[0]!, args[1]);
+    case 'divmod':
+      if (args.length !== 2) throw new Refusal(`divmod() with ${args.length} arguments`);
+      return divmod(interp, args[0]!, args[1]!);
     default:
       return null;
   }

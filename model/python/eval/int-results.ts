@@ -1,0 +1,86 @@
+/**
+ * Which object an int operation returns when the result is a small int (-5..256) but an operand
+ * has more than one digit (`Objects/longobject.c`; digits of `PYLONG_BITS_IN_DIGIT` = 30 bits on
+ * every build measured, x86_64 and wasm32). Operands of at most one digit take the
+ * `MEDIUM_VALUE` / `fast_mod` paths and `PyLong_FromLong`: the cached small int. The multi-digit
+ * paths differ (facts `intSmallResults`, probed):
+ * - `long_add`/`long_sub` -> `x_sub` (magnitudes subtracted): equal magnitudes give
+ *   `PyLong_FromLong(0)`; otherwise `long_normalize(z)`, through `maybe_small_long` from 3.9.
+ * - `long_mod` -> `long_divrem` (3.8-3.10 via `l_divmod`) / `long_rem` (3.11+): when |a| < |b|
+ *   by digits (fewer digits, or as many and a smaller top digit) the remainder is `long_long(a)`,
+ *   `a` itself; a one-digit divisor gives `PyLong_FromLong(rem)`; otherwise `x_divrem`'s
+ *   remainder, through `maybe_small_long` from 3.11. A remainder whose sign differs from the
+ *   divisor's becomes `long_add(mod, w)` (`l_divmod` / `l_mod`).
+ * - the quotient (`//`) is always through `maybe_small_long` or `PyLong_FromLong`.
+ */
+import type { Heap } from '../../core/heap';
+import type { Ref } from '../../core/objects';
+
+/** Arguments: an int operand as a bigint with its object (null for a bool: `long_long` copies those). */
+export interface IntOperand {
+  readonly value: bigint;
+  readonly exactInt: Ref | null;
+}
+
+function digitLimit(heap: Heap): bigint {
+  return 1n << BigInt(heap.config.sizes.longDigitBits);
+}
+
+/** `_PyLong_DigitCount`. */
+function digitCount(heap: Heap, v: bigint): number {
+  const m = v < 0n ? -v : v;
+  if (m === 0n) return 0;
+  if (m < digitLimit(heap)) return 1;
+  return Math.ceil(m.toString(2).length / heap.config.sizes.longDigitBits);
+}
+
+function topDigit(heap: Heap, v: bigint): bigint {
+  const m = v < 0n ? -v : v;
+  const bits = BigInt(heap.config.sizes.longDigitBits);
+  return m >> (bits * BigInt(digitCount(heap, v) - 1));
+}
+
+function isSmall(heap: Heap, v: bigint): boolean {
+  return v >= BigInt(heap.config.smallIntMin) && v <= BigInt(heap.config.smallIntMax);
+}
+
+/** The result of a multi-digit `x_sub` (equal magnitudes: the cached 0). */
+function multiDigitDifference(heap: Heap, r: bigint): Ref {
+  if (r === 0n || !isSmall(heap, r) || heap.config.intSmallResults.multiDigitSubtraction) return heap.int(r);
+  return heap.newInt(r);
+}
+
+/** `long_add` / `long_sub` of `x` and `y` with the sum or difference `r`. */
+export function intAddOrSubtract(heap: Heap, x: bigint, y: bigint, r: bigint): Ref {
+  const limit = digitLimit(heap);
+  const oneDigit = x < limit && x > -limit && y < limit && y > -limit;
+  if (oneDigit || !isSmall(heap, r)) return heap.int(r);
+  // A small result with a multi-digit operand only comes from subtracting magnitudes.
+  return multiDigitDifference(heap, r);
+}
+
+/** `long_mod`: Python's `x % y` (y nonzero) as CPython builds it. */
+export function intRemainder(heap: Heap, x: IntOperand, y: bigint): Ref {
+  const truncated = x.value % y;
+  const value = truncated !== 0n && truncated < 0n !== y < 0n ? truncated + y : truncated;
+  const dx = digitCount(heap, x.value);
+  const dy = digitCount(heap, y);
+  if (dx === 1 && dy === 1) return heap.int(value); // `fast_mod`
+  let rem: Ref;
+  let remValue: bigint;
+  if (dx < dy || (dx === dy && topDigit(heap, x.value) < topDigit(heap, y))) {
+    // |a| < |b|: `long_long(a)`, the exact int itself.
+    rem = x.exactInt !== null ? heap.incref(x.exactInt) : heap.int(x.value);
+    remValue = x.value;
+  } else {
+    // The truncated remainder (sign of x): `rem1`/`divrem1` -> `PyLong_FromLong`, else `x_divrem`.
+    remValue = truncated;
+    const cached = dy === 1 || !isSmall(heap, remValue) || heap.config.intSmallResults.multiDigitRemainder;
+    rem = cached ? heap.int(remValue) : heap.newInt(remValue);
+  }
+  if (remValue === 0n || remValue < 0n === y < 0n) return rem;
+  // `temp = long_add(mod, w); Py_DECREF(mod)`: the remainder takes the divisor's sign.
+  const adjusted = intAddOrSubtract(heap, remValue, y, value);
+  heap.decref(rem);
+  return adjusted;
+}
