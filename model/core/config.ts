@@ -51,8 +51,9 @@ export interface CoreConfig {
    * Whether small int results of the multi-digit paths of `Objects/longobject.c` are the
    * cached objects (`maybe_small_long`): the magnitude subtraction `x_sub` (3.9+) and the
    * remainder of `x_divrem` (3.11+); otherwise they are new objects (`long_normalize` only).
+   * `long_rshift1` (3.11+) returns a negative multi-digit int shifted by 0 itself.
    */
-  readonly intSmallResults: { readonly multiDigitSubtraction: boolean; readonly multiDigitRemainder: boolean };
+  readonly intResults: { readonly multiDigitSubtraction: boolean; readonly multiDigitRemainder: boolean; readonly negativeShiftByZeroIsSelf: boolean };
   /** `Objects/setobject.c` `emptyfrozenset`: a cached empty frozenset (until 3.9). */
   readonly emptyFrozensetSingleton: boolean;
   /**

@@ -49,7 +49,7 @@ function native(minor: number): CoreConfig {
     immortalRuntimeRefcount: minor >= 12 ? 4294967295 : null,
     smallIntMin: -5,
     smallIntMax: 256,
-    intSmallResults: { multiDigitSubtraction: minor >= 9, multiDigitRemainder: minor >= 11 },
+    intResults: { multiDigitSubtraction: minor >= 9, multiDigitRemainder: minor >= 11, negativeShiftByZeroIsSelf: minor >= 11 },
     emptyFrozensetSingleton: minor <= 9,
     internImmortal: { sysIntern: minor === 12, constants: minor === 12 },
     freeLists: {

@@ -448,12 +448,12 @@ export const FACT_ROWS: readonly FactRow[] = [
     'frexp: |x| < 1 gives PyLong_FromLong(0), any other double a new int from _PyLong_New (measured round(x) is 2 False for x = 2.4 on 3.8.18)'),
   row('longFromDoubleCachesSmall', ['3.9.0', null], BOTH, true, src('Objects/longobject.c', 'PyLong_FromDouble'),
     'a double in (LONG_MIN - 1, LONG_MAX + 1) goes through PyLong_FromLong((long)dval): small ints are the cached objects (measured 3.9-3.14)'),
-  row('intSmallResults', ['3.8.0', '3.9.0'], BOTH, { multiDigitSubtraction: false, multiDigitRemainder: false }, src('Objects/longobject.c', 'x_sub'),
+  row('intResults', ['3.8.0', '3.9.0'], BOTH, { multiDigitSubtraction: false, multiDigitRemainder: false, negativeShiftByZeroIsSelf: false }, src('Objects/longobject.c', 'x_sub'),
     'x_sub returns long_normalize(z): (b - a) is 1 is False for a = 10**20, b = a + 1 (measured 3.8.18); the remainder of x_divrem likewise (long_divrem)'),
-  row('intSmallResults', ['3.9.0', '3.11.0'], BOTH, { multiDigitSubtraction: true, multiDigitRemainder: false }, src('Objects/longobject.c', 'long_divrem'),
+  row('intResults', ['3.9.0', '3.11.0'], BOTH, { multiDigitSubtraction: true, multiDigitRemainder: false, negativeShiftByZeroIsSelf: false }, src('Objects/longobject.c', 'long_divrem'),
     'x_sub returns maybe_small_long(long_normalize(z)); the remainder of x_divrem is still not passed through maybe_small_long: a % a is 0 is False for a = 10**20 (measured 3.9.18, 3.10.13)'),
-  row('intSmallResults', ['3.11.0', null], BOTH, { multiDigitSubtraction: true, multiDigitRemainder: true }, src('Objects/longobject.c', 'long_rem'),
-    '*prem = maybe_small_long(*prem) after x_divrem in long_divrem and long_rem (measured a % a is 0 True on 3.11-3.14)'),
+  row('intResults', ['3.11.0', null], BOTH, { multiDigitSubtraction: true, multiDigitRemainder: true, negativeShiftByZeroIsSelf: true }, src('Objects/longobject.c', 'long_rem'),
+    '*prem = maybe_small_long(*prem) after x_divrem in long_divrem and long_rem (measured a % a is 0 True on 3.11-3.14); long_rshift1 returns long_long(a) for a negative multi-digit a shifted by 0 (measured (n >> 0) is n True for n = -10**20 on 3.11-3.14, False on 3.8-3.10)'),
 
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),

@@ -354,20 +354,24 @@ references while a dict insertion hashes: ${profile.dictInsertHoldsKeyDuringHash
 };
 
 /** Small results of multi-digit int arithmetic: the cached object or a new one (variables: no folding). */
-const intSmallResults: Probe = {
-  name: 'int-small-results',
-  facts: ['intSmallResults', 'longFromDoubleCachesSmall'],
+const intResults: Probe = {
+  name: 'int-results',
+  facts: ['intResults', 'longFromDoubleCachesSmall'],
   source: `a = 10**20
 b = a + 1
 print('multi-digit subtraction gives the cached 1:', (b - a) is 1)
 print('multi-digit remainder gives the cached 0:', (a % a) is 0)
+n = -a
+z = 0
+print('a negative multi-digit int shifted by 0 is itself:', (n >> z) is n)
 x = 2.4
 print('round of a float gives the cached 2:', round(x) is 2)
 `,
   expected: (profile) =>
-    lines(`multi-digit subtraction gives the cached 1: ${profile.intSmallResults.multiDigitSubtraction ? 'True' : 'False'}
-multi-digit remainder gives the cached 0: ${profile.intSmallResults.multiDigitRemainder ? 'True' : 'False'}
+    lines(`multi-digit subtraction gives the cached 1: ${profile.intResults.multiDigitSubtraction ? 'True' : 'False'}
+multi-digit remainder gives the cached 0: ${profile.intResults.multiDigitRemainder ? 'True' : 'False'}
+a negative multi-digit int shifted by 0 is itself: ${profile.intResults.negativeShiftByZeroIsSelf ? 'True' : 'False'}
 round of a float gives the cached 2: ${profile.longFromDoubleCachesSmall ? 'True' : 'False'}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intSmallResults];
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults];

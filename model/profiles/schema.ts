@@ -170,13 +170,18 @@ export const FACT_SCHEMAS = {
    */
   floatSum: z.enum(['plain', 'compensated', 'compensatedWithInts']),
   /**
-   * Whether an int result in the small-int range made by the multi-digit paths of
-   * `Objects/longobject.c` is the cached object (`maybe_small_long`) or a new one: the
+   * Which object an int operation on a multi-digit operand returns (`Objects/longobject.c`):
+   * whether a small result is the cached object (`maybe_small_long`) or a new one, for the
    * magnitude subtraction `x_sub` (3.9+) and the remainder of `x_divrem` (3.11+).
    */
   /** `PyLong_FromDouble` takes `PyLong_FromLong` (small ints cached) for doubles in a C long (3.9+); 3.8 only for |x| < 1. */
   longFromDoubleCachesSmall: z.boolean(),
-  intSmallResults: z.object({ multiDigitSubtraction: z.boolean(), multiDigitRemainder: z.boolean() }),
+  intResults: z.object({
+    multiDigitSubtraction: z.boolean(),
+    multiDigitRemainder: z.boolean(),
+    /** `long_rshift1` (3.11+): a negative multi-digit int shifted by 0 is `long_long(a)`, itself. */
+    negativeShiftByZeroIsSelf: z.boolean(),
+  }),
   // --- error messages ---------------------------------------------------------------------
   /** Wordings that changed; `{name}`, `{cls}`, `{attr}` stand for the names in the message. */
   errorMessages: z.object({

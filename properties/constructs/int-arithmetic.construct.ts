@@ -1,16 +1,16 @@
 /**
- * Int `+`, `-`, `%`, `//` and `divmod` with operands near digit boundaries (30-bit digits) and
+ * Int `+`, `-`, `%`, `//`, `>>`, `<<` and `divmod` with operands near digit boundaries (30-bit digits) and
  * large ones, and `round` of floats: whether a small result is the cached small int or a new
- * object (`Objects/longobject.c` `x_sub`, `long_divrem`/`long_rem`: facts `intSmallResults`),
+ * object (`Objects/longobject.c` `x_sub`, `long_divrem`/`long_rem`: facts `intResults`),
  * whether a remainder is the dividend itself (`long_long(a)` when |a| < |b| by digits), and
- * `round`'s int from `PyLong_FromDouble` (fact `longFromDoubleCachesSmall`) or its new float.
+ * a negative multi-digit int shifted by 0 (itself from 3.11, `long_rshift1`), `round`'s int from `PyLong_FromDouble` (fact `longFromDoubleCachesSmall`) or its new float.
  */
 import fc from 'fast-check';
 import type { Expr, Stmt } from '../../model/python/ast';
 import { assign, bin, call, float, int, is, module, name, print, subscript } from '../gen/py';
 import { defineConstruct } from './types';
 
-type IntOp = '+' | '-' | '%' | '//' | 'divmod';
+type IntOp = '+' | '-' | '%' | '//' | '>>' | '<<' | 'divmod';
 
 interface IntCase {
   readonly a: bigint;
@@ -51,6 +51,10 @@ function resultValues(c: IntCase): bigint[] | null {
       return [pythonMod(c.a, c.b)];
     case '//':
       return [pythonFloorDiv(c.a, c.b)];
+    case '>>':
+      return [c.a >> c.b];
+    case '<<':
+      return [c.a << c.b];
     case 'divmod':
       return [pythonFloorDiv(c.a, c.b), pythonMod(c.a, c.b)];
   }
@@ -68,10 +72,13 @@ function identityChecks(body: Stmt[], result: string, operandName: string, value
 
 export const construct = defineConstruct<Case>({
   construct: 'int-arithmetic',
-  description: 'int + - % // divmod near digit boundaries and round of floats: cached small results, the dividend itself, new objects, per version',
+  description: 'int + - % // >> << divmod near digit boundaries and round of floats: cached small results, the dividend itself, new objects, per version',
   arbitrary: fc.record({
     ints: fc.array(
-      fc.record({ a: operand, b: operand, op: fc.constantFrom<IntOp>('+', '-', '%', '//', 'divmod') }).filter((c) => resultValues(c) !== null),
+      fc
+        .record({ a: operand, b: operand, op: fc.constantFrom<IntOp>('+', '-', '%', '//', '>>', '<<', 'divmod'), shift: fc.constantFrom(0n, 1n, 5n, 30n, 31n, 100n) })
+        .map(({ a, b, op, shift }): IntCase => ({ a, b: op === '>>' || op === '<<' ? shift : b, op }))
+        .filter((c) => resultValues(c) !== null),
       { minLength: 1, maxLength: 6 },
     ),
     rounds: fc.array(

@@ -3,7 +3,7 @@
  * `PyNumber_*` dispatching to `long_*`, `float_*`, `unicode_concatenate`, `list_concat`...).
  * Each returns a NEW reference; operands are borrowed. Type errors carry CPython's wording.
  */
-import { intAddOrSubtract, intRemainder } from './int-results';
+import { intAddOrSubtract, intRemainder, negativeShiftByZeroIsSelf } from './int-results';
 import { percentFormat } from './percent-format';
 import type { Heap } from '../../core/heap';
 import type { Payload, Ref } from '../../core/objects';
@@ -170,6 +170,7 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
   if (na && nb) {
     if ('int' in na && 'int' in nb) {
       if (op === '%' && nb.int !== 0n) return intRemainder(heap, { value: na.int, exactInt: a.kind === 'int' ? l : null }, nb.int);
+      if (op === '>>' && nb.int === 0n && a.kind === 'int' && negativeShiftByZeroIsSelf(heap, na.int)) return heap.incref(l);
       return intOp(heap, m, op, na.int, nb.int);
     }
     if (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^' || op === '@') return unsupportedOperand(heap, op, l, r);

@@ -44,7 +44,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     immortalRuntimeRefcount: profile.immortalObjects ? profile.immortalRuntimeRefcount : null,
     smallIntMin: profile.smallIntRange.min,
     smallIntMax: profile.smallIntRange.max,
-    intSmallResults: profile.intSmallResults,
+    intResults: profile.intResults,
     emptyFrozensetSingleton: profile.emptyFrozensetSingleton,
     internImmortal: { sysIntern: profile.sysInternImmortal, constants: profile.constantStringsImmortal },
     freeLists: {

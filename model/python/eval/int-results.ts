@@ -3,7 +3,7 @@
  * has more than one digit (`Objects/longobject.c`; digits of `PYLONG_BITS_IN_DIGIT` = 30 bits on
  * every build measured, x86_64 and wasm32). Operands of at most one digit take the
  * `MEDIUM_VALUE` / `fast_mod` paths and `PyLong_FromLong`: the cached small int. The multi-digit
- * paths differ (facts `intSmallResults`, probed):
+ * paths differ (facts `intResults`, probed):
  * - `long_add`/`long_sub` -> `x_sub` (magnitudes subtracted): equal magnitudes give
  *   `PyLong_FromLong(0)`; otherwise `long_normalize(z)`, through `maybe_small_long` from 3.9.
  * - `long_mod` -> `long_divrem` (3.8-3.10 via `l_divmod`) / `long_rem` (3.11+): when |a| < |b|
@@ -12,6 +12,7 @@
  *   remainder, through `maybe_small_long` from 3.11. A remainder whose sign differs from the
  *   divisor's becomes `long_add(mod, w)` (`l_divmod` / `l_mod`).
  * - the quotient (`//`) is always through `maybe_small_long` or `PyLong_FromLong`.
+ * - `long_rshift1` (3.11+): a negative multi-digit int shifted by 0 is itself (`long_long(a)`).
  */
 import type { Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
@@ -46,7 +47,7 @@ function isSmall(heap: Heap, v: bigint): boolean {
 
 /** The result of a multi-digit `x_sub` (equal magnitudes: the cached 0). */
 function multiDigitDifference(heap: Heap, r: bigint): Ref {
-  if (r === 0n || !isSmall(heap, r) || heap.config.intSmallResults.multiDigitSubtraction) return heap.int(r);
+  if (r === 0n || !isSmall(heap, r) || heap.config.intResults.multiDigitSubtraction) return heap.int(r);
   return heap.newInt(r);
 }
 
@@ -57,6 +58,11 @@ export function intAddOrSubtract(heap: Heap, x: bigint, y: bigint, r: bigint): R
   if (oneDigit || !isSmall(heap, r)) return heap.int(r);
   // A small result with a multi-digit operand only comes from subtracting magnitudes.
   return multiDigitDifference(heap, r);
+}
+
+/** `long_rshift1` (3.11+): a negative multi-digit int shifted by 0 is `long_long(a)`, itself. */
+export function negativeShiftByZeroIsSelf(heap: Heap, a: bigint): boolean {
+  return heap.config.intResults.negativeShiftByZeroIsSelf && a <= -digitLimit(heap);
 }
 
 /** `long_mod`: Python's `x % y` (y nonzero) as CPython builds it. */
@@ -75,7 +81,7 @@ export function intRemainder(heap: Heap, x: IntOperand, y: bigint): Ref {
   } else {
     // The truncated remainder (sign of x): `rem1`/`divrem1` -> `PyLong_FromLong`, else `x_divrem`.
     remValue = truncated;
-    const cached = dy === 1 || !isSmall(heap, remValue) || heap.config.intSmallResults.multiDigitRemainder;
+    const cached = dy === 1 || !isSmall(heap, remValue) || heap.config.intResults.multiDigitRemainder;
     rem = cached ? heap.int(remValue) : heap.newInt(remValue);
   }
   if (remValue === 0n || remValue < 0n === y < 0n) return rem;

@@ -22,3 +22,7 @@ q, m = divmod(big, big * 1000)
 print(q, m is big, divmod(big, big - 5)[1] is n5, divmod(after, big) == (1, 1))
 x = 1000
 print(divmod(x, 7), divmod(-x, 7), divmod(x, -7), divmod(x, 5000)[1] is x)
+# long_rshift1 (3.11+): a negative multi-digit int shifted by 0 is itself; others are new.
+zero = 0
+for v in (neg, big, two, -two, -two + 1):
+    print((v >> zero) is v, (v << zero) is v, (v | zero) is v)
