@@ -1,6 +1,6 @@
 /**
- * str methods (issue #9): strip/lstrip/rstrip, split, replace, upper/lower, startswith/endswith,
- * find/count and format on strings built at run time, printing each result, whether it is the
+ * str methods (issue #9): strip/lstrip/rstrip, split, replace, upper/lower/capitalize/swapcase/title,
+ * the is* predicates, startswith/endswith, find/rfind/count and format on strings built at run time, printing each result, whether it is the
  * receiver itself (`unicode_result_unchanged`), whether two calls give one object (latin-1
  * cache, empty-string singleton), and the split list's slots (`sys.getsizeof`).
  */
@@ -17,7 +17,8 @@ type Call = { readonly method: string; readonly args: readonly string[] };
 
 const methodCall: fc.Arbitrary<Call> = fc.oneof(
   fc.constantFrom<Call>({ method: 'strip', args: [] }, { method: 'lstrip', args: [] }, { method: 'rstrip', args: [] }, { method: 'upper', args: [] }, { method: 'lower', args: [] }, { method: 'split', args: [] }),
-  fc.record({ method: fc.constantFrom('strip', 'split', 'startswith', 'endswith', 'find', 'count'), args: fc.tuple(fc.stringMatching(/^[ ab,c]{1,2}$/)) }),
+  fc.constantFrom<Call>(...['capitalize', 'swapcase', 'title', 'isalpha', 'isspace', 'islower', 'isupper', 'isalnum', 'isdigit'].map((m) => ({ method: m, args: [] }))),
+  fc.record({ method: fc.constantFrom('strip', 'split', 'startswith', 'endswith', 'find', 'rfind', 'count'), args: fc.tuple(fc.stringMatching(/^[ ab,c]{1,2}$/)) }),
   fc.record({ method: fc.constant('replace'), args: fc.tuple(fc.stringMatching(/^[ab,c]{1,2}$/), fc.stringMatching(/^[abx]{0,2}$/)) }),
   fc.record({ method: fc.constant('format'), args: fc.constant([]) }),
 );

@@ -61,8 +61,49 @@ function strip(interp: Interpreter, self: Ref, text: string, name: string, args:
 
 /** `case_operation`: a new str (even of one character), '' the singleton; ASCII only. */
 function changeCase(interp: Interpreter, text: string, name: string): Ref {
-  if ([...text].some((c) => c.charCodeAt(0) > 0x7f)) throw new Refusal(`str.${name} of non-ASCII text`, 'the model does not carry the Unicode case tables');
+  requireAscii(text, name);
   return interp.newStr(name === 'upper' ? text.toUpperCase() : text.toLowerCase());
+}
+
+function requireAscii(text: string, name: string): void {
+  if ([...text].some((c) => c.charCodeAt(0) > 0x7f)) throw new Refusal(`str.${name} of non-ASCII text`, 'the model does not carry the Unicode case tables');
+}
+
+const isCased = (c: string): boolean => c.toLowerCase() !== c.toUpperCase();
+
+/** `do_capitalize`, `do_swapcase`, `do_title` through `case_operation` (ASCII): a new str, '' the singleton. */
+function recase(interp: Interpreter, text: string, name: 'capitalize' | 'swapcase' | 'title'): Ref {
+  requireAscii(text, name);
+  let out = '';
+  let previousCased = false;
+  for (const [i, c] of [...text].entries()) {
+    if (name === 'capitalize') out += i === 0 ? c.toUpperCase() : c.toLowerCase();
+    else if (name === 'swapcase') out += c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase();
+    else {
+      // `do_title`: upper after an uncased character, lower after a cased one.
+      out += previousCased ? c.toLowerCase() : c.toUpperCase();
+      previousCased = isCased(c);
+    }
+  }
+  return interp.newStr(out);
+}
+
+/** `unicode_isdigit` & co. on ASCII text: False for '' (`isupper`/`islower` need a cased character). */
+function predicate(interp: Interpreter, text: string, name: string): Ref {
+  requireAscii(text, name);
+  const cps = [...text];
+  const every = (test: (c: string) => boolean): boolean => cps.length > 0 && cps.every(test);
+  const tests: Record<string, () => boolean> = {
+    isdigit: () => every((c) => c >= '0' && c <= '9'),
+    isdecimal: () => every((c) => c >= '0' && c <= '9'),
+    isnumeric: () => every((c) => c >= '0' && c <= '9'),
+    isalpha: () => every(isCased),
+    isalnum: () => every((c) => isCased(c) || (c >= '0' && c <= '9')),
+    isspace: () => every((c) => ASCII_SPACE.has(c)),
+    isupper: () => cps.some(isCased) && cps.every((c) => c === c.toUpperCase()),
+    islower: () => cps.some(isCased) && cps.every((c) => c === c.toLowerCase()),
+  };
+  return interp.heap.bool(tests[name]!());
 }
 
 /** `replace` (`Objects/unicodeobject.c`): unchanged when maxcount is 0, old is new, or old is absent. */
@@ -159,6 +200,12 @@ function search(interp: Interpreter, text: string, name: string, args: readonly 
   const sub = strArg(interp, args[0]!, name);
   if ([...text, ...sub].some((c) => c.length > 1)) throw new Refusal(`str.${name} of text outside the BMP`);
   if (name === 'find') return interp.heap.int(BigInt(text.indexOf(sub)));
+  if (name === 'rfind') return interp.heap.int(BigInt(text.lastIndexOf(sub)));
+  if (name === 'index' || name === 'rindex') {
+    const at = name === 'index' ? text.indexOf(sub) : text.lastIndexOf(sub);
+    if (at < 0) throw new PyException('ValueError', 'substring not found');
+    return interp.heap.int(BigInt(at));
+  }
   if (sub === '') return interp.heap.int(BigInt(text.length + 1));
   return interp.heap.int(BigInt(text.split(sub).length - 1));
 }
@@ -240,8 +287,26 @@ export function callStrMethod(interp: Interpreter, self: Ref, name: string, args
     case 'endswith':
       return affix(interp, text, name, args);
     case 'find':
+    case 'rfind':
+    case 'index':
+    case 'rindex':
     case 'count':
       return search(interp, text, name, args);
+    case 'capitalize':
+    case 'swapcase':
+    case 'title':
+      if (args.length !== 0) throw new Refusal(`str.${name} with arguments`);
+      return recase(interp, text, name);
+    case 'isdigit':
+    case 'isdecimal':
+    case 'isnumeric':
+    case 'isalpha':
+    case 'isalnum':
+    case 'isspace':
+    case 'isupper':
+    case 'islower':
+      if (args.length !== 0) throw new Refusal(`str.${name} with arguments`);
+      return predicate(interp, text, name);
     case 'format':
       return format(interp, self, text, args);
     default:
