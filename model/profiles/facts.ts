@@ -444,6 +444,10 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('floatSum', ['3.14.0', null], BOTH, 'compensatedWithInts', src('Python/bltinmodule.c', 'cs_add'),
     'CompensatedSum for int items too (measured on 3.14.2: sum([1e16, 1, 1.0]) is 1.0000000000000002e+16)'),
 
+  row('deepcopyRangeAtomic', ['3.8.0', '3.10.0'], BOTH, false, src('Lib/copy.py', '_deepcopy_dispatch'),
+    'range is in _copy_immutable\'s list but not in _deepcopy_dispatch: deepcopy reconstructs it from __reduce_ex__ (measured deepcopy(r) is r False on 3.8.18, 3.9.18)'),
+  row('deepcopyRangeAtomic', ['3.10.0', null], BOTH, true, src('Lib/copy.py', '_deepcopy_dispatch'),
+    'd[range] = _deepcopy_atomic (measured deepcopy(r) is r True on 3.10-3.14)'),
   row('longFromDoubleCachesSmall', ['3.8.0', '3.9.0'], BOTH, false, src('Objects/longobject.c', 'PyLong_FromDouble'),
     'frexp: |x| < 1 gives PyLong_FromLong(0), any other double a new int from _PyLong_New (measured round(x) is 2 False for x = 2.4 on 3.8.18)'),
   row('longFromDoubleCachesSmall', ['3.9.0', null], BOTH, true, src('Objects/longobject.c', 'PyLong_FromDouble'),

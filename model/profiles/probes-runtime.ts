@@ -354,6 +354,16 @@ references while a dict insertion hashes: ${profile.dictInsertHoldsKeyDuringHash
 };
 
 /** Small results of multi-digit int arithmetic: the cached object or a new one (variables: no folding). */
+const deepcopyRange: Probe = {
+  name: 'deepcopy-range',
+  facts: ['deepcopyRangeAtomic'],
+  source: `import copy
+r = range(3)
+print('deepcopy of a range is itself:', copy.deepcopy(r) is r)
+`,
+  expected: (profile) => lines(`deepcopy of a range is itself: ${profile.deepcopyRangeAtomic ? 'True' : 'False'}`),
+};
+
 const intResults: Probe = {
   name: 'int-results',
   facts: ['intResults', 'longFromDoubleCachesSmall'],
@@ -374,4 +384,4 @@ a negative multi-digit int shifted by 0 is itself: ${profile.intResults.negative
 round of a float gives the cached 2: ${profile.longFromDoubleCachesSmall ? 'True' : 'False'}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults];
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange];

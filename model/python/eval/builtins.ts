@@ -600,6 +600,7 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
     case 'builtin':
     case 'weakref':
       if (deep && p.kind === 'frozenset') throw new Refusal('deepcopy of a frozenset');
+      if (deep && p.kind === 'range' && !vm.cfg.deepcopyRangeAtomic) throw new Refusal('deepcopy of a range before 3.10', '_reconstruct from __reduce_ex__ is not modelled');
       return h.incref(obj);
     case 'tuple': {
       if (!deep) return h.incref(obj);

@@ -87,6 +87,8 @@ export interface EvalConfig {
   readonly dictInsertHoldsKeyDuringHash: boolean;
   /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
   readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
+  /** Fact `deepcopyRangeAtomic` (`Lib/copy.py` `_deepcopy_dispatch`). */
+  readonly deepcopyRangeAtomic: boolean;
   /** Fact `longFromDoubleCachesSmall` (`Objects/longobject.c` `PyLong_FromDouble`: `round(float)`). */
   readonly longFromDoubleCachesSmall: boolean;
 }

@@ -108,5 +108,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     dictInsertHoldsKeyDuringHash: profile.dictInsertHoldsKeyDuringHash,
     floatSum: profile.floatSum,
     longFromDoubleCachesSmall: profile.longFromDoubleCachesSmall,
+    deepcopyRangeAtomic: profile.deepcopyRangeAtomic,
   };
 }

@@ -31,3 +31,7 @@ for bad in (lambda: divmod(1, 0), lambda: divmod(1.0, 0), lambda: divmod(1, 0.0)
         bad()
     except (ZeroDivisionError, TypeError) as e:
         print(type(e).__name__, e)
+# copy.deepcopy of a range: the range itself from 3.10 (Lib/copy.py _deepcopy_dispatch); refused before.
+import copy
+rng = range(3)
+print(copy.copy(rng) is rng)
