@@ -354,6 +354,26 @@ references while a dict insertion hashes: ${profile.dictInsertHoldsKeyDuringHash
 };
 
 /** Small results of multi-digit int arithmetic: the cached object or a new one (variables: no folding). */
+const formatSpecRules: Probe = {
+  name: 'format-spec-rules',
+  facts: ['formatSpecRules'],
+  source: `def attempt(value, spec):
+    try:
+        return repr(format(value, spec))
+    except ValueError as e:
+        return str(e)
+print('space sign on a str:', attempt('a', ' '))
+print('zero flag on a str:', attempt('ab', '05'))
+print('invalid spec:', attempt(5, 'abc'))
+`,
+  expected: (profile) => {
+    const r = profile.formatSpecRules;
+    return lines(`space sign on a str: ${r.spaceSignWording ? 'Space' : 'Sign'} not allowed in string format specifier
+zero flag on a str: ${r.zeroPadAlignsStrings ? "'=' alignment not allowed in string format specifier" : "'ab000'"}
+invalid spec: Invalid format specifier${r.invalidSpecNamesSpec ? " 'abc' for object of type 'int'" : ''}`);
+  },
+};
+
 const deepcopyRange: Probe = {
   name: 'deepcopy-range',
   facts: ['deepcopyRangeAtomic'],
@@ -384,4 +404,4 @@ a negative multi-digit int shifted by 0 is itself: ${profile.intResults.negative
 round of a float gives the cached 2: ${profile.longFromDoubleCachesSmall ? 'True' : 'False'}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange];
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange, formatSpecRules];

@@ -174,6 +174,12 @@ export const FACT_SCHEMAS = {
    * whether a small result is the cached object (`maybe_small_long`) or a new one, for the
    * magnitude subtraction `x_sub` (3.9+) and the remainder of `x_divrem` (3.11+).
    */
+  /**
+   * Format-spec rules that changed (`Python/formatter_unicode.c`): a ' ' sign on a str is worded
+   * "Space not allowed" (3.9+); the `0` flag aligns strs with '=' (3.8-3.9, an error) or only
+   * numbers (3.10+); "Invalid format specifier" names the spec and type (3.11+).
+   */
+  formatSpecRules: z.object({ spaceSignWording: z.boolean(), zeroPadAlignsStrings: z.boolean(), invalidSpecNamesSpec: z.boolean() }),
   /** `Lib/copy.py` `_deepcopy_dispatch` has `range` as atomic (3.10+); before, `deepcopy` rebuilds it through `__reduce_ex__`. */
   deepcopyRangeAtomic: z.boolean(),
   /** `PyLong_FromDouble` takes `PyLong_FromLong` (small ints cached) for doubles in a C long (3.9+); 3.8 only for |x| < 1. */

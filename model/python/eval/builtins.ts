@@ -152,6 +152,14 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 2);
       return h.bool(isInstance(vm, args[0] as Ref, args[1] as Ref));
     }
+    case 'format': {
+      // `builtin_format_impl` -> `PyObject_Format(value, spec)`, as an f-string field does.
+      if (args.length < 1 || args.length > 2) throw new Refusal(`format() with ${args.length} arguments`);
+      const specRef = args[1];
+      const sp = specRef === undefined ? null : h.get(specRef).payload;
+      if (specRef !== undefined && sp?.kind !== 'str') throw new PyException('TypeError', `format() argument 2 must be str, not ${typeName(h, specRef)}`);
+      return vm.formatObject(args[0] as Ref, sp?.kind === 'str' ? sp.value : '');
+    }
     case 'hex':
     case 'oct':
     case 'bin': {

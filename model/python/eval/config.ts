@@ -5,6 +5,7 @@
  */
 import type { CoreConfig } from '../../core/config';
 import type { FactValue } from '../../profiles';
+import type { FormatSpecRules } from './format-spec';
 
 export interface EvalConfig {
   readonly core: CoreConfig;
@@ -87,6 +88,8 @@ export interface EvalConfig {
   readonly dictInsertHoldsKeyDuringHash: boolean;
   /** Fact `floatSum` (`Python/bltinmodule.c` `builtin_sum_impl`, `cs_add`). */
   readonly floatSum: 'plain' | 'compensated' | 'compensatedWithInts';
+  /** Fact `formatSpecRules` (`Python/formatter_unicode.c`). */
+  readonly formatSpecRules: FormatSpecRules;
   /** Fact `deepcopyRangeAtomic` (`Lib/copy.py` `_deepcopy_dispatch`). */
   readonly deepcopyRangeAtomic: boolean;
   /** Fact `longFromDoubleCachesSmall` (`Objects/longobject.c` `PyLong_FromDouble`: `round(float)`). */

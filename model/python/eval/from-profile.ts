@@ -109,5 +109,6 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     floatSum: profile.floatSum,
     longFromDoubleCachesSmall: profile.longFromDoubleCachesSmall,
     deepcopyRangeAtomic: profile.deepcopyRangeAtomic,
+    formatSpecRules: profile.formatSpecRules,
   };
 }
