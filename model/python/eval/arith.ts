@@ -223,6 +223,12 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
         break;
     }
   }
+  // Set algebra (`set_or`, `set_and`, ...) and dict union (`dict_or`, 3.9+) are not modelled: refused,
+  // not reported as a TypeError CPython would not raise.
+  const setOrDict = (k: string): boolean => k === 'set' || k === 'frozenset' || k === 'dict';
+  if ((op === '|' || op === '&' || op === '-' || op === '^') && (setOrDict(a.kind) || setOrDict(b.kind))) {
+    throw new Refusal(`the operator ${op} of a ${typeName(heap, l)} and a ${typeName(heap, r)}`);
+  }
   if (op === '%' && a.kind === 'str') return percentFormat(heap, a.value, r);
   if (op === '%' && a.kind === 'bytes') throw new Refusal('%-formatting of bytes');
   return unsupportedOperand(heap, op, l, r);

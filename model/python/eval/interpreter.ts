@@ -23,6 +23,7 @@ import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
 import { allSlots, delAttr, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
+import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { PendingStdout } from './stdout-buffer';
@@ -653,6 +654,10 @@ export class Interpreter {
       if (rp.kind !== 'list' && rp.kind !== 'tuple') throw new Refusal('list += of a non-sequence');
       this.listExtend(left, rp.items);
       return h.incref(left);
+    }
+    if (lp.kind === 'list' && op === '*') {
+      const rp = h.get(right).payload;
+      if (rp.kind === 'int' || rp.kind === 'bool') return listInplaceRepeat(this, left, rp.kind === 'int' ? rp.value : rp.value ? 1n : 0n);
     }
     this.guardArith(left, right);
     const result = binaryOp(h, this.msgs, op, left, right);

@@ -131,3 +131,30 @@ export function callListMethod(interp: Interpreter, list: Ref, name: string, arg
       return null;
   }
 }
+
+/**
+ * `list *= n` (`Objects/listobject.c` `list_inplace_repeat`): the list itself, repeated in place
+ * after `list_resize(self, size * n)`; an empty list or n == 1 unchanged; n < 1 clears it
+ * (`_list_clear`: the item array freed, items released last to first). Measured: `a *= 3` keeps
+ * `a is b` True and sizes the list as `list_resize` does (3.8 formula: 128 bytes for 6 items
+ * from 2 on x86_64, 3.9+: 152).
+ */
+export function listInplaceRepeat(interp: Interpreter, list: Ref, n: bigint): Ref {
+  const h = interp.heap;
+  const p = h.payload(list, 'list');
+  const size = p.items.length;
+  if (size === 0 || n === 1n) return h.incref(list);
+  if (n < 1n) {
+    const items = p.items.splice(0);
+    emptiedByPop.delete(p);
+    h.listResize(list, 0);
+    for (let i = items.length - 1; i >= 0; i--) h.decref(items[i]!);
+    return h.incref(list);
+  }
+  if (BigInt(size) * n > 10_000_000n) throw new Refusal('a list of more than ten million items');
+  const newSize = size * Number(n);
+  const cap = interp.grownCapacity(p.capacity, size, newSize);
+  if (cap !== p.capacity) h.listResize(list, cap);
+  for (let k = size; k < newSize; k++) p.items.push(h.incref(p.items[k % size]!));
+  return h.incref(list);
+}
