@@ -65,6 +65,8 @@ export interface CoreConfig {
    *   `PyUnicode_InternInPlace`; measured immortal on 3.12.1, mortal on 3.13.0 again).
    */
   readonly internImmortal: { readonly sysIntern: boolean; readonly constants: boolean };
+  /** `intern_common` (3.12.7+): interning a one-character latin-1 str gives the cached character. */
+  readonly internLatin1Singleton: boolean;
   /** Per-type free lists (all LIFO). */
   readonly freeLists: {
     readonly float: FreeListConfig;

@@ -534,6 +534,12 @@ export class Heap {
     const o = this.get(ref);
     if (o.payload.kind !== 'str') throw new Error('model bug: interning a non-str');
     const value = o.payload.value;
+    // `intern_common` (3.12.7+): "if it's a short string, get the singleton".
+    if (this.config.internLatin1Singleton && value.length === 1 && isCachedStr(value)) {
+      const single = this.str(value);
+      if (single !== ref) return single;
+      this.decref(single);
+    }
     const hit = this.internTable.get(value);
     if (hit !== undefined) return this.incref(hit);
     if (!isCachedStr(value) && mayBeInternedAtStartup(value)) {

@@ -52,6 +52,7 @@ function native(minor: number): CoreConfig {
     intResults: { multiDigitSubtraction: minor >= 9, multiDigitRemainder: minor >= 11, negativeShiftByZeroIsSelf: minor >= 11 },
     emptyFrozensetSingleton: minor <= 9,
     internImmortal: { sysIntern: minor === 12, constants: minor === 12 },
+    internLatin1Singleton: minor >= 13,
     freeLists: {
       float: { capacity: 100, startupMax: 20 },
       list: { capacity: 80, startupMax: 45 },

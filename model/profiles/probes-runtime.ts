@@ -374,6 +374,16 @@ invalid spec: Invalid format specifier${r.invalidSpecNamesSpec ? " 'abc' for obj
   },
 };
 
+const internLatin1: Probe = {
+  name: 'intern-latin1',
+  facts: ['internLatin1Singleton'],
+  source: `import sys
+made = ''.join(['\\xe9', ''])
+print('sys.intern of a new latin-1 character gives the cached one:', sys.intern(made) is chr(233))
+`,
+  expected: (profile) => lines(`sys.intern of a new latin-1 character gives the cached one: ${profile.internLatin1Singleton ? 'True' : 'False'}`),
+};
+
 const deepcopyRange: Probe = {
   name: 'deepcopy-range',
   facts: ['deepcopyRangeAtomic'],
@@ -404,4 +414,4 @@ a negative multi-digit int shifted by 0 is itself: ${profile.intResults.negative
 round of a float gives the cached 2: ${profile.longFromDoubleCachesSmall ? 'True' : 'False'}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange, formatSpecRules];
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange, formatSpecRules, internLatin1];

@@ -180,6 +180,8 @@ export const FACT_SCHEMAS = {
    * numbers (3.10+); "Invalid format specifier" names the spec and type (3.11+).
    */
   formatSpecRules: z.object({ spaceSignWording: z.boolean(), zeroPadAlignsStrings: z.boolean(), invalidSpecNamesSpec: z.boolean() }),
+  /** `sys.intern` of a one-character latin-1 str returns the cached character (`intern_common`, 3.12.7+), else interns the argument. */
+  internLatin1Singleton: z.boolean(),
   /** `Lib/copy.py` `_deepcopy_dispatch` has `range` as atomic (3.10+); before, `deepcopy` rebuilds it through `__reduce_ex__`. */
   deepcopyRangeAtomic: z.boolean(),
   /** `PyLong_FromDouble` takes `PyLong_FromLong` (small ints cached) for doubles in a C long (3.9+); 3.8 only for |x| < 1. */

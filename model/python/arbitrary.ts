@@ -128,7 +128,8 @@ export function pythonArbitraries(options: ArbitraryOptions = {}) {
     const spec = fc.option(fc.array(fc.oneof(specText, simpleField), { maxLength: 3 }).filter((s) => { const first = mergeParts(s)[0]; return typeof first !== 'string' || !first.startsWith('='); }), { nil: null });
     const field = fc.record({ expr: fieldExpr, conversion, formatSpec: spec });
     const part: fc.Arbitrary<FStringPart> = fc.oneof(strValue, field);
-    return fc.array(part, { maxLength: 4 }).map((parts): Expr => ({ kind: 'FString', parts, pos }));
+    // Without a field an f-string reads back as a constant (syntax/literals.ts): at least one field.
+    return fc.array(part, { maxLength: 4 }).filter((parts) => parts.some((p) => typeof p !== 'string')).map((parts): Expr => ({ kind: 'FString', parts, pos }));
   }
 
   const fieldExpr = expressions(safeConstant, 2, null);

@@ -47,6 +47,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     intResults: profile.intResults,
     emptyFrozensetSingleton: profile.emptyFrozensetSingleton,
     internImmortal: { sysIntern: profile.sysInternImmortal, constants: profile.constantStringsImmortal },
+    internLatin1Singleton: profile.internLatin1Singleton,
     freeLists: {
       float: lists.float,
       list: lists.list,

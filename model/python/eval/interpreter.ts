@@ -1236,6 +1236,8 @@ export class Interpreter {
       case 'GeneratorExp':
         return evalComprehension(this, e, frame);
       case 'FString':
+        // Source never gives one (syntax/literals.ts makes it the constant CPython loads); a built tree might.
+        if (e.parts.every((p) => typeof p === 'string')) throw new Refusal('an f-string without fields', "CPython's compiler loads it as a constant", e.pos);
         return this.evalFString(e.parts, frame);
       case 'Lambda':
         return makeLambda(this, e, frame);

@@ -24,7 +24,9 @@ export function convertStrings(ctx: ConvertContext, node: SyntaxNode, expr: Expr
     return { kind: 'Const', value: { type: 'bytes', value }, pos };
   }
   const parts = mergeParts(pieces.flatMap((p) => (p.kind === 'str' ? p.parts : [])));
-  if (pieces.some((p) => p.kind === 'str' && p.format)) return { kind: 'FString', parts, pos };
+  // An f-string without replacement fields is its text: CPython's compiler loads the one constant
+  // of the JoinedStr (`compiler_joined_str`), deduplicated with equal constants (f'ab' is 'ab').
+  if (parts.some((p) => typeof p !== 'string')) return { kind: 'FString', parts, pos };
   const value: ConstValue = { type: 'str', value: parts.length === 0 ? '' : (parts[0] as string) };
   return { kind: 'Const', value, pos };
 }

@@ -71,6 +71,9 @@ class Converter:
             o = {'kind': 'Slice', 'lower': e.lower and self.expr(e.lower), 'upper': e.upper and self.expr(e.upper), 'step': e.step and self.expr(e.step)}
             if not hasattr(e, 'lineno'): return o  # 3.8: no positions on slices
         elif t == 'IfExp': o = {'kind': 'IfExp', 'test': self.expr(e.test), 'body': self.expr(e.body), 'orelse': self.expr(e.orelse)}
+        elif t == 'JoinedStr' and all(isinstance(v, ast.Constant) for v in e.values):
+            # No replacement field: compiler_joined_str loads the one constant (model: a Const str).
+            o = {'kind': 'Const', 'value': {'type': 'str', 'value': ''.join(v.value for v in e.values)}}
         elif t == 'JoinedStr': o = {'kind': 'FString', 'parts': self.parts(e.values)}
         elif t in ('ListComp', 'SetComp', 'GeneratorExp'): o = {'kind': t, 'elt': self.expr(e.elt), 'generators': self.generators(e.generators)}
         elif t == 'Lambda':
