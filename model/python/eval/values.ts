@@ -124,16 +124,17 @@ export function pyEquals(heap: Heap, a: Ref, b: Ref, user?: UserEquality, holdBo
   if (pa.kind === 'bytes' && pb.kind === 'bytes') return pa.value.length === pb.value.length && pa.value.every((v, i) => v === pb.value[i]);
   if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
     // `list_richcompare` holds both items during the comparison, `tuplerichcompare` neither.
-    return pa.items.length === pb.items.length && pa.items.every((x, i) => pyEquals(heap, x, pb.items[i] as Ref, user, pa.kind === 'list'));
+    // Items through `PyObject_RichCompareBool`: identical items are equal (a NaN too: `[x] == [x]`).
+    return pa.items.length === pb.items.length && pa.items.every((x, i) => x === pb.items[i] || pyEquals(heap, x, pb.items[i] as Ref, user, pa.kind === 'list'));
   }
   if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
-    return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => pyEquals(heap, x, y)));
+    return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => x === y || pyEquals(heap, x, y)));
   }
   if (pa.kind === 'dict' && pb.kind === 'dict') {
     if (pa.entries.length !== pb.entries.length) return false;
     return pa.entries.every((e) => {
-      const other = pb.entries.find((f) => pyEquals(heap, e.key, f.key));
-      return other !== undefined && pyEquals(heap, e.value, other.value);
+      const other = pb.entries.find((f) => e.key === f.key || pyEquals(heap, e.key, f.key));
+      return other !== undefined && (e.value === other.value || pyEquals(heap, e.value, other.value));
     });
   }
   if (pa.kind === 'range' && pb.kind === 'range') {
@@ -178,7 +179,8 @@ function orderCompare(heap: Heap, a: Ref, b: Ref, op: string): number {
     for (let i = 0; i < n; i++) {
       const x = pa.items[i] as Ref;
       const y = pb.items[i] as Ref;
-      if (!pyEquals(heap, x, y)) return orderCompare(heap, x, y, op);
+      // The first items that differ by `PyObject_RichCompareBool` (identity first), compared with `op`.
+      if (x !== y && !pyEquals(heap, x, y)) return orderCompare(heap, x, y, op);
     }
     return pa.items.length - pb.items.length;
   }
