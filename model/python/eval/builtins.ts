@@ -455,6 +455,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
         return h.int(BigInt(Math.trunc(p.value)));
       }
       if (p.kind === 'str') {
+        refuseNonAsciiNumber(p.value, 'int');
         const t = p.value.trim().replace(/_/g, '');
         if (!/^[+-]?\d+$/.test(t) || /__|^_|_$/.test(p.value.trim())) throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(h, a)}`);
         if (t.replace(/^[+-]/, '').length > 4300) throw new Refusal('int() of more than 4300 digits');
@@ -631,8 +632,18 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
   }
 }
 
+/**
+ * CPython converts Unicode decimal digits and spaces to ASCII before parsing
+ * (`_PyUnicode_TransformDecimalAndSpaceToASCII`: `int('١٢')` is 12); JavaScript's `trim` and
+ * `\d` know other sets. Non-ASCII text is refused rather than misread.
+ */
+function refuseNonAsciiNumber(text: string, fn: 'int' | 'float'): void {
+  if ([...text].some((c) => c.charCodeAt(0) > 0x7f)) throw new Refusal(`${fn}() of a str with non-ASCII characters`, 'Unicode digits and spaces are not modelled');
+}
+
 /** `float(str)` (`PyOS_string_to_double`): decimal syntax, `_` between digits, inf/nan; correctly rounded like JS `Number`. */
 function parseFloatLiteral(text: string, repr: () => string): number {
+  refuseNonAsciiNumber(text, 'float');
   const t = text.trim();
   const m = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
   if (m) return m[2]?.toLowerCase() === 'nan' ? NaN : m[1] === '-' ? -Infinity : Infinity;
