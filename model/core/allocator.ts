@@ -16,8 +16,8 @@
  *
  * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
  */
-import { exactAddress, type Address } from './address';
-import { CandidateBlocks, CandidateBuilder, GrowingBlockSet } from './block-sets';
+import { blockOrSetAddress, exactAddress, isSingleBlock, type Address } from './address';
+import { CandidateBuilder, GrowingBlockSet, type CandidateBlocks } from './block-sets';
 import type { CoreConfig } from './config';
 
 /**
@@ -73,7 +73,7 @@ export class Allocator {
   /** A block the model has not seen before, or any of `others`. */
   private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null): Address {
     const value = this.newBlock();
-    if (others === null) return { value, sizeClass, candidates: CandidateBlocks.blockOrSet(value, this.anywhere) };
+    if (others === null) return blockOrSetAddress(value, sizeClass, this.anywhere);
     return { value, sizeClass, candidates: new CandidateBuilder().block(value).candidates(others).set(this.anywhere).build() };
   }
 
@@ -146,7 +146,7 @@ export class Allocator {
         return;
       default: {
         const s = this.state(address.sizeClass);
-        if (!address.candidates.isSingle) {
+        if (!isSingleBlock(address)) {
           // The model is not sure which block this object had: all of them may be free.
           this.lose(s);
           s.lost.addAll(address.candidates);

@@ -687,7 +687,8 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
       f(e.orelse);
       break;
     case 'Lambda':
-      e.params.forEach((p) => p.default && f(p.default));
+      // Loops, not closures, in this function: V8 would make their context at every call.
+      for (const p of e.params) if (p.default) f(p.default);
       f(e.body);
       break;
     case 'FString':

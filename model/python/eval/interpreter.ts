@@ -62,6 +62,8 @@ import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, 
 const MAX_DEPTH = 100;
 /** Statements one run may execute: a loop that may never end is refused, not run until killed. */
 export const MAX_STATEMENTS = 200_000;
+/** The keywords of a call without any (shared: never pushed to). */
+const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
 /** Names every `__main__` module has (`PyModule_New`, `run_file`): candidates for suggestions. */
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
@@ -579,7 +581,8 @@ export class Interpreter {
         // `UNPACK_SEQUENCE`: items pushed (new references), the sequence released, then stored.
         const items = this.unpack(value, t.elts.length);
         this.heap.decref(value);
-        t.elts.forEach((target, i) => this.assign(target, items[i] as Ref, frame));
+        // A loop, not a closure: V8 would make its context at every assignment.
+        for (let i = 0; i < t.elts.length; i++) this.assign(t.elts[i] as Target, items[i] as Ref, frame);
         return;
       }
     }
@@ -588,7 +591,7 @@ export class Interpreter {
   private unpack(value: Ref, n: number): Ref[] {
     const p = this.heap.get(value).payload;
     if (p.kind === 'tuple' || p.kind === 'list') {
-      if (p.items.length === n) return p.items.map((x) => this.heap.incref(x));
+      if (p.items.length === n) return increfAll(this.heap, p.items);
       throw new Refusal('unpacking a sequence of the wrong length', 'the error wording changed across versions');
     }
     if (p.kind === 'str' || p.kind === 'range' || p.kind === 'dict' || p.kind === 'bytes' || p.kind === 'set' || p.kind === 'frozenset' || p.kind === 'WeakSet') {
@@ -1112,8 +1115,11 @@ export class Interpreter {
 
   /** The status of each argument's load, for the frame of the Python function about to be called. */
   private expectCallBorrows(fn: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame, self: Expr | null, selfFirst = false): void {
-    const ledger = this.borrows;
-    if (ledger === null) return;
+    // Out before the closure below: V8 makes its context on entry, on every call.
+    if (this.borrows !== null) this.expectCallBorrowsOf(this.borrows, fn, e, frame, self, selfFirst);
+  }
+
+  private expectCallBorrowsOf(ledger: BorrowLedger, fn: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame, self: Expr | null, selfFirst: boolean): void {
     const status = (x: Expr | null) => this.loadStatus(x, frame);
     const positional = e.args.map(status);
     const keywords = new Map(e.keywords.map((k) => [k.name, status(k.value)]));
@@ -1155,11 +1161,12 @@ export class Interpreter {
       case 'Set': {
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
-        const items = constSet !== undefined ? (h.get(constSet).payload as { readonly items: readonly Ref[] }).items.map((x) => h.incref(x)) : this.evalItems(e.elts, frame);
+        // No closures in this function: V8 would allocate their context on every evaluation of every node.
+        const items = constSet !== undefined ? increfAll(h, (h.get(constSet).payload as { readonly items: readonly Ref[] }).items) : this.evalItems(e.elts, frame);
         return this.makeSet('set', items);
       }
       case 'Dict': {
-        const pushed = this.evalItems(e.keys.flatMap((k, i) => [k, e.values[i] as Expr]), frame);
+        const pushed = this.evalItems(interleaved(e.keys, e.values), frame);
         const entries: { key: Ref; value: Ref }[] = [];
         for (let i = 0; i < pushed.length; i += 2) entries.push({ key: pushed[i] as Ref, value: pushed[i + 1] as Ref });
         return this.makeDict(entries);
@@ -1614,9 +1621,9 @@ export class Interpreter {
         const meth = lookupClassAttr(this, op.cls, e.func.attr);
         if (meth !== null && h.get(meth).payload.kind === 'function') {
           h.incref(meth);
-          const { args, kw } = this.evalOperands(e, frame, [meth, obj]);
+          const { args, kw } = this.evalOperands(e, frame, meth, obj);
           this.expectCallBorrows(meth, e, frame, e.func.value, true);
-          return this.finishCall(meth, [obj, ...args], true, kw);
+          return this.finishCall(meth, args, true, kw);
         }
       }
       const builtinMethodOwner = op.kind === 'set' || op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator');
@@ -1627,7 +1634,7 @@ export class Interpreter {
         throw new Refusal(`keyword arguments to ${owner}.${e.func.attr}()`);
       }
       if (op.kind === 'set') {
-        const { args } = this.evalOperands(e, frame, [obj]);
+        const { args } = this.evalOperands(e, frame, obj);
         try {
           return callSetMethod(this, obj, e.func.attr, args);
         } finally {
@@ -1636,7 +1643,7 @@ export class Interpreter {
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
-        const { args } = this.evalOperands(e, frame, [obj]);
+        const { args } = this.evalOperands(e, frame, obj);
         try {
           return callBuiltinMethod(this, obj, e.func.attr, args);
         } finally {
@@ -1650,12 +1657,12 @@ export class Interpreter {
       } finally {
         h.decref(obj);
       }
-      const { args, kw } = this.evalOperands(e, frame, [fn]);
+      const { args, kw } = this.evalOperands(e, frame, fn);
       this.expectCallBorrows(fn, e, frame, e.func.value);
       return this.finishCall(fn, args, false, kw);
     }
     const fn = this.evalExpr(e.func, frame);
-    const { args, kw } = this.evalOperands(e, frame, [fn]);
+    const { args, kw } = this.evalOperands(e, frame, fn);
     this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
   }
@@ -1667,7 +1674,7 @@ export class Interpreter {
   private callListMethodWithKeywords(obj: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
     if (this.cfg.callerHoldsArgumentReference) h.allocator.untracked('unknown');
-    const { args, kw } = this.evalOperands(e, frame, [obj]);
+    const { args, kw } = this.evalOperands(e, frame, obj);
     try {
       return callListOrderMethod(this, obj, (e.func as { attr: string }).attr, args, kw) ?? h.none();
     } finally {
@@ -1678,16 +1685,26 @@ export class Interpreter {
   /**
    * A call's arguments, then its keyword values, as the stack holds them. When one raises, the
    * stack unwinds: what was pushed is released, the last pushed first (the arguments evaluated so
-   * far, then `held`: the callable and what the call had pushed before its arguments).
+   * far, then `first`, then `held`: the callable, or the object whose method is called).
+   * `first` (a method call's `self`, pushed after the method) is the first argument.
    */
-  private evalOperands(e: Extract<Expr, { kind: 'Call' }>, frame: Frame, held: readonly Ref[]): { args: Ref[]; kw: { name: string; value: Ref }[] } {
-    const args: Ref[] = [];
-    const kw: { name: string; value: Ref }[] = [];
+  private evalOperands(e: Extract<Expr, { kind: 'Call' }>, frame: Frame, held: Ref, first: Ref | null = null): { args: Ref[]; kw: { name: string; value: Ref }[] } {
+    // Sized once (a push to an empty array reserves 17 slots): most calls have one or two arguments.
+    const offset = first === null ? 0 : 1;
+    const args = new Array<Ref>(e.args.length + offset);
+    if (first !== null) args[0] = first;
+    let n = offset;
+    const kw: { name: string; value: Ref }[] = e.keywords.length === 0 ? NO_KEYWORDS : [];
     try {
-      for (const a of e.args) args.push(this.evalExpr(a, frame));
+      for (const a of e.args) {
+        args[n] = this.evalExpr(a, frame);
+        n++;
+      }
       for (const k of e.keywords) kw.push({ name: k.name, value: this.evalExpr(k.value, frame) });
     } catch (err) {
-      this.unwind([...held, ...args, ...kw.map((k) => k.value)]);
+      for (let i = kw.length - 1; i >= 0; i--) this.heap.decref((kw[i] as { value: Ref }).value);
+      for (let i = n - 1; i >= 0; i--) this.heap.decref(args[i] as Ref);
+      this.heap.decref(held);
       throw err;
     }
     return { args, kw };
@@ -1710,11 +1727,16 @@ export class Interpreter {
 
   /** The items of a display, evaluated in order; if one raises, the ones before are released. */
   private evalItems(exprs: readonly Expr[], frame: Frame): Ref[] {
-    const items: Ref[] = [];
+    // Sized once, as the call's arguments are (evalOperands).
+    const items = new Array<Ref>(exprs.length);
+    let n = 0;
     try {
-      for (const x of exprs) items.push(this.evalExpr(x, frame));
+      for (const x of exprs) {
+        items[n] = this.evalExpr(x, frame);
+        n++;
+      }
     } catch (err) {
-      this.unwind(items);
+      for (let i = n - 1; i >= 0; i--) this.heap.decref(items[i] as Ref);
       throw err;
     }
     return items;
@@ -1801,3 +1823,20 @@ function refuseFloatId(): never {
 }
 
 export { compileUnit };
+
+/** New references to each of `items`. */
+function increfAll(h: Heap, items: readonly Ref[]): Ref[] {
+  const out = new Array<Ref>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = h.incref(items[i] as Ref);
+  return out;
+}
+
+/** A dict display's keys and values in evaluation order: key, value, key, value... */
+function interleaved(keys: readonly Expr[], values: readonly Expr[]): Expr[] {
+  const out = new Array<Expr>(2 * keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    out[2 * i] = keys[i] as Expr;
+    out[2 * i + 1] = values[i] as Expr;
+  }
+  return out;
+}
