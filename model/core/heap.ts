@@ -30,6 +30,9 @@ export class CoreUnknown extends Error {
   }
 }
 
+const makeTrue = (): Payload => ({ kind: 'bool', value: true });
+const makeFalse = (): Payload => ({ kind: 'bool', value: false });
+
 export class Heap {
   readonly allocator: Allocator;
   /**
@@ -312,7 +315,7 @@ export class Heap {
   bool(value: boolean): Ref {
     const hit = value ? this.trueRef : this.falseRef;
     if (hit !== 0) return this.incref(hit);
-    const ref = this.shared(value ? 'True' : 'False', () => ({ kind: 'bool', value }));
+    const ref = this.shared(value ? 'True' : 'False', value ? makeTrue : makeFalse);
     if (value) this.trueRef = ref;
     else this.falseRef = ref;
     return ref;
@@ -352,8 +355,13 @@ export class Heap {
   }
 
   bytes(value: readonly number[]): Ref {
-    if (isCachedBytes(value)) return this.shared(`bytes:${value.join(',')}`, () => ({ kind: 'bytes', value: [...value] }));
+    // No closure in this function: V8 would make its context at every call.
+    if (isCachedBytes(value)) return this.sharedBytes(value);
     return this.fresh({ kind: 'bytes', value: [...value] });
+  }
+
+  private sharedBytes(value: readonly number[]): Ref {
+    return this.shared(`bytes:${value.join(',')}`, () => ({ kind: 'bytes', value: [...value] }));
   }
 
   /** `PyTuple_New` (steals `items`): `()` is shared. */

@@ -403,10 +403,10 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
     else if (k.name === 'end') end = given;
     else throw new Refusal(`print(${k.name}=...)`);
   }
-  args.forEach((a, i) => {
+  for (let i = 0; i < args.length; i++) {
     if (i > 0) writeText(vm, sep ?? h.str(' '), sep !== null);
-    writeText(vm, strForPrint(vm, a), false);
-  });
+    writeText(vm, strForPrint(vm, args[i] as Ref), false);
+  }
   writeText(vm, end ?? h.str('\n'), end !== null);
   if (flush) vm.stdout.flush();
   return h.none();

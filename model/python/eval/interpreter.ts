@@ -328,8 +328,10 @@ export class Interpreter {
       value.elts.length >= 2 &&
       value.elts.length <= 3
     ) {
-      const items = value.elts.map((e) => this.evalExpr(e, frame));
-      t.elts.forEach((target, i) => this.assign(target, items[i] as Ref, frame));
+      // Loops, not closures, in this function: V8 would make their context at every assignment.
+      const items = new Array<Ref>(value.elts.length);
+      for (let i = 0; i < items.length; i++) items[i] = this.evalExpr(value.elts[i] as Expr, frame);
+      for (let i = 0; i < items.length; i++) this.assign(t.elts[i] as Target, items[i] as Ref, frame);
       return null;
     }
     return this.evalExpr(value, frame);
@@ -794,30 +796,31 @@ export class Interpreter {
     this.calledOnce.add(code);
     const fast = new Map<string, Ref | null>();
     for (const name of code.locals) fast.set(name, null);
-    params.forEach((p, i) => {
+    // Loops, not closures, in this function: V8 would make their context at every call.
+    for (let i = 0; i < params.length; i++) {
       const a = args[i];
-      if (a !== undefined) fast.set(p.name, steal ? a : h.incref(a));
-      else fast.set(p.name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
-    });
+      const name = (params[i] as { name: string }).name;
+      if (a !== undefined) fast.set(name, steal ? a : h.incref(a));
+      else fast.set(name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
+    }
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
     if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
     this.borrows?.enterFrame(frame, params, fn, args, steal);
     this.depth++;
     let result: Ref;
-    // The frame ends: locals released in `co_varnames` order.
-    const clearLocals = (): void => clearFrame(this, frame);
     try {
       const c = this.execBody(code.body, frame);
       result = c.kind === 'return' ? c.value : h.none();
     } catch (err) {
       // Left by an exception: its traceback keeps the frame, and the locals, alive.
-      keepFrameAlive(err, clearLocals);
+      keepFrameAlive(err, frameClearing(this, frame));
       throw err;
     } finally {
       this.depth--;
       this.borrows?.exitFrame(frame);
     }
-    clearLocals();
+    // The frame ends: locals released in `co_varnames` order.
+    clearFrame(this, frame);
     return result;
   }
 
@@ -831,7 +834,7 @@ export class Interpreter {
       size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
     }
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
-    const argTuple = args.length > 0 ? h.tuple(args.map((a) => h.incref(a))) : null;
+    const argTuple = args.length > 0 ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
     const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
@@ -1519,7 +1522,8 @@ export class Interpreter {
         pieces.push(this.formatField(part, frame));
       }
       if (pieces.length === 1 && typeof parts[0] !== 'string' && parts.length === 1) return h.incref(pieces[0] as Ref);
-      const text = pieces.map((r) => (h.get(r).payload as { value: string }).value).join('');
+      let text = '';
+      for (const r of pieces) text += (h.get(r).payload as { value: string }).value;
       if (text === '') return h.str('');
       return h.object({ kind: 'str', value: text });
     } finally {
@@ -1839,4 +1843,9 @@ function interleaved(keys: readonly Expr[], values: readonly Expr[]): Expr[] {
     out[2 * i + 1] = values[i] as Expr;
   }
   return out;
+}
+
+/** Releases the frame's locals when called (apart: a closure in `callFunction` would make its context at every call). */
+function frameClearing(interp: Interpreter, frame: Frame): () => void {
+  return () => clearFrame(interp, frame);
 }
