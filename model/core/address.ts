@@ -3,7 +3,7 @@
  * `builtin_id` -> `PyLong_FromVoidPtr`). The model's numbers are not CPython's: only
  * equality between two addresses means something, and sometimes the model cannot know it.
  */
-import { CandidateBlocks } from './block-sets';
+import { CandidateBlocks, NO_PARTS, type BlockPrefix, type GrowingBlockSet } from './block-sets';
 
 export interface Address {
   /** The model's block number: its best account of where the object lives. */
@@ -20,9 +20,38 @@ export interface Address {
   readonly candidates: CandidateBlocks;
 }
 
+/**
+ * A new block, or any block of `parts` (the blocks that may have been free when it was
+ * allocated; none: the model is sure). The candidate set is made only when asked for: most
+ * objects are freed, or live to the end, without anyone asking (no `id()` comparison).
+ */
+class BlockAddress implements Address {
+  private made: CandidateBlocks | null = null;
+
+  constructor(
+    readonly value: number,
+    readonly sizeClass: Address['sizeClass'],
+    readonly parts: readonly BlockPrefix[],
+  ) {}
+
+  get candidates(): CandidateBlocks {
+    return (this.made ??= new CandidateBlocks(this.parts, [this.value]));
+  }
+}
+
 /** An address the model is sure of. */
 export function exactAddress(value: number, sizeClass: Address['sizeClass']): Address {
-  return { value, sizeClass, candidates: CandidateBlocks.single(value) };
+  return new BlockAddress(value, sizeClass, NO_PARTS);
+}
+
+/** A new block, or any block `set` holds now (what a fresh block is when freed blocks may be anywhere). */
+export function blockOrSetAddress(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
+  return new BlockAddress(value, sizeClass, set.size === 0 ? NO_PARTS : set.snapshotParts());
+}
+
+/** Whether the address is a single block (without making the candidate set of an exact address). */
+export function isSingleBlock(address: Address): boolean {
+  return (address instanceof BlockAddress && address.parts === NO_PARTS) || address.candidates.isSingle;
 }
 
 /** Result of comparing two addresses: a definite answer, or 'unknown' with the reason. */

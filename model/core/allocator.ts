@@ -16,8 +16,8 @@
  *
  * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
  */
-import { exactAddress, type Address } from './address';
-import { CandidateBlocks, CandidateBuilder, GrowingBlockSet } from './block-sets';
+import { blockOrSetAddress, exactAddress, isSingleBlock, type Address } from './address';
+import { CandidateBuilder, GrowingBlockSet, type CandidateBlocks } from './block-sets';
 import type { CoreConfig } from './config';
 
 /**
@@ -31,10 +31,16 @@ interface SizeClassState {
   readonly lost: GrowingBlockSet;
 }
 
+/** Size classes up to this many bytes are found by index (pymalloc's own limit, `SMALL_REQUEST_THRESHOLD`). */
+const SMALL_CLASS_LIMIT = 512;
+
 export class Allocator {
   private nextAddress = 0x1000;
   private readonly classes = new Map<number, SizeClassState>();
-  /** The same states as `classes`, indexed by size class. */
+  /**
+   * The same states as `classes` up to 512 bytes, indexed by size class / alignment: larger
+   * classes (malloc builds have no threshold) would make the array sparse, and slow.
+   */
   private readonly classByIndex: (SizeClassState | undefined)[] = [];
   /** The classes whose `free` is not empty (the only ones losing the order changes). */
   private readonly withFree = new Set<SizeClassState>();
@@ -54,11 +60,12 @@ export class Allocator {
 
   private state(sizeClass: number): SizeClassState {
     // Found by index (every allocation and free asks); `classes` keeps them in creation order.
-    let s = this.classByIndex[sizeClass];
+    const index = sizeClass <= SMALL_CLASS_LIMIT ? sizeClass / this.config.alignment : -1;
+    let s = index >= 0 ? this.classByIndex[index] : this.classes.get(sizeClass);
     if (s === undefined) {
       s = { sizeClass, free: [], lost: new GrowingBlockSet() };
       this.classes.set(sizeClass, s);
-      this.classByIndex[sizeClass] = s;
+      if (index >= 0) this.classByIndex[index] = s;
     }
     return s;
   }
@@ -73,7 +80,7 @@ export class Allocator {
   /** A block the model has not seen before, or any of `others`. */
   private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null): Address {
     const value = this.newBlock();
-    if (others === null) return { value, sizeClass, candidates: CandidateBlocks.blockOrSet(value, this.anywhere) };
+    if (others === null) return blockOrSetAddress(value, sizeClass, this.anywhere);
     return { value, sizeClass, candidates: new CandidateBuilder().block(value).candidates(others).set(this.anywhere).build() };
   }
 
@@ -146,7 +153,7 @@ export class Allocator {
         return;
       default: {
         const s = this.state(address.sizeClass);
-        if (!address.candidates.isSingle) {
+        if (!isSingleBlock(address)) {
           // The model is not sure which block this object had: all of them may be free.
           this.lose(s);
           s.lost.addAll(address.candidates);
@@ -195,8 +202,11 @@ export class Allocator {
   }
 
   private lose(s: SizeClassState): void {
-    for (const b of s.free) s.lost.add(b);
-    s.free.length = 0;
+    // Most calls find nothing free (malloc builds never keep free blocks here): no length write.
+    if (s.free.length > 0) {
+      for (const b of s.free) s.lost.add(b);
+      s.free.length = 0;
+    }
     this.withFree.delete(s);
   }
 

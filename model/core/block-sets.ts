@@ -148,7 +148,8 @@ export interface BlockPrefix {
   readonly length: number;
 }
 
-const NO_PARTS: readonly BlockPrefix[] = [];
+/** No prefixes: a candidate set of single blocks only. */
+export const NO_PARTS: readonly BlockPrefix[] = [];
 
 /**
  * An immutable set of blocks: the union of prefixes of growing sets (at most one per set,
@@ -165,12 +166,6 @@ export class CandidateBlocks implements Iterable<number> {
 
   static single(block: number): CandidateBlocks {
     return new CandidateBlocks(NO_PARTS, [block]);
-  }
-
-  /** `block` or any block `set` holds now (what a fresh block is when freed blocks may be anywhere). */
-  static blockOrSet(block: number, set: GrowingBlockSet): CandidateBlocks {
-    if (set.size === 0) return new CandidateBlocks(NO_PARTS, [block]);
-    return new CandidateBlocks(set.snapshotParts(), [block]);
   }
 
   has(block: number): boolean {

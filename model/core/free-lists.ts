@@ -11,7 +11,7 @@
  * So: a pop finds the model's own entries first; when none is left, the object comes from
  * the startup entries or (if there are none) from pymalloc, and the model cannot tell which.
  */
-import { exactAddress, type Address } from './address';
+import { exactAddress, isSingleBlock, type Address } from './address';
 import type { Allocator } from './allocator';
 import { CandidateBuilder, GrowingBlockSet } from './block-sets';
 import type { FreeListConfig } from './config';
@@ -52,7 +52,7 @@ export class FreeList {
     this.maxFill = Math.max(0, this.maxFill - 1);
     if (!this.overflowRisk) {
       const reused = this.known.pop();
-      if (reused !== undefined) return reused.candidates.isSingle ? exactAddress(reused.value, sizeClass) : reused;
+      if (reused !== undefined) return isSingleBlock(reused) ? exactAddress(reused.value, sizeClass) : reused;
     }
     // A lost entry, a startup entry or a pymalloc block: the model cannot say which.
     this.allocator.untracked(this.requestBytes);

@@ -30,6 +30,9 @@ export class CoreUnknown extends Error {
   }
 }
 
+const makeTrue = (): Payload => ({ kind: 'bool', value: true });
+const makeFalse = (): Payload => ({ kind: 'bool', value: false });
+
 export class Heap {
   readonly allocator: Allocator;
   /**
@@ -65,10 +68,10 @@ export class Heap {
   /** How many watched objects have died so far: a cache of who is dead is valid while this holds. */
   watchedDeaths = 0;
 
-  /** `get_small_int`'s objects made so far, by value - smallIntMin (the same refs as `cache`). */
+  /** `get_small_int`'s objects made so far, by value - smallIntMin (not in `cache`). */
   private readonly smallInts: (Ref | undefined)[] = [];
   private readonly smallIntMin: bigint;
-  /** `get_latin1_char`'s objects and '' made so far, by char code + 1 (0: ''), the same refs as `cache`. */
+  /** `get_latin1_char`'s objects and '' made so far, by char code + 1 (0: ''; not in `cache`). */
   private readonly cachedStrs: (Ref | undefined)[] = [];
   /** The singletons `shared` made, found without building their key (0: not made yet). */
   private noneRef: Ref = 0;
@@ -220,10 +223,14 @@ export class Heap {
   private shared(key: string, make: () => Payload): Ref {
     const hit = this.cache.get(key);
     if (hit !== undefined) return this.incref(hit);
-    const immortal = this.config.immortalRefcount !== null;
-    const ref = this.register(make(), this.allocator.staticAddress(), immortal, 'static', false);
+    const ref = this.newShared(make());
     this.cache.set(key, ref);
     return ref;
+  }
+
+  /** The shared object made on first use (its caller keeps it: no key to build). */
+  private newShared(payload: Payload): Ref {
+    return this.register(payload, this.allocator.staticAddress(), this.config.immortalRefcount !== null, 'static', false);
   }
 
   /**
@@ -308,7 +315,7 @@ export class Heap {
   bool(value: boolean): Ref {
     const hit = value ? this.trueRef : this.falseRef;
     if (hit !== 0) return this.incref(hit);
-    const ref = this.shared(value ? 'True' : 'False', () => ({ kind: 'bool', value }));
+    const ref = this.shared(value ? 'True' : 'False', value ? makeTrue : makeFalse);
     if (value) this.trueRef = ref;
     else this.falseRef = ref;
     return ref;
@@ -317,11 +324,11 @@ export class Heap {
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
   int(value: bigint): Ref {
     if (value >= this.smallIntMin && value <= this.smallIntMax) {
-      // The same object `shared` makes, found without building its key.
+      // Kept here by value (never in `cache`: no key to build).
       const i = Number(value - this.smallIntMin);
       const hit = this.smallInts[i];
       if (hit !== undefined) return this.incref(hit);
-      const ref = this.shared(`int:${value}`, () => ({ kind: 'int', value }));
+      const ref = this.newShared({ kind: 'int', value });
       this.smallInts[i] = ref;
       return ref;
     }
@@ -341,11 +348,11 @@ export class Heap {
   /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
   str(value: string): Ref {
     if (isCachedStr(value)) {
-      // The same object `shared` makes, found without building its key: by char code + 1 (0: '').
+      // Kept here by char code + 1 (0: ''), never in `cache`.
       const i = value.length === 0 ? 0 : value.charCodeAt(0) + 1;
       const hit = this.cachedStrs[i];
       if (hit !== undefined) return this.incref(hit);
-      const ref = this.shared(`str:${value}`, () => ({ kind: 'str', value }));
+      const ref = this.newShared({ kind: 'str', value });
       this.cachedStrs[i] = ref;
       return ref;
     }
@@ -353,8 +360,13 @@ export class Heap {
   }
 
   bytes(value: readonly number[]): Ref {
-    if (isCachedBytes(value)) return this.shared(`bytes:${value.join(',')}`, () => ({ kind: 'bytes', value: [...value] }));
+    // No closure in this function: V8 would make its context at every call.
+    if (isCachedBytes(value)) return this.sharedBytes(value);
     return this.fresh({ kind: 'bytes', value: [...value] });
+  }
+
+  private sharedBytes(value: readonly number[]): Ref {
+    return this.shared(`bytes:${value.join(',')}`, () => ({ kind: 'bytes', value: [...value] }));
   }
 
   /** `PyTuple_New` (steals `items`): `()` is shared. */

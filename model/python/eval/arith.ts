@@ -193,9 +193,9 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     if (a.kind === 'tuple' && b.kind === 'tuple') {
       if (b.items.length === 0) return heap.incref(l);
       if (a.items.length === 0) return heap.incref(r);
-      return heap.tuple([...a.items, ...b.items].map((x) => heap.incref(x)));
+      return heap.tuple([...repeatedRefs(heap, a.items, 1), ...repeatedRefs(heap, b.items, 1)]);
     }
-    if (a.kind === 'list' && b.kind === 'list') return heap.list([...a.items, ...b.items].map((x) => heap.incref(x)));
+    if (a.kind === 'list' && b.kind === 'list') return heap.list([...repeatedRefs(heap, a.items, 1), ...repeatedRefs(heap, b.items, 1)]);
     if (a.kind === 'str') throw new PyException('TypeError', `can only concatenate str (not "${typeName(heap, r)}") to str`);
     if (a.kind === 'bytes') throw new PyException('TypeError', `can't concat ${typeName(heap, r)} to bytes`);
     throw new PyException('TypeError', `can only concatenate ${a.kind} (not "${typeName(heap, r)}") to ${a.kind}`);
@@ -214,7 +214,7 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
       case 'str':
         return heap.str(sp.value.repeat(times));
       case 'bytes':
-        return heap.bytes(Array.from({ length: times }, () => sp.value).flat());
+        return heap.bytes(repeatedBytes(sp.value, times));
       case 'tuple':
         return heap.tuple(repeatedRefs(heap, sp.items, times));
       case 'list':
@@ -250,6 +250,14 @@ export function unaryOp(heap: Heap, op: '-' | '+' | '~', v: Ref): Ref {
 }
 
 /** `items` repeated `times` times, each slot a new reference (one loop: `[x] * n` with a large n is common). */
+/** `value` repeated `times` times (apart: a closure in `binaryOp` would make its context at every operation). */
+function repeatedBytes(value: readonly number[], times: number): number[] {
+  const out = new Array<number>(value.length * times);
+  let k = 0;
+  for (let t = 0; t < times; t++) for (const x of value) out[k++] = x;
+  return out;
+}
+
 function repeatedRefs(heap: Heap, items: readonly Ref[], times: number): Ref[] {
   const out = new Array<Ref>(items.length * times);
   let k = 0;

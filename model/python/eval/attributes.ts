@@ -6,7 +6,8 @@
  */
 import { cellContents, functionClosure, isCell } from './cells';
 import { nameAttribute } from './name-attributes';
-import type { Payload, Ref } from '../../core/objects';
+import type { DictEntry, Payload, Ref } from '../../core/objects';
+import type { Heap } from '../../core/heap';
 import type { Interpreter } from './interpreter';
 import { MODULE_FUNCTIONS } from './modules';
 import { PyException } from './py-exception';
@@ -148,7 +149,7 @@ export function instanceAttr(vm: Interpreter, obj: Ref, name: string): Ref | nul
   const h = vm.heap;
   const p = h.payload(obj, 'instance');
   if (p.dict !== null) {
-    const e = h.payload(p.dict, 'dict').entries.find((x) => (h.get(x.key).payload as { value?: string }).value === name);
+    const e = entryNamed(h, h.payload(p.dict, 'dict').entries, name);
     return e ? e.value : null;
   }
   return p.values.get(name) ?? null;
@@ -185,7 +186,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
       h.allocator.untracked('unknown');
     }
     const d = h.payload(p.dict, 'dict');
-    const e = d.entries.find((x) => (h.get(x.key).payload as { value?: string }).value === name);
+    const e = entryNamed(h, d.entries, name);
     if (e) {
       const old = e.value;
       e.value = value;
@@ -258,4 +259,10 @@ export function delAttr(vm: Interpreter, obj: Ref, name: string): void {
     }
   }
   throw new Refusal(`AttributeError from del`, 'the wording changed across versions');
+}
+
+/** The entry of an instance dict whose str key is `name` (a loop: a closure would make its context at every attribute access). */
+function entryNamed(h: Heap, entries: readonly DictEntry[], name: string): DictEntry | undefined {
+  for (const x of entries) if ((h.get(x.key).payload as { value?: string }).value === name) return x;
+  return undefined;
 }

@@ -5,7 +5,7 @@
  * borrowed; results are new references.
  */
 import { collect } from '../../core/gc';
-import { CoreUnknown } from '../../core/heap';
+import { CoreUnknown, type Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { getsizeof, requestSize } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
@@ -411,10 +411,10 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
     else if (k.name === 'end') end = given;
     else throw new Refusal(`print(${k.name}=...)`);
   }
-  args.forEach((a, i) => {
+  for (let i = 0; i < args.length; i++) {
     if (i > 0) writeText(vm, sep ?? h.str(' '), sep !== null);
-    writeText(vm, strForPrint(vm, a), false);
-  });
+    writeText(vm, strForPrint(vm, args[i] as Ref), false);
+  }
   writeText(vm, end ?? h.str('\n'), end !== null);
   if (flush) vm.stdout.flush();
   return h.none();
@@ -472,7 +472,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
         if (!Number.isFinite(v)) throw new PyException('OverflowError', 'int too large to convert to float');
         return h.float(v);
       }
-      if (p.kind === 'str') return h.float(parseFloatLiteral(p.value, () => pyRepr(h, a)));
+      if (p.kind === 'str') return h.float(parseFloatLiteral(p.value, reprLater(h, a)));
       throw new Refusal(`float() of a ${typeName(h, a)}`);
     }
     case 'str':
@@ -487,12 +487,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       const p = h.get(a).payload;
       if (p.kind === 'bytes') return h.incref(a);
       if (p.kind === 'list' || p.kind === 'tuple') {
-        const vals = p.items.map((x) => {
-          const xp = h.get(x).payload;
-          if (xp.kind !== 'int') throw new Refusal('bytes() of non-int items');
-          if (xp.value < 0n || xp.value > 255n) throw new PyException('ValueError', 'bytes must be in range(0, 256)');
-          return Number(xp.value);
-        });
+        const vals = byteValues(h, p.items);
         // `_PyBytes_FromList` copies into a buffer and goes through the 1-byte cache;
         // `_PyBytes_FromTuple` fills a new object (measured: `bytes([x]) is bytes([x])` True,
         // `bytes((x,)) is bytes((x,))` False on 3.8 and 3.12).
@@ -534,12 +529,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       return vm.makeSet(name, items);
     }
     case 'range': {
-      const ints = args.map((x) => {
-        const p = h.get(x).payload;
-        if (p.kind === 'int') return p.value;
-        if (p.kind === 'bool') return p.value ? 1n : 0n;
-        throw new PyException('TypeError', `'${typeName(h, x)}' object cannot be interpreted as an integer`);
-      });
+      const ints = rangeArguments(h, args);
       if (ints.length === 0 || ints.length > 3) throw new Refusal(`range() with ${ints.length} arguments`);
       const [start, stop, step] = ints.length === 1 ? [0n, ints[0] as bigint, 1n] : [ints[0] as bigint, ints[1] as bigint, ints[2] ?? 1n];
       if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
@@ -650,4 +640,28 @@ function parseFloatLiteral(text: string, repr: () => string): number {
   const digits = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
   if (!digits.test(t)) throw new PyException('ValueError', `could not convert string to float: ${repr()}`);
   return Number(t.replace(/_/g, ''));
+}
+
+// Closures of `construct`, apart: V8 would make their context at every call of `construct`.
+
+function reprLater(h: Heap, a: Ref): () => string {
+  return () => pyRepr(h, a);
+}
+
+function byteValues(h: Heap, items: readonly Ref[]): number[] {
+  return items.map((x) => {
+    const xp = h.get(x).payload;
+    if (xp.kind !== 'int') throw new Refusal('bytes() of non-int items');
+    if (xp.value < 0n || xp.value > 255n) throw new PyException('ValueError', 'bytes must be in range(0, 256)');
+    return Number(xp.value);
+  });
+}
+
+function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {
+  return args.map((x) => {
+    const p = h.get(x).payload;
+    if (p.kind === 'int') return p.value;
+    if (p.kind === 'bool') return p.value ? 1n : 0n;
+    throw new PyException('TypeError', `'${typeName(h, x)}' object cannot be interpreted as an integer`);
+  });
 }

@@ -71,10 +71,11 @@ class UnitCompiler {
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
   readonly compilerHeld: Ref[] = [];
   private readonly cache = new Map<string, Ref>();
-  /** Parser objects of each literal node, made in source order before folding. */
-  private readonly literal = new Map<Expr, Ref>();
-  /** Folded value of each node that folds. */
-  private readonly folded = new Map<Expr, Ref>();
+  /**
+   * The parser's object of each literal node (made in source order before folding) and the
+   * folded value of each node that folds: one map, one lookup per node (a literal never folds).
+   */
+  private readonly constantOf = new Map<Expr, Ref>();
 
   constructor(
     private readonly heap: Heap,
@@ -94,7 +95,7 @@ class UnitCompiler {
     forEachExpr(body, (e) => {
       if (e.kind === 'Const') {
         const ref = this.makeConst(e.value, e);
-        this.literal.set(e, ref);
+        this.constantOf.set(e, ref);
         this.arena.push(ref);
       }
     });
@@ -135,13 +136,11 @@ class UnitCompiler {
   fold(e: Expr): Folded {
     // A name never folds (and has no children): the most common node, skipped without lookups.
     if (e.kind === 'Name') return null;
-    const lit = this.literal.get(e);
-    if (lit !== undefined) return { ref: lit };
-    const done = this.folded.get(e);
+    const done = this.constantOf.get(e);
     if (done !== undefined) return { ref: done };
     const result = this.foldNode(e);
     if (result) {
-      this.folded.set(e, result);
+      this.constantOf.set(e, result);
       this.holdFolded(result);
       return { ref: result };
     }
@@ -152,9 +151,17 @@ class UnitCompiler {
     const h = this.heap;
     switch (e.kind) {
       case 'Tuple': {
-        const items = e.elts.map((x) => this.fold(x));
-        if (items.some((x) => x === null)) return null;
-        return h.tuple(items.map((x) => h.incref((x as { ref: Ref }).ref)));
+        // Loops, not closures, in this function: V8 would make their context at every node.
+        const items = new Array<Ref>(e.elts.length);
+        let all = true;
+        for (let i = 0; i < items.length; i++) {
+          const x = this.fold(e.elts[i] as Expr);
+          if (x === null) all = false;
+          else items[i] = x.ref;
+        }
+        if (!all) return null;
+        for (const r of items) h.incref(r);
+        return h.tuple(items);
       }
       case 'UnaryOp': {
         const v = this.fold(e.operand);
@@ -213,7 +220,7 @@ class UnitCompiler {
         this.fold(e.orelse);
         break;
       case 'Lambda':
-        e.params.forEach((p) => p.default && this.fold(p.default));
+        for (const p of e.params) if (p.default) this.fold(p.default);
         this.fold(e.body);
         break;
       case 'Slice':
@@ -254,7 +261,7 @@ class UnitCompiler {
       const items = e.elts.map((x) => this.fold(x));
       if (items.every((x) => x !== null)) {
         const t = this.heap.tuple(items.map((x) => this.heap.incref((x as { ref: Ref }).ref)));
-        this.folded.set(e, t);
+        this.constantOf.set(e, t);
         this.holdFolded(t);
       } else {
         this.iterAsTuple.add(e);
@@ -265,7 +272,7 @@ class UnitCompiler {
       const items = e.elts.map((x) => this.fold(x));
       if (items.every((x) => x !== null)) {
         const fs = this.heap.set('frozenset', dedupe(this.heap, items.map((x) => (x as { ref: Ref }).ref)));
-        this.folded.set(e, fs);
+        this.constantOf.set(e, fs);
         this.holdFolded(fs);
       }
       return;
@@ -419,14 +426,14 @@ class UnitCompiler {
     const visitExpr = (e: Expr): void => {
       // A name is never a constant and has no children: the most common node, skipped without lookups.
       if (e.kind === 'Name') return;
-      const c = this.literal.get(e) ?? this.folded.get(e);
+      const c = this.constantOf.get(e);
       if (c !== undefined) {
         code.constOf.set(e, addConst(c));
         return;
       }
       if (e.kind === 'List' || e.kind === 'Set') {
         // `starunpack_helper` (3.9+): 3+ constant items become one constant.
-        const items = e.elts.map((x) => this.literal.get(x) ?? this.folded.get(x));
+        const items = e.elts.map((x) => this.constantOf.get(x));
         if (this.config.listLiteralOfConstants !== 'exact' && items.length >= 3 && items.every((x) => x !== undefined)) {
           const refs = items;
           const made =
@@ -687,7 +694,8 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
       f(e.orelse);
       break;
     case 'Lambda':
-      e.params.forEach((p) => p.default && f(p.default));
+      // Loops, not closures, in this function: V8 would make their context at every call.
+      for (const p of e.params) if (p.default) f(p.default);
       f(e.body);
       break;
     case 'FString':

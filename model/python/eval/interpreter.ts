@@ -63,6 +63,8 @@ import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, 
 const MAX_DEPTH = 100;
 /** Statements one run may execute: a loop that may never end is refused, not run until killed. */
 export const MAX_STATEMENTS = 200_000;
+/** The keywords of a call without any (shared: never pushed to). */
+const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
 /** Names every `__main__` module has (`PyModule_New`, `run_file`): candidates for suggestions. */
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
@@ -327,8 +329,10 @@ export class Interpreter {
       value.elts.length >= 2 &&
       value.elts.length <= 3
     ) {
-      const items = value.elts.map((e) => this.evalExpr(e, frame));
-      t.elts.forEach((target, i) => this.assign(target, items[i] as Ref, frame));
+      // Loops, not closures, in this function: V8 would make their context at every assignment.
+      const items = new Array<Ref>(value.elts.length);
+      for (let i = 0; i < items.length; i++) items[i] = this.evalExpr(value.elts[i] as Expr, frame);
+      for (let i = 0; i < items.length; i++) this.assign(t.elts[i] as Target, items[i] as Ref, frame);
       return null;
     }
     return this.evalExpr(value, frame);
@@ -580,7 +584,8 @@ export class Interpreter {
         // `UNPACK_SEQUENCE`: items pushed (new references), the sequence released, then stored.
         const items = this.unpack(value, t.elts.length);
         this.heap.decref(value);
-        t.elts.forEach((target, i) => this.assign(target, items[i] as Ref, frame));
+        // A loop, not a closure: V8 would make its context at every assignment.
+        for (let i = 0; i < t.elts.length; i++) this.assign(t.elts[i] as Target, items[i] as Ref, frame);
         return;
       }
     }
@@ -589,7 +594,7 @@ export class Interpreter {
   private unpack(value: Ref, n: number): Ref[] {
     const p = this.heap.get(value).payload;
     if (p.kind === 'tuple' || p.kind === 'list') {
-      if (p.items.length === n) return p.items.map((x) => this.heap.incref(x));
+      if (p.items.length === n) return increfAll(this.heap, p.items);
       throw new Refusal('unpacking a sequence of the wrong length', 'the error wording changed across versions');
     }
     if (p.kind === 'str' || p.kind === 'range' || p.kind === 'dict' || p.kind === 'bytes' || p.kind === 'set' || p.kind === 'frozenset' || p.kind === 'WeakSet') {
@@ -796,30 +801,31 @@ export class Interpreter {
     this.calledOnce.add(code);
     const fast = new Map<string, Ref | null>();
     for (const name of code.locals) fast.set(name, null);
-    params.forEach((p, i) => {
+    // Loops, not closures, in this function: V8 would make their context at every call.
+    for (let i = 0; i < params.length; i++) {
       const a = args[i];
-      if (a !== undefined) fast.set(p.name, steal ? a : h.incref(a));
-      else fast.set(p.name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
-    });
+      const name = (params[i] as { name: string }).name;
+      if (a !== undefined) fast.set(name, steal ? a : h.incref(a));
+      else fast.set(name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
+    }
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
     if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
     this.borrows?.enterFrame(frame, params, fn, args, steal);
     this.depth++;
     let result: Ref;
-    // The frame ends: locals released in `co_varnames` order.
-    const clearLocals = (): void => clearFrame(this, frame);
     try {
       const c = this.execBody(code.body, frame);
       result = c.kind === 'return' ? c.value : h.none();
     } catch (err) {
       // Left by an exception: its traceback keeps the frame, and the locals, alive.
-      keepFrameAlive(err, clearLocals);
+      keepFrameAlive(err, frameClearing(this, frame));
       throw err;
     } finally {
       this.depth--;
       this.borrows?.exitFrame(frame);
     }
-    clearLocals();
+    // The frame ends: locals released in `co_varnames` order.
+    clearFrame(this, frame);
     return result;
   }
 
@@ -833,7 +839,7 @@ export class Interpreter {
       size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
     }
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
-    const argTuple = args.length > 0 ? h.tuple(args.map((a) => h.incref(a))) : null;
+    const argTuple = args.length > 0 ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
     const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
@@ -1117,8 +1123,11 @@ export class Interpreter {
 
   /** The status of each argument's load, for the frame of the Python function about to be called. */
   private expectCallBorrows(fn: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame, self: Expr | null, selfFirst = false): void {
-    const ledger = this.borrows;
-    if (ledger === null) return;
+    // Out before the closure below: V8 makes its context on entry, on every call.
+    if (this.borrows !== null) this.expectCallBorrowsOf(this.borrows, fn, e, frame, self, selfFirst);
+  }
+
+  private expectCallBorrowsOf(ledger: BorrowLedger, fn: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame, self: Expr | null, selfFirst: boolean): void {
     const status = (x: Expr | null) => this.loadStatus(x, frame);
     const positional = e.args.map(status);
     const keywords = new Map(e.keywords.map((k) => [k.name, status(k.value)]));
@@ -1160,11 +1169,12 @@ export class Interpreter {
       case 'Set': {
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
-        const items = constSet !== undefined ? (h.get(constSet).payload as { readonly items: readonly Ref[] }).items.map((x) => h.incref(x)) : this.evalItems(e.elts, frame);
+        // No closures in this function: V8 would allocate their context on every evaluation of every node.
+        const items = constSet !== undefined ? increfAll(h, (h.get(constSet).payload as { readonly items: readonly Ref[] }).items) : this.evalItems(e.elts, frame);
         return this.makeSet('set', items);
       }
       case 'Dict': {
-        const pushed = this.evalItems(e.keys.flatMap((k, i) => [k, e.values[i] as Expr]), frame);
+        const pushed = this.evalItems(interleaved(e.keys, e.values), frame);
         const entries: { key: Ref; value: Ref }[] = [];
         for (let i = 0; i < pushed.length; i += 2) entries.push({ key: pushed[i] as Ref, value: pushed[i + 1] as Ref });
         return this.makeDict(entries);
@@ -1519,7 +1529,8 @@ export class Interpreter {
         pieces.push(this.formatField(part, frame));
       }
       if (pieces.length === 1 && typeof parts[0] !== 'string' && parts.length === 1) return h.incref(pieces[0] as Ref);
-      const text = pieces.map((r) => (h.get(r).payload as { value: string }).value).join('');
+      let text = '';
+      for (const r of pieces) text += (h.get(r).payload as { value: string }).value;
       if (text === '') return h.str('');
       return h.object({ kind: 'str', value: text });
     } finally {
@@ -1628,9 +1639,9 @@ export class Interpreter {
         const meth = lookupClassAttr(this, op.cls, e.func.attr);
         if (meth !== null && h.get(meth).payload.kind === 'function') {
           h.incref(meth);
-          const { args, kw } = this.evalOperands(e, frame, [meth, obj]);
+          const { args, kw } = this.evalOperands(e, frame, meth, obj);
           this.expectCallBorrows(meth, e, frame, e.func.value, true);
-          return this.finishCall(meth, [obj, ...args], true, kw);
+          return this.finishCall(meth, args, true, kw);
         }
       }
       const builtinMethodOwner = op.kind === 'set' || op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator');
@@ -1641,7 +1652,7 @@ export class Interpreter {
         throw new Refusal(`keyword arguments to ${owner}.${e.func.attr}()`);
       }
       if (op.kind === 'set') {
-        const { args } = this.evalOperands(e, frame, [obj]);
+        const { args } = this.evalOperands(e, frame, obj);
         try {
           return callSetMethod(this, obj, e.func.attr, args);
         } finally {
@@ -1650,7 +1661,7 @@ export class Interpreter {
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
-        const { args } = this.evalOperands(e, frame, [obj]);
+        const { args } = this.evalOperands(e, frame, obj);
         try {
           return callBuiltinMethod(this, obj, e.func.attr, args);
         } finally {
@@ -1664,12 +1675,12 @@ export class Interpreter {
       } finally {
         h.decref(obj);
       }
-      const { args, kw } = this.evalOperands(e, frame, [fn]);
+      const { args, kw } = this.evalOperands(e, frame, fn);
       this.expectCallBorrows(fn, e, frame, e.func.value);
       return this.finishCall(fn, args, false, kw);
     }
     const fn = this.evalExpr(e.func, frame);
-    const { args, kw } = this.evalOperands(e, frame, [fn]);
+    const { args, kw } = this.evalOperands(e, frame, fn);
     this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
   }
@@ -1681,7 +1692,7 @@ export class Interpreter {
   private callListMethodWithKeywords(obj: Ref, e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
     if (this.cfg.callerHoldsArgumentReference) h.allocator.untracked('unknown');
-    const { args, kw } = this.evalOperands(e, frame, [obj]);
+    const { args, kw } = this.evalOperands(e, frame, obj);
     try {
       return callListOrderMethod(this, obj, (e.func as { attr: string }).attr, args, kw) ?? h.none();
     } finally {
@@ -1692,16 +1703,26 @@ export class Interpreter {
   /**
    * A call's arguments, then its keyword values, as the stack holds them. When one raises, the
    * stack unwinds: what was pushed is released, the last pushed first (the arguments evaluated so
-   * far, then `held`: the callable and what the call had pushed before its arguments).
+   * far, then `first`, then `held`: the callable, or the object whose method is called).
+   * `first` (a method call's `self`, pushed after the method) is the first argument.
    */
-  private evalOperands(e: Extract<Expr, { kind: 'Call' }>, frame: Frame, held: readonly Ref[]): { args: Ref[]; kw: { name: string; value: Ref }[] } {
-    const args: Ref[] = [];
-    const kw: { name: string; value: Ref }[] = [];
+  private evalOperands(e: Extract<Expr, { kind: 'Call' }>, frame: Frame, held: Ref, first: Ref | null = null): { args: Ref[]; kw: { name: string; value: Ref }[] } {
+    // Sized once (a push to an empty array reserves 17 slots): most calls have one or two arguments.
+    const offset = first === null ? 0 : 1;
+    const args = new Array<Ref>(e.args.length + offset);
+    if (first !== null) args[0] = first;
+    let n = offset;
+    const kw: { name: string; value: Ref }[] = e.keywords.length === 0 ? NO_KEYWORDS : [];
     try {
-      for (const a of e.args) args.push(this.evalExpr(a, frame));
+      for (const a of e.args) {
+        args[n] = this.evalExpr(a, frame);
+        n++;
+      }
       for (const k of e.keywords) kw.push({ name: k.name, value: this.evalExpr(k.value, frame) });
     } catch (err) {
-      this.unwind([...held, ...args, ...kw.map((k) => k.value)]);
+      for (let i = kw.length - 1; i >= 0; i--) this.heap.decref((kw[i] as { value: Ref }).value);
+      for (let i = n - 1; i >= 0; i--) this.heap.decref(args[i] as Ref);
+      this.heap.decref(held);
       throw err;
     }
     return { args, kw };
@@ -1724,11 +1745,16 @@ export class Interpreter {
 
   /** The items of a display, evaluated in order; if one raises, the ones before are released. */
   private evalItems(exprs: readonly Expr[], frame: Frame): Ref[] {
-    const items: Ref[] = [];
+    // Sized once, as the call's arguments are (evalOperands).
+    const items = new Array<Ref>(exprs.length);
+    let n = 0;
     try {
-      for (const x of exprs) items.push(this.evalExpr(x, frame));
+      for (const x of exprs) {
+        items[n] = this.evalExpr(x, frame);
+        n++;
+      }
     } catch (err) {
-      this.unwind(items);
+      for (let i = n - 1; i >= 0; i--) this.heap.decref(items[i] as Ref);
       throw err;
     }
     return items;
@@ -1815,3 +1841,25 @@ function refuseFloatId(): never {
 }
 
 export { compileUnit };
+
+/** New references to each of `items`. */
+function increfAll(h: Heap, items: readonly Ref[]): Ref[] {
+  const out = new Array<Ref>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = h.incref(items[i] as Ref);
+  return out;
+}
+
+/** A dict display's keys and values in evaluation order: key, value, key, value... */
+function interleaved(keys: readonly Expr[], values: readonly Expr[]): Expr[] {
+  const out = new Array<Expr>(2 * keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    out[2 * i] = keys[i] as Expr;
+    out[2 * i + 1] = values[i] as Expr;
+  }
+  return out;
+}
+
+/** Releases the frame's locals when called (apart: a closure in `callFunction` would make its context at every call). */
+function frameClearing(interp: Interpreter, frame: Frame): () => void {
+  return () => clearFrame(interp, frame);
+}

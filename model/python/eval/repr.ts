@@ -4,7 +4,7 @@
  * randomization (the order of a set of strings) is refused.
  */
 import type { Heap } from '../../core/heap';
-import type { Ref } from '../../core/objects';
+import type { Payload, Ref } from '../../core/objects';
 import { floatRepr } from '../syntax/repr';
 import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
@@ -99,7 +99,7 @@ export function knownSetOrder(heap: Heap, items: readonly Ref[]): Ref[] | null {
 /** `sys.int_info.default_max_str_digits` (4300, `_PY_LONG_DEFAULT_MAX_STR_DIGITS`): computed once, it is a big number. */
 const INT_MAX_STR_LIMIT = 10n ** 4300n;
 
-export function pyRepr(heap: Heap, ref: Ref, seen: Set<Ref> = new Set()): string {
+export function pyRepr(heap: Heap, ref: Ref, seen?: Set<Ref>): string {
   refuseStrSubclass(heap, ref, 'repr');
   const p = heap.get(ref).payload;
   switch (p.kind) {
@@ -127,6 +127,11 @@ export function pyRepr(heap: Heap, ref: Ref, seen: Set<Ref> = new Set()): string
     default:
       break;
   }
+  return containerRepr(heap, ref, p, seen ?? new Set());
+}
+
+/** The repr of a container (apart: closures here would make `pyRepr` allocate their context on every call). */
+function containerRepr(heap: Heap, ref: Ref, p: Payload, seen: Set<Ref>): string {
   // Containers: `Py_ReprEnter` prints a container met again inside itself as [...] / {...}.
   if (seen.has(ref)) {
     if (p.kind === 'list') return '[...]';

@@ -60,6 +60,9 @@ type ComprehensionExpr = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'Generat
 
 /** The cells and free variables of every code object of a unit, by the body it runs. */
 export function analyzeScopes(body: readonly Stmt[], pos: Pos, options: ScopeOptions): Map<readonly Stmt[], ScopeFacts> {
+  // A unit without nested blocks has no cells and no free variables (what `analyze` finds for it),
+  // and nothing in it is refused here: its blocks are not built (half of the generated programs).
+  if (!needsAnalysis(body)) return new Map([[body, NO_CELLS]]);
   const top = newBlock('module', false, body, pos, null);
   new BlockBuilder(options).stmts(top, body);
   const out = new Map<readonly Stmt[], ScopeFacts>();
@@ -91,7 +94,8 @@ class BlockBuilder {
         return this.expr(b, s.value);
       case 'Assign':
         this.expr(b, s.value);
-        return s.targets.forEach((t) => this.target(b, t));
+        for (const t of s.targets) this.target(b, t);
+        return;
       case 'AugAssign':
         this.target(b, s.target);
         if (s.target.kind === 'Name') use(b, s.target.id, s.target.pos);
@@ -106,7 +110,8 @@ class BlockBuilder {
         if (b.kind !== 'function') this.annotation(b, s.annotation);
         return;
       case 'Delete':
-        return s.targets.forEach((t) => this.target(b, t));
+        for (const t of s.targets) this.target(b, t);
+        return;
       case 'If':
       case 'While':
         this.expr(b, s.test);
@@ -145,10 +150,10 @@ class BlockBuilder {
         }
         return this.stmts(b, s.body);
       case 'Global':
-        s.names.forEach((n) => b.globals.add(n));
+        for (const n of s.names) b.globals.add(n);
         return;
       case 'Nonlocal':
-        s.names.forEach((n) => b.nonlocals.add(n));
+        for (const n of s.names) b.nonlocals.add(n);
         return;
       case 'Import':
         for (const a of s.names) b.bound.add(a.asname ?? a.name.split('.')[0] ?? a.name);
@@ -157,19 +162,22 @@ class BlockBuilder {
         for (const a of s.names) b.bound.add(a.asname ?? a.name);
         return;
       case 'FunctionDef': {
-        s.decorators.forEach((d) => this.expr(b, d));
-        s.params.forEach((p) => p.default && this.expr(b, p.default));
+        for (const d of s.decorators) this.expr(b, d);
+        for (const p of s.params) if (p.default) this.expr(b, p.default);
         const annotations = [...s.params.map((p) => p.annotation ?? null), s.returns ?? null].filter((a): a is Expr => a !== null);
-        if (this.options.annotationsDeferred) annotations.forEach((a) => this.annotation(b, a));
-        else annotations.forEach((a) => this.expr(b, a));
+        // Loops, not closures, in this function: V8 would make their context at every statement.
+        for (const a of annotations) {
+          if (this.options.annotationsDeferred) this.annotation(b, a);
+          else this.expr(b, a);
+        }
         b.bound.add(s.name);
         const inner = newBlock('function', false, s.body, s.pos, b);
-        s.params.forEach((p) => inner.bound.add(p.name));
+        for (const p of s.params) inner.bound.add(p.name);
         return this.stmts(inner, s.body);
       }
       case 'ClassDef': {
-        s.decorators.forEach((d) => this.expr(b, d));
-        s.bases.forEach((x) => this.expr(b, x));
+        for (const d of s.decorators) this.expr(b, d);
+        for (const x of s.bases) this.expr(b, x);
         b.bound.add(s.name);
         return this.stmts(newBlock('class', false, s.body, s.pos, b), s.body);
       }
@@ -188,7 +196,7 @@ class BlockBuilder {
 
   private target(b: Block, t: Target): void {
     if (t.kind === 'Name') b.bound.add(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach((x) => this.target(b, x));
+    else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.target(b, x);
     else if (t.kind === 'Attribute') this.expr(b, t.value);
     else {
       this.expr(b, t.value);
@@ -205,24 +213,29 @@ class BlockBuilder {
       case 'Tuple':
       case 'List':
       case 'Set':
-        return e.elts.forEach((x) => this.expr(b, x));
+        for (const x of e.elts) this.expr(b, x);
+        return;
       case 'Dict':
-        e.keys.forEach((x) => this.expr(b, x));
-        return e.values.forEach((x) => this.expr(b, x));
+        for (const x of e.keys) this.expr(b, x);
+        for (const x of e.values) this.expr(b, x);
+        return;
       case 'BinOp':
         this.expr(b, e.left);
         return this.expr(b, e.right);
       case 'UnaryOp':
         return this.expr(b, e.operand);
       case 'BoolOp':
-        return e.values.forEach((x) => this.expr(b, x));
+        for (const x of e.values) this.expr(b, x);
+        return;
       case 'Compare':
         this.expr(b, e.left);
-        return e.comparators.forEach((x) => this.expr(b, x));
+        for (const x of e.comparators) this.expr(b, x);
+        return;
       case 'Call':
         this.expr(b, e.func);
-        e.args.forEach((x) => this.expr(b, x));
-        return e.keywords.forEach((k) => this.expr(b, k.value));
+        for (const x of e.args) this.expr(b, x);
+        for (const k of e.keywords) this.expr(b, k.value);
+        return;
       case 'Attribute':
         return this.expr(b, e.value);
       case 'Subscript':
@@ -238,9 +251,9 @@ class BlockBuilder {
       case 'FString':
         return this.parts(b, e.parts);
       case 'Lambda': {
-        e.params.forEach((p) => p.default && this.expr(b, p.default));
+        for (const p of e.params) if (p.default) this.expr(b, p.default);
         const inner = newBlock('function', false, this.options.lambdaBody(e), e.pos, b);
-        e.params.forEach((p) => inner.bound.add(p.name));
+        for (const p of e.params) inner.bound.add(p.name);
         return this.expr(inner, e.body);
       }
       case 'ListComp':
@@ -262,7 +275,7 @@ class BlockBuilder {
     e.generators.forEach((g, i) => {
       this.target(inner, g.target);
       if (i > 0) this.expr(inner, g.iter);
-      g.ifs.forEach((x) => this.expr(inner, x));
+      for (const x of g.ifs) this.expr(inner, x);
     });
     if (e.kind === 'DictComp') {
       this.expr(inner, e.key);
@@ -344,4 +357,102 @@ function analyze(b: Block, bound: ReadonlySet<string> | null, out: Map<readonly 
 /** `PyList_Sort` of str: by code point. */
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether a unit has what the analysis looks at: a nested block (def, class, lambda,
+ * comprehension), `nonlocal` (a free name even at module level), or the name `__class__`
+ * (refused by `use`). Walks without allocating.
+ */
+function needsAnalysis(body: readonly Stmt[]): boolean {
+  for (const s of body) if (stmtNeedsAnalysis(s)) return true;
+  return false;
+}
+
+function stmtNeedsAnalysis(s: Stmt): boolean {
+  switch (s.kind) {
+    case 'FunctionDef':
+    case 'ClassDef':
+    case 'Nonlocal':
+      return true;
+    case 'Expr':
+      return exprNeedsAnalysis(s.value);
+    case 'Assign':
+      return exprNeedsAnalysis(s.value) || s.targets.some(targetNeedsAnalysis);
+    case 'AugAssign':
+      return targetNeedsAnalysis(s.target) || exprNeedsAnalysis(s.value);
+    case 'AnnAssign':
+      return (s.value !== null && exprNeedsAnalysis(s.value)) || targetNeedsAnalysis(s.target) || exprNeedsAnalysis(s.annotation);
+    case 'Delete':
+      return s.targets.some(targetNeedsAnalysis);
+    case 'If':
+    case 'While':
+      return exprNeedsAnalysis(s.test) || needsAnalysis(s.body) || needsAnalysis(s.orelse);
+    case 'For':
+      return exprNeedsAnalysis(s.iter) || targetNeedsAnalysis(s.target) || needsAnalysis(s.body) || needsAnalysis(s.orelse);
+    case 'Return':
+    case 'Yield':
+      return s.value !== null && exprNeedsAnalysis(s.value);
+    case 'Assert':
+      return exprNeedsAnalysis(s.test) || (s.msg !== null && exprNeedsAnalysis(s.msg));
+    case 'Raise':
+      return (s.exc !== null && exprNeedsAnalysis(s.exc)) || (s.cause !== null && exprNeedsAnalysis(s.cause));
+    case 'Try':
+      return needsAnalysis(s.body) || s.handlers.some((h) => (h.type !== null && exprNeedsAnalysis(h.type)) || needsAnalysis(h.body)) || needsAnalysis(s.orelse) || needsAnalysis(s.finalbody);
+    case 'With':
+      return s.items.some((item) => exprNeedsAnalysis(item.context) || (item.target !== null && targetNeedsAnalysis(item.target))) || needsAnalysis(s.body);
+    default:
+      return false;
+  }
+}
+
+function targetNeedsAnalysis(t: Target): boolean {
+  if (t.kind === 'Name') return t.id === '__class__';
+  if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.some(targetNeedsAnalysis);
+  return exprNeedsAnalysis(t);
+}
+
+function exprNeedsAnalysis(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Name':
+      return e.id === '__class__';
+    case 'Const':
+      return false;
+    case 'Lambda':
+    case 'ListComp':
+    case 'SetComp':
+    case 'DictComp':
+    case 'GeneratorExp':
+      return true;
+    case 'Tuple':
+    case 'List':
+    case 'Set':
+      return e.elts.some(exprNeedsAnalysis);
+    case 'Dict':
+      return e.keys.some(exprNeedsAnalysis) || e.values.some(exprNeedsAnalysis);
+    case 'BinOp':
+      return exprNeedsAnalysis(e.left) || exprNeedsAnalysis(e.right);
+    case 'UnaryOp':
+      return exprNeedsAnalysis(e.operand);
+    case 'BoolOp':
+      return e.values.some(exprNeedsAnalysis);
+    case 'Compare':
+      return exprNeedsAnalysis(e.left) || e.comparators.some(exprNeedsAnalysis);
+    case 'Call':
+      return exprNeedsAnalysis(e.func) || e.args.some(exprNeedsAnalysis) || e.keywords.some((k) => exprNeedsAnalysis(k.value));
+    case 'Attribute':
+      return exprNeedsAnalysis(e.value);
+    case 'Subscript':
+      return exprNeedsAnalysis(e.value) || exprNeedsAnalysis(e.index);
+    case 'Slice':
+      return (e.lower !== null && exprNeedsAnalysis(e.lower)) || (e.upper !== null && exprNeedsAnalysis(e.upper)) || (e.step !== null && exprNeedsAnalysis(e.step));
+    case 'IfExp':
+      return exprNeedsAnalysis(e.test) || exprNeedsAnalysis(e.body) || exprNeedsAnalysis(e.orelse);
+    case 'FString':
+      return partsNeedAnalysis(e.parts);
+  }
+}
+
+function partsNeedAnalysis(parts: readonly FStringPart[]): boolean {
+  return parts.some((p) => typeof p !== 'string' && (exprNeedsAnalysis(p.expr) || (p.formatSpec !== null && partsNeedAnalysis(p.formatSpec))));
 }

@@ -14,6 +14,8 @@ import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
 
+const UTF8 = new TextEncoder();
+
 /** `textiowrapper_init`: `self->chunk_size = 8192`. */
 const CHUNK_SIZE = 8192;
 
@@ -31,7 +33,7 @@ export class PendingStdout {
     const value = h.payload(text, 'str').value;
     // eslint-disable-next-line no-control-regex
     const ascii = /^[\x00-\x7f]*$/.test(value);
-    const encoded = ascii ? null : [...new TextEncoder().encode(value)];
+    const encoded = ascii ? null : [...UTF8.encode(value)];
     const length = encoded === null ? value.length : encoded.length;
     if (this.count + length >= CHUNK_SIZE) {
       throw new Refusal('more than 8191 bytes printed', "stdout's buffer flushes at 8192 bytes (Modules/_io/textio.c), which the model does not follow");

@@ -38,7 +38,10 @@ export function refuseStrSubclass(heap: Heap, ref: Ref, what: string): void {
 
 /** Whether a str-subclass instance of this heap has been freed (see `newStrSubclassInstance`). */
 export function strSubclassInstanceFreed(heap: Heap): boolean {
-  return (MADE.get(heap) ?? []).some((ref) => !heap.isAlive(ref));
+  // A loop, not a closure: asked at every id() call.
+  const made = MADE.get(heap);
+  if (made !== undefined) for (const ref of made) if (!heap.isAlive(ref)) return true;
+  return false;
 }
 
 /**

@@ -237,6 +237,9 @@ function fitsSsize(interp: Interpreter, n: bigint): boolean {
 }
 
 /** The references CPython holds to a key (and a dict's value) while an insertion hashes or compares it. */
+/** No pairs built yet (shared: begin/end run at every insertion). */
+const NOTHING_BUILT: readonly { readonly key: Ref; readonly value: Ref }[] = [];
+
 export class KeyInsertion {
   key: Ref | null = null;
   value: Ref | null = null;
@@ -245,9 +248,9 @@ export class KeyInsertion {
    * `BUILD_MAP`: the pairs already inserted, whose keys and values the stack still holds until
    * the dict is built (measured: a stored key counts one more in `__eq__` under `{a: 1, c: 2}`).
    */
-  built: readonly { readonly key: Ref; readonly value: Ref }[] = [];
+  built: readonly { readonly key: Ref; readonly value: Ref }[] = NOTHING_BUILT;
 
-  begin(key: Ref, value: Ref | null, dict: boolean, built: readonly { readonly key: Ref; readonly value: Ref }[] = []): void {
+  begin(key: Ref, value: Ref | null, dict: boolean, built: readonly { readonly key: Ref; readonly value: Ref }[] = NOTHING_BUILT): void {
     this.key = key;
     this.value = value;
     this.dict = dict;
@@ -257,7 +260,7 @@ export class KeyInsertion {
   end(): void {
     this.key = null;
     this.value = null;
-    this.built = [];
+    this.built = NOTHING_BUILT;
   }
 }
 

@@ -121,21 +121,10 @@ export function pyEquals(heap: Heap, a: Ref, b: Ref, user?: UserEquality, holdBo
   const nb = numeric(pb);
   if (na && nb) return compareNumbers(na, nb) === 0;
   if (pa.kind === 'str' && pb.kind === 'str') return pa.value === pb.value;
-  if (pa.kind === 'bytes' && pb.kind === 'bytes') return pa.value.length === pb.value.length && pa.value.every((v, i) => v === pb.value[i]);
-  if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
-    // `list_richcompare` holds both items during the comparison, `tuplerichcompare` neither.
-    // Items through `PyObject_RichCompareBool`: identical items are equal (a NaN too: `[x] == [x]`).
-    return pa.items.length === pb.items.length && pa.items.every((x, i) => x === pb.items[i] || pyEquals(heap, x, pb.items[i] as Ref, user, pa.kind === 'list'));
-  }
-  if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
-    return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => x === y || pyEquals(heap, x, y)));
-  }
-  if (pa.kind === 'dict' && pb.kind === 'dict') {
-    if (pa.entries.length !== pb.entries.length) return false;
-    return pa.entries.every((e) => {
-      const other = pb.entries.find((f) => e.key === f.key || pyEquals(heap, e.key, f.key));
-      return other !== undefined && (e.value === other.value || pyEquals(heap, e.value, other.value));
-    });
+  // Containers apart (`containersEqual`): closures here would make their context at every comparison.
+  if (pa.kind === 'bytes' || pa.kind === 'tuple' || pa.kind === 'list' || pa.kind === 'set' || pa.kind === 'frozenset' || pa.kind === 'dict') {
+    const equal = containersEqual(heap, pa, pb, user);
+    if (equal !== null) return equal;
   }
   if (pa.kind === 'range' && pb.kind === 'range') {
     const la = rangeLength(pa);
@@ -218,9 +207,9 @@ export function hashKey(heap: Heap, ref: Ref): string {
     case 'ellipsis':
       return 'Ellipsis';
     case 'tuple':
-      return `t(${p.items.map((i) => hashKey(heap, i)).join(',')})`;
+      return `t(${itemHashKeys(heap, p.items).join(',')})`;
     case 'frozenset':
-      return `fs(${p.items.map((i) => hashKey(heap, i)).sort().join(',')})`;
+      return `fs(${itemHashKeys(heap, p.items).sort().join(',')})`;
     case 'range':
       return `r:${p.start}:${p.stop}:${p.step}`;
     case 'list':
@@ -230,4 +219,30 @@ export function hashKey(heap: Heap, ref: Ref): string {
     default:
       return `id:${ref}`;
   }
+}
+
+/** `pyEquals` of two containers of the same kind (null: not two such containers). */
+function containersEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEquality | undefined): boolean | null {
+  if (pa.kind === 'bytes' && pb.kind === 'bytes') return pa.value.length === pb.value.length && pa.value.every((v, i) => v === pb.value[i]);
+  if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
+    // `list_richcompare` holds both items during the comparison, `tuplerichcompare` neither.
+    // Items through `PyObject_RichCompareBool`: identical items are equal (a NaN too: `[x] == [x]`).
+    return pa.items.length === pb.items.length && pa.items.every((x, i) => x === pb.items[i] || pyEquals(heap, x, pb.items[i] as Ref, user, pa.kind === 'list'));
+  }
+  if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
+    return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => x === y || pyEquals(heap, x, y)));
+  }
+  if (pa.kind === 'dict' && pb.kind === 'dict') {
+    if (pa.entries.length !== pb.entries.length) return false;
+    return pa.entries.every((e) => {
+      const other = pb.entries.find((f) => e.key === f.key || pyEquals(heap, e.key, f.key));
+      return other !== undefined && (e.value === other.value || pyEquals(heap, e.value, other.value));
+    });
+  }
+  return null;
+}
+
+/** The hash keys of a tuple's or frozenset's items (apart from `hashKey`, for the closure's sake). */
+function itemHashKeys(heap: Heap, items: readonly Ref[]): string[] {
+  return items.map((i) => hashKey(heap, i));
 }
