@@ -257,6 +257,10 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('listLiteralOfConstants', ['3.10.0', null], BOTH, 'even', src('Objects/listobject.c', 'list_preallocate_exact'),
     '3+ constants: LIST_EXTEND into the empty list preallocates the exact size rounded up to even. Long literals (30+ items) are built by appending: refuse'),
   row('listFromSized', ['3.8.0', '3.10.0'], BOTH, 'exact', src('Objects/listobject.c', 'list_preallocate_exact')),
+  row('listExtendDictDirect', ['3.8.0', '3.13.0'], BOTH, false, src('Objects/listobject.c', 'list_extend'),
+    'a dict or view goes through its iterator: the length hint presizes an empty list (list_preallocate_exact from 3.10, list_resize before)'),
+  row('listExtendDictDirect', ['3.13.0', null], BOTH, true, src('Objects/listobject.c', 'list_extend_dict'),
+    'list_resize(m + n), then the entries (list_extend_dictitems: a PyTuple_Pack per item)'),
   row('listFromSized', ['3.10.0', null], BOTH, 'even', src('Objects/listobject.c', 'list_preallocate_exact'),
     'rounded up to an even number of slots'),
 
@@ -310,12 +314,15 @@ export const FACT_ROWS: readonly FactRow[] = [
 
   row('sizeofRange', ['3.8.0', null], X86, 48, src('Objects/rangeobject.c', 'rangeobject'), 'start, stop, step and length after the header'),
   row('sizeofRange', ['3.11.0', null], WASM, 24, src('Objects/rangeobject.c', 'rangeobject')),
-  row('sizeofIterator', ['3.8.0', '3.12.0'], X86, { list: 48, tuple: 48, range: 48, str: 48, bytes: 48, set: 64 }, src('Objects/rangeobject.c', 'rangeiterobject'),
+  row('sizeofIterator', ['3.8.0', '3.12.0'], X86, { list: 48, tuple: 48, range: 48, str: 48, bytes: 48, set: 64, dict: 72 }, src('Objects/rangeobject.c', 'rangeiterobject'),
     'the set iterator (Objects/setobject.c setiterobject) keeps the set, its size, a position and a length: two words more'),
-  row('sizeofIterator', ['3.12.0', null], X86, { list: 48, tuple: 48, range: 40, str: 48, bytes: 48, set: 64 }, src('Objects/rangeobject.c', 'rangeiterobject'),
+  row('sizeofIterator', ['3.12.0', null], X86, { list: 48, tuple: 48, range: 40, str: 48, bytes: 48, set: 64, dict: 72 }, src('Objects/rangeobject.c', 'rangeiterobject'),
     'the range iterator keeps start, step and len (no index): one word less'),
-  row('sizeofIterator', ['3.11.0', '3.12.0'], WASM, { list: 24, tuple: 24, range: 24, str: 24, bytes: 24, set: 32 }, src('Objects/rangeobject.c', 'rangeiterobject')),
-  row('sizeofIterator', ['3.12.0', null], WASM, { list: 24, tuple: 24, range: 20, str: 24, bytes: 24, set: 32 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.11.0', '3.12.0'], WASM, { list: 24, tuple: 24, range: 24, str: 24, bytes: 24, set: 32, dict: 36 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.12.0', null], WASM, { list: 24, tuple: 24, range: 20, str: 24, bytes: 24, set: 32, dict: 36 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofDictView', ['3.8.0', null], X86, 40, src('Objects/dictobject.c', '_PyDictView_New'),
+    'a GC object holding only its dict (_PyDictViewObject dv_dict); the dict iterators (dictiterobject: di_dict, di_used, di_pos, di_result, len) are the sizeofIterator dict field'),
+  row('sizeofDictView', ['3.11.0', null], WASM, 20, src('Objects/dictobject.c', '_PyDictView_New')),
 
   // --- memory allocation ----------------------------------------------------------------
   row('objectAllocator', ['3.8.0', '3.12.0'], X86, { kind: 'pymalloc', alignment: 16, smallRequestThreshold: 512 },

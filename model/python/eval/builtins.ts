@@ -32,7 +32,8 @@ import { Refusal } from './refusal';
 import { pyRepr } from './repr';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
 import { rangeLength, typeName } from './values';
-import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, makeLazyIterator } from './iterators';
+import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
+import { dictViewLen } from './dict-views';
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
@@ -126,7 +127,9 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
                   ? Number(rangeLength(p))
                   : p.kind === 'WeakSet'
                     ? weakSetMembers(h, args[0] as Ref).length
-                    : null;
+                    : p.kind === 'iterator'
+                      ? dictViewLen(vm, args[0] as Ref)
+                      : null;
       if (n === null) throw new PyException('TypeError', `object of type '${typeName(h, args[0] as Ref)}' has no len()`);
       return h.int(BigInt(n));
     }
@@ -501,6 +504,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
     case 'list': {
       if (a === undefined) return h.list([], 0);
       const p = h.get(a).payload;
+      if (p.kind === 'dict') return listOfDict(vm, a);
       const list = h.list([], 0);
       if (p.kind === 'list' || p.kind === 'tuple') {
         vm.listExtend(list, p.items, vm.cfg.listFromSized);

@@ -56,6 +56,7 @@ import { makeLambda } from './lambdas';
 import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, storeDeref, withClosure } from './cells';
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
+import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperation } from './dict-views';
 import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
@@ -71,7 +72,7 @@ const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstan
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
-const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code'] as const;
+const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code', ...DICT_VIEW_TYPE_NAMES] as const;
 const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
 const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
 const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);
@@ -383,20 +384,8 @@ export class Interpreter {
         const len = rangeLength(p);
         return { block: alloc(this.cfg.iteratorBytes.range), seq: null, index: 0, next: (i) => (BigInt(i) < len ? h.int(p.start + BigInt(i) * p.step) : null) };
       }
-      case 'dict': {
-        const size = p.entries.length;
-        h.allocator.untracked('unknown');
-        return {
-          block: null,
-          seq: h.incref(iterable),
-          index: 0,
-          next: (i) => {
-            if (p.entries.length !== size) throw new PyException('RuntimeError', 'dictionary changed size during iteration');
-            const e = p.entries[i];
-            return e ? h.incref(e.key) : null;
-          },
-        };
-      }
+      case 'dict':
+        return dictLoopIterator(this, iterable) as LoopIterator;
       case 'bytes':
         // `Objects/bytesobject.c` `striter_next`: each byte as an int (all cached small ints).
         return { block: alloc(this.cfg.iteratorBytes.bytes), seq: h.incref(iterable), index: 0, next: (i) => (i < p.value.length ? h.int(BigInt(p.value[i] as number)) : null) };
@@ -414,7 +403,7 @@ export class Interpreter {
         return { block: alloc(this.cfg.iteratorBytes.set), seq: h.incref(iterable), index: 0, next };
       }
       case 'iterator':
-        return loopOverIterator(this, iterable);
+        return dictLoopIterator(this, iterable) ?? loopOverIterator(this, iterable);
       case 'WeakSet':
         throw new Refusal('iterating a WeakSet', 'its order follows the hashes of the set it wraps');
       default:
@@ -1363,6 +1352,7 @@ export class Interpreter {
   }
 
   guardArith(l: Ref, r: Ref): void {
+    refuseDictViewOperation(this, [l, r], 'an operator');
     for (const x of [l, r]) {
       refuseStrSubclass(this.heap, x, 'an operator');
       if (this.addressInts.has(x)) throw new Refusal('arithmetic on an id() value', "the model's addresses are not CPython's");
@@ -1416,6 +1406,7 @@ export class Interpreter {
       }
       return op === 'is' ? l === r : l !== r;
     }
+    if (op !== 'in' && op !== 'not in') refuseDictViewOperation(this, [l, r], `'${op}'`);
     const la = this.addressInts.get(l);
     const ra = this.addressInts.get(r);
     if (la !== undefined || ra !== undefined) {
@@ -1485,7 +1476,7 @@ export class Interpreter {
       case 'WeakSet':
         return weakSetMembers(h, container).includes(item);
       case 'iterator':
-        return iteratorContains(this, container, item);
+        return dictViewContains(this, container, item) ?? iteratorContains(this, container, item);
       default:
         refuseStrSubclass(h, container, "'in'");
         throw new PyException('TypeError', this.msgs.notContainer(typeName(h, container)));
@@ -1567,7 +1558,7 @@ export class Interpreter {
   }
 
   reprOf(v: Ref): string {
-    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr');
+    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr') ?? dictViewRepr(this, v);
     if (custom !== null) return custom;
     const address = this.addressInts.get(v);
     if (address !== undefined && this.options.printAddresses) return pyRepr(this.heap, v);
