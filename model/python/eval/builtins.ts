@@ -34,6 +34,7 @@ import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } fr
 import { rangeLength, typeName } from './values';
 import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
 import { dictViewLen } from './dict-views';
+import { callObjectBuiltin, makePlainObject } from './plain-object';
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
@@ -267,7 +268,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callTruthBuiltin(vm, name, args) ?? callHashBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
+      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callTruthBuiltin(vm, name, args) ?? callHashBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? callObjectBuiltin(vm, name, args) ?? refuseBuiltin(name);
   }
 }
 
@@ -557,7 +558,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       if (args.length > 0) throw new Refusal(`${name}() with arguments`);
       return name === 'NoneType' ? h.none() : name === 'ellipsis' ? h.ellipsis() : h.notImplemented();
     case 'object':
-      throw new Refusal('object()');
+      return makePlainObject(vm, args);
     default:
       throw new Refusal(`${name}()`);
   }

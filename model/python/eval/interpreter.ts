@@ -56,6 +56,7 @@ import { makeLambda } from './lambdas';
 import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, storeDeref, withClosure } from './cells';
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
+import { OBJECT_BUILTINS } from './plain-object';
 import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperation } from './dict-views';
 import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
@@ -68,7 +69,7 @@ export const MAX_STATEMENTS = 200_000;
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'oct', 'bin', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...TRUTH_BUILTINS, ...HASH_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'hex', 'oct', 'bin', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...TRUTH_BUILTINS, ...HASH_BUILTINS, ...ORDER_BUILTINS, ...OBJECT_BUILTINS, 'iter', 'next'] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
