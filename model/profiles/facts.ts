@@ -314,15 +314,19 @@ export const FACT_ROWS: readonly FactRow[] = [
 
   row('sizeofRange', ['3.8.0', null], X86, 48, src('Objects/rangeobject.c', 'rangeobject'), 'start, stop, step and length after the header'),
   row('sizeofRange', ['3.11.0', null], WASM, 24, src('Objects/rangeobject.c', 'rangeobject')),
-  row('sizeofIterator', ['3.8.0', '3.12.0'], X86, { list: 48, tuple: 48, range: 48, str: 48, bytes: 48, set: 64, dict: 72 }, src('Objects/rangeobject.c', 'rangeiterobject'),
+  row('sizeofIterator', ['3.8.0', '3.12.0'], X86, { list: 48, tuple: 48, range: 48, str: 48, bytes: 48, set: 64, dict: 72, reversed: 48 }, src('Objects/rangeobject.c', 'rangeiterobject'),
     'the set iterator (Objects/setobject.c setiterobject) keeps the set, its size, a position and a length: two words more'),
-  row('sizeofIterator', ['3.12.0', null], X86, { list: 48, tuple: 48, range: 40, str: 48, bytes: 48, set: 64, dict: 72 }, src('Objects/rangeobject.c', 'rangeiterobject'),
+  row('sizeofIterator', ['3.12.0', null], X86, { list: 48, tuple: 48, range: 40, str: 48, bytes: 48, set: 64, dict: 72, reversed: 48 }, src('Objects/rangeobject.c', 'rangeiterobject'),
     'the range iterator keeps start, step and len (no index): one word less'),
-  row('sizeofIterator', ['3.11.0', '3.12.0'], WASM, { list: 24, tuple: 24, range: 24, str: 24, bytes: 24, set: 32, dict: 36 }, src('Objects/rangeobject.c', 'rangeiterobject')),
-  row('sizeofIterator', ['3.12.0', null], WASM, { list: 24, tuple: 24, range: 20, str: 24, bytes: 24, set: 32, dict: 36 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.11.0', '3.12.0'], WASM, { list: 24, tuple: 24, range: 24, str: 24, bytes: 24, set: 32, dict: 36, reversed: 24 }, src('Objects/rangeobject.c', 'rangeiterobject')),
+  row('sizeofIterator', ['3.12.0', null], WASM, { list: 24, tuple: 24, range: 20, str: 24, bytes: 24, set: 32, dict: 36, reversed: 24 }, src('Objects/rangeobject.c', 'rangeiterobject')),
   row('sizeofDictView', ['3.8.0', null], X86, 40, src('Objects/dictobject.c', '_PyDictView_New'),
     'a GC object holding only its dict (_PyDictViewObject dv_dict); the dict iterators (dictiterobject: di_dict, di_used, di_pos, di_result, len) are the sizeofIterator dict field'),
   row('sizeofDictView', ['3.11.0', null], WASM, 20, src('Objects/dictobject.c', '_PyDictView_New')),
+  row('reversedListIteratorKeepsList', ['3.8.0', '3.13.0'], BOTH, false, src('Objects/listobject.c', 'listreviter_next'),
+    'the call after the first item releases the list (it_seq = NULL)'),
+  row('reversedListIteratorKeepsList', ['3.13.0', null], BOTH, true, src('Objects/listobject.c', 'listreviter_next'),
+    'an index below 0 returns NULL at once: only an index past a shrunk list releases it'),
 
   // --- memory allocation ----------------------------------------------------------------
   row('objectAllocator', ['3.8.0', '3.12.0'], X86, { kind: 'pymalloc', alignment: 16, smallRequestThreshold: 512 },

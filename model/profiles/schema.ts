@@ -116,8 +116,10 @@ export const FACT_SCHEMAS = {
   sizeofFunction: bytes,
   /** `sys.getsizeof(range(3))`. */
   sizeofRange: bytes,
-  /** `sys.getsizeof` of the iterators of a list, a tuple, a range, a str, bytes, a set and a dict (or its views). */
-  sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes, bytes: bytes, set: bytes, dict: bytes }),
+  /** `sys.getsizeof` of the iterators of a list, a tuple, a range, a str, bytes, a set and a dict (or its views); `reversed`: `reversed(list)` and `reversed(tuple)`. */
+  sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes, bytes: bytes, set: bytes, dict: bytes, reversed: bytes }),
+  /** An exhausted `reversed(list)` iterator still holds its list (3.13+ `listreviter_next`). */
+  reversedListIteratorKeepsList: z.boolean(),
   /** `sys.getsizeof(d.keys())` (values and items views alike: `_PyDictViewObject`). */
   sizeofDictView: bytes,
   // --- memory allocation -----------------------------------------------------------------

@@ -45,7 +45,9 @@ export interface EvalConfig {
   /** `Python/ast_opt.c` limits (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`, `MAX_INT_SIZE`). */
   readonly foldLimits: { readonly strRepeatMaxLength: number; readonly collectionRepeatMaxItems: number; readonly intMaxBits: number };
   /** Iterator objects' request sizes (GC header included), as getsizeof reports them. */
-  readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number; readonly bytes: number; readonly set: number; readonly dict: number };
+  readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number; readonly bytes: number; readonly set: number; readonly dict: number; readonly reversed: number };
+  /** An exhausted `reversed(list)` keeps its list (fact `reversedListIteratorKeepsList`, 3.13+). */
+  readonly reversedListIteratorKeepsList: boolean;
   /** A dict view's request size (fact `sizeofDictView`). */
   readonly dictViewBytes: number;
   /** `Python/suggestions.c` (3.10+): an uncaught NameError's line may end with "Did you mean" (= `suggestions.nameError`). */

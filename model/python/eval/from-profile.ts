@@ -92,6 +92,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     foldedConstantsInArena: profile.foldedConstantsInAstArena,
     iteratorBytes: profile.sizeofIterator,
     dictViewBytes: profile.sizeofDictView,
+    reversedListIteratorKeepsList: profile.reversedListIteratorKeepsList,
     errorSuggestions: profile.errorSuggestions.nameError,
     suggestions: profile.errorSuggestions,
     errorMessages: profile.errorMessages,

@@ -57,6 +57,7 @@ import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, s
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
 import { OBJECT_BUILTINS } from './plain-object';
+import { REVERSED_TYPE_NAMES } from './reversed';
 import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperation } from './dict-views';
 import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
@@ -73,7 +74,7 @@ const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstan
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
-const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code', ...DICT_VIEW_TYPE_NAMES] as const;
+const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code', ...DICT_VIEW_TYPE_NAMES, ...REVERSED_TYPE_NAMES] as const;
 const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
 const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
 const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);

@@ -21,6 +21,7 @@ import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { pyEquals, typeName } from './values';
 import { resumeGenerator, type GeneratorState } from './generators';
+import { advanceReversed, makeReversed, reversedLengthHint, type ReversedState } from './reversed';
 import { advanceDictIterator, dictIteratorOf, dictSizeOf, extendListFromDict, dictViewKind, notAnIteratorError, type DictIterState } from './dict-views';
 
 type State =
@@ -30,7 +31,8 @@ type State =
   | { readonly tag: 'map' }
   | { readonly tag: 'filter'; readonly truthOnly: boolean }
   | GeneratorState
-  | DictIterState;
+  | DictIterState
+  | ReversedState;
 
 /** `type(iter(x)).__name__` of the sequence iterators modelled. */
 const SEQUENCE_ITERATOR_TYPES: Readonly<Record<string, string>> = {
@@ -42,7 +44,7 @@ const SEQUENCE_ITERATOR_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The iterator types the model makes, for `type()` and errors. */
-export const LAZY_ITERATOR_TYPES = ['enumerate', 'zip', 'map', 'filter'] as const;
+export const LAZY_ITERATOR_TYPES = ['enumerate', 'zip', 'map', 'filter', 'reversed'] as const;
 type LazyIteratorType = (typeof LAZY_ITERATOR_TYPES)[number];
 
 export function isLazyIteratorType(name: string): name is LazyIteratorType {
@@ -135,6 +137,8 @@ export function advance(interp: Interpreter, it: Ref): Ref | null {
       return resumeGenerator(interp, st);
     case 'dict':
       return advanceDictIterator(interp, it);
+    case 'reversed':
+      return advanceReversed(interp, held, st);
     case 'filter':
       for (;;) {
         const item = advance(interp, held[1] as Ref);
@@ -204,6 +208,8 @@ export function makeLazyIterator(interp: Interpreter, type: LazyIteratorType, ar
   const iterOf = (x: Ref): Ref => getIterObject(interp, x);
   const make = (held: Ref[], st: State): Ref => h.object({ kind: 'iterator', type, bytes: null, gc: true, held, state: st });
   switch (type) {
+    case 'reversed':
+      return makeReversed(interp, args);
     case 'enumerate': {
       if (args.length !== 1) throw new Refusal(`enumerate() with ${args.length} arguments`);
       const it = iterOf(args[0] as Ref);
@@ -241,6 +247,34 @@ export function makeLazyIterator(interp: Interpreter, type: LazyIteratorType, ar
       return make([h.incref(fn), it], { tag: 'filter', truthOnly });
     }
   }
+}
+
+/**
+ * `list(reversed(x))` / `tuple(reversed(x))`: the exact length hint (`reversedLengthHint`) sizes
+ * the result first: `list_extend` resizes to it (3.8-3.9) or, into an empty list, preallocates
+ * it rounded to even (3.10+, fact `listFromSized`, the same change; measured list(reversed(l))
+ * of 1 and 3 items: 88 and 104 bytes on 3.8.18, 72 and 88 on 3.12.1 and 3.13.0);
+ * `PySequence_Tuple` makes a tuple of that size, then fills it.
+ */
+function consumeReversed(interp: Interpreter, kind: 'list' | 'tuple', it: Ref, held: readonly Ref[], st: ReversedState): Ref {
+  const h = interp.heap;
+  const n = reversedLengthHint(interp, held, st);
+  if (kind === 'tuple') {
+    const seq = h.get(held[0] ?? it).payload;
+    if (seq.kind === 'str' && [...seq.value].some((c) => (c.codePointAt(0) ?? 0) > 0xff)) throw new Refusal('tuple() of reversed() of a non-latin-1 str', 'its characters are made after the tuple');
+    const items: Ref[] = [];
+    for (let x = advance(interp, it); x !== null; x = advance(interp, it)) items.push(x);
+    return h.tuple(items);
+  }
+  const list = h.list([], 0);
+  const lp = h.payload(list, 'list');
+  const cap = n === 0 ? 0 : interp.cfg.listFromSized === 'even' ? (n + 1) & ~1 : interp.grownCapacity(0, 0, n);
+  if (cap !== 0) h.listResize(list, cap);
+  for (let x = advance(interp, it); x !== null; x = advance(interp, it)) {
+    if (lp.items.length >= lp.capacity) h.listResize(list, interp.grownCapacity(lp.capacity, lp.items.length, lp.items.length + 1));
+    lp.items.push(x);
+  }
+  return list;
 }
 
 /**
@@ -326,6 +360,8 @@ export function consumeIterator(interp: Interpreter, kind: 'list' | 'tuple', it:
   const p = h.payload(it, 'iterator');
   if (kind === 'list' && dictViewKind(interp, it) !== null) return listOfDict(interp, it);
   if (dictViewKind(interp, it) !== null) throw new Refusal(`tuple() of a ${p.type}`, 'PySequence_Tuple sizes its tuple from the length hint first');
+  const st = p.state as State;
+  if (st.tag === 'reversed') return consumeReversed(interp, kind, it, p.held, st);
   if ((p.state as State).tag === 'sequence' || (p.state as State).tag === 'dict') throw new Refusal(`${kind}() of a ${p.type}`, 'its length hint decides the allocation');
   if (kind === 'tuple') {
     const items: Ref[] = [];

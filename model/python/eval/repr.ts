@@ -183,6 +183,9 @@ export const BUILTIN_TYPE_REPRS: Readonly<Record<string, true>> = {
   zip: true,
   map: true,
   filter: true,
+  reversed: true,
+  list_reverseiterator: true,
+  range_iterator: true,
   // dict-views.ts
   dict_keys: true,
   dict_values: true,
