@@ -118,6 +118,8 @@ export const FACT_SCHEMAS = {
   sizeofRange: bytes,
   /** `sys.getsizeof` of the iterators of a list, a tuple, a range, a str, bytes, a set and a dict (or its views); `reversed`: `reversed(list)` and `reversed(tuple)`. */
   sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes, bytes: bytes, set: bytes, dict: bytes, reversed: bytes }),
+  /** `iter()` of an ASCII str is a `str_ascii_iterator` (3.11+ `unicode_iter`), else a `str_iterator`. */
+  strAsciiIterator: z.boolean(),
   /** An exhausted `reversed(list)` iterator still holds its list (3.13+ `listreviter_next`). */
   reversedListIteratorKeepsList: z.boolean(),
   /** `sys.getsizeof(d.keys())` (values and items views alike: `_PyDictViewObject`). */

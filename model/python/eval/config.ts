@@ -46,6 +46,8 @@ export interface EvalConfig {
   readonly foldLimits: { readonly strRepeatMaxLength: number; readonly collectionRepeatMaxItems: number; readonly intMaxBits: number };
   /** Iterator objects' request sizes (GC header included), as getsizeof reports them. */
   readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number; readonly bytes: number; readonly set: number; readonly dict: number; readonly reversed: number };
+  /** `iter()` of an ASCII str is a `str_ascii_iterator` (fact `strAsciiIterator`, 3.11+). */
+  readonly strAsciiIterator: boolean;
   /** An exhausted `reversed(list)` keeps its list (fact `reversedListIteratorKeepsList`, 3.13+). */
   readonly reversedListIteratorKeepsList: boolean;
   /** A dict view's request size (fact `sizeofDictView`). */

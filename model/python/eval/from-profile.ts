@@ -93,6 +93,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     iteratorBytes: profile.sizeofIterator,
     dictViewBytes: profile.sizeofDictView,
     reversedListIteratorKeepsList: profile.reversedListIteratorKeepsList,
+    strAsciiIterator: profile.strAsciiIterator,
     errorSuggestions: profile.errorSuggestions.nameError,
     suggestions: profile.errorSuggestions,
     errorMessages: profile.errorMessages,

@@ -39,7 +39,7 @@ const SEQUENCE_ITERATOR_TYPES: Readonly<Record<string, string>> = {
   list: 'list_iterator',
   tuple: 'tuple_iterator',
   range: 'range_iterator',
-  // 3.11+ names it `str_ascii_iterator` for an ASCII str; only held inside other iterators here, never seen.
+  // 3.11+ names it `str_ascii_iterator` for an ASCII str (fact `strAsciiIterator`, `getIterObject`).
   str: 'str_iterator',
 };
 
@@ -54,7 +54,7 @@ export function isLazyIteratorType(name: string): name is LazyIteratorType {
 /** `iter(x)` (`builtin_iter`; the two-argument form is refused). */
 export function builtinIter(interp: Interpreter, args: Ref[]): Ref {
   if (args.length !== 1) throw new Refusal(`iter() with ${args.length} arguments`);
-  return getIterObject(interp, args[0] as Ref, true);
+  return getIterObject(interp, args[0] as Ref);
 }
 
 function state(interp: Interpreter, it: Ref): { held: Ref[]; st: State } {
@@ -67,18 +67,16 @@ function state(interp: Interpreter, it: Ref): { held: Ref[]; st: State } {
 
 /**
  * `PyObject_GetIter`: an iterator object returns itself; a list, tuple, range, dict or str a
- * new iterator object. `exposed`: the program gets it (`iter(s)` of a str is refused: its
- * type's name changed in 3.11).
+ * new iterator object.
  */
-export function getIterObject(interp: Interpreter, iterable: Ref, exposed = false): Ref {
+export function getIterObject(interp: Interpreter, iterable: Ref): Ref {
   const h = interp.heap;
   const p = h.get(iterable).payload;
   const dictIterator = p.kind === 'dict' || p.kind === 'iterator' ? dictIteratorOf(interp, iterable) : null;
   if (dictIterator !== null) return dictIterator;
   if (p.kind === 'iterator') return h.incref(iterable);
   const type = SEQUENCE_ITERATOR_TYPES[p.kind];
-  if (type === undefined || (exposed && p.kind === 'str')) {
-    if (p.kind === 'str') throw new Refusal('iter() of a str', 'its iterator type was renamed in 3.11');
+  if (type === undefined) {
     interp.getIter(iterable); // raises the TypeError or the refusal
     throw new Refusal(`an iterator object over a ${typeName(h, iterable)}`);
   }
@@ -87,7 +85,9 @@ export function getIterObject(interp: Interpreter, iterable: Ref, exposed = fals
   loop.seq = null;
   const bytes = p.kind === 'list' || p.kind === 'tuple' || p.kind === 'range' || p.kind === 'str' ? interp.cfg.iteratorBytes[p.kind] : null;
   // `range_iterator` is not GC-tracked; the others are (`PyObject_GC_New`). The block is the one `GET_ITER` took.
-  const payload = { kind: 'iterator' as const, type, bytes, gc: p.kind !== 'range', held, state: { tag: 'sequence', loop, done: false } satisfies State };
+  // `unicode_iter` (3.11+): a compact ASCII str's iterator is a `str_ascii_iterator`, the same size.
+  const ascii = p.kind === 'str' && interp.cfg.strAsciiIterator && [...p.value].every((c) => c.charCodeAt(0) < 0x80);
+  const payload = { kind: 'iterator' as const, type: ascii ? 'str_ascii_iterator' : type, bytes, gc: p.kind !== 'range', held, state: { tag: 'sequence', loop, done: false } satisfies State };
   return loop.block === null ? h.object(payload) : h.adopt(payload, loop.block);
 }
 

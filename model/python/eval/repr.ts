@@ -186,6 +186,10 @@ export const BUILTIN_TYPE_REPRS: Readonly<Record<string, true>> = {
   reversed: true,
   list_reverseiterator: true,
   range_iterator: true,
+  list_iterator: true,
+  tuple_iterator: true,
+  str_iterator: true,
+  str_ascii_iterator: true,
   // dict-views.ts
   dict_keys: true,
   dict_values: true,

@@ -19,8 +19,8 @@ import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { rangeLength, typeName } from './values';
 
-/** The types `type()` can return for what `reversed()` makes (beside `reversed` itself). */
-export const REVERSED_TYPE_NAMES = ['list_reverseiterator', 'range_iterator'] as const;
+/** The types `type()` can return for what `reversed()` and `iter()` make (beside `reversed` itself). */
+export const REVERSED_TYPE_NAMES = ['list_reverseiterator', 'range_iterator', 'list_iterator', 'tuple_iterator', 'str_iterator', 'str_ascii_iterator'] as const;
 
 /** The state of a `list_reverseiterator` or `reversed` object: the next index (`it_index`, `index`). */
 export interface ReversedState {
