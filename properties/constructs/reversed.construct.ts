@@ -47,6 +47,8 @@ export const construct = defineConstruct<Case>({
   program: (c, salt) => {
     const s = name('s');
     const r = name('r');
+    // The empty tuple is a shared singleton whose count no program fixes: one item at least.
+    const values = c.kind === 'tuple' && c.values.length === 0 ? [0] : c.values;
     // list(reversed(range)) is refused by the model (a range iterator's length hint); and the range
     // iterator holds no range, so its count says nothing: `for` and `next` only.
     const consumer: Consumer = c.kind === 'range' && (c.consumer === 'list' || c.consumer === 'tuple') ? 'for' : c.consumer;
@@ -58,7 +60,7 @@ export const construct = defineConstruct<Case>({
       case 'list':
       case 'tuple':
         // Before 3.11 an empty tuple() of an iterator is a new object: list() when empty.
-        consume.push(assign('out', call(c.values.length === 0 ? 'list' : consumer, r)), print(name('out'), call('sys.getsizeof', name('out'))));
+        consume.push(assign('out', call(values.length === 0 ? 'list' : consumer, r)), print(name('out'), call('sys.getsizeof', name('out'))));
         break;
       case 'next':
         consume.push(
@@ -73,7 +75,7 @@ export const construct = defineConstruct<Case>({
     return module(
       importModules('sys'),
       assign('marker', list(str(`marker ${salt}`))),
-      assign('s', sequence(c.kind, c.values, salt)),
+      assign('s', sequence(c.kind, values, salt)),
       print(refcount(s)),
       assign('r', call('reversed', s)),
       print(refcount(s), call('sys.getsizeof', r), is(call('iter', r), r)),
