@@ -15,6 +15,8 @@ function typeName(heap: Heap, ref: Ref): string {
   if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
   // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable (classes take weak references), kept so the lookup below is typed
   if (p.kind === 'type') return 'type';
+  // The evaluator's objects (iterators, cells, `object()`, dict views) carry their Python type name.
+  if (p.kind === 'iterator') return p.type;
   return TYPE_NAMES[p.kind];
 }
 

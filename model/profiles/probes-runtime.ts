@@ -90,14 +90,21 @@ print('19-tuple free list:', 'tuple19' in full, '21:', 'tuple21' in full)
 
 const objects: Probe = {
   name: 'iterators-and-instances',
-  facts: ['sizeofIterator', 'sizeofRange', 'instanceBlockReused', 'managedDict', 'stdoutKeepsEmptyWrites'],
+  facts: ['sizeofIterator', 'sizeofDictView', 'reversedListIteratorKeepsList', 'strAsciiIterator', 'sizeofRange', 'instanceBlockReused', 'managedDict', 'stdoutKeepsEmptyWrites'],
   source: `import sys, gc
 print('a', end='')
 print('b', end='')
 pending = [list(r) for r in gc.get_referents(sys.stdout) if type(r) is list]
 print()
 print('pending writes:', pending)
-print('iterators:', sys.getsizeof(iter([])), sys.getsizeof(iter(())), sys.getsizeof(iter(range(3))), sys.getsizeof(iter('ab')), sys.getsizeof(iter(b'ab')), sys.getsizeof(iter({1})))
+print('iterators:', sys.getsizeof(iter([])), sys.getsizeof(iter(())), sys.getsizeof(iter(range(3))), sys.getsizeof(iter('ab')), sys.getsizeof(iter(b'ab')), sys.getsizeof(iter({1})), sys.getsizeof(iter({1: 2})), sys.getsizeof(iter({1: 2}.values())), sys.getsizeof(iter({1: 2}.items())))
+print('dict views:', sys.getsizeof({1: 2}.keys()), sys.getsizeof({1: 2}.values()), sys.getsizeof({1: 2}.items()))
+print('reversed:', sys.getsizeof(reversed([])), sys.getsizeof(reversed(())))
+print('str iterators:', type(iter('ab')).__name__, type(iter('\\xe9')).__name__)
+rl = [1, 2]
+rr = reversed(rl)
+list(rr)
+print('exhausted reversed(list) holds the list:', sys.getrefcount(rl) == 3)
 print('range:', sys.getsizeof(range(3)))
 class C:
     pass
@@ -115,7 +122,11 @@ print('attribute values held by a dict:', any(type(r) is dict for r in gc.get_re
       'ab',
       // The block-buffered stdout's pending list (`textiowrapper_traverse` visits `pending_bytes`).
       `pending writes: ${{ true: "[['a', '', 'b', '']]", false: "[['a', 'b']]", null: '(not known for this release)' }[`${profile.stdoutKeepsEmptyWrites}`]}`,
-      `iterators: ${it.list} ${it.tuple} ${it.range} ${it.str} ${it.bytes} ${it.set}`,
+      `iterators: ${it.list} ${it.tuple} ${it.range} ${it.str} ${it.bytes} ${it.set} ${it.dict} ${it.dict} ${it.dict}`,
+      `dict views: ${profile.sizeofDictView} ${profile.sizeofDictView} ${profile.sizeofDictView}`,
+      `reversed: ${it.reversed} ${it.reversed}`,
+      `str iterators: ${profile.strAsciiIterator ? 'str_ascii_iterator' : 'str_iterator'} str_iterator`,
+      `exhausted reversed(list) holds the list: ${py(profile.reversedListIteratorKeepsList)}`,
       `range: ${profile.sizeofRange}`,
       `instance block reused: ${py(profile.instanceBlockReused)}`,
       `attribute values held by a dict: ${py(!profile.managedDict)}`,

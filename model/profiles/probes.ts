@@ -12,6 +12,7 @@ import {
   intSizeof,
   listCapacityAfterAppends,
   listFromSizedCapacity,
+  listOfDictCapacity,
   listLiteralCapacity,
   listSizeof,
   setSizeof,
@@ -316,6 +317,7 @@ const sizeof: Probe = {
     'listGrowth',
     'listLiteralOfConstants',
     'listFromSized',
+    'listExtendDictDirect',
     'sizeofDict',
     'sizeofSet',
     'sizeofInstance',
@@ -342,6 +344,8 @@ print('list appended:', *[g(appended(n)) for n in range(1, 18)])
 v = 7
 ${LITERALS.map(([expr]) => `print('list ${expr}:', g(${expr}))`).join('\n')}
 print('list(range(n)):', *[g(list(range(n))) for n in range(8)])
+print('list(dict view):', *[g(list({i: i for i in range(n)}.values())) for n in range(8)])
+print('sorted(dict):', *[g(sorted({i: i for i in range(n)})) for n in range(8)])
 print('dict {} dict():', g({}), g(dict()))
 print('dict str keys:', *[g({str(i): i for i in range(n)}) for n in range(12)])
 print('dict int keys:', *[g({i: i for i in range(n)}) for n in range(12)])
@@ -389,6 +393,8 @@ print('function:', g(fn))
         ([expr, count, constants]) => `list ${expr}: ${listSizeof(profile, listLiteralCapacity(profile, count, constants))}`,
       ),
       `list(range(n)): ${range(8).map((n) => listSizeof(profile, listFromSizedCapacity(profile, n))).join(' ')}`,
+      `list(dict view): ${range(8).map((n) => listSizeof(profile, listOfDictCapacity(profile, n, true))).join(' ')}`,
+      `sorted(dict): ${range(8).map((n) => listSizeof(profile, listOfDictCapacity(profile, n, false))).join(' ')}`,
       `dict {} dict(): ${dict.emptyLiteral} ${dict.emptyCall}`,
       `dict str keys: ${dict.strKeys.join(' ')}`,
       `dict int keys: ${dict.intKeys.join(' ')}`,

@@ -94,6 +94,8 @@ export const FACT_SCHEMAS = {
   listLiteralOfConstants: z.enum(['exact', 'resize', 'even']),
   /** How `list(sized iterable)` is allocated. */
   listFromSized: z.enum(['exact', 'even']),
+  /** `list_extend` of a dict or a dict view copies the entries itself (3.13+ `list_extend_dict`), not through an iterator. */
+  listExtendDictDirect: z.boolean(),
   /** dict built by inserting n keys one at a time (index = n, 0..11), plus `{}` and `dict()`. */
   sizeofDict: z.object({
     emptyLiteral: bytes,
@@ -114,8 +116,14 @@ export const FACT_SCHEMAS = {
   sizeofFunction: bytes,
   /** `sys.getsizeof(range(3))`. */
   sizeofRange: bytes,
-  /** `sys.getsizeof` of the iterators of a list, a tuple, a range and a str. */
-  sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes, bytes: bytes, set: bytes }),
+  /** `sys.getsizeof` of the iterators of a list, a tuple, a range, a str, bytes, a set and a dict (or its views); `reversed`: `reversed(list)` and `reversed(tuple)`. */
+  sizeofIterator: z.object({ list: bytes, tuple: bytes, range: bytes, str: bytes, bytes: bytes, set: bytes, dict: bytes, reversed: bytes }),
+  /** `iter()` of an ASCII str is a `str_ascii_iterator` (3.11+ `unicode_iter`), else a `str_iterator`. */
+  strAsciiIterator: z.boolean(),
+  /** An exhausted `reversed(list)` iterator still holds its list (3.13+ `listreviter_next`). */
+  reversedListIteratorKeepsList: z.boolean(),
+  /** `sys.getsizeof(d.keys())` (values and items views alike: `_PyDictViewObject`). */
+  sizeofDictView: bytes,
   // --- memory allocation -----------------------------------------------------------------
   /**
    * Who serves small objects: pymalloc (size classes of `alignment` bytes up to

@@ -71,6 +71,18 @@ export function listFromSizedCapacity(profile: Profile, count: number): number {
   return profile.listFromSized === 'even' ? (count + 1) & ~1 : count;
 }
 
+/**
+ * Capacity of the list `list(d)` (`listCall`) or `sorted(d)` (`PySequence_List`) makes of a dict
+ * or dict view of `count` entries: 3.8-3.9 `list()` preallocates exactly (`list___init__`), else
+ * `list_extend` resizes; 3.10-3.12 `list_extend` presizes an empty list from the length hint
+ * (`list_preallocate_exact`, even); 3.13+ `list_extend_dict` resizes.
+ */
+export function listOfDictCapacity(profile: Profile, count: number, listCall: boolean): number {
+  if (profile.listExtendDictDirect) return listResizeCapacity(profile, 0, count);
+  if (profile.listFromSized === 'even') return (count + 1) & ~1;
+  return listCall ? count : listResizeCapacity(profile, 0, count);
+}
+
 /** Size of a set or frozenset built by adding `count` distinct items one by one. */
 export function setSizeof(profile: Profile, count: number): number {
   const { base, entryBytes, smallTableSlots } = profile.sizeofSet;

@@ -20,6 +20,7 @@ import { typeName } from './values';
 import { descriptorGet, refuseSetProperty } from './decorators';
 import { instanceDict } from './instance-dict';
 import { classEqualityAttr } from './user-equality';
+import { isPlainObject, plainObjectDir } from './plain-object';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -64,6 +65,8 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   if (equality !== null) return equality;
   const named = nameAttribute(vm, obj, name);
   if (named !== null) return named;
+  // `object()` has none but its type's (dunder names, not modelled) and no `__dict__`.
+  if (isPlainObject(vm, obj) && (name === '__dict__' || !name.startsWith('__'))) throw attributeError(vm, obj, name, `'object' object has no attribute '${name}'`, false);
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`the attribute ${name}`);
   switch (p.kind) {
     case 'module': {
@@ -123,7 +126,7 @@ export function attributeError(vm: Interpreter, obj: Ref, name: string, message:
   const facts = vm.cfg.suggestions;
   if (vm.suppressSuggestions || !attributeErrorsSuggest(facts, onSet)) return new PyException('AttributeError', message);
   const kind = vm.heap.get(obj).payload.kind;
-  const dir = kind === 'instance' ? instanceDir(vm, obj) : kind === 'type' ? classDir(vm, obj) : null;
+  const dir = kind === 'instance' ? instanceDir(vm, obj) : kind === 'type' ? classDir(vm, obj) : plainObjectDir(vm, obj);
   if (dir === null) throw new Refusal(`AttributeError for '${name}'`, 'CPython may add a "Did you mean" suggestion from names the model does not list');
   const plain = attributeErrorSuggestion(facts, name, dir, { onSet, selfIsObj: false });
   // 3.13 keeps '_' names when the failing frame's `self` is the object; the model's current
@@ -227,6 +230,8 @@ export function delAttr(vm: Interpreter, obj: Ref, name: string): void {
   const h = vm.heap;
   refuseStrSubclass(h, obj, `del of the attribute ${name}`);
   const p = h.get(obj).payload;
+  // `PyObject_GenericSetAttr` with a NULL value: the assignment's message.
+  if (isPlainObject(vm, obj)) throw attributeError(vm, obj, name, vm.msgs.noNewAttribute('object', name), true);
   if (p.kind !== 'instance') throw new Refusal(`del of an attribute of a ${p.kind}`);
   if (allSlots(vm, p.cls).includes(name)) {
     const old = p.slots.get(name);

@@ -32,7 +32,9 @@ import { Refusal } from './refusal';
 import { pyRepr } from './repr';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
 import { rangeLength, typeName } from './values';
-import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, makeLazyIterator } from './iterators';
+import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
+import { dictViewLen } from './dict-views';
+import { callObjectBuiltin, makePlainObject } from './plain-object';
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
@@ -126,7 +128,9 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
                   ? Number(rangeLength(p))
                   : p.kind === 'WeakSet'
                     ? weakSetMembers(h, args[0] as Ref).length
-                    : null;
+                    : p.kind === 'iterator'
+                      ? dictViewLen(vm, args[0] as Ref)
+                      : null;
       if (n === null) throw new PyException('TypeError', `object of type '${typeName(h, args[0] as Ref)}' has no len()`);
       return h.int(BigInt(n));
     }
@@ -272,7 +276,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       return copy(vm, args[0] as Ref, name === 'copy.deepcopy');
     default:
-      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callTruthBuiltin(vm, name, args) ?? callHashBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? refuseBuiltin(name);
+      return callAttributeBuiltin(vm, name, args) ?? callNumberBuiltin(vm, name, args) ?? callTruthBuiltin(vm, name, args) ?? callHashBuiltin(vm, name, args) ?? callOrderBuiltin(vm, name, args, kw) ?? callObjectBuiltin(vm, name, args) ?? refuseBuiltin(name);
   }
 }
 
@@ -505,6 +509,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
     case 'list': {
       if (a === undefined) return h.list([], 0);
       const p = h.get(a).payload;
+      if (p.kind === 'dict') return listOfDict(vm, a);
       const list = h.list([], 0);
       if (p.kind === 'list' || p.kind === 'tuple') {
         vm.listExtend(list, p.items, vm.cfg.listFromSized);
@@ -552,7 +557,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       if (args.length > 0) throw new Refusal(`${name}() with arguments`);
       return name === 'NoneType' ? h.none() : name === 'ellipsis' ? h.ellipsis() : h.notImplemented();
     case 'object':
-      throw new Refusal('object()');
+      return makePlainObject(vm, args);
     default:
       throw new Refusal(`${name}()`);
   }

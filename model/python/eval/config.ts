@@ -39,12 +39,20 @@ export interface EvalConfig {
   readonly listLiteralOfConstants: 'exact' | 'resize' | 'even';
   /** `list(sized)`: exact (3.8, 3.9) or rounded up to even (3.10+, `list_preallocate_exact`). */
   readonly listFromSized: 'exact' | 'even';
+  /** `list_extend` of a dict or view copies entries without an iterator (fact `listExtendDictDirect`, 3.13+). */
+  readonly listExtendDictDirect: boolean;
   /** Folded constants are held by the AST arena too (3.8-3.13 `Python/ast_opt.c` `make_const`); 3.14 folds in the CFG. */
   readonly foldedConstantsInArena: boolean;
   /** `Python/ast_opt.c` limits (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`, `MAX_INT_SIZE`). */
   readonly foldLimits: { readonly strRepeatMaxLength: number; readonly collectionRepeatMaxItems: number; readonly intMaxBits: number };
   /** Iterator objects' request sizes (GC header included), as getsizeof reports them. */
-  readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number; readonly bytes: number; readonly set: number };
+  readonly iteratorBytes: { readonly list: number; readonly tuple: number; readonly range: number; readonly str: number; readonly bytes: number; readonly set: number; readonly dict: number; readonly reversed: number };
+  /** `iter()` of an ASCII str is a `str_ascii_iterator` (fact `strAsciiIterator`, 3.11+). */
+  readonly strAsciiIterator: boolean;
+  /** An exhausted `reversed(list)` keeps its list (fact `reversedListIteratorKeepsList`, 3.13+). */
+  readonly reversedListIteratorKeepsList: boolean;
+  /** A dict view's request size (fact `sizeofDictView`). */
+  readonly dictViewBytes: number;
   /** `Python/suggestions.c` (3.10+): an uncaught NameError's line may end with "Did you mean" (= `suggestions.nameError`). */
   readonly errorSuggestions: boolean;
   /** Which uncaught errors get a "Did you mean" trailer (fact `errorSuggestions`). */

@@ -2,13 +2,14 @@
  * Methods of `dict` objects (`Objects/dictobject.c`): `get` and `setdefault` return new
  * references to what the dict holds; `pop` hands the value over and releases the key
  * (`_PyDict_Pop`); `update` from a dict stores each pair (`dict_merge`); `copy` makes a dict
- * holding the same keys and values (`PyDict_Copy`). Views (`items`, `keys`, `values`) are refused.
+ * holding the same keys and values (`PyDict_Copy`). Views (`items`, `keys`, `values`): dict-views.ts.
  * Keys hashed by Python (user-equality.ts): `setdefault` hashes once, `copy` never.
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { makeDictView } from './dict-views';
 import { pythonHashKind } from './user-equality';
 
 function entriesOf(interp: Interpreter, dict: Ref) {
@@ -66,6 +67,10 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
       // `PyDict_Copy` copies the keys with their stored hashes (nothing is hashed or compared again).
       return h.dict(entries.map((e) => ({ key: h.incref(e.key), value: h.incref(e.value) })));
     }
+    case 'keys':
+    case 'values':
+    case 'items':
+      return args.length === 0 ? makeDictView(interp, dict, name) : null;
     default:
       return null;
   }

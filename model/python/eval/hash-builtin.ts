@@ -79,6 +79,10 @@ export function knownHash(interp: Interpreter, ref: Ref): bigint | null {
       if (kind !== 'identity') return callPythonHash(interp, ref);
       throw new Refusal('hash() of an object hashed by its address');
     }
+    case 'iterator':
+      // `dict_keys`/`dict_items`: `PyObject_HashNotImplemented` (measured 3.8-3.14).
+      if (p.type === 'dict_keys' || p.type === 'dict_items') throw new PyException('TypeError', `unhashable type: '${p.type}'`);
+      throw new Refusal(`hash() of a ${typeName(h, ref)}`);
     default:
       throw new Refusal(`hash() of a ${typeName(h, ref)}`);
   }

@@ -57,6 +57,9 @@ import { makeLambda } from './lambdas';
 import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, storeDeref, withClosure } from './cells';
 import { execWith } from './with-statement';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
+import { OBJECT_BUILTINS } from './plain-object';
+import { REVERSED_TYPE_NAMES } from './reversed';
+import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperation } from './dict-views';
 import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
 import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
@@ -70,11 +73,11 @@ const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown
 const MODULE_DUNDERS = ['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__'];
 
 /** The builtin functions the model implements, by the name they are looked up with. */
-const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'format', 'hex', 'oct', 'bin', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...TRUTH_BUILTINS, ...HASH_BUILTINS, ...ORDER_BUILTINS, 'iter', 'next'] as const;
+const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstance', 'format', 'hex', 'oct', 'bin', 'hasattr', 'compile', 'exec', ...ATTRIBUTE_BUILTINS, ...NUMBER_BUILTINS, ...TRUTH_BUILTINS, ...HASH_BUILTINS, ...ORDER_BUILTINS, ...OBJECT_BUILTINS, 'iter', 'next'] as const;
 /** Builtin types callable as constructors. */
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
-const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code'] as const;
+const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code', ...DICT_VIEW_TYPE_NAMES, ...REVERSED_TYPE_NAMES] as const;
 const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
 const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
 const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);
@@ -388,20 +391,8 @@ export class Interpreter {
         const len = rangeLength(p);
         return { block: alloc(this.cfg.iteratorBytes.range), seq: null, index: 0, next: (i) => (BigInt(i) < len ? h.int(p.start + BigInt(i) * p.step) : null) };
       }
-      case 'dict': {
-        const size = p.entries.length;
-        h.allocator.untracked('unknown');
-        return {
-          block: null,
-          seq: h.incref(iterable),
-          index: 0,
-          next: (i) => {
-            if (p.entries.length !== size) throw new PyException('RuntimeError', 'dictionary changed size during iteration');
-            const e = p.entries[i];
-            return e ? h.incref(e.key) : null;
-          },
-        };
-      }
+      case 'dict':
+        return dictLoopIterator(this, iterable) as LoopIterator;
       case 'bytes':
         // `Objects/bytesobject.c` `striter_next`: each byte as an int (all cached small ints).
         return { block: alloc(this.cfg.iteratorBytes.bytes), seq: h.incref(iterable), index: 0, next: (i) => (i < p.value.length ? h.int(BigInt(p.value[i] as number)) : null) };
@@ -419,7 +410,7 @@ export class Interpreter {
         return { block: alloc(this.cfg.iteratorBytes.set), seq: h.incref(iterable), index: 0, next };
       }
       case 'iterator':
-        return loopOverIterator(this, iterable);
+        return dictLoopIterator(this, iterable) ?? loopOverIterator(this, iterable);
       case 'WeakSet':
         throw new Refusal('iterating a WeakSet', 'its order follows the hashes of the set it wraps');
       default:
@@ -1380,6 +1371,7 @@ export class Interpreter {
   }
 
   guardArith(l: Ref, r: Ref): void {
+    refuseDictViewOperation(this, [l, r], 'an operator');
     for (const x of [l, r]) {
       refuseStrSubclass(this.heap, x, 'an operator');
       if (this.addressInts.has(x)) throw new Refusal('arithmetic on an id() value', "the model's addresses are not CPython's");
@@ -1433,6 +1425,7 @@ export class Interpreter {
       }
       return op === 'is' ? l === r : l !== r;
     }
+    if (op !== 'in' && op !== 'not in') refuseDictViewOperation(this, [l, r], `'${op}'`);
     const la = this.addressInts.get(l);
     const ra = this.addressInts.get(r);
     if (la !== undefined || ra !== undefined) {
@@ -1502,7 +1495,7 @@ export class Interpreter {
       case 'WeakSet':
         return weakSetMembers(h, container).includes(item);
       case 'iterator':
-        return iteratorContains(this, container, item);
+        return dictViewContains(this, container, item) ?? iteratorContains(this, container, item);
       default:
         refuseStrSubclass(h, container, "'in'");
         throw new PyException('TypeError', this.msgs.notContainer(typeName(h, container)));
@@ -1592,7 +1585,7 @@ export class Interpreter {
   }
 
   reprOf(v: Ref): string {
-    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr');
+    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr') ?? dictViewRepr(this, v);
     if (custom !== null) return custom;
     const address = this.addressInts.get(v);
     if (address !== undefined && this.options.printAddresses) return pyRepr(this.heap, v);

@@ -188,6 +188,20 @@ export const BUILTIN_TYPE_REPRS: Readonly<Record<string, true>> = {
   zip: true,
   map: true,
   filter: true,
+  reversed: true,
+  list_reverseiterator: true,
+  range_iterator: true,
+  list_iterator: true,
+  tuple_iterator: true,
+  str_iterator: true,
+  str_ascii_iterator: true,
+  // dict-views.ts
+  dict_keys: true,
+  dict_values: true,
+  dict_items: true,
+  dict_keyiterator: true,
+  dict_valueiterator: true,
+  dict_itemiterator: true,
 };
 
 /** `str(x)`: the value itself for str, repr otherwise (`object_str`). */

@@ -42,6 +42,9 @@ export function isTrue(heap: Heap, ref: Ref): boolean {
       return p.entries.length > 0;
     case 'range':
       return rangeLength(p) > 0n;
+    case 'iterator':
+      // A dict view's truth is its dict's (`dictview_len`); other iterators have no length.
+      return (p.state as { tag?: string }).tag === 'dictview' ? heap.payload(p.held[0] as Ref, 'dict').entries.length > 0 : true;
     default:
       return true;
   }
@@ -216,6 +219,10 @@ export function hashKey(heap: Heap, ref: Ref): string {
     case 'dict':
     case 'set':
       throw new PyException('TypeError', `unhashable type: '${p.kind}'`);
+    case 'iterator':
+      // `dict_keys` and `dict_items` set `tp_hash` to `PyObject_HashNotImplemented`; `dict_values` hashes by identity.
+      if (p.type === 'dict_keys' || p.type === 'dict_items') throw new PyException('TypeError', `unhashable type: '${p.type}'`);
+      return `id:${ref}`;
     default:
       return `id:${ref}`;
   }

@@ -1,0 +1,3 @@
+o = object()
+print(hasattr(o, 'x'))
+del o.x

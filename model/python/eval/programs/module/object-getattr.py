@@ -1,0 +1,3 @@
+o = object()
+print(getattr(o, 'x', None))
+print(o.y)
