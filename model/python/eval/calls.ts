@@ -11,6 +11,7 @@ import type { Ref } from '../../core/objects';
 import type { Parameter } from '../ast';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
+import { hasSignatureExtras } from './signatures';
 
 export interface KeywordArg {
   readonly name: string;
@@ -42,6 +43,7 @@ export function callFunctionWithKeywords(interp: Interpreter, fn: Ref, args: rea
   const h = interp.heap;
   const fp = h.payload(fn, 'function');
   const { params } = fp.code as { params: readonly Parameter[] };
+  if (hasSignatureExtras(params)) return interp.callFunction(fn, [...args], steal, kw);
   const bound = bindArguments(params, fp.defaults, args, kw);
   // A stealing call owns what it gets: the defaults it uses are new references.
   const passed = steal ? bound.map((r, i) => (i < args.length || kw.some((k) => k.value === r) ? r : h.incref(r))) : bound;

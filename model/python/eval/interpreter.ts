@@ -41,6 +41,7 @@ import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
+import { bindSignature, hasSignatureExtras } from './signatures';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
 import { TRUTH_BUILTINS } from './truth-builtins';
@@ -775,12 +776,13 @@ export class Interpreter {
    * releases its references after the call; otherwise (3.11+, an inlined call) the frame
    * takes them over (`steal`), and the caller does not release them.
    */
-  callFunction(fn: Ref, args: Ref[], steal: boolean): Ref {
+  callFunction(fn: Ref, args: Ref[], steal: boolean, kw: readonly KeywordArg[] = []): Ref {
     const h = this.heap;
     const fp = h.payload(fn, 'function');
     const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
     const nDefaults = fp.defaults.length;
-    if (args.length > params.length || args.length < params.length - nDefaults) {
+    const extended = hasSignatureExtras(params);
+    if (!extended && (args.length > params.length || args.length < params.length - nDefaults)) {
       throw new Refusal('a call with the wrong number of arguments', 'the TypeError wording changed across versions');
     }
     if (this.depth >= MAX_DEPTH) throw new Refusal('recursion deeper than 100 calls');
@@ -791,14 +793,17 @@ export class Interpreter {
     this.calledOnce.add(code);
     const fast = new Map<string, Ref | null>();
     for (const name of code.locals) fast.set(name, null);
-    params.forEach((p, i) => {
+    // `*args`, `**kwargs`, keyword-only, positional-only: signatures.ts (`named`: the values of the
+    // parameters before `*args`/`**kwargs`, which come last in `params`).
+    const named = extended ? bindSignature(this, fn, params, args, kw, steal, fast) : null;
+    if (!extended) params.forEach((p, i) => {
       const a = args[i];
       if (a !== undefined) fast.set(p.name, steal ? a : h.incref(a));
       else fast.set(p.name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     });
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
     if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
-    this.borrows?.enterFrame(frame, params, fn, args, steal);
+    this.borrows?.enterFrame(frame, params, fn, named ?? args, steal);
     this.depth++;
     let result: Ref;
     // The frame ends: locals released in `co_varnames` order.
