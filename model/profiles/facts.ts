@@ -86,10 +86,12 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   unhashableDictKey: '{error}',
   unhashableSetElement: '{error}',
   notContainer: "argument of type '{type}' is not iterable",
+  callArgumentsName: '{name}',
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
   ...MESSAGES_39,
+  callArgumentsName: '{qualname}',
   intModuloByZero: 'integer modulo by zero',
   unboundLocal: "cannot access local variable '{name}' where it is not associated with a value",
   unboundFree: "cannot access free variable '{name}' where it is not associated with a value in enclosing scope",
@@ -443,7 +445,8 @@ export const FACT_ROWS: readonly FactRow[] = [
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
-  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE }, src('Python/structmember.c', 'PyMember_GetOne')),
+  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}' }, src('Python/structmember.c', 'PyMember_GetOne'),
+    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_EvalCode gets func_qualname from 3.10; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()')"),
   row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
   row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),
   row('errorMessages', ['3.13.0', '3.14.0'], BOTH, MESSAGES_313, src('Objects/object.c', '_PyObject_GenericSetAttrWithDict')),

@@ -195,6 +195,11 @@ print('unhashable dict key:', last_line(lambda: {}[([],)]))
 print('unhashable set element:', last_line(lambda: set().add([])))
 print('unhashable hash:', last_line(lambda: hash([])))
 print('not a container:', last_line(lambda: 1 in 5))
+def outer_fn():
+    def inner_fn(a):
+        pass
+    inner_fn()
+print('call arguments:', last_line(outer_fn))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -217,6 +222,7 @@ print('not a container:', last_line(lambda: 1 in 5))
       `unhashable set element: TypeError: ${fillMessage(m.unhashableSetElement, { type: 'list', error: "unhashable type: 'list'" })}`,
       "unhashable hash: TypeError: unhashable type: 'list'",
       `not a container: TypeError: ${fillMessage(m.notContainer, { type: 'int' })}`,
+      `call arguments: TypeError: ${fillMessage(m.callArgumentsName, { name: 'inner_fn', qualname: 'outer_fn.<locals>.inner_fn' })}() missing 1 required positional argument: 'a'`,
     );
   },
 };

@@ -191,6 +191,11 @@ export const FACT_SCHEMAS = {
      * `{type}` the key's type (3.14 `Objects/dictobject.c` `dict_unhashable_type`,
      * `Objects/setobject.c` `set_unhashable_type`); `{error}` alone before.
      */
+    /**
+     * How a call's argument TypeError names the Python function (`Python/ceval.c`
+     * `initialize_locals`/`_PyEval_EvalCode`): `co_name` until 3.9, `__qualname__` from 3.10.
+     */
+    callArgumentsName: z.enum(['{name}', '{qualname}']),
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
     /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */

@@ -41,7 +41,7 @@ import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
-import { bindSignature, hasSignatureExtras } from './signatures';
+import { bindSignature, checkArguments, hasSignatureExtras, packDefaults } from './signatures';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
 import { TRUTH_BUILTINS } from './truth-builtins';
@@ -113,6 +113,8 @@ export class Interpreter {
   private statementsRun = 0;
   /** The frame of the statement being run (for `exec`). */
   frame: Frame | null = null;
+  /** The module code of each unit run (qualified-names.ts finds functions' `__qualname__` from them). */
+  readonly codeRoots: CodeObject[] = [];
   /** 3.14: references CPython holds borrowed where the model counts them (`LOAD_FAST_BORROW`); null before. */
   readonly borrows: BorrowLedger | null;
   pos: Pos = NO_POS;
@@ -150,6 +152,7 @@ export class Interpreter {
 
   /** Runs a whole module (`python FILE.py`): the arena lives until the body is done. */
   runModule(unit: CompileUnit): void {
+    this.codeRoots.push(unit.module);
     const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
     setupModuleAnnotations(this, unit.module.body, frame);
     this.execBody(unit.module.body, frame, true);
@@ -157,6 +160,7 @@ export class Interpreter {
 
   /** Runs one REPL statement unit, then frees its arena and code (`PyRun_InteractiveOneObject`). */
   runReplStatement(unit: CompileUnit, stmt: Stmt): void {
+    this.codeRoots.push(unit.module);
     const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
     setupModuleAnnotations(this, [stmt], frame);
     if (stmt.kind === 'Expr') {
@@ -705,7 +709,7 @@ export class Interpreter {
     const code = frame.code.children.get(s);
     if (!code) throw new Error('model bug: no code object for a def');
     // Defaults are evaluated (and packed in a tuple, `BUILD_TUPLE`) when `def` runs.
-    const defaults = s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame));
+    const defaults = packDefaults(this, s.params, s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame)));
     const extras = evalFunctionAnnotations(this, s, frame);
     const closure = makeClosure(this, code, frame);
     // The function object: a GC object whose size the model leaves unknown.
@@ -782,15 +786,14 @@ export class Interpreter {
     const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
     const nDefaults = fp.defaults.length;
     const extended = hasSignatureExtras(params);
-    if (!extended && (args.length > params.length || args.length < params.length - nDefaults)) {
-      throw new Refusal('a call with the wrong number of arguments', 'the TypeError wording changed across versions');
-    }
     if (this.depth >= MAX_DEPTH) throw new Refusal('recursion deeper than 100 calls');
     if (this.cfg.callerHoldsArgumentReference && !this.calledOnce.has(code)) {
       // 3.8-3.10: the first call allocates the frame object (kept as `co_zombieframe`).
       h.allocator.untrackedAtLeast(300);
     }
     this.calledOnce.add(code);
+    // Arguments that do not fit: the TypeError (`kw` here only for a simple signature that does not fit).
+    if (!extended && (kw.length > 0 || args.length > params.length || args.length < params.length - nDefaults)) checkArguments(this, fn, params, args, kw, steal);
     const fast = new Map<string, Ref | null>();
     for (const name of code.locals) fast.set(name, null);
     // `*args`, `**kwargs`, keyword-only, positional-only: signatures.ts (`named`: the values of the

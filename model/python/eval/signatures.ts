@@ -12,15 +12,18 @@
  *   they get and the caller releases its own after the call; 3.11+ they take the stack's
  *   references (measured: `x` passed into `def h(*a)` counts 4 on 3.8-3.10, 3 on 3.11-3.13;
  *   `def k(**kw)` called `k(a=x)`: 4 / 3).
- * A call CPython rejects with a TypeError is refused here (wordings differ per version).
- * The function object's defaults (`fp.defaults`): the positional ones, then the keyword-only
- * ones in parameter order (`compiler_default_arguments`: the defaults tuple is built before the
- * kwdefaults dict).
+ * A call that does not fit raises CPython's TypeError (`checkArguments`).
+ * The function object's defaults (`fp.defaults`): the positional ones, then the `__kwdefaults__`
+ * dict if any keyword-only parameter has a default (`packDefaults`).
  */
 import type { Ref } from '../../core/objects';
 import type { Parameter } from '../ast';
 import type { KeywordArg } from './calls';
 import type { Interpreter } from './interpreter';
+import { argumentError } from './argument-errors';
+import type { CodeObject } from './compile';
+import { PyException } from './py-exception';
+import { qualifiedName } from './qualified-names';
 import { Refusal } from './refusal';
 
 /** Whether a signature needs this module (any parameter that is not positional-or-keyword). */
@@ -33,8 +36,38 @@ export function namedParameters(params: readonly Parameter[]): Parameter[] {
   return params.filter((p) => p.kind !== 'vararg' && p.kind !== 'kwarg');
 }
 
-function refuseCall(why: string): never {
-  throw new Refusal(`a call with ${why}`, 'the TypeError wording changed across versions');
+/**
+ * Raises the call's TypeError if `args` and `kw` do not fit `fn`'s signature (argument-errors.ts).
+ * Before the check CPython made the `**kwargs` dict and the `*args` tuple; the failed frame frees
+ * them in `f_localsplus` order (tuple, then dict) and, 3.11+ (`steal`), releases the arguments it
+ * took: the model refuses when that would free several arguments, or one beside the tuple and
+ * dict (the release order is not followed), or when 3.14 loaded one borrowed.
+ */
+export function checkArguments(interp: Interpreter, fn: Ref, params: readonly Parameter[], args: readonly Ref[], kw: readonly KeywordArg[], steal: boolean): void {
+  const h = interp.heap;
+  const fp = h.payload(fn, 'function');
+  const positionalDefaults = params.filter((p) => (p.kind === undefined || p.kind === 'posonly') && p.default !== null).length;
+  const kwDefaults = new Set(params.filter((p) => p.kind === 'kwonly' && p.default !== null).map((p) => p.name));
+  const message = argumentError('{fn}', { params, positionalDefaults, kwDefaults, nargs: args.length, keywords: kw.map((k) => k.name) });
+  if (message === null) return;
+  const code = (fp.code as { code: CodeObject }).code;
+  const name = interp.msgs.callArgumentsName(code.name, () => qualifiedName(interp.codeRoots, code) ?? refuseQualname());
+  const passed = [...args, ...kw.map((k) => k.value)];
+  const freed = (r: Ref): boolean => !h.get(r).immortal && h.get(r).refcnt <= passed.filter((q) => q === r).length;
+  const dying = new Set(passed.filter(freed));
+  // One argument freed alone is freed in any order; several, or beside the tuple and dict, are not followed.
+  if (steal && (dying.size > 1 || (dying.size === 1 && params.some((p) => p.kind === 'vararg' || p.kind === 'kwarg')))) throw new Refusal("an argument freed by a call's TypeError", 'the release order is not followed');
+  if (interp.borrows !== null && passed.some((r) => interp.borrows?.borrowedCount(r) !== 0)) throw new Refusal("a borrowed local passed to a call that raises a TypeError");
+  const kwdict = params.some((p) => p.kind === 'kwarg') ? h.dict([]) : null;
+  const positional = params.filter((p) => p.kind === undefined || p.kind === 'posonly').length;
+  if (params.some((p) => p.kind === 'vararg')) h.decref(h.tuple(args.slice(positional).map((r) => h.incref(r))));
+  if (kwdict !== null) h.decref(kwdict);
+  if (steal) for (const r of passed) h.decref(r);
+  throw new PyException('TypeError', message.replace('{fn}', name));
+}
+
+function refuseQualname(): never {
+  throw new Refusal("the __qualname__ of a function compiled by exec() or compile()");
 }
 
 /**
@@ -57,8 +90,7 @@ export function bindSignature(
   const kwonly = params.filter((p) => p.kind === 'kwonly');
   const vararg = params.find((p) => p.kind === 'vararg') ?? null;
   const kwarg = params.find((p) => p.kind === 'kwarg') ?? null;
-  // Decide everything first: a refused call must not have taken any reference.
-  if (args.length > positional.length && vararg === null) refuseCall('too many positional arguments');
+  checkArguments(interp, fn, params, args, kw, steal);
   // Each named parameter's value, and whether the caller passed it (else it is a default).
   const bound = new Map<string, { ref: Ref; passed: boolean }>();
   positional.slice(0, args.length).forEach((p, i) => bound.set(p.name, { ref: args[i] as Ref, passed: true }));
@@ -66,24 +98,20 @@ export function bindSignature(
   for (const k of kw) {
     const p = params.find((q) => q.name === k.name && q.kind !== 'posonly' && q.kind !== 'vararg' && q.kind !== 'kwarg');
     if (p === undefined) {
-      if (kwarg === null) refuseCall('an unexpected keyword argument');
       toDict.push(k);
-    } else if (bound.has(p.name)) refuseCall('multiple values for an argument');
-    else bound.set(p.name, { ref: k.value, passed: true });
+    } else bound.set(p.name, { ref: k.value, passed: true });
   }
   const positionalDefaults = positional.filter((p) => p.default !== null).length;
   const firstDefault = positional.length - positionalDefaults;
   positional.forEach((p, i) => {
     if (bound.has(p.name)) return;
-    if (i < firstDefault) refuseCall('a missing argument');
     bound.set(p.name, { ref: defaults[i - firstDefault] as Ref, passed: false });
   });
-  let kwDefault = positionalDefaults;
+  const kwdefaults = kwonly.some((p) => p.default !== null) ? h.payload(defaults[positionalDefaults] as Ref, 'dict').entries : [];
   for (const p of kwonly) {
-    const d = p.default !== null ? (defaults[kwDefault++] as Ref) : undefined;
+    const d = kwdefaults.find((e) => h.payload(e.key, 'str').value === p.name)?.value;
     if (bound.has(p.name)) continue;
-    if (d === undefined) refuseCall('a missing keyword-only argument');
-    bound.set(p.name, { ref: d, passed: false });
+    bound.set(p.name, { ref: d as Ref, passed: false });
   }
   const extra = args.slice(positional.length);
   // Now the references, in CPython's order: the dict, the named parameters, the tuple, the keywords.
@@ -98,4 +126,19 @@ export function bindSignature(
   if (vararg !== null) fast.set(vararg.name, h.tuple(extra.map(own)));
   if (kwdict !== null) for (const k of toDict) interp.setItem(kwdict, interp.nameStr(k.name), own(k.value));
   return named.map((p) => (bound.get(p.name) as { ref: Ref }).ref);
+}
+
+/**
+ * What a function object holds for its defaults, from the default values evaluated in parameter
+ * order: the positional ones (the `__defaults__` tuple's items; the tuple itself is not followed),
+ * then the `__kwdefaults__` dict of the keyword-only ones, built after them (`Python/compile.c`
+ * `compiler_default_arguments`: `compiler_visit_kwonlydefaults` pushes name, value pairs, then
+ * `BUILD_MAP`), released after the positional ones (`func_clear`).
+ */
+export function packDefaults(interp: Interpreter, params: readonly Parameter[], values: Ref[]): Ref[] {
+  const positional = params.filter((p) => (p.kind === undefined || p.kind === 'posonly') && p.default !== null).length;
+  const kwonly = params.filter((p) => p.kind === 'kwonly' && p.default !== null);
+  if (kwonly.length === 0) return values;
+  const dict = interp.makeDict(kwonly.map((p, i) => ({ key: interp.nameStr(p.name), value: values[positional + i] as Ref })));
+  return [...values.slice(0, positional), dict];
 }

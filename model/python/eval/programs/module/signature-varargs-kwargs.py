@@ -53,3 +53,12 @@ def outer():
         return sys.getrefcount(z)
     print(kwo(z=y), sys.getrefcount(y))
 outer()
+def g(a, b=x, *, c=x, d):
+    return sys.getrefcount(x)
+print(sys.getrefcount(x), g(1, d=2), g(1, 2, c=3, d=4))
+del g
+print(sys.getrefcount(x))
+f = lambda *, k=x: k
+print(sys.getrefcount(x), f() is x)
+del f
+print(sys.getrefcount(x))
