@@ -453,11 +453,11 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('errorMessages', ['3.14.0', null], BOTH, MESSAGES_314, src('Objects/longobject.c', 'l_mod'),
     'one wording for every division by zero of ints and floats (measured on wasm32 3.14.2; x86_64 3.14 from source)'),
 
-  row('errorSuggestions', ['3.8.0', '3.10.0'], BOTH, { nameError: false, attributeGet: false, attributeSet: false, hidesUnderscored: false },
+  row('errorSuggestions', ['3.8.0', '3.10.0'], BOTH, { nameError: false, attributeGet: false, attributeSet: false, hidesUnderscored: false, unexpectedKeyword: false },
     src('Python/pythonrun.c', 'print_exception')),
-  row('errorSuggestions', ['3.10.0', '3.13.0'], BOTH, { nameError: true, attributeGet: true, attributeSet: false, hidesUnderscored: false },
+  row('errorSuggestions', ['3.10.0', '3.13.0'], BOTH, { nameError: true, attributeGet: true, attributeSet: false, hidesUnderscored: false, unexpectedKeyword: false },
     src('Python/suggestions.c', '_Py_Offer_Suggestions')),
-  row('errorSuggestions', ['3.13.0', null], BOTH, { nameError: true, attributeGet: true, attributeSet: true, hidesUnderscored: true },
+  row('errorSuggestions', ['3.13.0', null], BOTH, { nameError: true, attributeGet: true, attributeSet: true, hidesUnderscored: true, unexpectedKeyword: true },
     src('Lib/traceback.py', '_compute_suggestion_error'),
     'PyObject_GenericSetAttr now sets the error\'s name and obj, so assignments get suggestions too; hide_underscored drops \'_\' names'),
 

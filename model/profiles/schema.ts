@@ -208,6 +208,8 @@ export const FACT_SCHEMAS = {
     attributeSet: z.boolean(),
     /** AttributeError candidates starting with '_' are dropped unless the name starts with '_'. */
     hidesUnderscored: z.boolean(),
+    /** A call's unexpected keyword gets ". Did you mean 'x'?" in the TypeError itself (`Python/ceval.c` `initialize_locals`, 3.13+). */
+    unexpectedKeyword: z.boolean(),
   }),
   /** `dir(object())`, and the names a class statement adds to every class's `dir()`. */
   dirNames: z.object({ object: z.array(z.string()).min(1), classAdds: z.array(z.string()).min(1) }),

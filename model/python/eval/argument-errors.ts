@@ -6,9 +6,12 @@
  * else "unexpected"; one already bound is "multiple values"), then `too_many_positional`, then the
  * missing positional arguments (`missing_arguments`, `format_missing`), then the missing
  * keyword-only ones. Measured on 3.8-3.14: the same wordings everywhere; the function is named
- * by `co_name` on 3.8/3.9 and by `__qualname__` from 3.10 (fact `errorMessages.callArgumentsName`).
+ * by `co_name` on 3.8/3.9 and by `__qualname__` from 3.10 (fact `errorMessages.callArgumentsName`);
+ * 3.13+ an unexpected keyword gets ". Did you mean 'x'?" in the message (measured: `f(a0=1)` with
+ * `def f(*, k0)` suggests 'k0'; positional-only names are not candidates).
  */
 import type { Parameter } from '../ast';
+import { calculateSuggestion } from './suggestions';
 
 export interface CallShape {
   readonly params: readonly Parameter[];
@@ -18,6 +21,8 @@ export interface CallShape {
   readonly kwDefaults: ReadonlySet<string>;
   readonly nargs: number;
   readonly keywords: readonly string[];
+  /** Fact `errorSuggestions.unexpectedKeyword` (3.13+). */
+  readonly suggestKeyword: boolean;
 }
 
 const plural = (n: number, word: string): string => `${word}${n === 1 ? '' : 's'}`;
@@ -43,7 +48,10 @@ export function argumentError(name: string, shape: CallShape): string | null {
       if (hasKwarg) continue;
       const posonly = params.filter((q) => q.kind === 'posonly' && keywords.includes(q.name)).map((q) => q.name);
       if (posonly.length > 0) return `${name}() got some positional-only arguments passed as keyword arguments: '${posonly.join(', ')}'`;
-      return `${name}() got an unexpected keyword argument '${k}'`;
+      // 3.13+: the closest name among the parameters a keyword can name (`_Py_CalculateSuggestions`).
+      const candidates = params.filter((q) => q.kind === undefined || q.kind === 'kwonly').map((q) => q.name);
+      const suggestion = shape.suggestKeyword && candidates.length > 0 ? calculateSuggestion(k, candidates) : null;
+      return `${name}() got an unexpected keyword argument '${k}'${suggestion !== null ? `. Did you mean '${suggestion}'?` : ''}`;
     }
     if (filled.has(p.name)) return `${name}() got multiple values for argument '${k}'`;
     filled.add(p.name);

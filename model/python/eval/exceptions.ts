@@ -235,7 +235,7 @@ function tryExcept(interp: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, frame
 
 function handle(interp: Interpreter, handler: ExceptHandler, err: PyException, frame: Frame): Completion {
   if (held.get(err)?.args == null && (err.pyType === 'KeyError' || err.pyType === 'AttributeError')) {
-    throw new Refusal(`catching a ${err.pyType} raised by the interpreter`, 'the exception holds the key or object, which the model does not track', handler.pos);
+    throw new Refusal(`catching ${withArticle(err.pyType)} raised by the interpreter`, 'the exception holds the key or object, which the model does not track', handler.pos);
   }
   // The exception, traceback and frame objects: allocations the model does not follow.
   interp.heap.loseFreeListOrder();
@@ -262,6 +262,11 @@ function handle(interp: Interpreter, handler: ExceptHandler, err: PyException, f
   throw raised;
 }
 
+/** 'a KeyError', 'an AttributeError'. */
+function withArticle(name: string): string {
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 /** `except E as e`: `e = None; del e` when the handler ends, however it ends. */
 function cleanupName(interp: Interpreter, handler: ExceptHandler, frame: Frame): void {
   if (handler.name === null) return;
@@ -275,7 +280,7 @@ function cleanupName(interp: Interpreter, handler: ExceptHandler, frame: Frame):
  */
 export function exceptionForExit(interp: Interpreter, err: PyException, pos: Pos): { type: Ref; value: Ref } {
   if (held.get(err)?.args == null && (err.pyType === 'KeyError' || err.pyType === 'AttributeError')) {
-    throw new Refusal(`passing a ${err.pyType} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
+    throw new Refusal(`passing ${withArticle(err.pyType)} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
   }
   if (!(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);
   // The exception, traceback and frame objects: allocations the model does not follow.

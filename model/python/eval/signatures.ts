@@ -48,8 +48,16 @@ export function checkArguments(interp: Interpreter, fn: Ref, params: readonly Pa
   const fp = h.payload(fn, 'function');
   const positionalDefaults = params.filter((p) => (p.kind === undefined || p.kind === 'posonly') && p.default !== null).length;
   const kwDefaults = new Set(params.filter((p) => p.kind === 'kwonly' && p.default !== null).map((p) => p.name));
-  const message = argumentError('{fn}', { params, positionalDefaults, kwDefaults, nargs: args.length, keywords: kw.map((k) => k.name) });
+  const suggestKeyword = interp.cfg.suggestions.unexpectedKeyword;
+  const message = argumentError('{fn}', { params, positionalDefaults, kwDefaults, nargs: args.length, keywords: kw.map((k) => k.name), suggestKeyword });
   if (message === null) return;
+  if (suggestKeyword && message.includes('unexpected keyword') && params.some((p) => p.kind === undefined || p.kind === 'kwonly')) {
+    // The candidates' list (`PyList_New`, freed at once) and `_Py_CalculateSuggestions`'s buffer
+    // (`PyMem_Malloc(MAX_STRING_SIZE * sizeof(size_t))`, 40 words, freed at once).
+    const names = params.filter((p) => p.kind === undefined || p.kind === 'kwonly').map((p) => interp.nameStr(p.name));
+    h.decref(h.list(names));
+    h.allocator.untracked(40 * interp.cfg.core.pointerSize);
+  }
   const code = (fp.code as { code: CodeObject }).code;
   const name = interp.msgs.callArgumentsName(code.name, () => qualifiedName(interp.codeRoots, code) ?? refuseQualname());
   const passed = [...args, ...kw.map((k) => k.value)];

@@ -52,3 +52,11 @@ try:
     two(O(), b=1, c=2)
 except TypeError as e:
     print(e)
+def fk(*, k0): pass
+def g(alpha, beta=1, /, gamma=2, *, delta, **kw): pass
+def h(alpha, beta): pass
+for c in [lambda: fk(a0=1), lambda: fk(k1=1), lambda: h(alpah=1, beta=2), lambda: h(1, 2, zzz=3), lambda: h(1, bet=2), lambda: fk(k0=1, K0=2)]:
+    try:
+        c()
+    except TypeError as e:
+        print(e, '|', e.args)
