@@ -87,6 +87,7 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   unhashableSetElement: '{error}',
   notContainer: "argument of type '{type}' is not iterable",
   callArgumentsName: '{name}',
+  listIndexMissing: '{repr} is not in list',
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
@@ -113,6 +114,8 @@ const MESSAGES_314: FactValue<'errorMessages'> = {
   unhashableSetElement: "cannot use '{type}' as a set element ({error})",
   // `Objects/abstract.c` `_PySequence_IterSearch` (PY_ITERSEARCH_CONTAINS).
   notContainer: "argument of type '{type}' is not a container or iterable",
+  // `Objects/listobject.c` `list_index_impl`: a fixed message, no repr of the item.
+  listIndexMissing: 'list.index(x): x not in list',
 };
 
 export const FACT_ROWS: readonly FactRow[] = [

@@ -203,6 +203,7 @@ print('call arguments:', last_line(outer_fn))
 def keyword_fn(alpha, *, beta):
     pass
 print('unexpected keyword:', last_line(lambda: keyword_fn(1, beta=2, alpah=3)))
+print('list.index missing:', last_line(lambda: [1].index(5)))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -227,6 +228,7 @@ print('unexpected keyword:', last_line(lambda: keyword_fn(1, beta=2, alpah=3)))
       `not a container: TypeError: ${fillMessage(m.notContainer, { type: 'int' })}`,
       `call arguments: TypeError: ${fillMessage(m.callArgumentsName, { name: 'inner_fn', qualname: 'outer_fn.<locals>.inner_fn' })}() missing 1 required positional argument: 'a'`,
       `unexpected keyword: TypeError: keyword_fn() got an unexpected keyword argument 'alpah'${s.unexpectedKeyword ? ". Did you mean 'alpha'?" : ''}`,
+      `list.index missing: ValueError: ${fillMessage(m.listIndexMissing, { repr: '5' })}`,
     );
   },
 };

@@ -196,6 +196,8 @@ export const FACT_SCHEMAS = {
      * `initialize_locals`/`_PyEval_EvalCode`): `co_name` until 3.9, `__qualname__` from 3.10.
      */
     callArgumentsName: z.enum(['{name}', '{qualname}']),
+    /** ValueError of `list.index` of a missing item (`Objects/listobject.c` `list_index_impl`): `{repr}` the item's repr. */
+    listIndexMissing: z.string().min(1),
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
     /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */

@@ -40,7 +40,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
   if (p.kind === 'str' && name === 'join' && args.length === 1) return strJoin(vm, obj, args[0] as Ref);
   if (p.kind === 'list' && name === 'index' && args.length === 1) {
     const i = findEqual(vm, p.items, args[0] as Ref);
-    if (i < 0) throw new Refusal('list.index of a missing item');
+    if (i < 0) throw new PyException('ValueError', vm.msgs.listIndexMissing(() => vm.reprOf(args[0] as Ref)));
     return h.int(BigInt(i));
   }
   if (p.kind === 'list' && name === 'append' && args.length === 1) {

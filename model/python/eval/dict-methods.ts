@@ -7,7 +7,7 @@
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
-import { PyException } from './py-exception';
+import { keyError } from './exceptions';
 import { Refusal } from './refusal';
 import { pythonHashKind } from './user-equality';
 
@@ -44,7 +44,7 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
       const e = entries.length === 0 ? undefined : interp.keyed.removeEntry(entries, args[0]!);
       if (!e) {
         if (args[1] !== undefined) return h.incref(args[1]);
-        throw new PyException('KeyError', interp.reprOf(args[0]!));
+        throw keyError(interp, args[0]!);
       }
       h.dictKeysChanged();
       h.decref(e.key);

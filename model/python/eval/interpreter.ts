@@ -38,7 +38,7 @@ import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
 import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
-import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
+import { keyError, execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { bindSignature, checkArguments, hasSignatureExtras, packDefaults } from './signatures';
@@ -911,7 +911,7 @@ export class Interpreter {
       }
       case 'dict': {
         const e = this.keyed.findEntry(p.entries, key);
-        if (!e) throw new PyException('KeyError', this.reprOf(key));
+        if (!e) throw keyError(this, key);
         return h.incref(e.value);
       }
       default:
@@ -1056,7 +1056,7 @@ export class Interpreter {
     }
     if (p.kind === 'dict') {
       const e = this.keyed.removeEntry(p.entries, key);
-      if (!e) throw new PyException('KeyError', this.reprOf(key));
+      if (!e) throw keyError(this, key);
       h.decref(e.key);
       h.decref(e.value);
       return;

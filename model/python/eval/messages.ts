@@ -32,6 +32,8 @@ export interface Messages {
   notContainer(type: string): string;
   /** The name a call's argument TypeError gives the function: `co_name` 3.8/3.9, `__qualname__` 3.10+. */
   callArgumentsName(name: string, qualname: () => string): string;
+  /** `list.index` of a missing item: 3.8-3.13 its repr, 3.14 a fixed message. */
+  listIndexMissing(repr: () => string): string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -51,5 +53,6 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     unhashable: (site, type, error) => fillMessage(site === 'dict key' ? m.unhashableDictKey : m.unhashableSetElement, { type, error }),
     notContainer: (type) => fillMessage(m.notContainer, { type }),
     callArgumentsName: (name, qualname) => (m.callArgumentsName === '{name}' ? name : qualname()),
+    listIndexMissing: (repr) => (m.listIndexMissing.includes('{repr}') ? fillMessage(m.listIndexMissing, { repr: repr() }) : m.listIndexMissing),
   };
 }
