@@ -29,6 +29,7 @@ import { DictNamespace } from './dict-namespace';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { constructDict } from './dict-constructor';
 import { pyRepr } from './repr';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
 import { rangeLength, typeName } from './values';
@@ -515,7 +516,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
     }
     case 'dict': {
       if (a === undefined) return h.dict([]);
-      throw new Refusal('dict() with arguments');
+      return constructDict(vm, a);
     }
     case 'set':
     case 'frozenset': {

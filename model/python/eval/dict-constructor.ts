@@ -1,0 +1,34 @@
+/**
+ * `dict(arg)` with one positional argument (`Objects/dictobject.c` `dict_new`, then
+ * `dict_update_arg`): a dict is merged (`PyDict_Merge` -> `dict_merge`: its keys and values
+ * with their stored hashes, in order, nothing hashed or compared again, as `dict.copy`);
+ * anything else is an iterable of pairs (`PyDict_MergeFromSeq2`): each item, a tuple or list of
+ * two (`PySequence_Fast` returns those themselves), is stored with `PyDict_SetItem` (the key is
+ * hashed, a Python `__hash__`/`__eq__` runs). Items of other kinds or lengths (CPython's
+ * TypeError/ValueError) are refused. The new dict's size is not followed (`sys.getsizeof` of a
+ * non-empty dict is refused), nor is the iterator of the argument (an allocation).
+ */
+import type { Ref } from '../../core/objects';
+import type { Interpreter } from './interpreter';
+import { Refusal } from './refusal';
+
+export function constructDict(vm: Interpreter, arg: Ref): Ref {
+  const h = vm.heap;
+  const p = h.get(arg).payload;
+  if (p.kind === 'dict') return h.dict(p.entries.map((e) => ({ key: h.incref(e.key), value: h.incref(e.value) })));
+  if (p.kind !== 'list' && p.kind !== 'tuple') throw new Refusal(`dict() of a ${p.kind}`, 'only dicts and lists or tuples of pairs are modelled');
+  const dict = h.dict([]);
+  // `PyObject_GetIter`: the argument's iterator, an allocation the model does not follow.
+  h.allocator.untracked('unknown');
+  try {
+    for (const item of [...p.items]) {
+      const ip = h.get(item).payload;
+      if ((ip.kind !== 'tuple' && ip.kind !== 'list') || ip.items.length !== 2) throw new Refusal('dict() of an item that is not a pair (tuple or list of two)');
+      vm.setItem(dict, ip.items[0] as Ref, h.incref(ip.items[1] as Ref));
+    }
+  } catch (err) {
+    h.decref(dict);
+    throw err;
+  }
+  return dict;
+}
