@@ -449,7 +449,7 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}' }, src('Python/structmember.c', 'PyMember_GetOne'),
-    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_EvalCode gets func_qualname from 3.10; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()')"),
+    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()')"),
   row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
   row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),
   row('errorMessages', ['3.13.0', '3.14.0'], BOTH, MESSAGES_313, src('Objects/object.c', '_PyObject_GenericSetAttrWithDict')),

@@ -193,7 +193,7 @@ export const FACT_SCHEMAS = {
      */
     /**
      * How a call's argument TypeError names the Python function (`Python/ceval.c`
-     * `initialize_locals`/`_PyEval_EvalCode`): `co_name` until 3.9, `__qualname__` from 3.10.
+     * `initialize_locals`, 3.10 `_PyEval_MakeFrameVector`): `co_name` until 3.9, `__qualname__` from 3.10.
      */
     callArgumentsName: z.enum(['{name}', '{qualname}']),
     /** ValueError of `list.index` of a missing item (`Objects/listobject.c` `list_index_impl`): `{repr}` the item's repr. */

@@ -1,7 +1,7 @@
 /**
  * The TypeError of a call whose arguments do not fit the Python function's signature, checked in
- * CPython's order (`Python/ceval.c` `initialize_locals` 3.11+, `_PyEval_EvalCode` 3.8-3.10, same
- * steps): each keyword in call order (a name not found, positional-only names excluded, is
+ * CPython's order (`Python/ceval.c` `initialize_locals` 3.11+, `_PyEval_MakeFrameVector` 3.10,
+ * `_PyEval_EvalCode` 3.9, `_PyEval_EvalCodeWithName` 3.8: the same steps): each keyword in call order (a name not found, positional-only names excluded, is
  * `positional_only_passed_as_keyword` if some positional-only names were passed as keywords,
  * else "unexpected"; one already bound is "multiple values"), then `too_many_positional`, then the
  * missing positional arguments (`missing_arguments`, `format_missing`), then the missing

@@ -1,7 +1,7 @@
 /**
  * Binding a call's arguments to a signature with `*args`, `**kwargs`, keyword-only or
- * positional-only parameters (`Python/ceval.c` `_PyEval_EvalCode` 3.8-3.10, `initialize_locals`
- * 3.11+; same steps in both):
+ * positional-only parameters (`Python/ceval.c` `_PyEval_EvalCodeWithName` 3.8, `_PyEval_EvalCode`
+ * 3.9, `_PyEval_MakeFrameVector` 3.10, `initialize_locals` 3.11+; the same steps in all):
  * - the `**kwargs` dict is made first (`PyDict_New`, a new empty dict even when no keyword goes
  *   there), then the positional arguments fill the positional parameters, then the rest go to
  *   the `*args` tuple (`_PyTuple_FromArray`, 3.11+ `_PyTuple_FromArraySteal`: the empty tuple
