@@ -7,6 +7,7 @@
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
+import { mergePairs } from './dict-constructor';
 import { keyError } from './exceptions';
 import { Refusal } from './refusal';
 import { pythonHashKind } from './user-equality';
@@ -53,6 +54,10 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
     case 'update': {
       if (args.length !== 1) return null;
       const src = h.get(args[0]!).payload;
+      if (src.kind === 'list' || src.kind === 'tuple') {
+        mergePairs(interp, dict, args[0]!);
+        return h.none();
+      }
       if (src.kind !== 'dict') return null;
       // `dict_merge` reuses the stored hashes: a Python `__hash__` would not run again.
       if (src.entries.some((e) => h.get(e.key).payload.kind === 'instance' && pythonHashKind(interp, e.key) === 'python')) {

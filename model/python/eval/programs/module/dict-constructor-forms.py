@@ -27,3 +27,8 @@ print(len(u), u[a])
 w = dict(u)
 print(len(w), sys.getrefcount(a))
 print(dict([]) == {}, dict(()) == {})
+up = {1: 0}
+up.update([(1, big), [2, val]])
+print(up[1] is big, list(up), sys.getrefcount(big), sys.getrefcount(val))
+up.update(((3, 4),))
+print(list(up))
