@@ -88,10 +88,13 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   unhashableDictKey: '{error}',
   unhashableSetElement: '{error}',
   notContainer: "argument of type '{type}' is not iterable",
+  callArgumentsName: '{name}',
+  listIndexMissing: '{repr} is not in list',
 };
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
   ...MESSAGES_39,
+  callArgumentsName: '{qualname}',
   intModuloByZero: 'integer modulo by zero',
   unboundLocal: "cannot access local variable '{name}' where it is not associated with a value",
   unboundFree: "cannot access free variable '{name}' where it is not associated with a value in enclosing scope",
@@ -115,6 +118,8 @@ const MESSAGES_314: FactValue<'errorMessages'> = {
   unhashableSetElement: "cannot use '{type}' as a set element ({error})",
   // `Objects/abstract.c` `_PySequence_IterSearch` (PY_ITERSEARCH_CONTAINS).
   notContainer: "argument of type '{type}' is not a container or iterable",
+  // `Objects/listobject.c` `list_index_impl`: a fixed message, no repr of the item.
+  listIndexMissing: 'list.index(x): x not in list',
 };
 
 export const FACT_ROWS: readonly FactRow[] = [
@@ -488,18 +493,19 @@ export const FACT_ROWS: readonly FactRow[] = [
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
-  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE }, src('Python/structmember.c', 'PyMember_GetOne')),
+  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}' }, src('Python/structmember.c', 'PyMember_GetOne'),
+    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()')"),
   row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG')),
   row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),
   row('errorMessages', ['3.13.0', '3.14.0'], BOTH, MESSAGES_313, src('Objects/object.c', '_PyObject_GenericSetAttrWithDict')),
   row('errorMessages', ['3.14.0', null], BOTH, MESSAGES_314, src('Objects/longobject.c', 'l_mod'),
     'one wording for every division by zero of ints and floats (measured on wasm32 3.14.2; x86_64 3.14 from source)'),
 
-  row('errorSuggestions', ['3.8.0', '3.10.0'], BOTH, { nameError: false, attributeGet: false, attributeSet: false, hidesUnderscored: false },
+  row('errorSuggestions', ['3.8.0', '3.10.0'], BOTH, { nameError: false, attributeGet: false, attributeSet: false, hidesUnderscored: false, unexpectedKeyword: false },
     src('Python/pythonrun.c', 'print_exception')),
-  row('errorSuggestions', ['3.10.0', '3.13.0'], BOTH, { nameError: true, attributeGet: true, attributeSet: false, hidesUnderscored: false },
+  row('errorSuggestions', ['3.10.0', '3.13.0'], BOTH, { nameError: true, attributeGet: true, attributeSet: false, hidesUnderscored: false, unexpectedKeyword: false },
     src('Python/suggestions.c', '_Py_Offer_Suggestions')),
-  row('errorSuggestions', ['3.13.0', null], BOTH, { nameError: true, attributeGet: true, attributeSet: true, hidesUnderscored: true },
+  row('errorSuggestions', ['3.13.0', null], BOTH, { nameError: true, attributeGet: true, attributeSet: true, hidesUnderscored: true, unexpectedKeyword: true },
     src('Lib/traceback.py', '_compute_suggestion_error'),
     'PyObject_GenericSetAttr now sets the error\'s name and obj, so assignments get suggestions too; hide_underscored drops \'_\' names'),
 

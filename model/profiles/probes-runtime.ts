@@ -206,6 +206,15 @@ print('unhashable dict key:', last_line(lambda: {}[([],)]))
 print('unhashable set element:', last_line(lambda: set().add([])))
 print('unhashable hash:', last_line(lambda: hash([])))
 print('not a container:', last_line(lambda: 1 in 5))
+def outer_fn():
+    def inner_fn(a):
+        pass
+    inner_fn()
+print('call arguments:', last_line(outer_fn))
+def keyword_fn(alpha, *, beta):
+    pass
+print('unexpected keyword:', last_line(lambda: keyword_fn(1, beta=2, alpah=3)))
+print('list.index missing:', last_line(lambda: [1].index(5)))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -228,6 +237,9 @@ print('not a container:', last_line(lambda: 1 in 5))
       `unhashable set element: TypeError: ${fillMessage(m.unhashableSetElement, { type: 'list', error: "unhashable type: 'list'" })}`,
       "unhashable hash: TypeError: unhashable type: 'list'",
       `not a container: TypeError: ${fillMessage(m.notContainer, { type: 'int' })}`,
+      `call arguments: TypeError: ${fillMessage(m.callArgumentsName, { name: 'inner_fn', qualname: 'outer_fn.<locals>.inner_fn' })}() missing 1 required positional argument: 'a'`,
+      `unexpected keyword: TypeError: keyword_fn() got an unexpected keyword argument 'alpah'${s.unexpectedKeyword ? ". Did you mean 'alpha'?" : ''}`,
+      `list.index missing: ValueError: ${fillMessage(m.listIndexMissing, { repr: '5' })}`,
     );
   },
 };

@@ -225,6 +225,13 @@ export const FACT_SCHEMAS = {
      * `{type}` the key's type (3.14 `Objects/dictobject.c` `dict_unhashable_type`,
      * `Objects/setobject.c` `set_unhashable_type`); `{error}` alone before.
      */
+    /**
+     * How a call's argument TypeError names the Python function (`Python/ceval.c`
+     * `initialize_locals`, 3.10 `_PyEval_MakeFrameVector`): `co_name` until 3.9, `__qualname__` from 3.10.
+     */
+    callArgumentsName: z.enum(['{name}', '{qualname}']),
+    /** ValueError of `list.index` of a missing item (`Objects/listobject.c` `list_index_impl`): `{repr}` the item's repr. */
+    listIndexMissing: z.string().min(1),
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
     /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */
@@ -237,6 +244,8 @@ export const FACT_SCHEMAS = {
     attributeSet: z.boolean(),
     /** AttributeError candidates starting with '_' are dropped unless the name starts with '_'. */
     hidesUnderscored: z.boolean(),
+    /** A call's unexpected keyword gets ". Did you mean 'x'?" in the TypeError itself (`Python/ceval.c` `initialize_locals`, 3.13+). */
+    unexpectedKeyword: z.boolean(),
   }),
   /** `dir(object())`, and the names a class statement adds to every class's `dir()`. */
   dirNames: z.object({ object: z.array(z.string()).min(1), classAdds: z.array(z.string()).min(1) }),

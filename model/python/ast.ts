@@ -81,7 +81,7 @@ export type Expr =
   | { readonly kind: 'SetComp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
   | { readonly kind: 'GeneratorExp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
   | { readonly kind: 'DictComp'; readonly key: Expr; readonly value: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
-  /** `lambda params: body` (plain positional parameters with optional defaults). */
+  /** `lambda params: body` (parameters as for `def`, without annotations). */
   | { readonly kind: 'Lambda'; readonly params: readonly Parameter[]; readonly body: Expr; readonly pos: Pos };
 
 /** What may stand left of `=`, after `for`, or after `del`. */
@@ -92,13 +92,23 @@ export type Target =
   | { readonly kind: 'Tuple'; readonly elts: readonly Target[]; readonly pos: Pos }
   | { readonly kind: 'List'; readonly elts: readonly Target[]; readonly pos: Pos };
 
+/**
+ * One parameter of a `def` or `lambda`. A signature lists its parameters in `co_varnames` order:
+ * positional-only, positional-or-keyword, keyword-only, then `*args`, then `**kwargs`
+ * (`Python/compile.c` `compiler_make_arguments`/symtable order); the source order follows from
+ * the kinds (`/` after the positional-only ones, `*args` or a bare `*` before the keyword-only ones).
+ */
 export interface Parameter {
   readonly name: string;
   readonly default: Expr | null;
   readonly pos: Pos;
   /** `name: annotation` (absent or null: none). */
   readonly annotation?: Expr | null;
+  /** Absent: positional-or-keyword. `vararg` is `*name`, `kwarg` is `**name` (never with a default). */
+  readonly kind?: ParameterKind;
 }
+
+export type ParameterKind = 'posonly' | 'kwonly' | 'vararg' | 'kwarg';
 
 export interface ImportAlias {
   readonly name: string;

@@ -70,7 +70,7 @@ export function normalizeExpr(e: Expr): Expr {
     case 'DictComp':
       return { kind: 'DictComp', key: n(e.key), value: n(e.value), generators: e.generators.map(comprehension), pos };
     case 'Lambda':
-      return { kind: 'Lambda', params: e.params.map((p) => ({ name: p.name, default: opt(p.default), pos })), body: n(e.body), pos };
+      return { kind: 'Lambda', params: e.params.map((p) => ({ name: p.name, default: opt(p.default), pos, ...(p.kind ? { kind: p.kind } : {}) })), body: n(e.body), pos };
   }
 }
 
@@ -108,7 +108,7 @@ function normalizeStmt(s: Stmt): Stmt {
       return {
         kind: 'FunctionDef',
         name: s.name,
-        params: s.params.map((p) => ({ name: p.name, default: p.default ? n(p.default) : null, pos, ...(p.annotation ? { annotation: n(p.annotation) } : {}) })),
+        params: s.params.map((p) => ({ name: p.name, default: p.default ? n(p.default) : null, pos, ...(p.annotation ? { annotation: n(p.annotation) } : {}), ...(p.kind ? { kind: p.kind } : {}) })),
         body: body(s.body),
         decorators: s.decorators.map(n),
         pos,

@@ -12,7 +12,7 @@
  * no literal and prints as `1e309` (as `ast.unparse` does); negative numbers print as `-5`,
  * which reads back as `UnaryOp('-', 5)`: see `normalizeModule`.
  */
-import type { Comprehension, ConstValue, Expr, FormattedValue, FStringPart, Module, Stmt, Target } from './ast';
+import type { Comprehension, ConstValue, Expr, FormattedValue, FStringPart, Module, Parameter, Stmt, Target } from './ast';
 import { isIdentifier } from './syntax/keywords';
 import { mergeParts } from './syntax/literals';
 import { bytesRepr, escapeStr, floatRepr, isPrintable, strRepr } from './syntax/repr';
@@ -115,7 +115,7 @@ function printStmt(s: Stmt, level: number, lines: string[]): void {
       return line('pass');
     case 'FunctionDef': {
       s.decorators.forEach((d) => line('@' + decorator(d)));
-      const params = s.params.map((p) => {
+      const params = signature(s.params, (p) => {
         const annotated = p.annotation ? `${identifier(p.name)}: ${ex(p.annotation)}` : identifier(p.name);
         return annotated + (p.default ? (p.annotation ? ` = ${ex(p.default)}` : `=${ex(p.default)}`) : '');
       });
@@ -299,7 +299,7 @@ class ExprPrinter {
       case 'DictComp':
         return `{${this.expr(e.key, Prec.Test)}: ${this.expr(e.value, Prec.Test)}${this.generators(e.generators)}}`;
       case 'Lambda': {
-        const params = e.params.map((p) => identifier(p.name) + (p.default ? `=${this.expr(p.default, Prec.Test)}` : ''));
+        const params = signature(e.params, (p) => identifier(p.name) + (p.default ? `=${this.expr(p.default, Prec.Test)}` : ''));
         return `lambda${params.length > 0 ? ' ' : ''}${params.join(', ')}: ${this.expr(e.body, Prec.Test)}`;
       }
     }
@@ -399,4 +399,23 @@ function precedence(e: Expr): Prec {
     default:
       return Prec.Atom;
   }
+}
+
+/**
+ * A signature's parameters in source order (the AST keeps `co_varnames` order): positional-only
+ * then `/`, positional, `*args` or a bare `*` before keyword-only ones, `**kwargs`.
+ */
+function signature(params: readonly Parameter[], show: (p: Parameter) => string): string[] {
+  const of = (kind: Parameter['kind']): Parameter[] => params.filter((p) => p.kind === kind);
+  const posonly = of('posonly').map(show);
+  const vararg = of('vararg').map((p) => '*' + show(p));
+  const kwonly = of('kwonly').map(show);
+  return [
+    ...posonly,
+    ...(posonly.length > 0 ? ['/'] : []),
+    ...of(undefined).map(show),
+    ...(vararg.length > 0 ? vararg : kwonly.length > 0 ? ['*'] : []),
+    ...kwonly,
+    ...of('kwarg').map((p) => '**' + show(p)),
+  ];
 }

@@ -29,6 +29,7 @@ import { DictNamespace } from './dict-namespace';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { constructDict } from './dict-constructor';
 import { pyRepr } from './repr';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
 import { rangeLength, typeName } from './values';
@@ -42,7 +43,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
   if (p.kind === 'str' && name === 'join' && args.length === 1) return strJoin(vm, obj, args[0] as Ref);
   if (p.kind === 'list' && name === 'index' && args.length === 1) {
     const i = findEqual(vm, p.items, args[0] as Ref);
-    if (i < 0) throw new Refusal('list.index of a missing item');
+    if (i < 0) throw new PyException('ValueError', vm.msgs.listIndexMissing(() => vm.reprOf(args[0] as Ref)));
     return h.int(BigInt(i));
   }
   if (p.kind === 'list' && name === 'append' && args.length === 1) {
@@ -524,7 +525,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
     }
     case 'dict': {
       if (a === undefined) return h.dict([]);
-      throw new Refusal('dict() with arguments');
+      return constructDict(vm, a);
     }
     case 'set':
     case 'frozenset': {

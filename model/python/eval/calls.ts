@@ -1,9 +1,9 @@
 /**
  * Calls of Python functions with keyword arguments (`Python/ceval.c` `_PyEval_EvalCode`
  * 3.8-3.10, `initialize_locals` 3.11+): positional arguments fill the first parameters, each
- * keyword the parameter of its name, defaults the rest. What CPython reports as a TypeError
- * (an unknown or repeated keyword, a missing argument) is refused: its wording changed across
- * versions. A class called with keywords gets them in a dict (`_PyObject_MakeTpCall` ->
+ * keyword the parameter of its name, defaults the rest. A call that does not fit raises
+ * CPython's TypeError (signatures.ts `checkArguments`; wordings measured per version).
+ * A class called with keywords gets them in a dict (`_PyObject_MakeTpCall` ->
  * `_PyStack_AsDict`), which `slot_tp_init` passes on to `__init__`: the model makes that dict
  * and releases it after the call; the other buffers of that path are not followed.
  */
@@ -11,6 +11,7 @@ import type { Ref } from '../../core/objects';
 import type { Parameter } from '../ast';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
+import { hasSignatureExtras } from './signatures';
 
 export interface KeywordArg {
   readonly name: string;
@@ -37,11 +38,23 @@ export function bindArguments(params: readonly Parameter[], defaults: readonly R
   });
 }
 
+/** Whether positional `nargs` and keywords `kw` fill a signature of plain parameters exactly once. */
+function fitsSimpleSignature(params: readonly Parameter[], nDefaults: number, nargs: number, kw: readonly KeywordArg[]): boolean {
+  const filled = new Set(params.slice(0, nargs).map((p) => p.name));
+  for (const k of kw) {
+    if (!params.some((p) => p.name === k.name) || filled.has(k.name)) return false;
+    filled.add(k.name);
+  }
+  return nargs <= params.length && params.slice(0, params.length - nDefaults).every((p) => filled.has(p.name));
+}
+
 /** `fn` (a Python function) called with positional and keyword arguments (borrowed); a new reference. */
 export function callFunctionWithKeywords(interp: Interpreter, fn: Ref, args: readonly Ref[], kw: readonly KeywordArg[], steal: boolean): Ref {
   const h = interp.heap;
   const fp = h.payload(fn, 'function');
   const { params } = fp.code as { params: readonly Parameter[] };
+  // Other signatures, and a call that does not fit (its TypeError), go through `callFunction`.
+  if (hasSignatureExtras(params) || !fitsSimpleSignature(params, fp.defaults.length, args.length, kw)) return interp.callFunction(fn, [...args], steal, kw);
   const bound = bindArguments(params, fp.defaults, args, kw);
   // A stealing call owns what it gets: the defaults it uses are new references.
   const passed = steal ? bound.map((r, i) => (i < args.length || kw.some((k) => k.value === r) ? r : h.incref(r))) : bound;

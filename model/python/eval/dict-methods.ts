@@ -7,7 +7,8 @@
  */
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
-import { PyException } from './py-exception';
+import { mergePairs } from './dict-constructor';
+import { keyError } from './exceptions';
 import { Refusal } from './refusal';
 import { makeDictView } from './dict-views';
 import { pythonHashKind } from './user-equality';
@@ -45,7 +46,7 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
       const e = entries.length === 0 ? undefined : interp.keyed.removeEntry(entries, args[0]!);
       if (!e) {
         if (args[1] !== undefined) return h.incref(args[1]);
-        throw new PyException('KeyError', interp.reprOf(args[0]!));
+        throw keyError(interp, args[0]!);
       }
       h.dictKeysChanged();
       h.decref(e.key);
@@ -54,6 +55,10 @@ export function callDictMethod(interp: Interpreter, dict: Ref, name: string, arg
     case 'update': {
       if (args.length !== 1) return null;
       const src = h.get(args[0]!).payload;
+      if (src.kind === 'list' || src.kind === 'tuple') {
+        mergePairs(interp, dict, args[0]!);
+        return h.none();
+      }
       if (src.kind !== 'dict') return null;
       // `dict_merge` reuses the stored hashes: a Python `__hash__` would not run again.
       if (src.entries.some((e) => h.get(e.key).payload.kind === 'instance' && pythonHashKind(interp, e.key) === 'python')) {

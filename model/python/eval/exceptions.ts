@@ -17,14 +17,16 @@
  * `str(exc)` follows `BaseException_str`: '' for no argument, `str(arg)` for one, `repr(args)`
  * for several; `KeyError_str` uses `repr(arg)` for one.
  * Only builtin exception classes named directly (not shadowed) are modelled, in raise and in
- * except clauses. Exceptions the model raises itself hold only their message, except KeyError
- * (the key) and AttributeError (3.10+: the object): catching those is refused. The exception,
+ * except clauses. Exceptions the model raises itself hold only their message (their `args`: the
+ * message), except KeyError, which holds the key (`exceptionHolding`), and AttributeError (3.10+:
+ * the object, `name` and `obj`): catching that one is refused. The exception,
  * traceback and frame objects are allocations the model does not follow (free lists lost).
  */
 import type { Ref } from '../../core/objects';
 import type { ExceptHandler, Expr, Pos, Stmt } from '../ast';
 import { NORMAL, type Completion, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
+import { lookupClassAttr } from './attributes';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 
@@ -122,6 +124,28 @@ export function execRaise(interp: Interpreter, s: Extract<Stmt, { kind: 'Raise' 
   const err = new PyException(type, text);
   heldBy(err).args = args;
   throw err;
+}
+
+/**
+ * An exception the interpreter raises holding its arguments (new references, owned by the
+ * exception): KeyError's `(key,)` (`Objects/dictobject.c` `_PyErr_SetKeyError`: a 1-tuple of the
+ * key itself, so `e.args[0] is key`, measured on 3.8-3.14), released when the exception dies.
+ */
+export function exceptionHolding(type: string, text: string, args: Ref[]): PyException {
+  const err = new PyException(type, text);
+  heldBy(err).args = args;
+  return err;
+}
+
+/**
+ * The KeyError of a missing `key` (`_PyErr_SetKeyError`). Its message is `repr(key)`, which
+ * CPython computes only when the exception is shown (`KeyError_str`): a key whose repr runs
+ * Python code (`__repr__`) is refused, the model computes the text at once.
+ */
+export function keyError(interp: Interpreter, key: Ref): PyException {
+  const p = interp.heap.get(key).payload;
+  if (p.kind === 'instance' && lookupClassAttr(interp, p.cls, '__repr__') !== null) throw new Refusal('a KeyError of a key with a Python __repr__', 'CPython calls it only when the exception is shown');
+  return exceptionHolding('KeyError', interp.reprOf(key), [interp.heap.incref(key)]);
 }
 
 const ALL_CLASSES: ReadonlySet<string> = new Set(Object.keys(BASE_OF));
@@ -235,7 +259,7 @@ function tryExcept(interp: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, frame
 
 function handle(interp: Interpreter, handler: ExceptHandler, err: PyException, frame: Frame): Completion {
   if (held.get(err)?.args == null && (err.pyType === 'KeyError' || err.pyType === 'AttributeError')) {
-    throw new Refusal(`catching a ${err.pyType} raised by the interpreter`, 'the exception holds the key or object, which the model does not track', handler.pos);
+    throw new Refusal(`catching ${withArticle(err.pyType)} raised by the interpreter`, 'the exception holds the key or object, which the model does not track', handler.pos);
   }
   // The exception, traceback and frame objects: allocations the model does not follow.
   interp.heap.loseFreeListOrder();
@@ -262,6 +286,11 @@ function handle(interp: Interpreter, handler: ExceptHandler, err: PyException, f
   throw raised;
 }
 
+/** 'a KeyError', 'an AttributeError'. */
+function withArticle(name: string): string {
+  return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 /** `except E as e`: `e = None; del e` when the handler ends, however it ends. */
 function cleanupName(interp: Interpreter, handler: ExceptHandler, frame: Frame): void {
   if (handler.name === null) return;
@@ -275,7 +304,7 @@ function cleanupName(interp: Interpreter, handler: ExceptHandler, frame: Frame):
  */
 export function exceptionForExit(interp: Interpreter, err: PyException, pos: Pos): { type: Ref; value: Ref } {
   if (held.get(err)?.args == null && (err.pyType === 'KeyError' || err.pyType === 'AttributeError')) {
-    throw new Refusal(`passing a ${err.pyType} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
+    throw new Refusal(`passing ${withArticle(err.pyType)} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
   }
   if (!(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);
   // The exception, traceback and frame objects: allocations the model does not follow.

@@ -39,9 +39,10 @@ import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
 import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
-import { execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
+import { keyError, execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
+import { bindSignature, checkArguments, hasSignatureExtras, packDefaults } from './signatures';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
 import { TRUTH_BUILTINS } from './truth-builtins';
@@ -118,6 +119,8 @@ export class Interpreter {
   private statementsRun = 0;
   /** The frame of the statement being run (for `exec`). */
   frame: Frame | null = null;
+  /** The module code of each unit run (qualified-names.ts finds functions' `__qualname__` from them). */
+  readonly codeRoots: CodeObject[] = [];
   /** 3.14: references CPython holds borrowed where the model counts them (`LOAD_FAST_BORROW`); null before. */
   readonly borrows: BorrowLedger | null;
   pos: Pos = NO_POS;
@@ -155,6 +158,7 @@ export class Interpreter {
 
   /** Runs a whole module (`python FILE.py`): the arena lives until the body is done. */
   runModule(unit: CompileUnit): void {
+    this.codeRoots.push(unit.module);
     const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
     setupModuleAnnotations(this, unit.module.body, frame);
     this.execBody(unit.module.body, frame, true);
@@ -162,6 +166,7 @@ export class Interpreter {
 
   /** Runs one REPL statement unit, then frees its arena and code (`PyRun_InteractiveOneObject`). */
   runReplStatement(unit: CompileUnit, stmt: Stmt): void {
+    this.codeRoots.push(unit.module);
     const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
     setupModuleAnnotations(this, [stmt], frame);
     if (stmt.kind === 'Expr') {
@@ -705,7 +710,7 @@ export class Interpreter {
     const code = frame.code.children.get(s);
     if (!code) throw new Error('model bug: no code object for a def');
     // Defaults are evaluated (and packed in a tuple, `BUILD_TUPLE`) when `def` runs.
-    const defaults = s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame));
+    const defaults = packDefaults(this, s.params, s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame)));
     const extras = evalFunctionAnnotations(this, s, frame);
     const closure = makeClosure(this, code, frame);
     // The function object: a GC object whose size the model leaves unknown.
@@ -776,24 +781,27 @@ export class Interpreter {
    * releases its references after the call; otherwise (3.11+, an inlined call) the frame
    * takes them over (`steal`), and the caller does not release them.
    */
-  callFunction(fn: Ref, args: Ref[], steal: boolean): Ref {
+  callFunction(fn: Ref, args: Ref[], steal: boolean, kw: readonly KeywordArg[] = []): Ref {
     const h = this.heap;
     const fp = h.payload(fn, 'function');
     const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
     const nDefaults = fp.defaults.length;
-    if (args.length > params.length || args.length < params.length - nDefaults) {
-      throw new Refusal('a call with the wrong number of arguments', 'the TypeError wording changed across versions');
-    }
+    const extended = hasSignatureExtras(params);
     if (this.depth >= MAX_DEPTH) throw new Refusal('recursion deeper than 100 calls');
     if (this.cfg.callerHoldsArgumentReference && !this.calledOnce.has(code)) {
       // 3.8-3.10: the first call allocates the frame object (kept as `co_zombieframe`).
       h.allocator.untrackedAtLeast(300);
     }
     this.calledOnce.add(code);
+    // Arguments that do not fit: the TypeError (`kw` here only for a simple signature that does not fit).
+    if (!extended && (kw.length > 0 || args.length > params.length || args.length < params.length - nDefaults)) checkArguments(this, fn, params, args, kw, steal);
     const fast = new Map<string, Ref | null>();
     for (const name of code.locals) fast.set(name, null);
+    // `*args`, `**kwargs`, keyword-only, positional-only: signatures.ts (`named`: the values of the
+    // parameters before `*args`/`**kwargs`, which come last in `params`).
+    const named = extended ? bindSignature(this, fn, params, args, kw, steal, fast) : null;
     // Loops, not closures, in this function: V8 would make their context at every call.
-    for (let i = 0; i < params.length; i++) {
+    if (!extended) for (let i = 0; i < params.length; i++) {
       const a = args[i];
       const name = (params[i] as { name: string }).name;
       if (a !== undefined) fast.set(name, steal ? a : h.incref(a));
@@ -801,7 +809,7 @@ export class Interpreter {
     }
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
     if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
-    this.borrows?.enterFrame(frame, params, fn, args, steal);
+    this.borrows?.enterFrame(frame, params, fn, named ?? args, steal);
     this.depth++;
     let result: Ref;
     try {
@@ -905,7 +913,7 @@ export class Interpreter {
       }
       case 'dict': {
         const e = this.keyed.findEntry(p.entries, key);
-        if (!e) throw new PyException('KeyError', this.reprOf(key));
+        if (!e) throw keyError(this, key);
         return h.incref(e.value);
       }
       default:
@@ -1050,7 +1058,7 @@ export class Interpreter {
     }
     if (p.kind === 'dict') {
       const e = this.keyed.removeEntry(p.entries, key);
-      if (!e) throw new PyException('KeyError', this.reprOf(key));
+      if (!e) throw keyError(this, key);
       h.decref(e.key);
       h.decref(e.value);
       return;

@@ -13,6 +13,7 @@ import type { Expr } from '../ast';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { makeClosure, withClosure } from './cells';
+import { packDefaults } from './signatures';
 
 type LambdaExpr = Extract<Expr, { kind: 'Lambda' }>;
 
@@ -28,7 +29,8 @@ export function makeLambda(interp: Interpreter, e: LambdaExpr, frame: Frame): Re
     for (const d of defaults.reverse()) h.decref(d);
     throw err;
   }
+  const packed = packDefaults(interp, e.params, defaults);
   const closure = makeClosure(interp, code, frame);
   // The function object: a GC object whose size the model leaves unknown (as for `def`).
-  return h.object({ kind: 'function', name: code.name, codeObject: h.incref(code.ref), defaults, ...withClosure({ code, params: e.params }, closure, []) });
+  return h.object({ kind: 'function', name: code.name, codeObject: h.incref(code.ref), defaults: packed, ...withClosure({ code, params: e.params }, closure, []) });
 }

@@ -33,6 +33,10 @@ export interface Messages {
   unhashable(site: 'dict key' | 'set element', type: string, error: string): string;
   /** `x in c` of a c that is no container and not iterable: reworded in 3.14. */
   notContainer(type: string): string;
+  /** The name a call's argument TypeError gives the function: `co_name` 3.8/3.9, `__qualname__` 3.10+. */
+  callArgumentsName(name: string, qualname: () => string): string;
+  /** `list.index` of a missing item: 3.8-3.13 its repr, 3.14 a fixed message. */
+  listIndexMissing(repr: () => string): string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -53,5 +57,7 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     minMaxEmpty: (name) => fillMessage(m.minMaxEmpty, { name }),
     unhashable: (site, type, error) => fillMessage(site === 'dict key' ? m.unhashableDictKey : m.unhashableSetElement, { type, error }),
     notContainer: (type) => fillMessage(m.notContainer, { type }),
+    callArgumentsName: (name, qualname) => (m.callArgumentsName === '{name}' ? name : qualname()),
+    listIndexMissing: (repr) => (m.listIndexMissing.includes('{repr}') ? fillMessage(m.listIndexMissing, { repr: repr() }) : m.listIndexMissing),
   };
 }

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ExceptHandler, Expr, ImportAlias, Parameter, Stmt } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { convertCall, convertExpr, convertExprList, identifier } from './expressions';
+import { convertParameters } from './parameters';
 import { BlockIndent, type Indent } from './indentation';
 import { toTarget } from './targets';
 import { convertWith } from './with-statement';
@@ -297,31 +298,8 @@ export class StatementConverter {
   }
 
   private parameters(paramList: SyntaxNode): Parameter[] {
-    const ctx = this.ctx;
-    const params: Parameter[] = [];
-    // lezer keeps no node for the `/` marker: find it between two children.
     const all = childrenOf(paramList);
-    for (let i = 1; i < all.length; i++) {
-      const gap = ctx.source.slice(all[i - 1]!.to, all[i]!.from);
-      if (gap.trim() === '/') ctx.unsupported("positional-only parameters ('/')", all[i - 1]!.to + gap.indexOf('/'));
-    }
-    for (const item of splitOnCommas(childrenOf(paramList).slice(1, -1)).items) {
-      const first = item[0]!;
-      if (first.name === '*') ctx.unsupported(item[1] ? 'variadic parameter (*args)' : "keyword-only parameters ('*')", first);
-      if (first.name === '**') ctx.unsupported('variadic keyword parameter (**kwargs)', first);
-      if (first.name === '/') ctx.unsupported("positional-only parameters ('/')", first);
-      const annotation = item.find((c) => c.name === 'TypeDef');
-      const annotationNode = annotation ? childrenOf(annotation)[1] : undefined;
-      if (annotation && !annotationNode) ctx.malformed('invalid syntax', annotation);
-      const name = identifier(ctx, first);
-      if (name === '__debug__') ctx.malformed('cannot assign to __debug__', first);
-      const defaultNode = item[annotation ? 3 : 2];
-      if (!defaultNode && params.some((p) => p.default !== null))
-        ctx.malformed('parameter without a default follows parameter with a default', first);
-      const param = { name, default: defaultNode ? convertExpr(ctx, defaultNode) : null, pos: ctx.pos(first) };
-      params.push(annotationNode ? { ...param, annotation: convertExpr(ctx, annotationNode) } : param);
-    }
-    return params;
+    return convertParameters(this.ctx, all.slice(1, -1), { start: all[0]!.to, end: all.at(-1)!.from }, convertExpr, identifier, true);
   }
 
   private classDef(node: SyntaxNode, children: SyntaxNode[], decorators: Expr[], indent: Indent): Stmt {

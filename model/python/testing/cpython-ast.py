@@ -77,12 +77,26 @@ class Converter:
         elif t == 'JoinedStr': o = {'kind': 'FString', 'parts': self.parts(e.values)}
         elif t in ('ListComp', 'SetComp', 'GeneratorExp'): o = {'kind': t, 'elt': self.expr(e.elt), 'generators': self.generators(e.generators)}
         elif t == 'Lambda':
-            args = e.args.args
-            defaults = [None] * (len(args) - len(e.args.defaults)) + list(e.args.defaults)
-            o = {'kind': 'Lambda', 'params': [self.pos(a, {'name': a.arg, 'default': d and self.expr(d)}) for a, d in zip(args, defaults)], 'body': self.expr(e.body)}
+            o = {'kind': 'Lambda', 'params': self.params(e.args, False), 'body': self.expr(e.body)}
         elif t == 'DictComp': o = {'kind': 'DictComp', 'key': self.expr(e.key), 'value': self.expr(e.value), 'generators': self.generators(e.generators)}
         else: o = {'kind': 'UNSUPPORTED ' + t}
         return self.pos(e, o)
+
+    def params(self, a, annotated):
+        # co_varnames order: positional-only, positional, keyword-only, *args, **kwargs (as the model's AST).
+        positional = [(p, 'posonly') for p in a.posonlyargs] + [(p, None) for p in a.args]
+        defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+        items = [(p, k, d) for (p, k), d in zip(positional, defaults)]
+        items += [(p, 'kwonly', d) for p, d in zip(a.kwonlyargs, a.kw_defaults)]
+        items += [(a.vararg, 'vararg', None)] if a.vararg else []
+        items += [(a.kwarg, 'kwarg', None)] if a.kwarg else []
+        out = []
+        for p, k, d in items:
+            o = {'name': p.arg, 'default': d and self.expr(d)}
+            if annotated: o['annotation'] = p.annotation and self.expr(p.annotation)
+            if k: o['kind'] = k
+            out.append(self.pos(p, o))
+        return out
 
     def generators(self, gs):
         # A comprehension clause has no position of its own in CPython's AST: only its parts do.
@@ -104,10 +118,8 @@ class Converter:
         elif t == 'For': o = {'kind': 'For', 'target': self.expr(s.target), 'iter': self.expr(s.iter), 'body': self.body(s.body), 'orelse': self.body(s.orelse)}
         elif t in ('Break', 'Continue', 'Pass'): o = {'kind': t}
         elif t == 'FunctionDef':
-            args = s.args.args
-            defaults = [None] * (len(args) - len(s.args.defaults)) + list(s.args.defaults)
             o = {'kind': 'FunctionDef', 'name': s.name,
-                 'params': [self.pos(a, {'name': a.arg, 'default': d and self.expr(d), 'annotation': a.annotation and self.expr(a.annotation)}) for a, d in zip(args, defaults)],
+                 'params': self.params(s.args, True),
                  'body': self.body(s.body), 'decorators': self.exprs(s.decorator_list), 'returns': s.returns and self.expr(s.returns)}
         elif t == 'Return': o = {'kind': 'Return', 'value': s.value and self.expr(s.value)}
         elif t in ('Global', 'Nonlocal'): o = {'kind': t, 'names': list(s.names)}

@@ -101,7 +101,7 @@ export function comparable(module: Module, positions: boolean): unknown {
       case 'DictComp':
         return pos(e.pos, { kind: 'DictComp', key: expr(e.key), value: expr(e.value), generators: generators(e.generators) });
       case 'Lambda':
-        return pos(e.pos, { kind: 'Lambda', params: e.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default) })), body: expr(e.body) });
+        return pos(e.pos, { kind: 'Lambda', params: e.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default), ...(p.kind ? { kind: p.kind } : {}) })), body: expr(e.body) });
     }
   };
   const generators = (gs: readonly Comprehension[]): unknown[] => gs.map((g) => ({ target: expr(g.target), iter: expr(g.iter), ifs: g.ifs.map(expr) }));
@@ -129,7 +129,7 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(s.pos, {
           kind: 'FunctionDef',
           name: s.name,
-          params: s.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default), annotation: opt(p.annotation ?? null) })),
+          params: s.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default), annotation: opt(p.annotation ?? null), ...(p.kind ? { kind: p.kind } : {}) })),
           body: body(s.body),
           decorators: s.decorators.map(expr),
           returns: opt(s.returns ?? null),
