@@ -110,6 +110,8 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
       if (v !== null) return h.incref(v);
       if (allSlots(vm, obj).includes(name)) throw new Refusal(`the slot ${name} of a class`, 'a member descriptor, not modelled');
       if (derivesFromStr(vm, obj)) throw new Refusal(`the attribute ${name} of a str subclass`, "str's own attributes are not modelled");
+      // A builtin type has attributes the model does not list (`dict.fromkeys`, `int.from_bytes`...).
+      if (!vm.heapTypes.has(obj)) throw new Refusal(`the attribute ${name} of the builtin type ${p.name}`);
       throw attributeError(vm, obj, name, `type object '${p.name}' has no attribute '${name}'`, false);
     }
     default:
