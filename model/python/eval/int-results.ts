@@ -23,8 +23,14 @@ export interface IntOperand {
   readonly exactInt: Ref | null;
 }
 
+/** `1 << PyLong_SHIFT` (30 on every build measured), computed once per digit size. */
+const DIGIT_LIMITS = new Map<number, bigint>([[30, 1n << 30n]]);
+
 function digitLimit(heap: Heap): bigint {
-  return 1n << BigInt(heap.config.sizes.longDigitBits);
+  const bits = heap.config.sizes.longDigitBits;
+  let limit = DIGIT_LIMITS.get(bits);
+  if (limit === undefined) DIGIT_LIMITS.set(bits, (limit = 1n << BigInt(bits)));
+  return limit;
 }
 
 /** `_PyLong_DigitCount`. */
@@ -42,7 +48,9 @@ function topDigit(heap: Heap, v: bigint): bigint {
 }
 
 function isSmall(heap: Heap, v: bigint): boolean {
-  return v >= BigInt(heap.config.smallIntMin) && v <= BigInt(heap.config.smallIntMax);
+  // Compared as numbers: a small int fits a double exactly, a larger one only compares.
+  const n = Number(v);
+  return n >= heap.config.smallIntMin && n <= heap.config.smallIntMax;
 }
 
 /** The result of a multi-digit `x_sub` (equal magnitudes: the cached 0). */
