@@ -7,13 +7,16 @@ export const entry: SpecEntry = {
   statement:
     'sys.intern(s) returns the string already in the intern table that equals s if there is one, and otherwise ' +
     'enters s itself and returns it. While the canonical string is alive, every sys.intern of an equal string, ' +
-    'however it was built, returns that same object. Only exact str objects can be interned: any other type is a ' +
+    'however it was built, returns that same object. A one-character latin-1 string counts as already interned ' +
+    'from 3.12.7: sys.intern returns the cached character, not a new equal string passed to it (before, the new ' +
+    'string was entered). Only exact str objects can be interned: any other type is a ' +
     'TypeError, and so is an instance of a str subclass.',
   guarantee: 'cpython',
   holds: [{ since: '3.8', until: null, platforms: ['x86_64', 'wasm32'] }],
   sources: [
     { file: 'Python/sysmodule.c', symbol: 'sys_intern_impl', tag: 'v3.12.7' },
     { file: 'Objects/unicodeobject.c', symbol: 'PyUnicode_InternInPlace', tag: 'v3.12.7' },
+    { file: 'Objects/unicodeobject.c', symbol: 'intern_common', tag: 'v3.13.0' },
   ],
   examples: [
     {
