@@ -32,7 +32,7 @@ import { Refusal } from './refusal';
 import { constructDict } from './dict-constructor';
 import { pyRepr } from './repr';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
-import { rangeLength, typeName } from './values';
+import { isAscii, rangeLength, typeName } from './values';
 import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
 import { dictViewLen } from './dict-views';
 import { callObjectBuiltin, makePlainObject } from './plain-object';
@@ -634,7 +634,7 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
  * `\d` know other sets. Non-ASCII text is refused rather than misread.
  */
 function refuseNonAsciiNumber(text: string, fn: 'int' | 'float'): void {
-  if ([...text].some((c) => c.charCodeAt(0) > 0x7f)) throw new Refusal(`${fn}() of a str with non-ASCII characters`, 'Unicode digits and spaces are not modelled');
+  if (!isAscii(text)) throw new Refusal(`${fn}() of a str with non-ASCII characters`, 'Unicode digits and spaces are not modelled');
 }
 
 /** `float(str)` (`PyOS_string_to_double`): decimal syntax, `_` between digits, inf/nan; correctly rounded like JS `Number`. */

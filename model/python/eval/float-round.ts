@@ -35,21 +35,28 @@ function divideHalfEven(n: bigint, d: bigint): bigint {
 const NDIGITS_MAX = Math.trunc((53 + 1021) * 0.30103);
 const NDIGITS_MIN = -Math.trunc((1024 + 1) * 0.30103);
 
-/** `round(x, ndigits)` for a finite or not x; null where the result overflows (CPython: OverflowError). */
-export function roundToDigits(x: number, ndigits: number): number | null {
-  if (!Number.isFinite(x)) return x;
-  if (ndigits > NDIGITS_MAX) return x;
-  if (ndigits < NDIGITS_MIN) return 0.0 * x;
-  if (x === 0) return x;
+/**
+ * |x| * 10 ** ndigits rounded to an integer, halves to even, computed on x's exact binary value
+ * (finite x; ndigits may be negative): the digits `_Py_dg_dtoa` mode 3 produces.
+ */
+export function scaledHalfEven(x: number, ndigits: number): bigint {
   const { mantissa, exponent } = exactBinary(x);
-  // |x| * 10 ** ndigits = num / den exactly.
   let num = mantissa;
   let den = 1n;
   if (exponent >= 0) num <<= BigInt(exponent);
   else den <<= BigInt(-exponent);
   if (ndigits >= 0) num *= 10n ** BigInt(ndigits);
   else den *= 10n ** BigInt(-ndigits);
-  const digits = divideHalfEven(num, den);
+  return divideHalfEven(num, den);
+}
+
+/** `round(x, ndigits)` for a finite or not x; null where the result overflows (CPython: OverflowError). */
+export function roundToDigits(x: number, ndigits: number): number | null {
+  if (!Number.isFinite(x)) return x;
+  if (ndigits > NDIGITS_MAX) return x;
+  if (ndigits < NDIGITS_MIN) return 0.0 * x;
+  if (x === 0) return x;
+  const digits = scaledHalfEven(x, ndigits);
   // JavaScript's string-to-number conversion is correctly rounded, as `_Py_dg_strtod` is.
   const rounded = Number(`${x < 0 ? '-' : ''}${digits}e${-ndigits}`);
   return Number.isFinite(rounded) ? rounded : null;

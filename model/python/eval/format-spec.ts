@@ -9,6 +9,7 @@
  */
 import type { Payload } from '../../core/objects';
 import { floatRepr } from '../syntax/repr';
+import { scaledHalfEven } from './float-round';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 
@@ -173,30 +174,8 @@ function signOf(negative: boolean, spec: Spec): string {
 /** Exact fixed-point text of a double with `p` decimals, rounded half to even (`PyOS_double_to_string` 'f'). */
 export function fixed(x: number, p: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : 'inf';
-  const abs = Math.abs(x);
-  // abs = mant * 2^exp exactly.
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, abs);
-  const hi = buf.getUint32(0);
-  const lo = buf.getUint32(4);
-  const biased = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let exp: number;
-  if (biased === 0) exp = -1074;
-  else {
-    mant |= 1n << 52n;
-    exp = biased - 1075;
-  }
-  const scale = 10n ** BigInt(p);
-  let q: bigint;
-  if (exp >= 0) q = (mant << BigInt(exp)) * scale;
-  else {
-    const num = mant * scale;
-    const den = 1n << BigInt(-exp);
-    q = num / den;
-    const r2 = (num % den) * 2n;
-    if (r2 > den || (r2 === den && q % 2n === 1n)) q += 1n;
-  }
+  // The digits of |x| * 10 ** p, halves to even on x's exact value (as `round(x, p)` rounds).
+  const q = scaledHalfEven(x, p);
   const digits = q.toString().padStart(p + 1, '0');
   return p === 0 ? digits : `${digits.slice(0, -p)}.${digits.slice(-p)}`;
 }

@@ -15,7 +15,9 @@
  * - `long_rshift1` (3.11+): a negative multi-digit int shifted by 0 is itself (`long_long(a)`).
  */
 import type { Heap } from '../../core/heap';
+import { isSmallInt } from '../../core/caches';
 import type { Ref } from '../../core/objects';
+import { longDigits } from '../../core/sizes';
 
 /** Arguments: an int operand as a bigint with its object (null for a bool: `long_long` copies those). */
 export interface IntOperand {
@@ -33,12 +35,8 @@ function digitLimit(heap: Heap): bigint {
   return limit;
 }
 
-/** `_PyLong_DigitCount`. */
 function digitCount(heap: Heap, v: bigint): number {
-  const m = v < 0n ? -v : v;
-  if (m === 0n) return 0;
-  if (m < digitLimit(heap)) return 1;
-  return Math.ceil(m.toString(2).length / heap.config.sizes.longDigitBits);
+  return longDigits(v, heap.config.sizes.longDigitBits);
 }
 
 function topDigit(heap: Heap, v: bigint): bigint {
@@ -48,9 +46,7 @@ function topDigit(heap: Heap, v: bigint): bigint {
 }
 
 function isSmall(heap: Heap, v: bigint): boolean {
-  // Compared as numbers: a small int fits a double exactly, a larger one only compares.
-  const n = Number(v);
-  return n >= heap.config.smallIntMin && n <= heap.config.smallIntMax;
+  return isSmallInt(v, heap.config);
 }
 
 /** The result of a multi-digit `x_sub` (equal magnitudes: the cached 0). */

@@ -19,7 +19,7 @@ import type { LoopIterator } from './frame';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
-import { pyEquals, typeName } from './values';
+import { isAscii, pyEquals, typeName } from './values';
 import { resumeGenerator, type GeneratorState } from './generators';
 import { advanceReversed, makeReversed, reversedLengthHint, type ReversedState } from './reversed';
 import { advanceDictIterator, dictIteratorOf, dictSizeOf, extendListFromDict, dictViewKind, notAnIteratorError, type DictIterState } from './dict-views';
@@ -86,7 +86,7 @@ export function getIterObject(interp: Interpreter, iterable: Ref): Ref {
   const bytes = p.kind === 'list' || p.kind === 'tuple' || p.kind === 'range' || p.kind === 'str' ? interp.cfg.iteratorBytes[p.kind] : null;
   // `range_iterator` is not GC-tracked; the others are (`PyObject_GC_New`). The block is the one `GET_ITER` took.
   // `unicode_iter` (3.11+): a compact ASCII str's iterator is a `str_ascii_iterator`, the same size.
-  const ascii = p.kind === 'str' && interp.cfg.strAsciiIterator && [...p.value].every((c) => c.charCodeAt(0) < 0x80);
+  const ascii = p.kind === 'str' && interp.cfg.strAsciiIterator && isAscii(p.value);
   const payload = { kind: 'iterator' as const, type: ascii ? 'str_ascii_iterator' : type, bytes, gc: p.kind !== 'range', held, state: { tag: 'sequence', loop, done: false } satisfies State };
   return loop.block === null ? h.object(payload) : h.adopt(payload, loop.block);
 }

@@ -18,7 +18,7 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { userTextObject } from './special-methods';
 import { Refusal } from './refusal';
-import { typeName } from './values';
+import { isAscii, typeName } from './values';
 
 /** `Py_UNICODE_ISSPACE` for ASCII (`_Py_ascii_whitespace`): \t \n \v \f \r, \x1c-\x1f, space. */
 const ASCII_SPACE = new Set(['\t', '\n', '\v', '\f', '\r', '\x1c', '\x1d', '\x1e', '\x1f', ' ']);
@@ -66,7 +66,7 @@ function changeCase(interp: Interpreter, text: string, name: string): Ref {
 }
 
 function requireAscii(text: string, name: string): void {
-  if ([...text].some((c) => c.charCodeAt(0) > 0x7f)) throw new Refusal(`str.${name} of non-ASCII text`, 'the model does not carry the Unicode case tables');
+  if (!isAscii(text)) throw new Refusal(`str.${name} of non-ASCII text`, 'the model does not carry the Unicode case tables');
 }
 
 const isCased = (c: string): boolean => c.toLowerCase() !== c.toUpperCase();
