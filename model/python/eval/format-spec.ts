@@ -1,14 +1,15 @@
 /**
  * `format(value, spec)` for the format specs the model supports (`Python/formatter_unicode.c`
  * `parse_internal_render_format_spec`): [[fill]align][sign][#][0][width][,|_][.precision][type]
- * with types d x X o b (int), f F % (float, int), s (str), and none; the ValueErrors of specs a
- * type refuses, in CPython's order. Refused: `e`, `g`, `n`, `c`, `z`, precision without a type
- * for floats, 3.14's fractional grouping. Grouping inserts `,` or `_`
+ * with types d x X o b (int), e E f F g G % (float, int), s (str), and none; the ValueErrors of
+ * specs a type refuses, in CPython's order. Refused: `n` (the locale's), `c`, `z`, 3.14's
+ * fractional grouping. Grouping inserts `,` or `_`
  * every 3 digits (every 4 for x X o b with `_`); a zero fill with `=` alignment pads with
  * grouped zeros (`_PyUnicode_InsertThousandsGrouping` with `n_min_width`).
  */
 import type { Payload } from '../../core/objects';
 import { floatRepr } from '../syntax/repr';
+import { doubleToString } from './float-format';
 import { scaledHalfEven } from './float-round';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
@@ -208,20 +209,29 @@ export function formatWithSpec(p: Payload, specText: string, typeName: string, r
       if (spec.type === 'X') body = body.toUpperCase();
       return pad(body, leading, spec, '>');
     }
-    if (spec.type === 'f' || spec.type === 'F' || spec.type === '%') return formatFloat(Number(v), spec);
-    if (['c', 'n', 'e', 'E', 'g', 'G'].includes(spec.type)) throw new Refusal(`format type '${spec.type}' for int`);
+    if (FLOAT_TYPES.has(spec.type)) {
+      // `PyNumber_Float` first (`format_long_internal` is not used for these types).
+      const x = Number(v);
+      if (!Number.isFinite(x)) throw new PyException('OverflowError', 'int too large to convert to float');
+      return formatFloat(x, spec);
+    }
+    if (['c', 'n'].includes(spec.type)) throw new Refusal(`format type '${spec.type}' for int`);
     throw new PyException('ValueError', `Unknown format code '${spec.type}' for object of type '${typeName}'`);
   }
   if (p.kind === 'float') {
     // `_PyFloat_FormatAdvancedWriter`: no type is repr-like.
     const spec = parseSpec(specText, typeName, '', '>', rules);
-    if (['', 'f', 'F', '%'].includes(spec.type)) return formatFloat(p.value, spec);
-    if (['e', 'E', 'g', 'G', 'n'].includes(spec.type)) throw new Refusal(`format type '${spec.type}' for float`);
+    if (spec.type === '' || FLOAT_TYPES.has(spec.type)) return formatFloat(p.value, spec);
+    if (spec.type === 'n') throw new Refusal(`format type 'n' for float`, "the locale's separators");
     throw new PyException('ValueError', `Unknown format code '${spec.type}' for object of type '${typeName}'`);
   }
   throw new Refusal(`a format spec on a ${typeName}`);
 }
 
+/** The types an int converts to float for (`_PyLong_FormatAdvancedWriter`). */
+const FLOAT_TYPES = new Set(['e', 'E', 'f', 'F', 'g', 'G', '%']);
+
+/** `format_float_internal`: the digits from `PyOS_double_to_string`, then sign, grouping and padding. */
 function formatFloat(x: number, spec: Spec): string {
   const negative = x < 0 || Object.is(x, -0);
   const abs = Math.abs(x);
@@ -236,9 +246,15 @@ function formatFloat(x: number, spec: Spec): string {
     case '%':
       body = `${withPoint(fixed(abs * 100, spec.precision ?? 6))}%`;
       break;
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G':
+      body = doubleToString(abs, spec.type, spec.precision ?? 6, { addDot0: false, alternate: spec.alternate });
+      break;
     default:
-      if (spec.precision !== null) throw new Refusal("a float format with a precision and no type ('g' rules)");
-      body = withPoint(floatRepr(abs));
+      // No type: repr's digits, or with a precision 'g' that keeps a '.0' (`Py_DTSF_ADD_DOT_0`).
+      body = spec.precision === null ? withPoint(floatRepr(abs)) : doubleToString(abs, 'g', spec.precision, { addDot0: true, alternate: spec.alternate });
       break;
   }
   if (spec.type === 'F') body = body.toUpperCase();

@@ -1,10 +1,10 @@
 /**
  * `str % args` (`Objects/unicodeobject.c` `PyUnicode_Format`) for the conversions
- * `%s %r %d %i %u %x %X %o %f %F %c %%` with the flags `- + space # 0`, a width and (for
- * `%s %r %f`) a precision. Arguments: a tuple is the argument list; any other object is the
+ * `%s %r %d %i %u %x %X %o %e %E %f %F %g %G %c %%` with the flags `- + space # 0`, a width and (for
+ * `%s %r %e %f %g`) a precision. Arguments: a tuple is the argument list; any other object is the
  * single argument; an object with `mp_subscript` (list, dict, bytes, range) that is not a
  * tuple or str also silences "not all arguments converted". Mapping keys (`%(name)s`), `*`
- * widths, `%e %g %a` and the error wordings that changed across versions are refused.
+ * widths, `%a` and the error wordings that changed across versions are refused.
  * Identity (measured on 3.8-3.14): a format that is one lone `%s`/`%r` whose text needs no
  * padding or cut gives the converted str itself (`_PyUnicodeWriter_WriteStr` with an empty
  * writer keeps the str read-only): `'%s' % s is s`, `'%5s' % s is s` for a str of 5 or more
@@ -100,10 +100,16 @@ function convert(heap: Heap, c: Conversion, arg: Ref): string {
       return formatWithSpec({ kind: 'int', value: v }, `${align}${sign}${alt}${zero}${c.width}${type}`, 'int');
     }
     case 'f':
-    case 'F': {
+    case 'F':
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G': {
+      // `formatfloat`: `PyNumber_Float` of the argument, then `PyOS_double_to_string`.
       const v = intValue(p);
       const x = v !== null ? Number(v) : p.kind === 'float' ? p.value : null;
       if (x === null) throw new Refusal(`%${c.type} of a ${typeName(heap, arg)}`);
+      if (!Number.isFinite(x) && p.kind !== 'float') throw new PyException('OverflowError', 'int too large to convert to float');
       return formatWithSpec({ kind: 'float', value: x }, `${align}${sign}${alt}${zero}${c.width}.${c.precision === null ? 6 : Number(c.precision || '0')}${c.type}`, 'float');
     }
     case 'c': {
