@@ -30,7 +30,8 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { constructDict } from './dict-constructor';
-import { pyRepr } from './repr';
+import { bytesRepr, pyRepr } from './repr';
+import { parseIntText } from './int-parse';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
 import { isAscii, rangeLength, typeName } from './values';
 import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
@@ -448,10 +449,11 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
   const a = args[0];
   if (isLazyIteratorType(name)) return makeLazyIterator(vm, name, args);
   if ((name === 'list' || name === 'tuple') && args.length === 1 && h.get(a as Ref).payload.kind === 'iterator') return consumeIterator(vm, name, a as Ref);
-  if (args.length > 1 && name !== 'range' && name !== 'type') throw new Refusal(`${name}() with ${args.length} arguments`);
+  if (args.length > 1 && name !== 'range' && name !== 'type' && !(name === 'int' && args.length === 2)) throw new Refusal(`${name}() with ${args.length} arguments`);
   switch (name) {
     case 'int': {
       if (a === undefined) return h.int(0n);
+      if (args.length === 2) return intOfTextWithBase(h, a, args[1] as Ref);
       const p = h.get(a).payload;
       if (p.kind === 'int') return h.incref(a); // `long_new` of an exact int returns it (measured `int(n) is n`)
       if (p.kind === 'bool') return h.int(p.value ? 1n : 0n);
@@ -459,13 +461,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
         if (!Number.isFinite(p.value)) throw new Refusal('int() of inf or nan');
         return h.int(BigInt(Math.trunc(p.value)));
       }
-      if (p.kind === 'str') {
-        refuseNonAsciiNumber(p.value, 'int');
-        const t = p.value.trim().replace(/_/g, '');
-        if (!/^[+-]?\d+$/.test(t) || /__|^_|_$/.test(p.value.trim())) throw new PyException('ValueError', `invalid literal for int() with base 10: ${pyRepr(h, a)}`);
-        if (t.replace(/^[+-]/, '').length > 4300) throw new Refusal('int() of more than 4300 digits');
-        return h.int(BigInt(t));
-      }
+      if (p.kind === 'str' || p.kind === 'bytes') return intOfText(h, a, 10);
       throw new Refusal(`int() of a ${typeName(h, a)}`);
     }
     case 'float': {
@@ -635,6 +631,36 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
  */
 function refuseNonAsciiNumber(text: string, fn: 'int' | 'float'): void {
   if (!isAscii(text)) throw new Refusal(`${fn}() of a str with non-ASCII characters`, 'Unicode digits and spaces are not modelled');
+}
+
+/**
+ * `int(x, base)` (`Objects/longobject.c` `long_new_impl`): the base is an index in 2..36 or 0,
+ * and x a str or bytes.
+ */
+function intOfTextWithBase(h: Heap, text: Ref, baseRef: Ref): Ref {
+  const bp = h.get(baseRef).payload;
+  if (bp.kind !== 'int' && bp.kind !== 'bool') throw new PyException('TypeError', `'${typeName(h, baseRef)}' object cannot be interpreted as an integer`);
+  const base = bp.kind === 'int' ? bp.value : bp.value ? 1n : 0n;
+  if ((base !== 0n && base < 2n) || base > 36n) throw new PyException('ValueError', 'int() base must be >= 2 and <= 36, or 0');
+  const kind = h.get(text).payload.kind;
+  if (kind !== 'str' && kind !== 'bytes') throw new PyException('TypeError', "int() can't convert non-string with explicit base");
+  return intOfText(h, text, Number(base));
+}
+
+/** `PyLong_FromUnicodeObject` / `_PyLong_FromBytes`: the ValueError names the base asked for and the argument's repr cut at 200. */
+function intOfText(h: Heap, text: Ref, base: number): Ref {
+  const p = h.get(text).payload;
+  const chars = p.kind === 'str' ? p.value : p.kind === 'bytes' ? String.fromCharCode(...p.value) : '';
+  refuseNonAsciiNumber(chars, 'int');
+  if (chars.includes('\0')) throw new Refusal('int() of text with a NUL character');
+  const parsed = parseIntText(chars, base);
+  if (parsed === null) {
+    // `%.200R`: the repr itself is cut at 200 characters (a bytes argument is cut first).
+    const shown = p.kind === 'bytes' && p.value.length > 200 ? bytesRepr(p.value.slice(0, 200)) : pyRepr(h, text);
+    throw new PyException('ValueError', `invalid literal for int() with base ${base}: ${[...shown].slice(0, 200).join('')}`);
+  }
+  if (parsed.digits > 4300) throw new Refusal('int() of more than 4300 digits', 'the limit of sys.set_int_max_str_digits');
+  return h.int(parsed.value);
 }
 
 /** `float(str)` (`PyOS_string_to_double`): decimal syntax, `_` between digits, inf/nan; correctly rounded like JS `Number`. */
