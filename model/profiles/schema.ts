@@ -124,6 +124,7 @@ export const FACT_SCHEMAS = {
   reversedListIteratorKeepsList: z.boolean(),
   /** `sys.getsizeof(d.keys())` (values and items views alike: `_PyDictViewObject`). */
   sizeofDictView: bytes,
+  sizeofBuiltinFunction: bytes,
   // --- memory allocation -----------------------------------------------------------------
   /**
    * Who serves small objects: pymalloc (size classes of `alignment` bytes up to

@@ -21,6 +21,7 @@ import { descriptorGet, refuseSetProperty } from './decorators';
 import { instanceDict } from './instance-dict';
 import { classEqualityAttr } from './user-equality';
 import { isPlainObject, plainObjectDir } from './plain-object';
+import { boundBuiltinMethod } from './bound-builtin-methods';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -114,8 +115,11 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
       if (!vm.heapTypes.has(obj)) throw new Refusal(`the attribute ${name} of the builtin type ${p.name}`);
       throw attributeError(vm, obj, name, `type object '${p.name}' has no attribute '${name}'`, false);
     }
-    default:
+    default: {
+      const bound = boundBuiltinMethod(vm, obj, name);
+      if (bound !== null) return bound;
       throw new Refusal(`the attribute ${name} of a ${p.kind}`);
+    }
   }
 }
 

@@ -216,6 +216,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       let size: number | null;
       if (p.kind === 'instance') size = h.payload(p.cls, 'type').base === null ? instanceGetsizeof(vm, p.cls) : null;
       else if (p.kind === 'str' && h.get(a).address.sizeClass !== 'static') size = requestSize(p, vm.cfg.core);
+      else if (p.kind === 'builtin') size = vm.cfg.builtinFunctionBytes;
       else size = p.kind === 'dict' ? instanceDictGetsizeof(vm, a) ?? getsizeof(p, vm.cfg.core) : getsizeof(p, vm.cfg.core);
       if (size === null) throw new Refusal(`sys.getsizeof of a ${typeName(h, a)}`, 'size not modelled');
       return h.int(BigInt(size));

@@ -53,6 +53,8 @@ export interface EvalConfig {
   readonly reversedListIteratorKeepsList: boolean;
   /** A dict view's request size (fact `sizeofDictView`). */
   readonly dictViewBytes: number;
+  /** `sys.getsizeof` of a `builtin_function_or_method` (`PyCFunctionObject` with its GC header). */
+  readonly builtinFunctionBytes: number;
   /** `Python/suggestions.c` (3.10+): an uncaught NameError's line may end with "Did you mean" (= `suggestions.nameError`). */
   readonly errorSuggestions: boolean;
   /** Which uncaught errors get a "Did you mean" trailer (fact `errorSuggestions`). */

@@ -94,6 +94,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     foldedConstantsInArena: profile.foldedConstantsInAstArena,
     iteratorBytes: profile.sizeofIterator,
     dictViewBytes: profile.sizeofDictView,
+    builtinFunctionBytes: profile.sizeofBuiltinFunction,
     reversedListIteratorKeepsList: profile.reversedListIteratorKeepsList,
     strAsciiIterator: profile.strAsciiIterator,
     errorSuggestions: profile.errorSuggestions.nameError,

@@ -28,7 +28,7 @@ export function callWithGenerator(interp: Interpreter, e: Call, gen: GeneratorEx
   const fn = direct === null ? interp.evalExpr(e.func, frame) : h.none();
   try {
     const p = h.get(fn).payload;
-    const which = direct ?? (p.kind === 'type' && interp.builtinTypes.get(p.name) === fn ? p.name : p.kind === 'builtin' ? p.name : null);
+    const which = direct ?? (p.kind === 'type' && interp.builtinTypes.get(p.name) === fn ? p.name : p.kind === 'builtin' && p.self === null ? p.name : null);
     switch (which) {
       case 'tuple': {
         const items: Ref[] = [];

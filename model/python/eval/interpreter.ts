@@ -1811,6 +1811,8 @@ export class Interpreter {
         if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
         return this.instantiate(fn, args, kw);
       case 'builtin':
+        // A bound method of a builtin object (bound-builtin-methods.ts) runs as `self.name(...)`.
+        if (p.self !== null) return h.get(p.self).payload.kind === 'set' ? callSetMethod(this, p.self, p.name, args) : callBuiltinMethod(this, p.self, p.name, args);
         return callBuiltin(this, p.name, args, kw);
       case 'weakref':
         if (args.length > 0) throw new Refusal('calling a weakref with arguments');

@@ -143,6 +143,19 @@ export function pyEquals(heap: Heap, a: Ref, b: Ref, user?: UserEquality, holdBo
     if (pa.start !== pb.start) return false;
     return la === 1n || pa.step === pb.step;
   }
+  return referenceEquals(heap, pa, pb, user);
+}
+
+/**
+ * `==` of objects that compare what they refer to: bound methods (`method_richcompare`,
+ * `meth_richcompare`: the same function and the identical self, 3.8+), weak references
+ * (`weakref_richcompare`: the referents compared when both are alive, else identity).
+ */
+function referenceEquals(heap: Heap, pa: Payload, pb: Payload, user: UserEquality | undefined): boolean {
+  if (pa.kind === 'method' && pb.kind === 'method') return pa.func === pb.func && pa.self === pb.self;
+  if (pa.kind === 'builtin' && pb.kind === 'builtin') return pa.self !== null && pa.self === pb.self && pa.name === pb.name;
+  if (pa.kind === 'weakref' && pb.kind === 'weakref' && pa.referent !== null && pb.referent !== null) return pyEquals(heap, pa.referent, pb.referent, user);
+  if (pa.kind === 'code' && pb.kind === 'code') throw new Refusal('== of two code objects', 'code_richcompare compares their fields');
   return false;
 }
 
@@ -229,6 +242,11 @@ export function hashKey(heap: Heap, ref: Ref): string {
       // `dict_keys` and `dict_items` set `tp_hash` to `PyObject_HashNotImplemented`; `dict_values` hashes by identity.
       if (p.type === 'dict_keys' || p.type === 'dict_items') throw new PyException('TypeError', `unhashable type: '${p.type}'`);
       return `id:${ref}`;
+    case 'method':
+      // `method_hash`: self's address with the function's hash; equal methods share it.
+      return `m:${p.func}:${p.self}`;
+    case 'builtin':
+      return p.self === null ? `id:${ref}` : `bm:${p.name}:${p.self}`;
     default:
       return `id:${ref}`;
   }
