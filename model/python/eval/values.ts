@@ -146,6 +146,8 @@ export function pyEquals(heap: Heap, a: Ref, b: Ref, user?: UserEquality, holdBo
   return referenceEquals(heap, pa, pb, user);
 }
 
+const isSetLikeView = (p: Payload): boolean => p.kind === 'iterator' && (p.type === 'dict_keys' || p.type === 'dict_items');
+
 /**
  * `==` of objects that compare what they refer to: bound methods (`method_richcompare`,
  * `meth_richcompare`: the same function and the identical self, 3.8+), weak references
@@ -156,6 +158,8 @@ function referenceEquals(heap: Heap, pa: Payload, pb: Payload, user: UserEqualit
   if (pa.kind === 'builtin' && pb.kind === 'builtin') return pa.self !== null && pa.self === pb.self && pa.name === pb.name;
   if (pa.kind === 'weakref' && pb.kind === 'weakref' && pa.referent !== null && pb.referent !== null) return pyEquals(heap, pa.referent, pb.referent, user);
   if (pa.kind === 'code' && pb.kind === 'code') throw new Refusal('== of two code objects', 'code_richcompare compares their fields');
+  // `dictview_richcompare`: keys and items views compare as sets (values views by identity).
+  if (isSetLikeView(pa) || isSetLikeView(pb)) throw new Refusal('comparing a dict keys or items view', 'set-like comparison is not modelled');
   return false;
 }
 
