@@ -59,6 +59,12 @@ export class Heap {
    * `gc_alloc`, decremented in `PyObject_GC_Del`), seen since the program started.
    */
   gcAllocationsSinceStart = 0;
+  /**
+   * Ints whose value the model cannot know (id() results, randomized hashes, gc counts), with
+   * why: compared or hashed by value anywhere but where the evaluator knows their meaning,
+   * the comparison is refused. Null until the first one.
+   */
+  opaqueInts: Map<Ref, string> | null = null;
   /** Counts the decrefs that leave an object alive (the only way garbage forms). */
   decrefClock = 0;
   /** When an automatic collection may have run (see gc-timing.ts). */

@@ -33,7 +33,7 @@ import { constructDict } from './dict-constructor';
 import { bytesRepr, pyRepr } from './repr';
 import { parseIntText } from './int-parse';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
-import { isAscii, rangeLength, typeName } from './values';
+import { isAscii, markOpaque, rangeLength, typeName } from './values';
 import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
 import { dictViewLen } from './dict-views';
 import { callObjectBuiltin, makePlainObject } from './plain-object';
@@ -110,6 +110,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
       const r = h.int((1n << 40n) + BigInt(a.value));
       vm.addressInts.set(r, { address: a, owner: args[0] as Ref });
+      markOpaque(h, r, "the model's addresses are not CPython's");
       h.watch(args[0] as Ref);
       return r;
     }
@@ -231,6 +232,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // Most likely a cached small int: no allocation; a stand-in object with no block.
       const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => ({ kind: 'int', value: 0n }), false);
       vm.unknownInts.set(v, 'gc.collect() counts garbage from interpreter start-up');
+      markOpaque(h, v, 'gc.collect() counts garbage from interpreter start-up');
       return v;
     }
     case 'weakref.ref': {

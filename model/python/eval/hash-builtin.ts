@@ -17,7 +17,7 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { callPythonHash, intHash, pythonHashKind } from './user-equality';
-import { typeName } from './values';
+import { markOpaque, typeName } from './values';
 
 export const HASH_BUILTINS = ['hash'] as const;
 
@@ -96,5 +96,6 @@ export function callHashBuiltin(interp: Interpreter, name: string, args: readonl
   if (value !== null) return interp.heap.int(value);
   const r = interp.heap.int(1n << 40n);
   interp.unknownInts.set(r, 'str and bytes hashes are randomized per process (PYTHONHASHSEED)');
+  markOpaque(interp.heap, r, 'str and bytes hashes are randomized per process (PYTHONHASHSEED)');
   return r;
 }

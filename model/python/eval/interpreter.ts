@@ -1364,6 +1364,13 @@ export class Interpreter {
     return this.heap.get(ref).payload.kind === 'instance' && pythonHashKind(this, ref) === 'python';
   }
 
+  /** For two id() values, whether they are equal (as `sameAddress`); null when either is not one. */
+  idValuesEqual(a: Ref, b: Ref): boolean | null {
+    const la = this.addressInts.get(a);
+    const lb = la === undefined ? undefined : this.addressInts.get(b);
+    return la === undefined || lb === undefined ? null : this.sameAddress(la, lb);
+  }
+
   /** Whether two id() values are equal, when the model can tell. */
   private sameAddress(a: { readonly address: Address; readonly owner: Ref }, b: { readonly address: Address; readonly owner: Ref }): boolean {
     if (a.owner === b.owner) return true;

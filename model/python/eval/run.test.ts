@@ -45,6 +45,18 @@ describe('runModel', () => {
     expect(r.stderr).toMatch(/^unsupported: comparing these id\(\) values at f\.py:7:1.*may have been freed/);
   });
 
+  it.each([
+    ['list ==', 'print([id(a)] == [id(b)])'],
+    ['sorted', 'print(sorted([id(a), id(b)])[0] == id(a))'],
+    ['max', 'print(max(id(a), id(b)) == id(a))'],
+    ['a tuple key', 'print({(id(a),): 1}.get((id(b),)))'],
+  ])('refuses id() values compared by value inside %s (the addresses of a freed object may be reused)', (_, line) => {
+    // The model's addresses are not CPython's: only its address rules (`==`, dict and set lookups) may compare them.
+    const r = runModel(`a = [1]\nb = [2]\n${line}\n`, TARGET, { filename: 'f.py' });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^unsupported: comparing or hashing a value the model cannot know at f\.py:3:1/);
+  });
+
   it('refuses gc.collect() counts, which depend on interpreter start-up', () => {
     const r = runModel('import gc\nprint(gc.collect())\n', TARGET);
     expect(r.exitCode).toBe(2);

@@ -207,6 +207,9 @@ export function userEqualityHook(interp: Interpreter): UserEquality {
 export function sequenceItemEquals(interp: Interpreter, items: readonly Ref[], i: number, x: Ref, how: { readonly list: boolean; readonly contains: boolean }): boolean {
   const item = items[i] as Ref;
   if (item === x) return true;
+  // Two id() values: equal by the address rules (`[id(a)].count(id(b))`).
+  const ids = interp.idValuesEqual(item, x);
+  if (ids !== null) return ids;
   if (!comparesInPython(interp.heap, item) && !comparesInPython(interp.heap, x)) return pyEquals(interp.heap, item, x, interp.userEquals);
   const h = interp.heap;
   const before = [...items];

@@ -63,6 +63,23 @@ export function rangeLength(p: Extract<Payload, { kind: 'range' }>): bigint {
 }
 
 /** A number as exact rational parts, for comparing ints, bools and floats exactly. */
+/** Registers an int whose value the model cannot know (see `Heap.opaqueInts`). */
+export function markOpaque(heap: Heap, ref: Ref, why: string): void {
+  (heap.opaqueInts ??= new Map()).set(ref, why);
+}
+
+/**
+ * Refuses a comparison or hash by value of an int the model cannot know (an id() value in
+ * `[id(a)].count(id(b))`, `sorted` of ids, a tuple of ids as a dict key): the evaluator's own
+ * `==` and dict/set lookups decide those by the addresses' rules before coming here.
+ */
+function refuseOpaque(heap: Heap, a: Ref, b?: Ref): void {
+  const opaque = heap.opaqueInts;
+  if (opaque === null) return;
+  const why = opaque.get(a) ?? (b === undefined ? undefined : opaque.get(b));
+  if (why !== undefined) throw new Refusal('comparing or hashing a value the model cannot know', why);
+}
+
 function numeric(p: Payload): { readonly int: bigint } | { readonly float: number } | null {
   if (p.kind === 'int') return { int: p.value };
   if (p.kind === 'bool') return { int: p.value ? 1n : 0n };
@@ -128,7 +145,10 @@ export function pyEquals(heap: Heap, a: Ref, b: Ref, user?: UserEquality, holdBo
   const pb = heap.get(b).payload;
   const na = numeric(pa);
   const nb = numeric(pb);
-  if (na && nb) return compareNumbers(na, nb) === 0;
+  if (na && nb) {
+    refuseOpaque(heap, a, b);
+    return compareNumbers(na, nb) === 0;
+  }
   if (pa.kind === 'str' && pb.kind === 'str') return pa.value === pb.value;
   // Containers apart (`containersEqual`): closures here would make their context at every comparison.
   if (pa.kind === 'bytes' || pa.kind === 'tuple' || pa.kind === 'list' || pa.kind === 'set' || pa.kind === 'frozenset' || pa.kind === 'dict') {
@@ -186,7 +206,10 @@ function orderCompare(heap: Heap, a: Ref, b: Ref, op: string): number {
   const pb = heap.get(b).payload;
   const na = numeric(pa);
   const nb = numeric(pb);
-  if (na && nb) return compareNumbers(na, nb);
+  if (na && nb) {
+    refuseOpaque(heap, a, b);
+    return compareNumbers(na, nb);
+  }
   if (pa.kind === 'str' && pb.kind === 'str') return compareSeq(codePoints(pa.value), codePoints(pb.value));
   if (pa.kind === 'bytes' && pb.kind === 'bytes') return compareSeq([...pa.value], [...pb.value]);
   if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
@@ -217,6 +240,7 @@ export function hashKey(heap: Heap, ref: Ref): string {
   const p = heap.get(ref).payload;
   switch (p.kind) {
     case 'int':
+      refuseOpaque(heap, ref);
       return `n:${p.value}`;
     case 'bool':
       return `n:${p.value ? 1 : 0}`;
