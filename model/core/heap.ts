@@ -438,8 +438,9 @@ export class Heap {
     return this.fresh({ kind, items: [...items] });
   }
 
-  range(start: bigint, stop: bigint, step: bigint): Ref {
-    return this.fresh({ kind: 'range', start, stop, step });
+  /** A range; steals `held` (its start, stop, step and length objects). */
+  range(start: bigint, stop: bigint, step: bigint, held: readonly Ref[] = []): Ref {
+    return this.fresh({ kind: 'range', start, stop, step, held });
   }
 
   /**

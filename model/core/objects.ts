@@ -29,7 +29,8 @@ export type Payload =
   | { readonly kind: 'list'; readonly items: Ref[]; capacity: number; itemsBlock: Address | null }
   | { readonly kind: 'dict'; readonly entries: DictEntry[] }
   | { readonly kind: 'set' | 'frozenset'; readonly items: Ref[] }
-  | { readonly kind: 'range'; readonly start: bigint; readonly stop: bigint; readonly step: bigint }
+  /** `held`: the start, stop, step and length int objects it keeps (`range_dealloc` order). */
+  | { readonly kind: 'range'; readonly start: bigint; readonly stop: bigint; readonly step: bigint; readonly held: readonly Ref[] }
   /**
    * A class instance: `dict` its `__dict__` object when one exists (3.8-3.10 make it at the
    * first attribute store), `values` its inline attribute values (3.11+ managed dicts,
@@ -227,6 +228,7 @@ export function strongReferents(p: Payload): Ref[] {
     case 'WeakSet':
       return [...p.members.values()];
     case 'iterator':
+    case 'range':
       return [...p.held];
     default:
       return [];

@@ -118,6 +118,12 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       refuseStrSubclass(h, args[0] as Ref, 'len()');
       const p = h.get(args[0] as Ref).payload;
+      // `range_length`: the length must fit a Py_ssize_t (`PyLong_AsSsize_t`).
+      if (p.kind === 'range') {
+        const length = rangeLength(p);
+        if (length >= 1n << BigInt(vm.cfg.core.pointerSize * 8 - 1)) throw new PyException('OverflowError', 'Python int too large to convert to C ssize_t');
+        return h.int(length);
+      }
       const n =
         p.kind === 'str'
           ? [...p.value].length
@@ -127,13 +133,11 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
               ? p.items.length
               : p.kind === 'dict'
                 ? p.entries.length
-                : p.kind === 'range'
-                  ? Number(rangeLength(p))
-                  : p.kind === 'WeakSet'
-                    ? weakSetMembers(h, args[0] as Ref).length
-                    : p.kind === 'iterator'
-                      ? dictViewLen(vm, args[0] as Ref)
-                      : null;
+                : p.kind === 'WeakSet'
+                  ? weakSetMembers(h, args[0] as Ref).length
+                  : p.kind === 'iterator'
+                    ? dictViewLen(vm, args[0] as Ref)
+                    : null;
       if (n === null) throw new PyException('TypeError', `object of type '${typeName(h, args[0] as Ref)}' has no len()`);
       return h.int(BigInt(n));
     }
@@ -533,14 +537,8 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       const items = vm.iterate(a);
       return vm.makeSet(name, items);
     }
-    case 'range': {
-      const ints = rangeArguments(h, args);
-      if (ints.length === 0 || ints.length > 3) throw new Refusal(`range() with ${ints.length} arguments`);
-      const [start, stop, step] = ints.length === 1 ? [0n, ints[0] as bigint, 1n] : [ints[0] as bigint, ints[1] as bigint, ints[2] ?? 1n];
-      if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
-      // `range_new` keeps its arguments as ints (new references).
-      return h.range(start, stop, step);
-    }
+    case 'range':
+      return makeRange(vm, args);
     case 'type': {
       if (args.length !== 1 || a === undefined) throw new Refusal('type() with other than one argument');
       const p = h.get(a).payload;
@@ -696,7 +694,35 @@ function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {
   return args.map((x) => {
     const p = h.get(x).payload;
     if (p.kind === 'int') return p.value;
-    if (p.kind === 'bool') return p.value ? 1n : 0n;
+    // `PyNumber_Index` keeps a bool itself on 3.8-3.9 (`range(True)` is 'range(0, True)'), an int copy later.
+    if (p.kind === 'bool') throw new Refusal('range() of a bool', 'kept as the bool itself before 3.10');
     throw new PyException('TypeError', `'${typeName(h, x)}' object cannot be interpreted as an integer`);
   });
+}
+
+/**
+ * `range(...)` (`Objects/rangeobject.c` `range_from_array`, `make_range_object`): the range keeps
+ * its argument ints themselves (`PyNumber_Index` of an exact int), 0 and 1 for the defaults, and
+ * the length from `compute_range_length`, made before the range object. That computation's
+ * temporary ints (every version for values beyond a C long; 3.8-3.11 always, without the 3.12
+ * fast path) are allocations the model does not follow: the int size classes lose their order.
+ */
+function makeRange(vm: Interpreter, args: readonly Ref[]): Ref {
+  const h = vm.heap;
+  const ints = rangeArguments(h, args);
+  if (ints.length === 0 || ints.length > 3) throw new Refusal(`range() with ${ints.length} arguments`);
+  const [start, stop, step] = ints.length === 1 ? [0n, ints[0] as bigint, 1n] : [ints[0] as bigint, ints[1] as bigint, ints[2] ?? 1n];
+  if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
+  const startRef = ints.length === 1 ? h.int(0n) : h.incref(args[0] as Ref);
+  const stopRef = h.incref(args[ints.length === 1 ? 0 : 1] as Ref);
+  const stepRef = ints.length === 3 ? h.incref(args[2] as Ref) : h.int(1n);
+  const length = rangeLength({ start, stop, step });
+  let largest = length;
+  for (const v of ints) if ((v < 0n ? -v : v) > largest) largest = v < 0n ? -v : v;
+  // Ints of one digit up to the largest operand's digits may have been made and freed.
+  for (let smallest = 1n; smallest === 1n || smallest <= largest; smallest <<= 30n) {
+    const bytes = requestSize({ kind: 'int', value: smallest }, vm.cfg.core);
+    h.allocator.untracked(bytes ?? 'unknown');
+  }
+  return h.range(start, stop, step, [startRef, stopRef, stepRef, h.int(length)]);
 }

@@ -61,7 +61,7 @@ import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator
 import { OBJECT_BUILTINS } from './plain-object';
 import { REVERSED_TYPE_NAMES } from './reversed';
 import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperation } from './dict-views';
-import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeLength, typeName } from './values';
+import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeIteratesWithCLongs, rangeLength, typeName } from './values';
 import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
 const MAX_DEPTH = 100;
@@ -393,6 +393,7 @@ export class Interpreter {
       }
       case 'range': {
         // `range_iter` -> `fast_range_iter`: the iterator keeps start/step/len, not the range.
+        if (!rangeIteratesWithCLongs(p, this.cfg.core.pointerSize)) throw new Refusal('iterating a range beyond a C long', 'a longrange_iterator of int objects, not modelled');
         const len = rangeLength(p);
         return { block: alloc(this.cfg.iteratorBytes.range), seq: null, index: 0, next: (i) => (BigInt(i) < len ? h.int(p.start + BigInt(i) * p.step) : null) };
       }
@@ -908,6 +909,13 @@ export class Interpreter {
         return h.int(BigInt(p.value[this.index(p.value.length, key, 'index')] as number));
       case 'range': {
         const len = rangeLength(p);
+        const kp = h.get(key).payload;
+        if (len > BigInt(Number.MAX_SAFE_INTEGER) && kp.kind === 'int') {
+          // `compute_range_item` on ints: exact for any length.
+          const at = kp.value < 0n ? kp.value + len : kp.value;
+          if (at < 0n || at >= len) throw new PyException('IndexError', 'range object index out of range');
+          return h.int(p.start + at * p.step);
+        }
         const i = this.index(Number(len), key, 'range object');
         return h.int(p.start + BigInt(i) * p.step);
       }

@@ -17,7 +17,7 @@ import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
-import { rangeLength, typeName } from './values';
+import { rangeIteratesWithCLongs, rangeLength, typeName } from './values';
 
 /** The types `type()` can return for what `reversed()` and `iter()` make (beside `reversed` itself). */
 export const REVERSED_TYPE_NAMES = ['list_reverseiterator', 'range_iterator', 'list_iterator', 'tuple_iterator', 'str_iterator', 'str_ascii_iterator'] as const;
@@ -50,6 +50,7 @@ export function makeReversed(interp: Interpreter, args: readonly Ref[]): Ref {
     case 'range': {
       h.loseFreeListOrder();
       // `range_reverse`: a range iterator from the last value with the step negated (it keeps no reference to the range).
+      if (!rangeIteratesWithCLongs(p, interp.cfg.core.pointerSize)) throw new Refusal('reversed() of a range beyond a C long', 'a longrange_iterator of int objects, not modelled');
       const len = rangeLength(p);
       const last = p.start + (len - 1n) * p.step;
       const loop = { block: null, seq: null, index: 0, next: (i: number) => (BigInt(i) < len ? h.int(last - BigInt(i) * p.step) : null) };

@@ -56,13 +56,23 @@ export function isTrue(heap: Heap, ref: Ref): boolean {
   }
 }
 
-export function rangeLength(p: Extract<Payload, { kind: 'range' }>): bigint {
+export function rangeLength(p: Pick<Extract<Payload, { kind: 'range' }>, 'start' | 'stop' | 'step'>): bigint {
   const { start, stop, step } = p;
   if (step > 0n) return stop > start ? (stop - start + step - 1n) / step : 0n;
   return start > stop ? (start - stop - step - 1n) / -step : 0n;
 }
 
-/** A number as exact rational parts, for comparing ints, bools and floats exactly. */
+/**
+ * Whether `range_iter`/`range_reverse` make the C-long `range_iterator` (`fast_range_iter`): start,
+ * stop, step and length within a C long (64 bits on x86_64, 32 on wasm32) and no overflow of the
+ * last value; beyond, a `longrange_iterator` of int objects. Conservative: a margin of two bits.
+ */
+export function rangeIteratesWithCLongs(p: Pick<Extract<Payload, { kind: 'range' }>, 'start' | 'stop' | 'step'>, pointerSize: number): boolean {
+  const limit = 1n << BigInt(pointerSize * 8 - 2);
+  const within = (v: bigint): boolean => v < limit && v > -limit;
+  return within(p.start) && within(p.stop) && within(p.step) && within(rangeLength(p));
+}
+
 /** Registers an int whose value the model cannot know (see `Heap.opaqueInts`). */
 export function markOpaque(heap: Heap, ref: Ref, why: string): void {
   (heap.opaqueInts ??= new Map()).set(ref, why);
@@ -80,6 +90,7 @@ function refuseOpaque(heap: Heap, a: Ref, b?: Ref): void {
   if (why !== undefined) throw new Refusal('comparing or hashing a value the model cannot know', why);
 }
 
+/** A number as exact rational parts, for comparing ints, bools and floats exactly. */
 function numeric(p: Payload): { readonly int: bigint } | { readonly float: number } | null {
   if (p.kind === 'int') return { int: p.value };
   if (p.kind === 'bool') return { int: p.value ? 1n : 0n };
