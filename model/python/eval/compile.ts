@@ -423,12 +423,40 @@ class UnitCompiler {
       }
       return canon;
     };
+    // 3.14 folds in the CFG optimizer, once the unit's code is generated: its literals (the
+    // operands too) are in the compiler's constant cache first (`_PyCompile_ConstCacheMergeOne`),
+    // so a folded value equal to one of them is that literal's object (`a = 300 + 0`: the
+    // parser's 300, held by the arena; measured 4 references on 3.14.2, not 3). The operands
+    // leave co_consts (`remove_unused_consts`) except the unit's first constant, kept as the
+    // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
+    const foldedLater: Expr[] = [];
+    let constantEmitted = false;
+    const mergeLiterals = (x: Expr): void => {
+      if (x.kind !== 'Const') forEachChildExpr(x, mergeLiterals);
+      else if (constantEmitted) this.merge(this.constantOf.get(x) as Ref);
+      else {
+        addConst(this.constantOf.get(x) as Ref);
+        constantEmitted = true;
+      }
+    };
     const visitExpr = (e: Expr): void => {
       // A name is never a constant and has no children: the most common node, skipped without lookups.
       if (e.kind === 'Name') return;
       const c = this.constantOf.get(e);
       if (c !== undefined) {
+        if (e.kind !== 'Const' && !this.config.foldedConstantsInArena) {
+          forEachChildExpr(e, mergeLiterals);
+          foldedLater.push(e);
+          return;
+        }
         code.constOf.set(e, addConst(c));
+        constantEmitted = true;
+        return;
+      }
+      // A call with keywords loads its names tuple (`CALL_KW`) after its arguments.
+      if (e.kind === 'Call' && e.keywords.length > 0) {
+        forEachChildExpr(e, visitExpr);
+        constantEmitted = true;
         return;
       }
       if (e.kind === 'List' || e.kind === 'Set') {
@@ -452,6 +480,7 @@ class UnitCompiler {
         const child = this.code('function', '<lambda>', lambdaBody(e), e.params.map((p) => p.name), inner);
         code.lambdas.set(e, child);
         code.consts.push(child.ref);
+        constantEmitted = true;
         return;
       }
       if (isComprehension(e)) {
@@ -460,6 +489,7 @@ class UnitCompiler {
           const child = this.code('function', COMPREHENSION_NAMES[e.kind], comprehensionBody(e, true), ['.0'], inner, true);
           code.comprehensions.set(e, child);
           code.consts.push(child.ref);
+          constantEmitted = true;
           visitExpr(e.generators[0]!.iter);
         } else {
           visitStatements(comprehensionBody(e, false), visitExpr, enterStatement);
@@ -469,6 +499,9 @@ class UnitCompiler {
       forEachChildExpr(e, visitExpr);
     };
     const enterStatement = (s: Stmt): boolean => {
+      // What loads a constant before the statement's expressions: an import's level and fromlist,
+      // a code object (below), a bare `return`'s None.
+      if (s.kind === 'Import' || s.kind === 'ImportFrom' || (s.kind === 'Return' && s.value === null)) constantEmitted = true;
       if (s.kind === 'AnnAssign' && (kind === 'module' || kind === 'class') && this.config.annotations !== 'annotate' && s.simple && s.target.kind === 'Name') {
         // `compiler_annassign` at module or class level (3.8-3.13): the value, the annotation, then the
         // name as a constant (`ADDOP_LOAD_CONST_NEW(mangled)`, the parser's interned identifier).
@@ -493,6 +526,7 @@ class UnitCompiler {
         const child = this.code('function', s.name, s.body, s.params.map((p) => p.name), inner);
         code.children.set(s, child);
         code.consts.push(child.ref);
+        constantEmitted = true;
         return false;
       }
       if (s.kind === 'ClassDef') {
@@ -500,11 +534,13 @@ class UnitCompiler {
         const child = this.code('class', s.name, s.body, [], inner);
         code.children.set(s, child);
         code.consts.push(child.ref);
+        constantEmitted = true;
         return false;
       }
       return true;
     };
     visitStatements(body, visitExpr, enterStatement);
+    for (const e of foldedLater) code.constOf.set(e, addConst(this.constantOf.get(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
