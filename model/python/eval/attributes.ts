@@ -21,6 +21,7 @@ import { descriptorGet, refuseSetProperty } from './decorators';
 import { instanceDict } from './instance-dict';
 import { classEqualityAttr } from './user-equality';
 import { isPlainObject, plainObjectDir } from './plain-object';
+import { superAttribute } from './super-calls';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -58,6 +59,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   const h = vm.heap;
   refuseStrSubclass(h, obj, `the attribute ${name}`);
   const p = h.get(obj).payload;
+  if (p.kind === 'iterator' && p.type === 'super') return superAttribute(vm, obj, name) as Ref;
   if (name === '__dict__' && p.kind === 'instance') return instanceDict(vm, obj);
   if (name === '__closure__' && p.kind === 'function') return functionClosure(vm, obj);
   if (name === 'cell_contents' && isCell(vm, obj)) return cellContents(vm, obj);

@@ -34,6 +34,7 @@ import { setupModuleAnnotations } from './module-annotations';
 import { identifierObject } from './identifiers';
 import { callListOrderMethod, takesKeywords } from './list-order-methods';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
+import { classBodyCells, evalSuper, expectSuperCall, isSuperCall, noteParameters, releaseClassCell, setClassCell, superMethod, superRepr } from './super-calls';
 import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
@@ -713,6 +714,7 @@ export class Interpreter {
     const defaults = packDefaults(this, s.params, s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame)));
     const extras = evalFunctionAnnotations(this, s, frame);
     const closure = makeClosure(this, code, frame);
+    noteParameters(code, s.params);
     // The function object: a GC object whose size the model leaves unknown.
     const fn = this.heap.object({ kind: 'function', name: s.name, codeObject: this.heap.incref(code.ref), defaults, ...withClosure({ code, params: s.params }, closure, extras) });
     this.storeName(s.name, applyDecorators(this, decorators, fn), frame);
@@ -736,12 +738,15 @@ export class Interpreter {
     }
     // `__build_class__` runs the body in a fresh namespace, then `type_new` copies it.
     const ns = new Map<string, Ref>();
-    const body: Frame = { code, kind: 'class', fast: new Map(), ns, globals: frame.globals };
+    const body: Frame = { code, kind: 'class', fast: new Map(), ns, globals: frame.globals, ...classBodyCells(this, code) };
     setupModuleAnnotations(this, code.body, body);
     this.depth++;
     try {
       const c = this.execBody(code.body, body);
       if (c.kind !== 'normal') throw new Refusal(`'${c.kind}' in a class body`);
+    } catch (err) {
+      releaseClassCell(this, body);
+      throw err;
     } finally {
       this.depth--;
     }
@@ -761,6 +766,7 @@ export class Interpreter {
     this.heap.loseFreeListOrder();
     const cls = this.heap.object({ kind: 'type', name: s.name, attrs: ns, slots, base }, null, { refcntKnown: false });
     noteHeapType(this, cls);
+    setClassCell(this, body, cls);
     this.storeName(s.name, cls, frame);
   }
 
@@ -1593,7 +1599,7 @@ export class Interpreter {
   }
 
   reprOf(v: Ref): string {
-    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr') ?? dictViewRepr(this, v);
+    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr') ?? dictViewRepr(this, v) ?? superRepr(this, v);
     if (custom !== null) return custom;
     const address = this.addressInts.get(v);
     if (address !== undefined && this.options.printAddresses) return pyRepr(this.heap, v);
@@ -1627,6 +1633,15 @@ export class Interpreter {
   private evalCall(e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
     if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
+    if (e.func.kind === 'Name' && e.func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
+    // `super().m(...)`: the method found after the class, called as `obj.m(...)` is (super-calls.ts).
+    if (e.func.kind === 'Attribute' && e.func.value.kind === 'Call' && isSuperCall(e.func.value, frame)) {
+      const m = superMethod(this, e, frame);
+      if (m.kind === 'done') return m.value;
+      const { args, kw } = this.evalOperands(e, frame, m.fn, m.self);
+      expectSuperCall(this, m, e, frame);
+      return this.finishCall(m.fn, args, true, kw);
+    }
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (e.func.kind === 'Attribute') {
       const obj = this.evalExpr(e.func.value, frame);
