@@ -22,6 +22,8 @@ import { instanceDict } from './instance-dict';
 import { classEqualityAttr } from './user-equality';
 import { isPlainObject, plainObjectDir } from './plain-object';
 import { superAttribute } from './super-calls';
+import { noteClassChanged } from './init-specialization';
+import { withAttributeContext } from './exceptions';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -89,7 +91,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
         const v = p.slots.get(name);
         // `PyObject_GetAttr` attaches name and obj to the error (3.10+): it gets a suggestion
         // (measured: slots ('aa', 'ab'), `b.aa` unset ends "Did you mean: 'ab'?" on 3.10-3.13).
-        if (v === undefined) throw attributeError(vm, obj, name, vm.msgs.unsetSlot(typeName(h, obj), name), false);
+        if (v === undefined) throw withAttributeContext(vm, attributeError(vm, obj, name, vm.msgs.unsetSlot(typeName(h, obj), name), false), obj, name);
         return h.incref(v);
       }
       const own = instanceAttr(vm, obj, name);
@@ -103,7 +105,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
         }
         return h.incref(classAttr);
       }
-      throw attributeError(vm, obj, name, `'${typeName(h, obj)}' object has no attribute '${name}'`, false);
+      throw withAttributeContext(vm, attributeError(vm, obj, name, `'${typeName(h, obj)}' object has no attribute '${name}'`, false), obj, name);
     }
     case 'type': {
       const v = lookupClassAttr(vm, obj, name);
@@ -205,6 +207,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
     return;
   }
   if (p.kind === 'type') {
+    noteClassChanged(vm);
     const old = p.attrs.get(name);
     p.attrs.set(name, value);
     if (old !== undefined) h.decref(old);

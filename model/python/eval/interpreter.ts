@@ -34,6 +34,7 @@ import { setupModuleAnnotations } from './module-annotations';
 import { identifierObject } from './identifiers';
 import { callListOrderMethod, takesKeywords } from './list-order-methods';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
+import { entersInit } from './init-specialization';
 import { classBodyCells, evalSuper, expectSuperCall, isSuperCall, noteParameters, releaseClassCell, setClassCell, superMethod, superRepr } from './super-calls';
 import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
@@ -835,7 +836,7 @@ export class Interpreter {
   }
 
   /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
-  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[] = []): Ref {
+  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[] = [], stolen = false): Ref {
     const h = this.heap;
     const tp = h.payload(cls, 'type');
     const withDict = hasDict(this, cls);
@@ -844,7 +845,7 @@ export class Interpreter {
       size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
     }
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
-    const argTuple = args.length > 0 ? h.tuple(increfAll(h, args)) : null;
+    const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
     const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
@@ -856,7 +857,7 @@ export class Interpreter {
     try {
       const init = lookupClassAttr(this, cls, '__init__');
       if (init !== null) {
-        const ret = kw.length > 0 ? callFunctionWithKeywords(this, init, [obj, ...args], kw, false) : this.callFunction(init, [obj, ...args], false);
+        const ret = kw.length > 0 ? callFunctionWithKeywords(this, init, [obj, ...args], kw, false) : stolen ? this.callFunction(init, [h.incref(obj), ...args], true) : this.callFunction(init, [obj, ...args], false);
         const isNone = h.get(ret).payload.kind === 'NoneType';
         h.decref(ret);
         if (!isNone) throw new PyException('TypeError', `__init__() should return None, not '${typeName(h, ret)}'`);
@@ -1692,13 +1693,25 @@ export class Interpreter {
         h.decref(obj);
       }
       const { args, kw } = this.evalOperands(e, frame, fn);
+      if (this.cfg.classCallEntersInit !== 'never' && h.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
       this.expectCallBorrows(fn, e, frame, e.func.value);
       return this.finishCall(fn, args, false, kw);
     }
     const fn = this.evalExpr(e.func, frame);
     const { args, kw } = this.evalOperands(e, frame, fn);
+    if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
     this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
+  }
+
+  /** `CALL_ALLOC_AND_ENTER_INIT` (init-specialization.ts): `__init__`'s frame takes the stack's references. */
+  private enterInit(cls: Ref, args: Ref[], e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
+    this.borrows?.expectCall(lookupClassAttr(this, cls, '__init__') as Ref, [null, ...e.args.map((a) => this.loadStatus(a, frame))], new Map());
+    try {
+      return this.instantiate(cls, args, [], true);
+    } finally {
+      this.heap.decref(cls);
+    }
   }
 
   /**
