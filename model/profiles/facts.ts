@@ -417,6 +417,13 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('managedDict', ['3.11.0', null], BOTH, true, src('Include/object.h', 'Py_TPFLAGS_MANAGED_DICT'),
     'attribute values are kept by the object; a dict is made only when __dict__ is asked for'),
 
+  row('classCallEntersInit', ['3.8.0', '3.13.0'], BOTH, 'never', src('Objects/typeobject.c', 'type_call'),
+    'C(args) packs the arguments in a tuple (_PyObject_MakeTpCall) and slot_tp_init gives __init__ its own references'),
+  row('classCallEntersInit', ['3.13.0', '3.14.0'], BOTH, 'exactArguments', src('Python/specialize.c', 'specialize_class_call'),
+    "from a call site's second run, C(args) of a class with inline values (no __slots__) whose __init__ is a simple Python function with co_argcount == len(args) + 1 is CALL_ALLOC_AND_ENTER_INIT: __init__'s frame takes the stack's references, no tuple"),
+  row('classCallEntersInit', ['3.14.0', null], BOTH, 'simpleInit', src('Python/specialize.c', 'get_init_for_simple_managed_python_class'),
+    'the inline-values and argument-count conditions are gone: any class whose __init__ is a simple Python function (_CREATE_INIT_FRAME binds the arguments, defaults included)'),
+
   row('comprehensionsInlined', ['3.8.0', '3.12.0'], BOTH, false, src('Python/compile.c', 'compiler_comprehension'),
     'each comprehension is a hidden function with its own code object and constants'),
   row('comprehensionsInlined', ['3.12.0', null], BOTH, true, src('Python/compile.c', 'push_inlined_comprehension_state'),

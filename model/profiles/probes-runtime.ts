@@ -409,6 +409,29 @@ print('sys.intern of a new latin-1 character gives the cached one:', sys.intern(
   expected: (profile) => lines(`sys.intern of a new latin-1 character gives the cached one: ${profile.internLatin1Singleton ? 'True' : 'False'}`),
 };
 
+const classCallInit: Probe = {
+  name: 'class-call-init',
+  facts: ['classCallEntersInit'],
+  source: `import sys
+class C:
+    def __init__(self, a):
+        self.n = sys.getrefcount(a)
+class D:
+    __slots__ = ('n',)
+    def __init__(self, a, b=None):
+        self.n = sys.getrefcount(a)
+counts = [C([i]).n for i in range(3)]
+print('later runs of C(arg) give __init__ the stack reference:', counts[1] < counts[0])
+counts = [D([i]).n for i in range(3)]
+print('with __slots__ and a default too:', counts[1] < counts[0])
+`,
+  expected: (profile) =>
+    lines(
+      `later runs of C(arg) give __init__ the stack reference: ${profile.classCallEntersInit !== 'never' ? 'True' : 'False'}`,
+      `with __slots__ and a default too: ${profile.classCallEntersInit === 'simpleInit' ? 'True' : 'False'}`,
+    ),
+};
+
 const deepcopyRange: Probe = {
   name: 'deepcopy-range',
   facts: ['deepcopyRangeAtomic'],
@@ -439,4 +462,4 @@ a negative multi-digit int shifted by 0 is itself: ${profile.intResults.negative
 round of a float gives the cached 2: ${profile.longFromDoubleCachesSmall ? 'True' : 'False'}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange, formatSpecRules, internLatin1];
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange, formatSpecRules, internLatin1, classCallInit];

@@ -156,6 +156,7 @@ export const FACT_SCHEMAS = {
   instanceBlockReused: z.boolean(),
   /** Instance attributes live in values managed by the object, not in a `__dict__` made at the first store. */
   managedDict: z.boolean(),
+  classCallEntersInit: z.enum(['never', 'exactArguments', 'simpleInit']),
   /** List, set and dict comprehensions run inline in the enclosing code (PEP 709), not as a hidden function. */
   comprehensionsInlined: z.boolean(),
   /** What `def` does with annotations: a dict, a tuple of name/value pairs, or only an `__annotate__` function (PEP 649). */

@@ -22,6 +22,9 @@ import { instanceDict } from './instance-dict';
 import { classEqualityAttr } from './user-equality';
 import { isPlainObject, plainObjectDir } from './plain-object';
 import { boundBuiltinMethod } from './bound-builtin-methods';
+import { superAttribute } from './super-calls';
+import { noteClassChanged } from './init-specialization';
+import { withAttributeContext } from './exceptions';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -59,6 +62,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   const h = vm.heap;
   refuseStrSubclass(h, obj, `the attribute ${name}`);
   const p = h.get(obj).payload;
+  if (p.kind === 'iterator' && p.type === 'super') return superAttribute(vm, obj, name) as Ref;
   if (name === '__dict__' && p.kind === 'instance') return instanceDict(vm, obj);
   if (name === '__closure__' && p.kind === 'function') return functionClosure(vm, obj);
   if (name === 'cell_contents' && isCell(vm, obj)) return cellContents(vm, obj);
@@ -88,7 +92,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
         const v = p.slots.get(name);
         // `PyObject_GetAttr` attaches name and obj to the error (3.10+): it gets a suggestion
         // (measured: slots ('aa', 'ab'), `b.aa` unset ends "Did you mean: 'ab'?" on 3.10-3.13).
-        if (v === undefined) throw attributeError(vm, obj, name, vm.msgs.unsetSlot(typeName(h, obj), name), false);
+        if (v === undefined) throw withAttributeContext(vm, attributeError(vm, obj, name, vm.msgs.unsetSlot(typeName(h, obj), name), false), obj, name);
         return h.incref(v);
       }
       const own = instanceAttr(vm, obj, name);
@@ -102,7 +106,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
         }
         return h.incref(classAttr);
       }
-      throw attributeError(vm, obj, name, `'${typeName(h, obj)}' object has no attribute '${name}'`, false);
+      throw withAttributeContext(vm, attributeError(vm, obj, name, `'${typeName(h, obj)}' object has no attribute '${name}'`, false), obj, name);
     }
     case 'type': {
       const v = lookupClassAttr(vm, obj, name);
@@ -207,6 +211,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
     return;
   }
   if (p.kind === 'type') {
+    noteClassChanged(vm);
     const old = p.attrs.get(name);
     p.attrs.set(name, value);
     if (old !== undefined) h.decref(old);

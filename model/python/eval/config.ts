@@ -67,6 +67,8 @@ export interface EvalConfig {
   readonly stdoutKeepsEmptyWrites: boolean | null;
   /** Instance attributes are kept by the object until `__dict__` is asked for (3.11+, fact `managedDict`). */
   readonly managedDict: boolean;
+  /** From a call site's second run, `C(args)` enters `__init__` with the stack's references (3.13+, fact `classCallEntersInit`, init-specialization.ts). */
+  readonly classCallEntersInit: 'never' | 'exactArguments' | 'simpleInit';
   /** `sys.getsizeof` of an instance's `__dict__` (fact `sizeofInstanceDict`). */
   readonly instanceDictSizes: FactValue<'sizeofInstanceDict'>;
   /**

@@ -18,8 +18,9 @@
  * for several; `KeyError_str` uses `repr(arg)` for one.
  * Only builtin exception classes named directly (not shadowed) are modelled, in raise and in
  * except clauses. Exceptions the model raises itself hold only their message (their `args`: the
- * message), except KeyError, which holds the key (`exceptionHolding`), and AttributeError (3.10+:
- * the object, `name` and `obj`): catching that one is refused. The exception,
+ * message), except KeyError, which holds the key (`exceptionHolding`), and the AttributeError of
+ * a failed read of an instance's attribute (`withAttributeContext`: from 3.10 it holds the object,
+ * members `name` and `obj`); catching another AttributeError the interpreter raises is refused. The exception,
  * traceback and frame objects are allocations the model does not follow (free lists lost).
  */
 import type { Ref } from '../../core/objects';
@@ -61,6 +62,8 @@ interface HeldByException {
   readonly frames: (() => void)[];
   /** The exception object, once a handler named it. */
   object: Ref | null;
+  /** An AttributeError of a failed attribute read: the name, and (3.10+) the object it holds. */
+  attribute?: { readonly name: string; obj: Ref | null };
 }
 const held = new WeakMap<PyException, HeldByException>();
 
@@ -68,6 +71,18 @@ function heldBy(err: PyException): HeldByException {
   let h = held.get(err);
   if (!h) held.set(err, (h = { args: null, frames: [], object: null }));
   return h;
+}
+
+/**
+ * The AttributeError of a failed `obj.name` read on an instance: from 3.10 `PyObject_GetAttr`
+ * (`Objects/object.c` `set_attribute_error_context`) stores `name` and `obj` in it, a reference
+ * to obj until the exception dies (measured: `sys.getrefcount(c)` one more in the handler of
+ * `c.nope` on 3.10-3.14, the same on 3.8/3.9). Not while `hasattr`/`getattr` swallow it.
+ */
+export function withAttributeContext(interp: Interpreter, err: PyException, obj: Ref, name: string): PyException {
+  if (interp.suppressSuggestions) return err;
+  heldBy(err).attribute = { name, obj: interp.cfg.suggestions.attributeGet ? interp.heap.incref(obj) : null };
+  return err;
 }
 
 /** A frame left by `err`: the traceback keeps its locals until the exception dies. Returns false for other errors. */
@@ -176,8 +191,17 @@ function exceptionObject(interp: Interpreter, err: PyException): Ref {
   const args = state.args ?? [interp.newStr(err.pyMessage)];
   if (state.args === null && err.pyMessage === '') args.pop();
   state.args = null;
-  const cls = h.preexisting(`type:${err.pyType}`, () => ({ kind: 'type', name: err.pyType, attrs: new Map(), slots: ['args'], base: null }), interp.cfg.core.immortalRefcount !== null);
-  state.object = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map([['args', h.tuple(args)]]) });
+  // 3.10+ AttributeError has the members `name` and `obj` (`AttributeError_members`).
+  const context = err.pyType === 'AttributeError' && interp.cfg.suggestions.attributeGet;
+  const cls = h.preexisting(`type:${err.pyType}`, () => ({ kind: 'type', name: err.pyType, attrs: new Map(), slots: context ? ['args', 'name', 'obj'] : ['args'], base: null }), interp.cfg.core.immortalRefcount !== null);
+  const slots = new Map([['args', h.tuple(args)]]);
+  const attribute = state.attribute;
+  if (attribute?.obj != null) {
+    slots.set('name', interp.nameStr(attribute.name));
+    slots.set('obj', attribute.obj);
+    attribute.obj = null;
+  }
+  state.object = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots });
   let objects = objectsOf.get(interp);
   if (!objects) objectsOf.set(interp, (objects = new Map<Ref, PyException>()));
   objects.set(state.object, err);
@@ -199,12 +223,19 @@ export function exceptionText(interp: Interpreter, v: Ref, how: 'str' | 'repr'):
 function release(interp: Interpreter, err: PyException): void {
   const state = held.get(err);
   if (!state) return;
-  held.delete(err);
   const h = interp.heap;
+  // The object outlives the handler (`kept = e`): its `__traceback__` keeps the frames it left,
+  // and their locals, alive until it dies (measured: a local of the raising function counts one
+  // more after the handler on 3.8-3.14), which the model does not follow.
+  if (state.object !== null && state.frames.length > 0 && h.get(state.object).refcnt > 1) {
+    throw new Refusal('a caught exception kept after its handler', 'its traceback keeps the frames it left, and their locals, alive');
+  }
+  held.delete(err);
   if (state.object !== null) {
     objectsOf.get(interp)?.delete(state.object);
     h.decref(state.object);
   }
+  if (state.attribute?.obj != null) h.decref(state.attribute.obj);
   if (state.args !== null) for (const a of [...state.args].reverse()) h.decref(a);
   for (const f of state.frames) f();
 }
@@ -258,7 +289,7 @@ function tryExcept(interp: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, frame
 }
 
 function handle(interp: Interpreter, handler: ExceptHandler, err: PyException, frame: Frame): Completion {
-  if (held.get(err)?.args == null && (err.pyType === 'KeyError' || err.pyType === 'AttributeError')) {
+  if (held.get(err)?.args == null && (err.pyType === 'KeyError' || (err.pyType === 'AttributeError' && held.get(err)?.attribute === undefined))) {
     throw new Refusal(`catching ${withArticle(err.pyType)} raised by the interpreter`, 'the exception holds the key or object, which the model does not track', handler.pos);
   }
   // The exception, traceback and frame objects: allocations the model does not follow.
@@ -303,7 +334,7 @@ function cleanupName(interp: Interpreter, handler: ExceptHandler, frame: Frame):
  * handler would name it, with the same refusals; the exception is being handled while `__exit__` runs.
  */
 export function exceptionForExit(interp: Interpreter, err: PyException, pos: Pos): { type: Ref; value: Ref } {
-  if (held.get(err)?.args == null && (err.pyType === 'KeyError' || err.pyType === 'AttributeError')) {
+  if (held.get(err)?.args == null && (err.pyType === 'KeyError' || (err.pyType === 'AttributeError' && held.get(err)?.attribute === undefined))) {
     throw new Refusal(`passing ${withArticle(err.pyType)} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
   }
   if (!(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);

@@ -102,6 +102,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     errorMessages: profile.errorMessages,
     dirNames: profile.dirNames,
     managedDict: profile.managedDict,
+    classCallEntersInit: profile.classCallEntersInit,
     instanceDictSizes: profile.sizeofInstanceDict,
     stdoutKeepsEmptyWrites: profile.stdoutKeepsEmptyWrites,
     comprehensionsInlined: profile.comprehensionsInlined,

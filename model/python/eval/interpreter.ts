@@ -34,6 +34,8 @@ import { setupModuleAnnotations } from './module-annotations';
 import { identifierObject } from './identifiers';
 import { callListOrderMethod, takesKeywords } from './list-order-methods';
 import { derivesFromStr, newStrSubclassInstance, refuseStrSubclass } from './str-subclass';
+import { entersInit } from './init-specialization';
+import { classBodyCells, evalSuper, expectSuperCall, isSuperCall, noteParameters, releaseClassCell, setClassCell, superMethod, superRepr } from './super-calls';
 import { snapshot, type HeapSnapshot } from './trace';
 import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
@@ -714,6 +716,7 @@ export class Interpreter {
     const defaults = packDefaults(this, s.params, s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame)));
     const extras = evalFunctionAnnotations(this, s, frame);
     const closure = makeClosure(this, code, frame);
+    noteParameters(code, s.params);
     // The function object: a GC object whose size the model leaves unknown.
     const fn = this.heap.object({ kind: 'function', name: s.name, codeObject: this.heap.incref(code.ref), defaults, ...withClosure({ code, params: s.params }, closure, extras) });
     this.storeName(s.name, applyDecorators(this, decorators, fn), frame);
@@ -737,12 +740,15 @@ export class Interpreter {
     }
     // `__build_class__` runs the body in a fresh namespace, then `type_new` copies it.
     const ns = new Map<string, Ref>();
-    const body: Frame = { code, kind: 'class', fast: new Map(), ns, globals: frame.globals };
+    const body: Frame = { code, kind: 'class', fast: new Map(), ns, globals: frame.globals, ...classBodyCells(this, code) };
     setupModuleAnnotations(this, code.body, body);
     this.depth++;
     try {
       const c = this.execBody(code.body, body);
       if (c.kind !== 'normal') throw new Refusal(`'${c.kind}' in a class body`);
+    } catch (err) {
+      releaseClassCell(this, body);
+      throw err;
     } finally {
       this.depth--;
     }
@@ -762,6 +768,7 @@ export class Interpreter {
     this.heap.loseFreeListOrder();
     const cls = this.heap.object({ kind: 'type', name: s.name, attrs: ns, slots, base }, null, { refcntKnown: false });
     noteHeapType(this, cls);
+    setClassCell(this, body, cls);
     this.storeName(s.name, cls, frame);
   }
 
@@ -830,7 +837,7 @@ export class Interpreter {
   }
 
   /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
-  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[] = []): Ref {
+  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[] = [], stolen = false): Ref {
     const h = this.heap;
     const tp = h.payload(cls, 'type');
     const withDict = hasDict(this, cls);
@@ -839,7 +846,7 @@ export class Interpreter {
       size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
     }
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
-    const argTuple = args.length > 0 ? h.tuple(increfAll(h, args)) : null;
+    const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
     const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
@@ -851,7 +858,7 @@ export class Interpreter {
     try {
       const init = lookupClassAttr(this, cls, '__init__');
       if (init !== null) {
-        const ret = kw.length > 0 ? callFunctionWithKeywords(this, init, [obj, ...args], kw, false) : this.callFunction(init, [obj, ...args], false);
+        const ret = kw.length > 0 ? callFunctionWithKeywords(this, init, [obj, ...args], kw, false) : stolen ? this.callFunction(init, [h.incref(obj), ...args], true) : this.callFunction(init, [obj, ...args], false);
         const isNone = h.get(ret).payload.kind === 'NoneType';
         h.decref(ret);
         if (!isNone) throw new PyException('TypeError', `__init__() should return None, not '${typeName(h, ret)}'`);
@@ -1608,7 +1615,7 @@ export class Interpreter {
   }
 
   reprOf(v: Ref): string {
-    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr') ?? dictViewRepr(this, v);
+    const custom = userRepr(this, v) ?? exceptionText(this, v, 'repr') ?? dictViewRepr(this, v) ?? superRepr(this, v);
     if (custom !== null) return custom;
     const address = this.addressInts.get(v);
     if (address !== undefined && this.options.printAddresses) return pyRepr(this.heap, v);
@@ -1642,6 +1649,15 @@ export class Interpreter {
   private evalCall(e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
     if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
+    if (e.func.kind === 'Name' && e.func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
+    // `super().m(...)`: the method found after the class, called as `obj.m(...)` is (super-calls.ts).
+    if (e.func.kind === 'Attribute' && e.func.value.kind === 'Call' && isSuperCall(e.func.value, frame)) {
+      const m = superMethod(this, e, frame);
+      if (m.kind === 'done') return m.value;
+      const { args, kw } = this.evalOperands(e, frame, m.fn, m.self);
+      expectSuperCall(this, m, e, frame);
+      return this.finishCall(m.fn, args, true, kw);
+    }
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (e.func.kind === 'Attribute') {
       const obj = this.evalExpr(e.func.value, frame);
@@ -1692,13 +1708,25 @@ export class Interpreter {
         h.decref(obj);
       }
       const { args, kw } = this.evalOperands(e, frame, fn);
+      if (this.cfg.classCallEntersInit !== 'never' && h.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
       this.expectCallBorrows(fn, e, frame, e.func.value);
       return this.finishCall(fn, args, false, kw);
     }
     const fn = this.evalExpr(e.func, frame);
     const { args, kw } = this.evalOperands(e, frame, fn);
+    if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
     this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
+  }
+
+  /** `CALL_ALLOC_AND_ENTER_INIT` (init-specialization.ts): `__init__`'s frame takes the stack's references. */
+  private enterInit(cls: Ref, args: Ref[], e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
+    this.borrows?.expectCall(lookupClassAttr(this, cls, '__init__') as Ref, [null, ...e.args.map((a) => this.loadStatus(a, frame))], new Map());
+    try {
+      return this.instantiate(cls, args, [], true);
+    } finally {
+      this.heap.decref(cls);
+    }
   }
 
   /**

@@ -41,6 +41,11 @@ const PROGRAMS = [
   'def f():\n    try:\n        pass\n    except ValueError as e:\n        return lambda: e',
   'def f():\n    for i in range(2):\n        def g():\n            return i\n    del i\n    return g',
   'x = 1\ndef f():\n    return lambda: x\nprint([lambda: y for y in range(2)])',
+  // The implicit `__class__` cell (super-calls.ts): methods using super() or __class__, nested uses.
+  'class A:\n    def f(self):\n        return super()\n    def g(self):\n        return __class__\n    def h(self):\n        return 1',
+  'class A:\n    def f(self):\n        def g():\n            return super(A, self)\n        return g\n    k = lambda self: [super() for _ in range(2)]',
+  'def outer(v):\n    class A:\n        def f(self):\n            return super()\n    return A\ndef plain(self):\n    return super()',
+  'class A:\n    class B:\n        def f(self):\n            return super()\n    def g(self):\n        return [lambda: super() for i in range(2)]',
 ];
 
 /** Python printing each nested code object of `code` as `name cells frees`. */
@@ -73,7 +78,7 @@ function modelled(source: string, inlined: boolean): string[] {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
     const o = node as Stmt | Expr;
-    if (o.kind === 'FunctionDef') names.set(o.body, o.name);
+    if (o.kind === 'FunctionDef' || o.kind === 'ClassDef') names.set(o.body, o.name);
     if (o.kind === 'Lambda') names.set(lambdaBody(o), '<lambda>');
     if ((o.kind === 'ListComp' || o.kind === 'SetComp' || o.kind === 'DictComp' || o.kind === 'GeneratorExp') && (!inlined || o.kind === 'GeneratorExp')) names.set(comprehensionBody(o, true), NAMES[o.kind]!);
     for (const [k, v] of Object.entries(o)) if (k !== 'pos') visit(v);

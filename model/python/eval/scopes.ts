@@ -13,8 +13,14 @@
  * targets; the outermost iterable belongs to the enclosing block); from 3.12 a list, set or
  * dict comprehension is inlined (PEP 709, `inline_comprehension`): its free names are the
  * enclosing block's own names unless one of its own children needs them as cells.
+ * The implicit `__class__` cell (`symtable_visit_expr`: a function-like block that loads `super`
+ * uses `__class__`; `analyze_block` adds `__class__` to what a class block's children may find,
+ * `drop_class_free` turns a child's free `__class__` into the class block's cell,
+ * `ste_needs_class_closure`): measured `co_freevars` ('__class__',) for a method using `super()`
+ * on 3.8-3.14.
  * Refused here: a class inside a function that uses the function's locals (class cells,
- * `LOAD_CLASSDEREF`), a cell inside an inlined comprehension, `__class__`.
+ * `LOAD_CLASSDEREF`), a cell inside an inlined comprehension, `__class__` bound anywhere or used
+ * outside a method (a global name then).
  */
 import type { Expr, FStringPart, Pos, Stmt, Target } from '../ast';
 import { Refusal } from './refusal';
@@ -44,6 +50,8 @@ interface Block {
   /** Names used in annotations of nested defs (3.14: evaluated by `__annotate__`, a block of its own). */
   readonly annotationUses: Map<string, Pos>;
   readonly children: Block[];
+  /** The first explicit load of `__class__` here (refused unless it is a free variable). */
+  classUse?: Pos;
 }
 
 export interface ScopeOptions {
@@ -77,7 +85,12 @@ function newBlock(kind: Block['kind'], inlined: boolean, key: readonly Stmt[] | 
 }
 
 function use(b: Block, name: string, pos: Pos): void {
-  if (name === '__class__') throw new Refusal("the name '__class__'", 'the __class__ cell is not modelled', pos);
+  if (name === '__class__') {
+    if (b.kind !== 'function') throw new Refusal("the name '__class__' outside a function", 'a global name there, not modelled', pos);
+    b.classUse ??= pos;
+  }
+  // `symtable_visit_expr`: loading `super` in a function-like block uses `__class__`.
+  if (name === 'super' && b.kind === 'function' && !b.uses.has('__class__')) b.uses.set('__class__', pos);
   if (!b.uses.has(name)) b.uses.set(name, pos);
 }
 
@@ -195,6 +208,7 @@ class BlockBuilder {
   }
 
   private target(b: Block, t: Target): void {
+    if (t.kind === 'Name' && t.id === '__class__') throw new Refusal("binding the name '__class__'", 'the __class__ cell is not modelled so', t.pos);
     if (t.kind === 'Name') b.bound.add(t.id);
     else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.target(b, x);
     else if (t.kind === 'Attribute') this.expr(b, t.value);
@@ -321,6 +335,8 @@ function analyze(b: Block, bound: ReadonlySet<string> | null, out: Map<readonly 
     childBound ??= new Set();
     for (const n of local) childBound.add(n);
   }
+  // `analyze_block`: a class block's children may find `__class__` (its implicit cell).
+  if (b.kind === 'class') (childBound ??= new Set()).add('__class__');
   for (const n of b.globals) childBound?.delete(n);
   // 3.14 `__annotate__` blocks: an enclosing local used in an annotation would be a cell.
   for (const [n, pos] of b.annotationUses) {
@@ -342,6 +358,9 @@ function analyze(b: Block, bound: ReadonlySet<string> | null, out: Map<readonly 
       else if (childBound?.has(n) || bound?.has(n)) free.add(n);
     }
   }
+  // `drop_class_free`: a child's free `__class__` is the class block's cell.
+  if (b.kind === 'class' && free.delete('__class__')) cells.add('__class__');
+  if (b.classUse !== undefined && !free.has('__class__')) throw new Refusal("the name '__class__' outside a method", 'a global name there, not modelled', b.classUse);
   if (b.kind === 'class' && free.size > 0) {
     const name = [...free][0]!;
     throw new Refusal(`a class using '${name}', a local of its enclosing function`, 'class cells are not modelled', b.uses.get(name) ?? b.pos);
