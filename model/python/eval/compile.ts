@@ -66,6 +66,21 @@ export interface CompileUnit {
 
 type Folded = { readonly ref: Ref } | null;
 
+/**
+ * The shared map of a code object's table that has no entry yet (most code has no lambda,
+ * comprehension, nested def or constant display): never written, `record` replaces it.
+ */
+const NO_ENTRIES: Map<never, never> = new Map<never, never>();
+
+type LazyTables = 'listExtendConst' | 'setUpdateConst' | 'children' | 'comprehensions' | 'lambdas';
+
+/** Sets `key` in one of the code object's lazily made tables. */
+function record<K extends LazyTables>(code: CodeObject, table: K, key: Parameters<CodeObject[K]['set']>[0], value: Parameters<CodeObject[K]['set']>[1]): void {
+  const tables = code as { -readonly [T in LazyTables]: Map<unknown, unknown> };
+  if (tables[table] === NO_ENTRIES) tables[table] = new Map();
+  tables[table].set(key, value);
+}
+
 class UnitCompiler {
   readonly arena: Ref[] = [];
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
@@ -398,14 +413,14 @@ class UnitCompiler {
       body,
       consts: [],
       constOf: new Map(),
-      listExtendConst: new Map(),
-      setUpdateConst: new Map(),
+      listExtendConst: NO_ENTRIES,
+      setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,
       locals: kind === 'function' ? withoutCells(functionLocals(body, params), params, this.scopeOf(body)) : [],
       globals: declaredGlobals(body),
-      children: new Map(),
-      comprehensions: new Map(),
-      lambdas: new Map(),
+      children: NO_ENTRIES,
+      comprehensions: NO_ENTRIES,
+      lambdas: NO_ENTRIES,
       freeVars: [...this.scopeOf(body).frees],
       cellVars: this.scopeOf(body).cells,
       ref: 0,
@@ -442,7 +457,7 @@ class UnitCompiler {
               : this.heap.set('frozenset', dedupe(this.heap, refs.map((r) => this.merge(r))));
           const canon = addConst(made);
           this.heap.decref(made);
-          (e.kind === 'List' ? code.listExtendConst : code.setUpdateConst).set(e, canon);
+          record(code, e.kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
           return;
         }
       }
@@ -450,7 +465,7 @@ class UnitCompiler {
         // `compiler_lambda`: the defaults, then the body's own code object, a constant here.
         e.params.forEach((p) => p.default && visitExpr(p.default));
         const child = this.code('function', '<lambda>', lambdaBody(e), e.params.map((p) => p.name), inner);
-        code.lambdas.set(e, child);
+        record(code, 'lambdas', e, child);
         code.consts.push(child.ref);
         return;
       }
@@ -458,7 +473,7 @@ class UnitCompiler {
         // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
         if (e.kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
           const child = this.code('function', COMPREHENSION_NAMES[e.kind], comprehensionBody(e, true), ['.0'], inner, true);
-          code.comprehensions.set(e, child);
+          record(code, 'comprehensions', e, child);
           code.consts.push(child.ref);
           visitExpr(e.generators[0]!.iter);
         } else {
@@ -491,14 +506,14 @@ class UnitCompiler {
         s.params.forEach((p) => p.default && visitExpr(p.default));
         if (this.config.annotations !== 'annotate') annotationsOf(s).forEach(visitExpr);
         const child = this.code('function', s.name, s.body, s.params.map((p) => p.name), inner);
-        code.children.set(s, child);
+        record(code, 'children', s, child);
         code.consts.push(child.ref);
         return false;
       }
       if (s.kind === 'ClassDef') {
         s.bases.forEach(visitExpr);
         const child = this.code('class', s.name, s.body, [], inner);
-        code.children.set(s, child);
+        record(code, 'children', s, child);
         code.consts.push(child.ref);
         return false;
       }
@@ -881,11 +896,12 @@ function forEachExpr(body: readonly Stmt[], f: (e: Expr) => void): void {
   });
 }
 
-function declaredGlobals(body: readonly Stmt[]): Set<string> {
-  const out = new Set<string>();
+/** The names a `global` statement declares (a shared empty set for the common code without one). */
+function declaredGlobals(body: readonly Stmt[]): ReadonlySet<string> {
+  let out: Set<string> | null = null;
   const walk = (b: readonly Stmt[]): void => {
     for (const s of b) {
-      if (s.kind === 'Global') s.names.forEach((n) => out.add(n));
+      if (s.kind === 'Global') for (const n of s.names) (out ??= new Set<string>()).add(n);
       if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
         walk(s.body);
         walk(s.orelse);
@@ -895,8 +911,10 @@ function declaredGlobals(body: readonly Stmt[]): Set<string> {
     }
   };
   walk(body);
-  return out;
+  return out ?? NO_GLOBALS;
 }
+
+const NO_GLOBALS: ReadonlySet<string> = new Set<string>();
 
 /**
  * `co_varnames`: parameters, then the other local names in the order the compiler first
