@@ -107,13 +107,13 @@ class UnitCompiler {
   // ---- 1. parser objects ------------------------------------------------------------
 
   parseLiterals(body: readonly Stmt[]): void {
-    forEachExpr(body, (e) => {
-      if (e.kind === 'Const') {
-        const ref = this.makeConst(e.value, e);
-        this.constantOf.set(e, ref);
-        this.arena.push(ref);
-      }
-    });
+    const literals: Expr[] = [];
+    literalsOf(body, literals);
+    for (const e of literals) {
+      const ref = this.makeConst((e as Extract<Expr, { kind: 'Const' }>).value, e);
+      this.constantOf.set(e, ref);
+      this.arena.push(ref);
+    }
   }
 
   private makeConst(v: ConstValue, e: Expr): Ref {
@@ -657,67 +657,70 @@ function foldSubscript(heap: Heap, v: Ref, i: Ref): Ref | null {
 
 // ---- walking the AST -----------------------------------------------------------------------
 
-function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
+/** Calls `f(child, context)` on each child expression of `e` (a module-level `f` with a context makes no closure). */
+function forEachChildExpr<C>(e: Expr, f: (x: Expr, context: C) => void, context: C): void;
+function forEachChildExpr(e: Expr, f: (x: Expr) => void): void;
+function forEachChildExpr(e: Expr, f: (x: Expr, context: unknown) => void, context?: unknown): void {
   // Two thirds of the nodes are leaves: out before the switch's string comparisons.
   if (e.kind === 'Name' || e.kind === 'Const') return;
   switch (e.kind) {
     case 'Tuple':
     case 'List':
     case 'Set':
-      for (const x of e.elts) f(x);
+      for (const x of e.elts) f(x, context);
       break;
     case 'Dict':
       for (let i = 0; i < e.keys.length; i++) {
-        f(e.keys[i] as Expr);
-        f(e.values[i] as Expr);
+        f(e.keys[i] as Expr, context);
+        f(e.values[i] as Expr, context);
       }
       break;
     case 'BinOp':
-      f(e.left);
-      f(e.right);
+      f(e.left, context);
+      f(e.right, context);
       break;
     case 'UnaryOp':
-      f(e.operand);
+      f(e.operand, context);
       break;
     case 'BoolOp':
-      for (const x of e.values) f(x);
+      for (const x of e.values) f(x, context);
       break;
     case 'Compare':
-      f(e.left);
-      for (const x of e.comparators) f(x);
+      f(e.left, context);
+      for (const x of e.comparators) f(x, context);
       break;
     case 'Call':
-      f(e.func);
-      for (const x of e.args) f(x);
-      for (const k of e.keywords) f(k.value);
+      f(e.func, context);
+      for (const x of e.args) f(x, context);
+      for (const k of e.keywords) f(k.value, context);
       break;
     case 'Attribute':
-      f(e.value);
+      f(e.value, context);
       break;
     case 'Subscript':
-      f(e.value);
-      f(e.index);
+      f(e.value, context);
+      f(e.index, context);
       break;
     case 'Slice':
-      if (e.lower) f(e.lower);
-      if (e.upper) f(e.upper);
-      if (e.step) f(e.step);
+      if (e.lower) f(e.lower, context);
+      if (e.upper) f(e.upper, context);
+      if (e.step) f(e.step, context);
       break;
     case 'IfExp':
-      f(e.test);
-      f(e.body);
-      f(e.orelse);
+      f(e.test, context);
+      f(e.body, context);
+      f(e.orelse, context);
       break;
     case 'Lambda':
       // Loops, not closures, in this function: V8 would make their context at every call.
-      for (const p of e.params) if (p.default) f(p.default);
-      f(e.body);
+      for (const p of e.params) if (p.default) f(p.default, context);
+      f(e.body, context);
       break;
     case 'FString':
       for (const part of e.parts) {
         if (typeof part === 'string') continue;
-        f(part.expr);
-        for (const s of part.formatSpec ?? []) if (typeof s !== 'string') f(s.expr);
+        f(part.expr, context);
+        for (const s of part.formatSpec ?? []) if (typeof s !== 'string') f(s.expr, context);
       }
       break;
     case 'ListComp':
@@ -726,13 +729,13 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
     case 'DictComp':
       // Source order: the element(s), then each clause's target, iterable and conditions.
       if (e.kind === 'DictComp') {
-        f(e.key);
-        f(e.value);
-      } else f(e.elt);
+        f(e.key, context);
+        f(e.value, context);
+      } else f(e.elt, context);
       for (const g of e.generators) {
-        f(g.target);
-        f(g.iter);
-        for (const x of g.ifs) f(x);
+        f(g.target, context);
+        f(g.iter, context);
+        for (const x of g.ifs) f(x, context);
       }
       break;
     default:
@@ -872,24 +875,27 @@ function annotationsOf(s: Extract<Stmt, { kind: 'FunctionDef' }>): Expr[] {
   return out;
 }
 
-/** Every expression of a body, nested functions and classes included, in source order. */
-function forEachExpr(body: readonly Stmt[], f: (e: Expr) => void): void {
-  const deep = (e: Expr): void => {
-    f(e);
-    forEachChildExpr(e, deep);
-  };
+/** A literal node and those inside it, in source order (no closure per node: this walk meets every node). */
+function collectLiterals(e: Expr, out: Expr[]): void {
+  if (e.kind === 'Const') out.push(e);
+  else forEachChildExpr(e, collectLiterals, out);
+}
+
+/** The literal nodes of a body, nested functions and classes included, in source order. */
+function literalsOf(body: readonly Stmt[], out: Expr[]): void {
+  const deep = (e: Expr): void => collectLiterals(e, out);
   visitStatements(body, deep, (s) => {
     if (s.kind === 'FunctionDef') {
       s.decorators.forEach(deep);
       s.params.forEach((p) => p.default && deep(p.default));
       annotationsOf(s).forEach(deep);
-      forEachExpr(s.body, f);
+      literalsOf(s.body, out);
       return false;
     }
     if (s.kind === 'ClassDef') {
       s.decorators.forEach(deep);
       s.bases.forEach(deep);
-      forEachExpr(s.body, f);
+      literalsOf(s.body, out);
       return false;
     }
     return true;
