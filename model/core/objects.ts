@@ -187,6 +187,80 @@ export interface PyObject {
   lastDecref: number;
 }
 
+// Bits of `HeapObject.flags`.
+const IMMORTAL = 1;
+const REFCNT_KNOWN = 2;
+const INTERNED = 4;
+const ALIVE = 8;
+const MAY_BE_DEAD = 16;
+const ORIGIN_SHIFT = 5;
+const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
+
+/**
+ * The heap's objects: a `PyObject` whose flags share one number. Why: every Python object the
+ * model makes is one of these, and most live until the program ends; six boolean and enum
+ * fields of their own made each 40 bytes larger, which V8's young-generation collections copy.
+ */
+export class HeapObject implements PyObject {
+  refcnt = 1;
+  weakrefs: Ref[] = NO_WEAKREFS;
+  lastDecref = 0;
+  private flags: number;
+
+  constructor(
+    readonly ref: Ref,
+    readonly payload: Payload,
+    readonly address: Address,
+    immortal: boolean,
+    immortalOrigin: ImmortalOrigin,
+    refcntKnown: boolean,
+    readonly serial: number,
+  ) {
+    this.flags = ALIVE | (immortal ? IMMORTAL : 0) | (refcntKnown ? REFCNT_KNOWN : 0) | (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
+  }
+
+  private setFlag(bit: number, on: boolean): void {
+    this.flags = on ? this.flags | bit : this.flags & ~bit;
+  }
+
+  get immortal(): boolean {
+    return (this.flags & IMMORTAL) !== 0;
+  }
+  set immortal(on: boolean) {
+    this.setFlag(IMMORTAL, on);
+  }
+  get immortalOrigin(): ImmortalOrigin {
+    return ORIGINS[this.flags >> ORIGIN_SHIFT] as ImmortalOrigin;
+  }
+  set immortalOrigin(origin: ImmortalOrigin) {
+    this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (ORIGINS.indexOf(origin) << ORIGIN_SHIFT);
+  }
+  get refcntKnown(): boolean {
+    return (this.flags & REFCNT_KNOWN) !== 0;
+  }
+  set refcntKnown(on: boolean) {
+    this.setFlag(REFCNT_KNOWN, on);
+  }
+  get interned(): boolean {
+    return (this.flags & INTERNED) !== 0;
+  }
+  set interned(on: boolean) {
+    this.setFlag(INTERNED, on);
+  }
+  get alive(): boolean {
+    return (this.flags & ALIVE) !== 0;
+  }
+  set alive(on: boolean) {
+    this.setFlag(ALIVE, on);
+  }
+  get mayBeDead(): boolean {
+    return (this.flags & MAY_BE_DEAD) !== 0;
+  }
+  set mayBeDead(on: boolean) {
+    this.setFlag(MAY_BE_DEAD, on);
+  }
+}
+
 /** The weak reference list of an object nothing weakly references yet (frozen: add with `addWeakref`). */
 export const NO_WEAKREFS: Ref[] = Object.freeze([]) as unknown as Ref[];
 
