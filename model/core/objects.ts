@@ -205,7 +205,8 @@ export class HeapObject implements PyObject {
   refcnt = 1;
   weakrefs: Ref[] = NO_WEAKREFS;
   lastDecref = 0;
-  private flags: number;
+  /** The bits above; the origin in the bits from ORIGIN_SHIFT. */
+  flags: number;
 
   constructor(
     readonly ref: Ref,
@@ -219,46 +220,37 @@ export class HeapObject implements PyObject {
     this.flags = ALIVE | (immortal ? IMMORTAL : 0) | (refcntKnown ? REFCNT_KNOWN : 0) | (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
   }
 
-  private setFlag(bit: number, on: boolean): void {
-    this.flags = on ? this.flags | bit : this.flags & ~bit;
-  }
+  // Accessors over `flags`, defined on the prototype below.
+  declare immortal: boolean;
+  declare refcntKnown: boolean;
+  declare interned: boolean;
+  declare alive: boolean;
+  declare mayBeDead: boolean;
 
-  get immortal(): boolean {
-    return (this.flags & IMMORTAL) !== 0;
-  }
-  set immortal(on: boolean) {
-    this.setFlag(IMMORTAL, on);
-  }
   get immortalOrigin(): ImmortalOrigin {
     return ORIGINS[this.flags >> ORIGIN_SHIFT] as ImmortalOrigin;
   }
   set immortalOrigin(origin: ImmortalOrigin) {
     this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (ORIGINS.indexOf(origin) << ORIGIN_SHIFT);
   }
-  get refcntKnown(): boolean {
-    return (this.flags & REFCNT_KNOWN) !== 0;
-  }
-  set refcntKnown(on: boolean) {
-    this.setFlag(REFCNT_KNOWN, on);
-  }
-  get interned(): boolean {
-    return (this.flags & INTERNED) !== 0;
-  }
-  set interned(on: boolean) {
-    this.setFlag(INTERNED, on);
-  }
-  get alive(): boolean {
-    return (this.flags & ALIVE) !== 0;
-  }
-  set alive(on: boolean) {
-    this.setFlag(ALIVE, on);
-  }
-  get mayBeDead(): boolean {
-    return (this.flags & MAY_BE_DEAD) !== 0;
-  }
-  set mayBeDead(on: boolean) {
-    this.setFlag(MAY_BE_DEAD, on);
-  }
+}
+
+const FLAG_BITS: readonly (readonly [string, number])[] = [
+  ['immortal', IMMORTAL],
+  ['refcntKnown', REFCNT_KNOWN],
+  ['interned', INTERNED],
+  ['alive', ALIVE],
+  ['mayBeDead', MAY_BE_DEAD],
+];
+for (const [name, bit] of FLAG_BITS) {
+  Object.defineProperty(HeapObject.prototype, name, {
+    get(this: { flags: number }): boolean {
+      return (this.flags & bit) !== 0;
+    },
+    set(this: { flags: number }, on: boolean) {
+      this.flags = on ? this.flags | bit : this.flags & ~bit;
+    },
+  });
 }
 
 /** The weak reference list of an object nothing weakly references yet (frozen: add with `addWeakref`). */
