@@ -87,7 +87,9 @@ export class Allocator {
   /** `pymalloc_alloc`. */
   allocate(bytes: number): Address {
     const sizeClass = this.sizeClassOf(bytes);
-    if (!this.config.allocatorModelled) this.untracked('unknown');
+    // Not pymalloc: `free` puts every block in `anywhere`, so no class ever has free or lost
+    // blocks (nor `withFree` members for `untracked` to lose): a fresh block, without the lookups.
+    if (!this.config.allocatorModelled) return this.fresh(sizeClass, null);
     if (sizeClass === 'large') return this.fresh('large', this.largeFreed.size === 0 ? null : new CandidateBuilder().set(this.largeFreed).build());
     const s = this.state(sizeClass);
     if (s.lost.size === 0 && s.free.length === 1 && this.anywhere.size === 0) {

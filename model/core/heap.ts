@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { isGcTracked, NO_WEAKREFS, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, isGcTracked, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { requestSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -202,22 +202,7 @@ export class Heap {
 
   private register(payload: Payload, address: Address, immortal = false, immortalOrigin: ImmortalOrigin = 'static', refcntKnown = true): Ref {
     const ref = this.nextRef++;
-    this.objects[ref] = {
-      ref,
-      payload,
-      address,
-      refcnt: 1,
-      immortal,
-      immortalOrigin,
-      refcntKnown,
-      interned: false,
-      alive: true,
-      // Set here so that every object keeps one shape (a later `mayBeDead = true` would change it).
-      mayBeDead: false,
-      weakrefs: NO_WEAKREFS,
-      serial: this.serial++,
-      lastDecref: 0,
-    };
+    this.objects[ref] = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown, this.serial++);
     if (address.sizeClass !== 'static' && isGcTracked(payload)) this.gcAllocationsSinceStart++;
     return ref;
   }

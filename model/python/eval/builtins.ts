@@ -7,7 +7,7 @@
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
-import { getsizeof, requestSize } from '../../core/sizes';
+import { getsizeof, requestSize, strLength } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
@@ -126,7 +126,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       }
       const n =
         p.kind === 'str'
-          ? [...p.value].length
+          ? strLength(p.value)
           : p.kind === 'bytes'
             ? p.value.length
             : p.kind === 'list' || p.kind === 'tuple' || p.kind === 'set' || p.kind === 'frozenset'

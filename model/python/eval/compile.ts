@@ -66,6 +66,21 @@ export interface CompileUnit {
 
 type Folded = { readonly ref: Ref } | null;
 
+/**
+ * The shared map of a code object's table that has no entry yet (most code has no lambda,
+ * comprehension, nested def or constant display): never written, `record` replaces it.
+ */
+const NO_ENTRIES: Map<never, never> = new Map<never, never>();
+
+type LazyTables = 'listExtendConst' | 'setUpdateConst' | 'children' | 'comprehensions' | 'lambdas';
+
+/** Sets `key` in one of the code object's lazily made tables. */
+function record<K extends LazyTables>(code: CodeObject, table: K, key: Parameters<CodeObject[K]['set']>[0], value: Parameters<CodeObject[K]['set']>[1]): void {
+  const tables = code as { -readonly [T in LazyTables]: Map<unknown, unknown> };
+  if (tables[table] === NO_ENTRIES) tables[table] = new Map();
+  tables[table].set(key, value);
+}
+
 class UnitCompiler {
   readonly arena: Ref[] = [];
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
@@ -92,13 +107,13 @@ class UnitCompiler {
   // ---- 1. parser objects ------------------------------------------------------------
 
   parseLiterals(body: readonly Stmt[]): void {
-    forEachExpr(body, (e) => {
-      if (e.kind === 'Const') {
-        const ref = this.makeConst(e.value, e);
-        this.constantOf.set(e, ref);
-        this.arena.push(ref);
-      }
-    });
+    const literals: Expr[] = [];
+    literalsOf(body, literals);
+    for (const e of literals) {
+      const ref = this.makeConst((e as Extract<Expr, { kind: 'Const' }>).value, e);
+      this.constantOf.set(e, ref);
+      this.arena.push(ref);
+    }
   }
 
   private makeConst(v: ConstValue, e: Expr): Ref {
@@ -398,14 +413,14 @@ class UnitCompiler {
       body,
       consts: [],
       constOf: new Map(),
-      listExtendConst: new Map(),
-      setUpdateConst: new Map(),
+      listExtendConst: NO_ENTRIES,
+      setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,
       locals: kind === 'function' ? withoutCells(functionLocals(body, params), params, this.scopeOf(body)) : [],
       globals: declaredGlobals(body),
-      children: new Map(),
-      comprehensions: new Map(),
-      lambdas: new Map(),
+      children: NO_ENTRIES,
+      comprehensions: NO_ENTRIES,
+      lambdas: NO_ENTRIES,
       freeVars: [...this.scopeOf(body).frees],
       cellVars: this.scopeOf(body).cells,
       ref: 0,
@@ -470,7 +485,7 @@ class UnitCompiler {
               : this.heap.set('frozenset', dedupe(this.heap, refs.map((r) => this.merge(r))));
           const canon = addConst(made);
           this.heap.decref(made);
-          (e.kind === 'List' ? code.listExtendConst : code.setUpdateConst).set(e, canon);
+          record(code, e.kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
           return;
         }
       }
@@ -478,7 +493,7 @@ class UnitCompiler {
         // `compiler_lambda`: the defaults, then the body's own code object, a constant here.
         e.params.forEach((p) => p.default && visitExpr(p.default));
         const child = this.code('function', '<lambda>', lambdaBody(e), e.params.map((p) => p.name), inner);
-        code.lambdas.set(e, child);
+        record(code, 'lambdas', e, child);
         code.consts.push(child.ref);
         constantEmitted = true;
         return;
@@ -487,7 +502,7 @@ class UnitCompiler {
         // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
         if (e.kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
           const child = this.code('function', COMPREHENSION_NAMES[e.kind], comprehensionBody(e, true), ['.0'], inner, true);
-          code.comprehensions.set(e, child);
+          record(code, 'comprehensions', e, child);
           code.consts.push(child.ref);
           constantEmitted = true;
           visitExpr(e.generators[0]!.iter);
@@ -524,7 +539,7 @@ class UnitCompiler {
         s.params.forEach((p) => p.default && visitExpr(p.default));
         if (this.config.annotations !== 'annotate') annotationsOf(s).forEach(visitExpr);
         const child = this.code('function', s.name, s.body, s.params.map((p) => p.name), inner);
-        code.children.set(s, child);
+        record(code, 'children', s, child);
         code.consts.push(child.ref);
         constantEmitted = true;
         return false;
@@ -532,7 +547,7 @@ class UnitCompiler {
       if (s.kind === 'ClassDef') {
         s.bases.forEach(visitExpr);
         const child = this.code('class', s.name, s.body, [], inner);
-        code.children.set(s, child);
+        record(code, 'children', s, child);
         code.consts.push(child.ref);
         constantEmitted = true;
         return false;
@@ -678,67 +693,70 @@ function foldSubscript(heap: Heap, v: Ref, i: Ref): Ref | null {
 
 // ---- walking the AST -----------------------------------------------------------------------
 
-function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
+/** Calls `f(child, context)` on each child expression of `e` (a module-level `f` with a context makes no closure). */
+function forEachChildExpr<C>(e: Expr, f: (x: Expr, context: C) => void, context: C): void;
+function forEachChildExpr(e: Expr, f: (x: Expr) => void): void;
+function forEachChildExpr(e: Expr, f: (x: Expr, context: unknown) => void, context?: unknown): void {
   // Two thirds of the nodes are leaves: out before the switch's string comparisons.
   if (e.kind === 'Name' || e.kind === 'Const') return;
   switch (e.kind) {
     case 'Tuple':
     case 'List':
     case 'Set':
-      for (const x of e.elts) f(x);
+      for (const x of e.elts) f(x, context);
       break;
     case 'Dict':
       for (let i = 0; i < e.keys.length; i++) {
-        f(e.keys[i] as Expr);
-        f(e.values[i] as Expr);
+        f(e.keys[i] as Expr, context);
+        f(e.values[i] as Expr, context);
       }
       break;
     case 'BinOp':
-      f(e.left);
-      f(e.right);
+      f(e.left, context);
+      f(e.right, context);
       break;
     case 'UnaryOp':
-      f(e.operand);
+      f(e.operand, context);
       break;
     case 'BoolOp':
-      for (const x of e.values) f(x);
+      for (const x of e.values) f(x, context);
       break;
     case 'Compare':
-      f(e.left);
-      for (const x of e.comparators) f(x);
+      f(e.left, context);
+      for (const x of e.comparators) f(x, context);
       break;
     case 'Call':
-      f(e.func);
-      for (const x of e.args) f(x);
-      for (const k of e.keywords) f(k.value);
+      f(e.func, context);
+      for (const x of e.args) f(x, context);
+      for (const k of e.keywords) f(k.value, context);
       break;
     case 'Attribute':
-      f(e.value);
+      f(e.value, context);
       break;
     case 'Subscript':
-      f(e.value);
-      f(e.index);
+      f(e.value, context);
+      f(e.index, context);
       break;
     case 'Slice':
-      if (e.lower) f(e.lower);
-      if (e.upper) f(e.upper);
-      if (e.step) f(e.step);
+      if (e.lower) f(e.lower, context);
+      if (e.upper) f(e.upper, context);
+      if (e.step) f(e.step, context);
       break;
     case 'IfExp':
-      f(e.test);
-      f(e.body);
-      f(e.orelse);
+      f(e.test, context);
+      f(e.body, context);
+      f(e.orelse, context);
       break;
     case 'Lambda':
       // Loops, not closures, in this function: V8 would make their context at every call.
-      for (const p of e.params) if (p.default) f(p.default);
-      f(e.body);
+      for (const p of e.params) if (p.default) f(p.default, context);
+      f(e.body, context);
       break;
     case 'FString':
       for (const part of e.parts) {
         if (typeof part === 'string') continue;
-        f(part.expr);
-        for (const s of part.formatSpec ?? []) if (typeof s !== 'string') f(s.expr);
+        f(part.expr, context);
+        for (const s of part.formatSpec ?? []) if (typeof s !== 'string') f(s.expr, context);
       }
       break;
     case 'ListComp':
@@ -747,13 +765,13 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
     case 'DictComp':
       // Source order: the element(s), then each clause's target, iterable and conditions.
       if (e.kind === 'DictComp') {
-        f(e.key);
-        f(e.value);
-      } else f(e.elt);
+        f(e.key, context);
+        f(e.value, context);
+      } else f(e.elt, context);
       for (const g of e.generators) {
-        f(g.target);
-        f(g.iter);
-        for (const x of g.ifs) f(x);
+        f(g.target, context);
+        f(g.iter, context);
+        for (const x of g.ifs) f(x, context);
       }
       break;
     default:
@@ -893,35 +911,39 @@ function annotationsOf(s: Extract<Stmt, { kind: 'FunctionDef' }>): Expr[] {
   return out;
 }
 
-/** Every expression of a body, nested functions and classes included, in source order. */
-function forEachExpr(body: readonly Stmt[], f: (e: Expr) => void): void {
-  const deep = (e: Expr): void => {
-    f(e);
-    forEachChildExpr(e, deep);
-  };
+/** A literal node and those inside it, in source order (no closure per node: this walk meets every node). */
+function collectLiterals(e: Expr, out: Expr[]): void {
+  if (e.kind === 'Const') out.push(e);
+  else forEachChildExpr(e, collectLiterals, out);
+}
+
+/** The literal nodes of a body, nested functions and classes included, in source order. */
+function literalsOf(body: readonly Stmt[], out: Expr[]): void {
+  const deep = (e: Expr): void => collectLiterals(e, out);
   visitStatements(body, deep, (s) => {
     if (s.kind === 'FunctionDef') {
       s.decorators.forEach(deep);
       s.params.forEach((p) => p.default && deep(p.default));
       annotationsOf(s).forEach(deep);
-      forEachExpr(s.body, f);
+      literalsOf(s.body, out);
       return false;
     }
     if (s.kind === 'ClassDef') {
       s.decorators.forEach(deep);
       s.bases.forEach(deep);
-      forEachExpr(s.body, f);
+      literalsOf(s.body, out);
       return false;
     }
     return true;
   });
 }
 
-function declaredGlobals(body: readonly Stmt[]): Set<string> {
-  const out = new Set<string>();
+/** The names a `global` statement declares (a shared empty set for the common code without one). */
+function declaredGlobals(body: readonly Stmt[]): ReadonlySet<string> {
+  let out: Set<string> | null = null;
   const walk = (b: readonly Stmt[]): void => {
     for (const s of b) {
-      if (s.kind === 'Global') s.names.forEach((n) => out.add(n));
+      if (s.kind === 'Global') for (const n of s.names) (out ??= new Set<string>()).add(n);
       if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
         walk(s.body);
         walk(s.orelse);
@@ -931,8 +953,10 @@ function declaredGlobals(body: readonly Stmt[]): Set<string> {
     }
   };
   walk(body);
-  return out;
+  return out ?? NO_GLOBALS;
 }
+
+const NO_GLOBALS: ReadonlySet<string> = new Set<string>();
 
 /**
  * `co_varnames`: parameters, then the other local names in the order the compiler first

@@ -397,7 +397,7 @@ export class Interpreter {
         // `range_iter` -> `fast_range_iter`: the iterator keeps start/step/len, not the range.
         if (!rangeIteratesWithCLongs(p, this.cfg.core.pointerSize)) throw new Refusal('iterating a range beyond a C long', 'a longrange_iterator of int objects, not modelled');
         const len = rangeLength(p);
-        return { block: alloc(this.cfg.iteratorBytes.range), seq: null, index: 0, next: (i) => (BigInt(i) < len ? h.int(p.start + BigInt(i) * p.step) : null) };
+        return { block: alloc(this.cfg.iteratorBytes.range), seq: null, index: 0, next: rangeItems(h, p.start, p.step, len) };
       }
       case 'dict':
         return dictLoopIterator(this, iterable) as LoopIterator;
@@ -1889,6 +1889,22 @@ function refuseFloatId(): never {
 export { compileUnit };
 
 /** New references to each of `items`. */
+/**
+ * The items of a range iterator by index. Ranges whose items are all safe integers count in
+ * doubles (one bigint per item, for the int object), others in bigints.
+ */
+function rangeItems(h: Heap, start: bigint, step: bigint, len: bigint): (index: number) => Ref | null {
+  const last = start + (len > 0n ? len - 1n : 0n) * step;
+  const safe = (v: bigint) => v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER);
+  if (safe(start) && safe(last) && safe(last - start) && safe(len) && safe(step)) {
+    const n = Number(len);
+    const first = Number(start);
+    const by = Number(step);
+    return (i) => (i < n ? h.int(BigInt(first + i * by)) : null);
+  }
+  return (i) => (BigInt(i) < len ? h.int(start + BigInt(i) * step) : null);
+}
+
 function increfAll(h: Heap, items: readonly Ref[]): Ref[] {
   const out = new Array<Ref>(items.length);
   for (let i = 0; i < items.length; i++) out[i] = h.incref(items[i] as Ref);

@@ -51,13 +51,15 @@ interface Slot<T> {
 
 class KeyIndex<T> {
   private serial = 0;
-  private readonly plain = new Map<string, Slot<T>>();
+  // Every dict and set gets an index, most hold few keys of one class: the maps are made on first use.
+  private plain: Map<string, Slot<T>> | null = null;
   private readonly mayMatchAddress: Slot<T>[] = [];
   private readonly addresses: Slot<T>[] = [];
-  private readonly byOwner = new Map<Ref, Slot<T>[]>();
+  private byOwner: Map<Ref, Slot<T>[]> | null = null;
   private readonly unknown: Slot<T>[] = [];
-  private readonly slots = new Map<T, Slot<T>>();
-  private readonly users = new Map<bigint, Slot<T>[]>();
+  /** Every slot in insertion order (removals are rare: found by a scan). */
+  private readonly slots: Slot<T>[] = [];
+  private users: Map<bigint, Slot<T>[]> | null = null;
   private userCount = 0;
   private removals = 0;
   /** Address slots whose owner is dead, valid while the heap's watched-death count is `deathsSeen`. */
@@ -78,17 +80,18 @@ class KeyIndex<T> {
 
   add(item: T, cls: KeyClass = this.rules.classify(this.keyOf(item))): void {
     const slot: Slot<T> = { item, key: this.keyOf(item), serial: this.serial++, cls };
-    this.slots.set(item, slot);
+    this.slots.push(slot);
     switch (cls.kind) {
       case 'plain':
-        this.plain.set(cls.hash, slot);
+        (this.plain ??= new Map()).set(cls.hash, slot);
         if (cls.mayMatchAddress) this.mayMatchAddress.push(slot);
         break;
       case 'address': {
         this.addresses.push(slot);
-        const same = this.byOwner.get(cls.owner);
+        const byOwner = (this.byOwner ??= new Map<Ref, Slot<T>[]>());
+        const same = byOwner.get(cls.owner);
         if (same) same.push(slot);
-        else this.byOwner.set(cls.owner, [slot]);
+        else byOwner.set(cls.owner, [slot]);
         if (!this.rules.heap().certainlyAlive(cls.owner)) this.deadOwners.push(slot);
         break;
       }
@@ -96,9 +99,10 @@ class KeyIndex<T> {
         this.unknown.push(slot);
         break;
       case 'user': {
-        const same = this.users.get(cls.hash);
+        const users = (this.users ??= new Map<bigint, Slot<T>[]>());
+        const same = users.get(cls.hash);
         if (same) same.push(slot);
-        else this.users.set(cls.hash, [slot]);
+        else users.set(cls.hash, [slot]);
         this.userCount++;
       }
     }
@@ -109,24 +113,31 @@ class KeyIndex<T> {
 
   /** Forget `item`; `items` is the array after its removal. */
   remove(item: T, items: readonly T[]): void {
-    const slot = this.slots.get(item);
-    if (!slot) return;
-    this.slots.delete(item);
+    let at = -1;
+    for (let i = 0; i < this.slots.length; i++) {
+      if ((this.slots[i] as Slot<T>).item === item) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) return;
+    const slot = this.slots[at] as Slot<T>;
+    this.slots.splice(at, 1);
     const drop = (list: Slot<T>[]) => {
       const i = list.indexOf(slot);
       if (i >= 0) list.splice(i, 1);
     };
     const cls = slot.cls;
     if (cls.kind === 'plain') {
-      this.plain.delete(cls.hash);
+      this.plain?.delete(cls.hash);
       if (cls.mayMatchAddress) drop(this.mayMatchAddress);
     } else if (cls.kind === 'address') {
       drop(this.addresses);
       drop(this.deadOwners);
-      const same = this.byOwner.get(cls.owner);
+      const same = this.byOwner?.get(cls.owner);
       if (same) drop(same);
     } else if (cls.kind === 'user') {
-      const same = this.users.get(cls.hash);
+      const same = this.users?.get(cls.hash);
       if (same) drop(same);
       this.userCount--;
     } else drop(this.unknown);
@@ -143,11 +154,11 @@ class KeyIndex<T> {
     // other class that could equal this one.
     if (this.unknown.length === 0) {
       if (cls.kind === 'plain' && (!cls.mayMatchAddress || this.addresses.length === 0)) {
-        const same = this.plain.get(cls.hash);
+        const same = this.plain?.get(cls.hash);
         return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
       }
       if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
-        for (const slot of this.byOwner.get(cls.owner) ?? []) if (this.rules.equals(slot.key, key)) return slot.item;
+        for (const slot of this.byOwner?.get(cls.owner) ?? []) if (this.rules.equals(slot.key, key)) return slot.item;
         return undefined;
       }
     }
@@ -167,8 +178,8 @@ class KeyIndex<T> {
     let candidates: Slot<T>[];
     if (cls.kind === 'user') {
       if (this.unknown.length > 0 || this.addresses.length > 0) throw new Refusal('a key hashed by Python beside id() values or values the model cannot know');
-      candidates = [...(this.users.get(cls.hash) ?? [])];
-      for (const slot of this.plain.values()) {
+      candidates = [...(this.users?.get(cls.hash) ?? [])];
+      for (const slot of this.plain?.values() ?? []) {
         const hash = this.rules.builtinHash(slot.key);
         if (hash === null) throw new Refusal('a key hashed by Python beside keys whose hash the model cannot know (str, bytes, tuples, None...)');
         if (hash === cls.hash) candidates.push(slot);
@@ -176,7 +187,7 @@ class KeyIndex<T> {
     } else {
       const hash = cls.kind === 'plain' ? this.rules.builtinHash(key) : null;
       if (hash === null) throw new Refusal('this key beside keys hashed by Python', 'the model cannot know its CPython hash');
-      candidates = [...(this.candidates(key, cls) ?? []), ...(this.users.get(hash) ?? [])];
+      candidates = [...(this.candidates(key, cls) ?? []), ...(this.users?.get(hash) ?? [])];
     }
     if (candidates.length > 1 && this.removals > 0) {
       throw new Refusal('several keys of one hash after a deletion', 'which of them CPython compares first depends on its probe sequence');
@@ -192,9 +203,9 @@ class KeyIndex<T> {
     switch (cls.kind) {
       case 'unknown':
       case 'user':
-        return [...this.slots.values()];
+        return [...this.slots];
       case 'plain': {
-        const same = this.plain.get(cls.hash);
+        const same = this.plain?.get(cls.hash);
         if (same) out.push(same);
         if (cls.mayMatchAddress) out.push(...this.addresses);
         break;
@@ -203,7 +214,7 @@ class KeyIndex<T> {
         out.push(...this.mayMatchAddress);
         if (!this.rules.heap().certainlyAlive(cls.owner)) out.push(...this.addresses);
         else {
-          out.push(...(this.byOwner.get(cls.owner) ?? []));
+          out.push(...(this.byOwner?.get(cls.owner) ?? []));
           for (const slot of this.addressesWithDeadOwner()) if (slot.cls.kind === 'address' && slot.cls.owner !== cls.owner) out.push(slot);
         }
         break;
