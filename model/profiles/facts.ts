@@ -194,6 +194,14 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('strCallBuildsArgsTuple', ['3.8.0', '3.13.0'], BOTH, true, src('Objects/call.c', '_PyObject_MakeTpCall'),
     'str has no tp_vectorcall: type_call gets its arguments as a new tuple, which holds them while __str__/__repr__ runs'),
   row('strCallBuildsArgsTuple', ['3.13.0', null], BOTH, false, src('Objects/unicodeobject.c', 'unicode_vectorcall')),
+  row('callUnpackingOps', ['3.8.0', '3.9.0'], BOTH, 'unpackWithCall', src('Python/compile.c', 'compiler_call_helper'),
+    'plain positional arguments packed in tuples (BUILD_TUPLE, folded to a constant when all are constants), joined by BUILD_TUPLE_UNPACK_WITH_CALL; keyword groups and ** mappings joined by BUILD_MAP_UNPACK_WITH_CALL, a lone **d passed as is'),
+  row('callUnpackingOps', ['3.9.0', null], BOTH, 'extendAndMerge', src('Python/compile.c', 'starunpack_helper'),
+    'BUILD_LIST of the arguments before the first *, LIST_EXTEND / LIST_APPEND for the rest, LIST_TO_TUPLE (3.12+ CALL_INTRINSIC_1 INTRINSIC_LIST_TO_TUPLE); a lone *x is passed as is; keywords in a new dict (BUILD_MAP 0 or the first keyword group) that each ** mapping and later group is merged into (DICT_MERGE), bpo-39320'),
+  row('callExReleasesArgsAtFramePush', ['3.8.0', '3.12.0'], BOTH, false, src('Python/ceval.c', 'do_call_core'),
+    'the argument tuple stays on the caller\'s stack while the callee runs (measured: an item of z(*l) counts one more than of z(*t))'),
+  row('callExReleasesArgsAtFramePush', ['3.12.0', null], BOTH, true, src('Python/ceval.c', '_PyEvalFramePushAndInit_Ex'),
+    'CALL_FUNCTION_EX of a Python function: the frame takes new references to the items, then the tuple and dict are released before the body runs'),
 
   // --- caches and singletons -----------------------------------------------------------
   row('smallIntRange', ['3.8.0', '3.9.0'], BOTH, { min: -5, max: 256 }, src('Objects/longobject.c', 'NSMALLPOSINTS')),

@@ -108,6 +108,16 @@ export function pythonArbitraries(options: ArbitraryOptions = {}) {
           .record({ left: sub, rest: fc.array(fc.tuple(fc.constantFrom(...COMPARE_OPERATORS), sub), { minLength: 1, maxLength: 2 }) })
           .map((c): Expr => ({ kind: 'Compare', left: c.left, ops: c.rest.map((r) => r[0]), comparators: c.rest.map((r) => r[1]), pos })),
         fc.record({ func: sub, args: fc.array(sub, { maxLength: 2 }), keywords }).map((c): Expr => ({ kind: 'Call', ...c, pos })),
+        // `f(a, *b, k=c, **d)`: `*` among the positional arguments, `**` after the keywords.
+        fc
+          .record({ func: sub, args: fc.array(fc.tuple(fc.boolean(), sub), { minLength: 1, maxLength: 3 }), keywords, mapping: fc.option(sub, { nil: null }) })
+          .map((c): Expr => ({
+            kind: 'Call',
+            func: c.func,
+            args: c.args.map(([star, value]): Expr => (star ? { kind: 'Starred', value, pos } : value)),
+            keywords: c.mapping === null ? c.keywords : [...c.keywords, { name: '**', value: c.mapping, pos }],
+            pos,
+          })),
         fc.record({ value: sub, attr: name }).map((a): Expr => ({ kind: 'Attribute', ...a, pos })),
         fc.record({ value: sub, index: tie('index') }).map((s): Expr => ({ kind: 'Subscript', ...s, pos })),
         fc.record({ test: sub, body: sub, orelse: sub }).map((i): Expr => ({ kind: 'IfExp', ...i, pos })),

@@ -223,6 +223,9 @@ class UnitCompiler {
         for (const p of e.params) if (p.default) this.fold(p.default);
         this.fold(e.body);
         break;
+      case 'Starred':
+        this.fold(e.value);
+        break;
       case 'Slice':
         if (e.lower) this.fold(e.lower);
         if (e.upper) this.fold(e.upper);
@@ -697,6 +700,9 @@ function forEachChildExpr(e: Expr, f: (x: Expr) => void): void {
       // Loops, not closures, in this function: V8 would make their context at every call.
       for (const p of e.params) if (p.default) f(p.default);
       f(e.body);
+      break;
+    case 'Starred':
+      f(e.value);
       break;
     case 'FString':
       for (const part of e.parts) {

@@ -84,6 +84,8 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     getrefcountBorrowsFastLocals: profile.getrefcountBorrowsFastLocals,
     specialMethodLookupBinds: profile.specialMethodLookupBinds,
     strCallBuildsArgsTuple: profile.strCallBuildsArgsTuple,
+    callUnpackingOps: profile.callUnpackingOps,
+    callExReleasesArgsAtFramePush: profile.callExReleasesArgsAtFramePush,
     oneCharLiteralNotSingleton: profile.oneCharLiteralNotSingleton,
     codeNamesImmortal: profile.codeNamesImmortal,
     listGrowth: profile.listGrowth,

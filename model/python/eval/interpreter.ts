@@ -42,6 +42,7 @@ import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { keyError, execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
+import { callWithUnpacking, hasCallUnpacking } from './call-unpacking';
 import { bindSignature, checkArguments, hasSignatureExtras, packDefaults } from './signatures';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
@@ -781,7 +782,7 @@ export class Interpreter {
    * releases its references after the call; otherwise (3.11+, an inlined call) the frame
    * takes them over (`steal`), and the caller does not release them.
    */
-  callFunction(fn: Ref, args: Ref[], steal: boolean, kw: readonly KeywordArg[] = []): Ref {
+  callFunction(fn: Ref, args: Ref[], steal: boolean, kw: readonly KeywordArg[] = [], framePushed?: () => void): Ref {
     const h = this.heap;
     const fp = h.payload(fn, 'function');
     const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
@@ -808,6 +809,8 @@ export class Interpreter {
       else fast.set(name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     }
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
+    // `_PyEvalFramePushAndInit_Ex` (call-unpacking.ts): the argument tuple goes before the body runs.
+    framePushed?.();
     if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
     this.borrows?.enterFrame(frame, params, fn, named ?? args, steal);
     this.depth++;
@@ -1250,6 +1253,9 @@ export class Interpreter {
         return this.evalFString(e.parts, frame);
       case 'Lambda':
         return makeLambda(this, e, frame);
+      case 'Starred':
+        // The parser places `*x` in call arguments only, which `evalCall` unpacks.
+        throw new Refusal('a starred expression here', undefined, e.pos);
     }
   }
 
@@ -1627,6 +1633,7 @@ export class Interpreter {
   private evalCall(e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
     if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
+    if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (e.func.kind === 'Attribute') {
       const obj = this.evalExpr(e.func.value, frame);

@@ -1,0 +1,40 @@
+/**
+ * Probes of calls with `*` and `**` at the call site (see probes.ts for the contract: fixed
+ * Python source, output derived from the profile).
+ */
+import type { Probe } from './probes';
+
+const lines = (...parts: string[]): string => parts.map((part) => `${part}\n`).join('');
+
+/** The opcodes that join `f(a, *l, k=1, **d)`'s arguments, read from the compiler. */
+const unpackingOps: Probe = {
+  name: 'call-unpacking-ops',
+  facts: ['callUnpackingOps'],
+  source: `import dis
+ops = [i.opname for i in dis.get_instructions(compile('f(a, *l, k=1, **d)', '<probe>', 'eval'))]
+print('joins arguments with:', *[op for op in ops if 'UNPACK' in op or 'EXTEND' in op or 'MERGE' in op])
+`,
+  expected: (profile) =>
+    lines(`joins arguments with: ${profile.callUnpackingOps === 'unpackWithCall' ? 'BUILD_TUPLE_UNPACK_WITH_CALL BUILD_MAP_UNPACK_WITH_CALL' : 'LIST_EXTEND DICT_MERGE'}`),
+};
+
+/**
+ * An item's count inside the callee of `z(*l)` (a tuple made from the list) and of `z(*t)` (the
+ * tuple itself): the made tuple holds the item while the body runs, unless `CALL_FUNCTION_EX`
+ * released it when the frame was pushed.
+ */
+const argsReleasedAtPush: Probe = {
+  name: 'call-ex-releases-args',
+  facts: ['callExReleasesArgsAtFramePush'],
+  source: `import sys
+def z(a):
+    return sys.getrefcount(a)
+x = object()
+l = [x]
+t = (x,)
+print('references the made tuple adds while the body runs:', z(*l) - z(*t))
+`,
+  expected: (profile) => lines(`references the made tuple adds while the body runs: ${profile.callExReleasesArgsAtFramePush ? 0 : 1}`),
+};
+
+export const CALL_UNPACKING_PROBES: readonly Probe[] = [unpackingOps, argsReleasedAtPush];
