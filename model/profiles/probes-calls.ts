@@ -37,4 +37,25 @@ print('references the made tuple adds while the body runs:', z(*l) - z(*t))
   expected: (profile) => lines(`references the made tuple adds while the body runs: ${profile.callExReleasesArgsAtFramePush ? 0 : 1}`),
 };
 
-export const CALL_UNPACKING_PROBES: readonly Probe[] = [unpackingOps, argsReleasedAtPush];
+/** The TypeError of `*` of an int, for a function and a bound method: how it names them. */
+const functionStr: Probe = {
+  name: 'call-ex-function-str',
+  facts: ['callExFunctionStr'],
+  source: `def g(*a):
+    pass
+class C:
+    def m(self, *a):
+        pass
+for call in (lambda: g(*1), lambda: C().m(*1)):
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+`,
+  expected: (profile) =>
+    profile.callExFunctionStr === '{name}()'
+      ? lines('g() argument after * must be an iterable, not int', 'm() argument after * must be an iterable, not int')
+      : lines('__main__.g() argument after * must be an iterable, not int', '__main__.C.m() argument after * must be an iterable, not int'),
+};
+
+export const CALL_UNPACKING_PROBES: readonly Probe[] = [unpackingOps, argsReleasedAtPush, functionStr];

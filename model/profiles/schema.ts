@@ -52,6 +52,8 @@ export const FACT_SCHEMAS = {
   callUnpackingOps: z.enum(['unpackWithCall', 'extendAndMerge']),
   /** `CALL_FUNCTION_EX` of a Python function releases its argument tuple and dict once the frame is made, before the body runs (3.12+). */
   callExReleasesArgsAtFramePush: z.boolean(),
+  /** How the TypeErrors of `*`/`**` at a call site name the callee: 3.8 `PyEval_GetFuncName` + `PyEval_GetFuncDesc` ('{name}()'), 3.9+ `_PyObject_FunctionStr` ('{module}.{qualname}()'). */
+  callExFunctionStr: z.enum(['{name}()', '{module}.{qualname}()']),
   // --- caches and singletons -----------------------------------------------------------
   /** Cached ints: `min <= n <= max` are one object each. */
   smallIntRange: z.object({ min: z.number().int(), max: z.number().int() }),

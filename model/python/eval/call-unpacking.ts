@@ -90,9 +90,6 @@ function callEx(interp: Interpreter, fn: Ref, args: Ref, kwargs: Ref | null): Re
   try {
     if (fp.kind !== 'function' && !isMethod && !isBuiltin) throw new Refusal(`calling a ${typeName(h, fn)} with * or ** arguments`);
     if (entries.length > 0 && isBuiltin && fp.name !== 'print') throw new Refusal(`keyword arguments to ${fp.name}() through **`);
-    // `method_vectorcall` copies self and the arguments into a new array beyond
-    // `_PY_FASTCALL_SMALL_STACK` (5) pointers: an allocation not followed here.
-    if (isMethod && 1 + items.length + entries.length > 5) throw new Refusal('a bound method called with more than 4 arguments through * or **');
     if (fp.kind === 'function' && interp.cfg.callExReleasesArgsAtFramePush) {
       // `_PyEvalFramePushAndInit_Ex`: the frame steals new references to the items (through
       // `_PyStack_UnpackDict`'s array when there are keywords); the array, the names tuple, the
@@ -117,7 +114,17 @@ function callEx(interp: Interpreter, fn: Ref, args: Ref, kwargs: Ref | null): Re
     }
     // `PyObject_Call` -> `_PyVectorcall_Call`: the tuple's items, and with keywords
     // `_PyStack_UnpackDict`'s array of new references, freed after the call.
-    if (entries.length === 0) return interp.call(fn, [...items], []);
+    if (entries.length === 0) {
+      // `method_vectorcall` (3.13+ `_PyObject_VectorcallPrepend`), called without
+      // `PY_VECTORCALL_ARGUMENTS_OFFSET`, copies self and the arguments into a `PyMem_Malloc`
+      // array when they do not fit its `_PY_FASTCALL_SMALL_STACK` (5) slots.
+      const copy = isMethod && items.length + 1 > 5 ? h.allocator.allocate((items.length + 1) * interp.cfg.core.pointerSize) : null;
+      try {
+        return interp.call(fn, [...items], []);
+      } finally {
+        if (copy !== null) h.allocator.free(copy);
+      }
+    }
     const unpacked = unpackDict(interp, items, entries);
     try {
       return interp.call(fn, unpacked.args, unpacked.kw);
@@ -168,10 +175,55 @@ function argumentTuple(interp: Interpreter, e: CallExpr, frame: Frame, fn: Ref):
       h.decref(v);
     }
   }
-  if (interp.cfg.callUnpackingOps !== 'extendAndMerge') {
-    throw new Refusal('positional arguments beside * on this version', 'BUILD_TUPLE_UNPACK_WITH_CALL with constant-folded argument tuples is not modelled', e.pos);
-  }
+  if (interp.cfg.callUnpackingOps !== 'extendAndMerge') return tupleUnpackWithCall(interp, e.args, frame, fn);
   return listToTuple(interp, e.args, frame);
+}
+
+/**
+ * 3.8 (`Python/compile.c` `compiler_call_helper`): each run of plain arguments packed by
+ * `BUILD_TUPLE` (the peephole optimizer folds a run of constants into a constant tuple:
+ * refused), each `*x` pushed as is, then `BUILD_TUPLE_UNPACK_WITH_CALL` (`Python/ceval.c`):
+ * `PyList_New(0)` extended by each operand (`list_resize`), `PyList_AsTuple`, the list freed,
+ * then the operands popped, the last first.
+ */
+function tupleUnpackWithCall(interp: Interpreter, args: readonly Expr[], frame: Frame, fn: Ref): Ref {
+  const h = interp.heap;
+  const operands: Ref[] = [];
+  let run: Ref[] = [];
+  let runExprs: Expr[] = [];
+  const packRun = (): void => {
+    if (runExprs.every((a) => a.kind === 'Const' || frame.code.constOf.has(a))) {
+      throw new Refusal('constant positional arguments beside *', 'the peephole optimizer folds them into a constant tuple');
+    }
+    operands.push(h.tuple(run));
+    run = [];
+    runExprs = [];
+  };
+  let sum: Ref | null = null;
+  try {
+    for (const a of args) {
+      if (a.kind === 'Starred') {
+        if (run.length > 0) packRun();
+        operands.push(interp.evalExpr(a.value, frame));
+      } else {
+        run.push(interp.evalExpr(a, frame));
+        runExprs.push(a);
+      }
+    }
+    if (run.length > 0) packRun();
+    sum = h.list([], 0);
+    for (const v of operands) {
+      const p = h.get(v).payload;
+      if (p.kind !== 'list' && p.kind !== 'tuple') notIterable(interp, v, () => `${functionStr(interp, fn)} argument after * must be an iterable, not ${typeName(h, v)}`);
+      const items = (p as { items: readonly Ref[] }).items;
+      if (items.length > 0) interp.listExtend(sum, [...items]);
+    }
+    return h.tuple(h.payload(sum, 'list').items.map((r) => h.incref(r)));
+  } finally {
+    if (sum !== null) h.decref(sum);
+    for (let i = run.length - 1; i >= 0; i--) h.decref(run[i]!);
+    for (let i = operands.length - 1; i >= 0; i--) h.decref(operands[i]!);
+  }
 }
 
 /**
@@ -248,18 +300,23 @@ function listExtend(interp: Interpreter, list: Ref, v: Ref): void {
 function notIterable(interp: Interpreter, v: Ref, message: () => string): never {
   const kind = interp.heap.get(v).payload.kind;
   if (kind !== 'int' && kind !== 'float' && kind !== 'NoneType' && kind !== 'bool') throw new Refusal(`* of a ${typeName(interp.heap, v)} at a call site`);
-  if (interp.cfg.callUnpackingOps !== 'extendAndMerge') throw new Refusal('the TypeError of * of a non-iterable on this version', 'its wording (PyEval_GetFuncName) is not modelled');
   throw new PyException('TypeError', message());
 }
 
-/** `_PyObject_FunctionStr` (`Objects/object.c`): `module.qualname()`, the `builtins` module left out. */
+/**
+ * How the TypeErrors name the callee (fact `callExFunctionStr`): 3.9+ `_PyObject_FunctionStr`
+ * (`Objects/object.c`: `module.qualname()`, the `builtins` module left out), 3.8
+ * `PyEval_GetFuncName` + `PyEval_GetFuncDesc` (the name, a builtin's `ml_name`, then `()`).
+ */
 function functionStr(interp: Interpreter, fn: Ref): string {
   const h = interp.heap;
   const p = h.get(fn).payload;
-  if (p.kind === 'builtin') return `${p.name}()`;
+  const nameOnly = interp.cfg.callExFunctionStr === '{name}()';
+  if (p.kind === 'builtin') return nameOnly ? `${p.name.slice(p.name.lastIndexOf('.') + 1)}()` : `${p.name}()`;
   if (p.kind !== 'function' && p.kind !== 'method') throw new Refusal(`calling a ${typeName(h, fn)} with * arguments`);
   const func = p.kind === 'method' ? p.func : fn;
   const { code } = h.payload(func, 'function').code as { code: CodeObject };
+  if (nameOnly) return `${code.name}()`;
   const qualname = qualifiedName(interp.codeRoots, code);
   if (qualname === null) throw new Refusal('the qualified name of this function');
   return `__main__.${qualname}()`;

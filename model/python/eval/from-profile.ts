@@ -86,6 +86,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     strCallBuildsArgsTuple: profile.strCallBuildsArgsTuple,
     callUnpackingOps: profile.callUnpackingOps,
     callExReleasesArgsAtFramePush: profile.callExReleasesArgsAtFramePush,
+    callExFunctionStr: profile.callExFunctionStr,
     oneCharLiteralNotSingleton: profile.oneCharLiteralNotSingleton,
     codeNamesImmortal: profile.codeNamesImmortal,
     listGrowth: profile.listGrowth,
