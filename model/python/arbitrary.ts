@@ -96,10 +96,12 @@ export function pythonArbitraries(options: ArbitraryOptions = {}) {
       const slice = fc.record({ lower: fc.option(sub, { nil: null }), upper: fc.option(sub, { nil: null }), step: fc.option(sub, { nil: null }) }).map((s): Expr => ({ kind: 'Slice', ...s, pos }));
       const indexItem = fc.oneof(sub, slice);
       const keywords = fc.uniqueArray(fc.record({ name, value: sub }), { maxLength: 2, selector: (k) => k.name }).map((ks) => ks.map((k): Keyword => ({ ...k, pos })));
+      // A display's item: an expression or, now and then, `*expression`.
+      const displayItem = fc.oneof({ arbitrary: sub, weight: 4 }, { arbitrary: sub.map((value): Expr => ({ kind: 'Starred', value, pos })), weight: 1 });
       const compound: fc.Arbitrary<Expr>[] = [
-        fc.array(sub, { maxLength: 3 }).map((elts): Expr => ({ kind: 'Tuple', elts, pos })),
-        fc.array(sub, { maxLength: 3 }).map((elts): Expr => ({ kind: 'List', elts, pos })),
-        fc.array(sub, { minLength: 1, maxLength: 3 }).map((elts): Expr => ({ kind: 'Set', elts, pos })),
+        fc.array(displayItem, { maxLength: 3 }).map((elts): Expr => ({ kind: 'Tuple', elts, pos })),
+        fc.array(displayItem, { maxLength: 3 }).map((elts): Expr => ({ kind: 'List', elts, pos })),
+        fc.array(displayItem, { minLength: 1, maxLength: 3 }).map((elts): Expr => ({ kind: 'Set', elts, pos })),
         fc.array(fc.tuple(sub, sub), { maxLength: 3 }).map((kv): Expr => ({ kind: 'Dict', keys: kv.map((p) => p[0]), values: kv.map((p) => p[1]), pos })),
         fc.record({ op: fc.constantFrom(...BINARY_OPERATORS), left: sub, right: sub }).map((b): Expr => ({ kind: 'BinOp', ...b, pos })),
         fc.record({ op: fc.constantFrom(...UNARY_OPERATORS), operand: sub }).map((u): Expr => ({ kind: 'UnaryOp', ...u, pos })),

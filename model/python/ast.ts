@@ -84,7 +84,7 @@ export type Expr =
   | { readonly kind: 'DictComp'; readonly key: Expr; readonly value: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
   /** `lambda params: body` (parameters as for `def`, without annotations). */
   | { readonly kind: 'Lambda'; readonly params: readonly Parameter[]; readonly body: Expr; readonly pos: Pos }
-  /** `*value`: only as a call's positional argument (the parser refuses it elsewhere). */
+  /** `*value`: a call's positional argument or an item of a list, tuple or set display (refused elsewhere). */
   | { readonly kind: 'Starred'; readonly value: Expr; readonly pos: Pos };
 
 /** What may stand left of `=`, after `for`, or after `del`. */

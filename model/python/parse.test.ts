@@ -89,7 +89,8 @@ const REFUSED: readonly [string, string, number, number][] = [
   ['async def f():\n    pass', 'async function definition', 1, 1],
   ['def f():\n    async for x in y:\n        pass', 'async for statement', 2, 5],
   ['a, *b = x', 'starred expression', 1, 4],
-  ['x = [*a]', 'starred expression', 1, 6],
+  ['[a, *b] = x', 'starred assignment target', 1, 5],
+  ['for (a, *b) in x:\n    pass', 'starred assignment target', 1, 9],
   ['x = {**a}', 'dict unpacking (**)', 1, 6],
   ['if (n := 10) > 5:\n    pass', 'assignment expression (:=)', 1, 5],
   ['match x:\n    case 1:\n        pass', 'match statement', 1, 1],
@@ -133,8 +134,8 @@ describe('refusals: UnsupportedError naming the construct and its place', () => 
   });
 
   test('the first unsupported construct in source order is the one reported', () => {
-    expect(() => parseModule('x = 1\ny = [i for i in x]\nz = f(*a)\nw = [*a]\nv = {**a}')).toThrow(/starred expression at <string>:4:6/);
-    expect(() => parseModule('f = lambda **k: [*a]')).toThrow(/starred expression at <string>:1:18/);
+    expect(() => parseModule('x = 1\ny = [i for i in x]\nz = f(*a)\nw = [*a]\nv = {**a}\nu = {**a}')).toThrow(/dict unpacking \(\*\*\) at <string>:5:6/);
+    expect(() => parseModule('f = lambda **k: [*a, {**a}]')).toThrow(/dict unpacking \(\*\*\) at <string>:1:23/);
   });
 });
 

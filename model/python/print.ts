@@ -303,8 +303,9 @@ class ExprPrinter {
         return `lambda${params.length > 0 ? ' ' : ''}${params.join(', ')}: ${this.expr(e.body, Prec.Test)}`;
       }
       case 'Starred':
-        // A call's `starred_expression` (`Grammar/python.gram`): `*` takes an `expression`.
-        return `*${this.expr(e.value, Prec.Test)}`;
+        // `star_named_expression` (`Grammar/python.gram`): `*` takes a `bitwise_or` in a display
+        // (a call's `starred_expression` allows more: the parentheses are harmless there).
+        return `*${this.expr(e.value, Prec.BitOr)}`;
     }
   }
 
@@ -315,7 +316,8 @@ class ExprPrinter {
   }
 
   private index(e: Expr): string {
-    if (e.kind === 'Tuple' && e.elts.length > 0) {
+    // `a[*b]` is a subscript only from 3.11 (PEP 646): a tuple with `*` items keeps its parentheses.
+    if (e.kind === 'Tuple' && e.elts.length > 0 && !e.elts.some((x) => x.kind === 'Starred')) {
       const items = e.elts.map((x) => this.sliceItem(x));
       return items.length === 1 ? `${items[0]},` : items.join(', ');
     }

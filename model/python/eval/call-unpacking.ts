@@ -27,12 +27,12 @@ import type { Expr } from '../ast';
 import type { CodeObject } from './compile';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
-import { PyException } from './py-exception';
 import { qualifiedName } from './qualified-names';
 import { Refusal } from './refusal';
 import { typeName } from './values';
 import { buildKeywordDict } from './call-kwargs';
 import { callFunctionWithKeywords } from './calls';
+import { notIterable, unpackToSequence } from './star-unpack';
 
 type CallExpr = Extract<Expr, { kind: 'Call' }>;
 
@@ -175,55 +175,7 @@ function argumentTuple(interp: Interpreter, e: CallExpr, frame: Frame, fn: Ref):
       h.decref(v);
     }
   }
-  if (interp.cfg.callUnpackingOps !== 'extendAndMerge') return tupleUnpackWithCall(interp, e.args, frame, fn);
-  return listToTuple(interp, e.args, frame);
-}
-
-/**
- * 3.8 (`Python/compile.c` `compiler_call_helper`): each run of plain arguments packed by
- * `BUILD_TUPLE` (the peephole optimizer folds a run of constants into a constant tuple:
- * refused), each `*x` pushed as is, then `BUILD_TUPLE_UNPACK_WITH_CALL` (`Python/ceval.c`):
- * `PyList_New(0)` extended by each operand (`list_resize`), `PyList_AsTuple`, the list freed,
- * then the operands popped, the last first.
- */
-function tupleUnpackWithCall(interp: Interpreter, args: readonly Expr[], frame: Frame, fn: Ref): Ref {
-  const h = interp.heap;
-  const operands: Ref[] = [];
-  let run: Ref[] = [];
-  let runExprs: Expr[] = [];
-  const packRun = (): void => {
-    if (runExprs.every((a) => a.kind === 'Const' || frame.code.constOf.has(a))) {
-      throw new Refusal('constant positional arguments beside *', 'the peephole optimizer folds them into a constant tuple');
-    }
-    operands.push(h.tuple(run));
-    run = [];
-    runExprs = [];
-  };
-  let sum: Ref | null = null;
-  try {
-    for (const a of args) {
-      if (a.kind === 'Starred') {
-        if (run.length > 0) packRun();
-        operands.push(interp.evalExpr(a.value, frame));
-      } else {
-        run.push(interp.evalExpr(a, frame));
-        runExprs.push(a);
-      }
-    }
-    if (run.length > 0) packRun();
-    sum = h.list([], 0);
-    for (const v of operands) {
-      const p = h.get(v).payload;
-      if (p.kind !== 'list' && p.kind !== 'tuple') notIterable(interp, v, () => `${functionStr(interp, fn)} argument after * must be an iterable, not ${typeName(h, v)}`);
-      const items = (p as { items: readonly Ref[] }).items;
-      if (items.length > 0) interp.listExtend(sum, [...items]);
-    }
-    return h.tuple(h.payload(sum, 'list').items.map((r) => h.incref(r)));
-  } finally {
-    if (sum !== null) h.decref(sum);
-    for (let i = run.length - 1; i >= 0; i--) h.decref(run[i]!);
-    for (let i = operands.length - 1; i >= 0; i--) h.decref(operands[i]!);
-  }
+  return unpackToSequence(interp, e.args, frame, true, (v) => `${functionStr(interp, fn)} argument after * must be an iterable, not ${typeName(h, v)}`);
 }
 
 /**
@@ -244,63 +196,6 @@ function plainTuple(interp: Interpreter, args: readonly Expr[], frame: Frame): R
     throw err;
   }
   return h.tuple(items);
-}
-
-/**
- * `starunpack_helper` into a list, then `LIST_TO_TUPLE`: the list is freed once the tuple
- * holds the items. If an argument raises, the list (on the stack) is released.
- */
-function listToTuple(interp: Interpreter, args: readonly Expr[], frame: Frame): Ref {
-  const h = interp.heap;
-  const firstStar = args.findIndex((a) => a.kind === 'Starred');
-  const before: Ref[] = [];
-  let list: Ref | null = null;
-  try {
-    for (const a of args.slice(0, firstStar)) before.push(interp.evalExpr(a, frame));
-    // `BUILD_LIST n`: the list takes the stack's references; `PyList_New(0)` has no item array.
-    list = h.list(before.splice(0), firstStar);
-    for (const a of args.slice(firstStar)) {
-      if (a.kind === 'Starred') listExtend(interp, list, interp.evalExpr(a.value, frame));
-      else {
-        // `LIST_APPEND`: `list_resize` by one, the item's reference moved in.
-        const v = interp.evalExpr(a, frame);
-        interp.listExtend(list, [v]);
-        h.decref(v);
-      }
-    }
-    const items = h.payload(list, 'list').items;
-    return h.tuple(items.map((r) => h.incref(r)));
-  } finally {
-    for (let i = before.length - 1; i >= 0; i--) h.decref(before[i]!);
-    if (list !== null) h.decref(list);
-  }
-}
-
-/**
- * `LIST_EXTEND` (`_PyList_Extend` -> `list_extend`) of `v` (the stack's reference, released):
- * a list or tuple is added at once, the item array sized as `list.extend` sizes it.
- */
-function listExtend(interp: Interpreter, list: Ref, v: Ref): void {
-  const h = interp.heap;
-  try {
-    const p = h.get(v).payload;
-    if (p.kind !== 'list' && p.kind !== 'tuple') notIterable(interp, v, () => `Value after * must be an iterable, not ${typeName(h, v)}`);
-    const items = (p as { items: readonly Ref[] }).items;
-    if (items.length === 0) return;
-    const target = h.payload(list, 'list');
-    // `list_preallocate_exact` for a list without an item array (3.10+, as `list.extend`), else `list_resize`.
-    const presize = target.items.length === 0 && target.capacity === 0 && interp.cfg.listLiteralOfConstants === 'even' ? 'even' : 'resize';
-    interp.listExtend(list, [...items], presize);
-  } finally {
-    h.decref(v);
-  }
-}
-
-/** The TypeError of `*v` when `v` is not iterable; an iterable the model does not unpack here is refused. */
-function notIterable(interp: Interpreter, v: Ref, message: () => string): never {
-  const kind = interp.heap.get(v).payload.kind;
-  if (kind !== 'int' && kind !== 'float' && kind !== 'NoneType' && kind !== 'bool') throw new Refusal(`* of a ${typeName(interp.heap, v)} at a call site`);
-  throw new PyException('TypeError', message());
 }
 
 /**

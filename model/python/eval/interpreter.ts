@@ -43,6 +43,7 @@ import { keyError, execAssert, execRaise, execTry, exceptionText, keepFrameAlive
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { callWithUnpacking, hasCallUnpacking } from './call-unpacking';
+import { evalStarredDisplay, hasStarredItem } from './starred-displays';
 import { bindSignature, checkArguments, hasSignatureExtras, packDefaults } from './signatures';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
@@ -1153,8 +1154,10 @@ export class Interpreter {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
+        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         return h.tuple(this.evalItems(e.elts, frame));
       case 'List': {
+        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constTuple = frame.code.listExtendConst.get(e);
         if (constTuple !== undefined) {
           // `BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1` (3.9+).
@@ -1169,6 +1172,7 @@ export class Interpreter {
         return h.list(items);
       }
       case 'Set': {
+        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
         // No closures in this function: V8 would allocate their context on every evaluation of every node.

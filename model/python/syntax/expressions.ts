@@ -38,11 +38,11 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'ParenthesizedExpression':
       return convertExpr(ctx, single(ctx, inner(node)));
     case 'TupleExpression':
-      return { kind: 'Tuple', elts: displayItems(ctx, inner(node)), pos };
+      return { kind: 'Tuple', elts: displayItems(ctx, inner(node), true), pos };
     case 'ArrayExpression':
-      return { kind: 'List', elts: displayItems(ctx, inner(node)), pos };
+      return { kind: 'List', elts: displayItems(ctx, inner(node), true), pos };
     case 'SetExpression':
-      return { kind: 'Set', elts: displayItems(ctx, inner(node)), pos };
+      return { kind: 'Set', elts: displayItems(ctx, inner(node), true), pos };
     case 'DictionaryExpression':
       return dict(ctx, node);
     case 'UnaryExpression':
@@ -107,8 +107,14 @@ function single(ctx: ConvertContext, item: readonly SyntaxNode[]): SyntaxNode {
   return first;
 }
 
-function displayItems(ctx: ConvertContext, nodes: readonly SyntaxNode[]): Expr[] {
-  return splitOnCommas(nodes).items.map((item) => convertExpr(ctx, single(ctx, item)));
+/** A display's items; `*x` among them (`star_named_expression`) where `starred` allows it. */
+function displayItems(ctx: ConvertContext, nodes: readonly SyntaxNode[], starred = false): Expr[] {
+  return splitOnCommas(nodes).items.map((item): Expr => {
+    const first = item[0];
+    if (!starred || first?.name !== '*') return convertExpr(ctx, single(ctx, item));
+    if (item.length !== 2) return ctx.malformed('invalid syntax', first);
+    return { kind: 'Starred', value: convertExpr(ctx, item[1]!), pos: ctx.pos(first) };
+  });
 }
 
 function dict(ctx: ConvertContext, node: SyntaxNode): Expr {
