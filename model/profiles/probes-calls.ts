@@ -58,4 +58,17 @@ for call in (lambda: g(*1), lambda: C().m(*1)):
       : lines('__main__.g() argument after * must be an iterable, not int', '__main__.C.m() argument after * must be an iterable, not int'),
 };
 
-export const CALL_UNPACKING_PROBES: readonly Probe[] = [unpackingOps, argsReleasedAtPush, functionStr];
+/** `dict | dict`: a new dict (3.9+) or the TypeError of an operator dict does not have. */
+const dictUnion: Probe = {
+  name: 'dict-union-operator',
+  facts: ['dictUnionOperator'],
+  source: `a = {'x': 1}
+try:
+    print('dict | dict:', sorted(a | {'y': 2}))
+except TypeError as e:
+    print('dict | dict:', e)
+`,
+  expected: (profile) => lines(`dict | dict: ${profile.dictUnionOperator ? "['x', 'y']" : "unsupported operand type(s) for |: 'dict' and 'dict'"}`),
+};
+
+export const CALL_UNPACKING_PROBES: readonly Probe[] = [unpackingOps, argsReleasedAtPush, functionStr, dictUnion];

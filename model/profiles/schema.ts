@@ -54,6 +54,8 @@ export const FACT_SCHEMAS = {
   callExReleasesArgsAtFramePush: z.boolean(),
   /** How the TypeErrors of `*`/`**` at a call site name the callee: 3.8 `PyEval_GetFuncName` + `PyEval_GetFuncDesc` ('{name}()'), 3.9+ `_PyObject_FunctionStr` ('{module}.{qualname}()'). */
   callExFunctionStr: z.enum(['{name}()', '{module}.{qualname}()']),
+  /** `dict | dict` and `dict |= mapping` (PEP 584, 3.9+: `dict_or`, `dict_ior`); 3.8 raises TypeError. */
+  dictUnionOperator: z.boolean(),
   // --- caches and singletons -----------------------------------------------------------
   /** Cached ints: `min <= n <= max` are one object each. */
   smallIntRange: z.object({ min: z.number().int(), max: z.number().int() }),

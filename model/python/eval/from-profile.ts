@@ -87,6 +87,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     callUnpackingOps: profile.callUnpackingOps,
     callExReleasesArgsAtFramePush: profile.callExReleasesArgsAtFramePush,
     callExFunctionStr: profile.callExFunctionStr,
+    dictUnionOperator: profile.dictUnionOperator,
     oneCharLiteralNotSingleton: profile.oneCharLiteralNotSingleton,
     codeNamesImmortal: profile.codeNamesImmortal,
     listGrowth: profile.listGrowth,

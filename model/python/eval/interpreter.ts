@@ -44,6 +44,7 @@ import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-function
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
 import { callWithUnpacking, hasCallUnpacking } from './call-unpacking';
 import { evalStarredDisplay, hasStarredItem } from './starred-displays';
+import { dictUnion } from './dict-union';
 import { bindSignature, checkArguments, hasSignatureExtras, packDefaults } from './signatures';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
@@ -662,6 +663,8 @@ export class Interpreter {
       const rp = h.get(right).payload;
       if (rp.kind === 'int' || rp.kind === 'bool') return listInplaceRepeat(this, left, rp.kind === 'int' ? rp.value : rp.value ? 1n : 0n);
     }
+    const union = op === '|' ? dictUnion(this, left, right, true) : null;
+    if (union !== null) return union;
     this.guardArith(left, right);
     const result = binaryOp(h, this.msgs, op, left, right);
     if (lp.kind === 'str' && op === '+' && name !== null && result !== left) {
@@ -1189,6 +1192,8 @@ export class Interpreter {
         const l = this.evalExpr(e.left, frame);
         const r = this.evalHolding(l, e.right, frame);
         try {
+          const union = e.op === '|' ? dictUnion(this, l, r, false) : null;
+          if (union !== null) return union;
           this.guardArith(l, r);
           return binaryOp(h, this.msgs, e.op, l, r);
         } finally {
