@@ -94,10 +94,10 @@ describe.concurrent('refused input exits 2 with a clear message', () => {
   });
 
   test('a construct outside the subset is refused with its place, exit 2', async () => {
-    const program = file('u.py', 'x = 1\ny = [*x]\n');
+    const program = file('u.py', 'x = [1, 2]\na, *rest = x\n');
     const outcome = await objspec(['run', program, '--target', 'model:3.13.2-wasm32']);
     expect(outcome).toMatchObject({ status: 2, stdout: '' });
-    expect(outcome.stderr).toMatch(/^unsupported: starred expression at .*u\.py:2:6/);
+    expect(outcome.stderr).toMatch(/^unsupported: starred expression at .*u\.py:2:4/);
   });
 
   test('--mode repl compiles each statement on its own; --trace writes JSON lines', async () => {

@@ -7,6 +7,7 @@
 import type { FactName, Profile } from './index';
 import { RUNTIME_PROBES } from './probes-runtime';
 import { specialMethodLookup, strCallArgs } from './probes-special';
+import { CALL_UNPACKING_PROBES } from './probes-calls';
 import {
   bytesSizeof,
   intSizeof,
@@ -422,6 +423,7 @@ export const PROBES: readonly Probe[] = [
   ...RUNTIME_PROBES,
   specialMethodLookup,
   strCallArgs,
+  ...CALL_UNPACKING_PROBES,
 ];
 
 /** What each probe must print on this profile, by probe name. */

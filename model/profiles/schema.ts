@@ -48,6 +48,14 @@ export const FACT_SCHEMAS = {
   specialMethodLookupBinds: z.boolean(),
   /** `str(x)` goes through `type_call` with a tuple of its arguments (no `tp_vectorcall` for str before 3.13). */
   strCallBuildsArgsTuple: z.boolean(),
+  /** How a call with `*`/`**` builds its argument tuple and dict: 3.8 `BUILD_TUPLE_UNPACK_WITH_CALL` / `BUILD_MAP_UNPACK_WITH_CALL`, 3.9+ a list (`LIST_EXTEND`, `LIST_TO_TUPLE`) and a new dict (`DICT_MERGE`). */
+  callUnpackingOps: z.enum(['unpackWithCall', 'extendAndMerge']),
+  /** `CALL_FUNCTION_EX` of a Python function releases its argument tuple and dict once the frame is made, before the body runs (3.12+). */
+  callExReleasesArgsAtFramePush: z.boolean(),
+  /** How the TypeErrors of `*`/`**` at a call site name the callee: 3.8 `PyEval_GetFuncName` + `PyEval_GetFuncDesc` ('{name}()'), 3.9+ `_PyObject_FunctionStr` ('{module}.{qualname}()'). */
+  callExFunctionStr: z.enum(['{name}()', '{module}.{qualname}()']),
+  /** `dict | dict` and `dict |= mapping` (PEP 584, 3.9+: `dict_or`, `dict_ior`); 3.8 raises TypeError. */
+  dictUnionOperator: z.boolean(),
   // --- caches and singletons -----------------------------------------------------------
   /** Cached ints: `min <= n <= max` are one object each. */
   smallIntRange: z.object({ min: z.number().int(), max: z.number().int() }),

@@ -96,10 +96,12 @@ export function pythonArbitraries(options: ArbitraryOptions = {}) {
       const slice = fc.record({ lower: fc.option(sub, { nil: null }), upper: fc.option(sub, { nil: null }), step: fc.option(sub, { nil: null }) }).map((s): Expr => ({ kind: 'Slice', ...s, pos }));
       const indexItem = fc.oneof(sub, slice);
       const keywords = fc.uniqueArray(fc.record({ name, value: sub }), { maxLength: 2, selector: (k) => k.name }).map((ks) => ks.map((k): Keyword => ({ ...k, pos })));
+      // A display's item: an expression or, now and then, `*expression`.
+      const displayItem = fc.oneof({ arbitrary: sub, weight: 4 }, { arbitrary: sub.map((value): Expr => ({ kind: 'Starred', value, pos })), weight: 1 });
       const compound: fc.Arbitrary<Expr>[] = [
-        fc.array(sub, { maxLength: 3 }).map((elts): Expr => ({ kind: 'Tuple', elts, pos })),
-        fc.array(sub, { maxLength: 3 }).map((elts): Expr => ({ kind: 'List', elts, pos })),
-        fc.array(sub, { minLength: 1, maxLength: 3 }).map((elts): Expr => ({ kind: 'Set', elts, pos })),
+        fc.array(displayItem, { maxLength: 3 }).map((elts): Expr => ({ kind: 'Tuple', elts, pos })),
+        fc.array(displayItem, { maxLength: 3 }).map((elts): Expr => ({ kind: 'List', elts, pos })),
+        fc.array(displayItem, { minLength: 1, maxLength: 3 }).map((elts): Expr => ({ kind: 'Set', elts, pos })),
         fc.array(fc.tuple(sub, sub), { maxLength: 3 }).map((kv): Expr => ({ kind: 'Dict', keys: kv.map((p) => p[0]), values: kv.map((p) => p[1]), pos })),
         fc.record({ op: fc.constantFrom(...BINARY_OPERATORS), left: sub, right: sub }).map((b): Expr => ({ kind: 'BinOp', ...b, pos })),
         fc.record({ op: fc.constantFrom(...UNARY_OPERATORS), operand: sub }).map((u): Expr => ({ kind: 'UnaryOp', ...u, pos })),
@@ -108,6 +110,16 @@ export function pythonArbitraries(options: ArbitraryOptions = {}) {
           .record({ left: sub, rest: fc.array(fc.tuple(fc.constantFrom(...COMPARE_OPERATORS), sub), { minLength: 1, maxLength: 2 }) })
           .map((c): Expr => ({ kind: 'Compare', left: c.left, ops: c.rest.map((r) => r[0]), comparators: c.rest.map((r) => r[1]), pos })),
         fc.record({ func: sub, args: fc.array(sub, { maxLength: 2 }), keywords }).map((c): Expr => ({ kind: 'Call', ...c, pos })),
+        // `f(a, *b, k=c, **d)`: `*` among the positional arguments, `**` after the keywords.
+        fc
+          .record({ func: sub, args: fc.array(fc.tuple(fc.boolean(), sub), { minLength: 1, maxLength: 3 }), keywords, mapping: fc.option(sub, { nil: null }) })
+          .map((c): Expr => ({
+            kind: 'Call',
+            func: c.func,
+            args: c.args.map(([star, value]): Expr => (star ? { kind: 'Starred', value, pos } : value)),
+            keywords: c.mapping === null ? c.keywords : [...c.keywords, { name: '**', value: c.mapping, pos }],
+            pos,
+          })),
         fc.record({ value: sub, attr: name }).map((a): Expr => ({ kind: 'Attribute', ...a, pos })),
         fc.record({ value: sub, index: tie('index') }).map((s): Expr => ({ kind: 'Subscript', ...s, pos })),
         fc.record({ test: sub, body: sub, orelse: sub }).map((i): Expr => ({ kind: 'IfExp', ...i, pos })),

@@ -41,6 +41,7 @@ export interface FormattedValue {
 export type FStringPart = string | FormattedValue;
 
 export interface Keyword {
+  /** The parameter name; `'**'` (never an identifier) marks `**value`, a mapping unpacked at a call site. */
   readonly name: string;
   readonly value: Expr;
   readonly pos: Pos;
@@ -82,7 +83,9 @@ export type Expr =
   | { readonly kind: 'GeneratorExp'; readonly elt: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
   | { readonly kind: 'DictComp'; readonly key: Expr; readonly value: Expr; readonly generators: readonly Comprehension[]; readonly pos: Pos }
   /** `lambda params: body` (parameters as for `def`, without annotations). */
-  | { readonly kind: 'Lambda'; readonly params: readonly Parameter[]; readonly body: Expr; readonly pos: Pos };
+  | { readonly kind: 'Lambda'; readonly params: readonly Parameter[]; readonly body: Expr; readonly pos: Pos }
+  /** `*value`: a call's positional argument or an item of a list, tuple or set display (refused elsewhere). */
+  | { readonly kind: 'Starred'; readonly value: Expr; readonly pos: Pos };
 
 /** What may stand left of `=`, after `for`, or after `del`. */
 export type Target =

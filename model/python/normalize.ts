@@ -71,6 +71,8 @@ export function normalizeExpr(e: Expr): Expr {
       return { kind: 'DictComp', key: n(e.key), value: n(e.value), generators: e.generators.map(comprehension), pos };
     case 'Lambda':
       return { kind: 'Lambda', params: e.params.map((p) => ({ name: p.name, default: opt(p.default), pos, ...(p.kind ? { kind: p.kind } : {}) })), body: n(e.body), pos };
+    case 'Starred':
+      return { kind: 'Starred', value: n(e.value), pos };
   }
 }
 

@@ -88,10 +88,9 @@ const REFUSED: readonly [string, string, number, number][] = [
   ['def f():\n    yield', 'yield expression', 2, 5],
   ['async def f():\n    pass', 'async function definition', 1, 1],
   ['def f():\n    async for x in y:\n        pass', 'async for statement', 2, 5],
-  ['f(*args)', 'argument unpacking (*args)', 1, 3],
-  ['f(**kw)', 'keyword argument unpacking (**kwargs)', 1, 3],
   ['a, *b = x', 'starred expression', 1, 4],
-  ['x = [*a]', 'starred expression', 1, 6],
+  ['[a, *b] = x', 'starred assignment target', 1, 5],
+  ['for (a, *b) in x:\n    pass', 'starred assignment target', 1, 9],
   ['x = {**a}', 'dict unpacking (**)', 1, 6],
   ['if (n := 10) > 5:\n    pass', 'assignment expression (:=)', 1, 5],
   ['match x:\n    case 1:\n        pass', 'match statement', 1, 1],
@@ -135,8 +134,8 @@ describe('refusals: UnsupportedError naming the construct and its place', () => 
   });
 
   test('the first unsupported construct in source order is the one reported', () => {
-    expect(() => parseModule('x = 1\ny = [i for i in x]\nz = f(*a)\nw = [*a]')).toThrow(/argument unpacking \(\*args\) at <string>:3:7/);
-    expect(() => parseModule('f = lambda **k: [*a]')).toThrow(/starred expression at <string>:1:18/);
+    expect(() => parseModule('x = 1\ny = [i for i in x]\nz = f(*a)\nw = [*a]\nv = {**a}\nu = {**a}')).toThrow(/dict unpacking \(\*\*\) at <string>:5:6/);
+    expect(() => parseModule('f = lambda **k: [*a, {**a}]')).toThrow(/dict unpacking \(\*\*\) at <string>:1:23/);
   });
 });
 
@@ -159,6 +158,8 @@ const MALFORMED: readonly [string, number, number, string][] = [
   ['__debug__ = 1', 1, 1, 'cannot assign to __debug__'],
   ['f(a=1, a=2)', 1, 8, 'keyword argument repeated: a'],
   ['f(a=1, 2)', 1, 8, 'positional argument follows keyword argument'],
+  ['f(**d, a)', 1, 8, 'positional argument follows keyword argument unpacking'],
+  ['f(**d, *a)', 1, 8, 'iterable argument unpacking follows keyword argument unpacking'],
   ['def f(a=1, b): pass', 1, 12, 'parameter without a default follows parameter with a default'],
   ['def f(a, a): pass', 1, 10, "duplicate argument 'a' in function definition"],
   ['def f(*): pass', 1, 7, 'named arguments must follow bare *'],

@@ -273,7 +273,7 @@ class ExprPrinter {
         if (e.ops.length === 0 || e.ops.length !== e.comparators.length) throw new PrintError('Compare with mismatched operators');
         return [this.expr(e.left, Prec.Compare + 1), ...e.ops.map((op, i) => `${op} ${this.expr(e.comparators[i]!, Prec.Compare + 1)}`)].join(' ');
       case 'Call': {
-        const args = [...e.args.map((a) => this.expr(a, Prec.Test)), ...e.keywords.map((k) => `${identifier(k.name)}=${this.expr(k.value, Prec.Test)}`)];
+        const args = [...e.args.map((a) => this.expr(a, Prec.Test)), ...e.keywords.map((k) => (k.name === '**' ? `**${this.expr(k.value, Prec.Test)}` : `${identifier(k.name)}=${this.expr(k.value, Prec.Test)}`))];
         return `${this.expr(e.func, Prec.Atom)}(${args.join(', ')})`;
       }
       case 'Attribute': {
@@ -302,6 +302,10 @@ class ExprPrinter {
         const params = signature(e.params, (p) => identifier(p.name) + (p.default ? `=${this.expr(p.default, Prec.Test)}` : ''));
         return `lambda${params.length > 0 ? ' ' : ''}${params.join(', ')}: ${this.expr(e.body, Prec.Test)}`;
       }
+      case 'Starred':
+        // `star_named_expression` (`Grammar/python.gram`): `*` takes a `bitwise_or` in a display
+        // (a call's `starred_expression` allows more: the parentheses are harmless there).
+        return `*${this.expr(e.value, Prec.BitOr)}`;
     }
   }
 
@@ -312,7 +316,8 @@ class ExprPrinter {
   }
 
   private index(e: Expr): string {
-    if (e.kind === 'Tuple' && e.elts.length > 0) {
+    // `a[*b]` is a subscript only from 3.11 (PEP 646): a tuple with `*` items keeps its parentheses.
+    if (e.kind === 'Tuple' && e.elts.length > 0 && !e.elts.some((x) => x.kind === 'Starred')) {
       const items = e.elts.map((x) => this.sliceItem(x));
       return items.length === 1 ? `${items[0]},` : items.join(', ');
     }

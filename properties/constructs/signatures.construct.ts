@@ -14,7 +14,7 @@ import { defineConstruct } from './types';
 const POOL = ['p0', 'p1', 'p2'] as const;
 const pool = (i: number): Expr => py.name(POOL[i % POOL.length] ?? 'p0');
 
-interface Signature {
+export interface Signature {
   /** Positional parameters a0, a1...; the last `defaults` of them default to D. */
   readonly positional: number;
   readonly defaults: number;
@@ -33,7 +33,7 @@ interface Call {
   readonly keywords: readonly (readonly [string, number])[];
 }
 
-const signature: fc.Arbitrary<Signature> = fc
+export const signature: fc.Arbitrary<Signature> = fc
   .record({
     positional: fc.integer({ min: 0, max: 3 }),
     defaults: fc.integer({ min: 0, max: 3 }),
@@ -76,7 +76,7 @@ function shown(params: readonly Parameter[]): Expr {
   return py.tuple(...facts);
 }
 
-function definition(s: Signature): Stmt {
+export function definition(s: Signature): Stmt {
   const params = parameters(s);
   if (s.form === 'lambda') return py.assign('f', { kind: 'Lambda', params, body: shown(params), pos: NO_POS });
   const def = defWith('f', params, [py.ret(shown(params))]);
@@ -85,10 +85,29 @@ function definition(s: Signature): Stmt {
 }
 
 function statement(s: Signature, c: Call): Stmt[] {
-  const target = s.form === 'method' ? py.attr(py.name('o'), 'f') : py.name('f');
-  const made = callKw(target, c.positional.map(pool), c.keywords.map(([n, v]) => keyword(n, pool(v))));
+  return printCall(s, (target) => callKw(target, c.positional.map(pool), c.keywords.map(([n, v]) => keyword(n, pool(v)))));
+}
+
+/** The call made on `f` (or `o.f` for a method) printed, its TypeError caught, then the pool's and D's counts. */
+export function printCall(s: Signature, call: (target: Expr) => Expr): Stmt[] {
+  const made = call(s.form === 'method' ? py.attr(py.name('o'), 'f') : py.name('f'));
   return [
     tryStmt([py.print(made)], [handler(py.name('TypeError'), 'e', [py.print(py.str('TypeError'), py.name('e'))])]),
+    py.print(...POOL.map((_, i) => refcount(pool(i))), refcount(py.name('D'))),
+  ];
+}
+
+/** The function (or `o`, a Box) of signature `s`, the default D, the pool p0 p1 p2 (`extra` bound after it), their counts printed. */
+export function setup(s: Signature, extra: readonly Stmt[] = []): Stmt[] {
+  return [
+    py.importModules('sys'),
+    py.assign('D', py.list(py.int(0))),
+    definition(s),
+    py.assign('p0', py.list(py.int(1))),
+    py.assign('p1', py.call('list')),
+    py.assign('p2', py.int(100_001)),
+    ...extra,
+    ...(s.form === 'method' ? [py.assign('o', py.call('Box'))] : []),
     py.print(...POOL.map((_, i) => refcount(pool(i))), refcount(py.name('D'))),
   ];
 }
@@ -99,14 +118,7 @@ export const construct = defineConstruct({
   arbitrary,
   program: (c: { signature: Signature; calls: readonly Call[] }) =>
     py.module(
-      py.importModules('sys'),
-      py.assign('D', py.list(py.int(0))),
-      definition(c.signature),
-      py.assign('p0', py.list(py.int(1))),
-      py.assign('p1', py.call('list')),
-      py.assign('p2', py.int(100_001)),
-      c.signature.form === 'method' ? py.assign('o', py.call('Box')) : [],
-      py.print(...POOL.map((_, i) => refcount(pool(i))), refcount(py.name('D'))),
+      setup(c.signature),
       c.calls.flatMap((call) => statement(c.signature, call)),
     ),
 });

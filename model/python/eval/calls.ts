@@ -49,16 +49,16 @@ function fitsSimpleSignature(params: readonly Parameter[], nDefaults: number, na
 }
 
 /** `fn` (a Python function) called with positional and keyword arguments (borrowed); a new reference. */
-export function callFunctionWithKeywords(interp: Interpreter, fn: Ref, args: readonly Ref[], kw: readonly KeywordArg[], steal: boolean): Ref {
+export function callFunctionWithKeywords(interp: Interpreter, fn: Ref, args: readonly Ref[], kw: readonly KeywordArg[], steal: boolean, framePushed?: () => void): Ref {
   const h = interp.heap;
   const fp = h.payload(fn, 'function');
   const { params } = fp.code as { params: readonly Parameter[] };
   // Other signatures, and a call that does not fit (its TypeError), go through `callFunction`.
-  if (hasSignatureExtras(params) || !fitsSimpleSignature(params, fp.defaults.length, args.length, kw)) return interp.callFunction(fn, [...args], steal, kw);
+  if (hasSignatureExtras(params) || !fitsSimpleSignature(params, fp.defaults.length, args.length, kw)) return interp.callFunction(fn, [...args], steal, kw, framePushed);
   const bound = bindArguments(params, fp.defaults, args, kw);
   // A stealing call owns what it gets: the defaults it uses are new references.
   const passed = steal ? bound.map((r, i) => (i < args.length || kw.some((k) => k.value === r) ? r : h.incref(r))) : bound;
-  return interp.callFunction(fn, passed, steal);
+  return interp.callFunction(fn, passed, steal, [], framePushed);
 }
 
 /** The `**kwargs` dict a class call builds for `tp_init` (`_PyStack_AsDict`): a new reference. */

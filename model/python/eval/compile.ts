@@ -238,6 +238,9 @@ class UnitCompiler {
         for (const p of e.params) if (p.default) this.fold(p.default);
         this.fold(e.body);
         break;
+      case 'Starred':
+        this.fold(e.value);
+        break;
       case 'Slice':
         if (e.lower) this.fold(e.lower);
         if (e.upper) this.fold(e.upper);
@@ -751,6 +754,9 @@ function forEachChildExpr(e: Expr, f: (x: Expr, context: unknown) => void, conte
       // Loops, not closures, in this function: V8 would make their context at every call.
       for (const p of e.params) if (p.default) f(p.default, context);
       f(e.body, context);
+      break;
+    case 'Starred':
+      f(e.value, context);
       break;
     case 'FString':
       for (const part of e.parts) {

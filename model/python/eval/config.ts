@@ -25,6 +25,14 @@ export interface EvalConfig {
   readonly specialMethodLookupBinds: boolean;
   /** `str(x)` holds its argument in a new args tuple during the call (fact `strCallBuildsArgsTuple`, before 3.13). */
   readonly strCallBuildsArgsTuple: boolean;
+  /** Fact `callUnpackingOps`: how `f(a, *l)` builds its argument tuple (call-unpacking.ts). */
+  readonly callUnpackingOps: 'unpackWithCall' | 'extendAndMerge';
+  /** Fact `callExReleasesArgsAtFramePush`: `f(*l)` frees its temporaries before the body runs (3.12+). */
+  readonly callExReleasesArgsAtFramePush: boolean;
+  /** Fact `callExFunctionStr`: how `f(*1)`'s TypeError names the callee. */
+  readonly callExFunctionStr: '{name}()' | '{module}.{qualname}()';
+  /** Fact `dictUnionOperator`: `dict | dict`, `dict |= mapping` (3.9+, dict-union.ts). */
+  readonly dictUnionOperator: boolean;
   /** Printable ASCII characters whose 1-character literal is NOT the cached latin-1 object (3.11-3.12.6). */
   readonly oneCharLiteralNotSingleton: string;
   /** Names in code objects (`co_names`, attribute names) are immortal (3.12+). */

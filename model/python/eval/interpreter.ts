@@ -44,6 +44,9 @@ import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
 import { keyError, execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
+import { callWithUnpacking, hasCallUnpacking } from './call-unpacking';
+import { evalStarredDisplay, hasStarredItem } from './starred-displays';
+import { dictUnion } from './dict-union';
 import { bindSignature, checkArguments, hasSignatureExtras, packDefaults } from './signatures';
 import { MODELLED_SPECIAL_NAMES, userRepr, userReprObject, userStr, userTextObject } from './special-methods';
 import { NUMBER_BUILTINS } from './number-builtins';
@@ -663,6 +666,8 @@ export class Interpreter {
       const rp = h.get(right).payload;
       if (rp.kind === 'int' || rp.kind === 'bool') return listInplaceRepeat(this, left, rp.kind === 'int' ? rp.value : rp.value ? 1n : 0n);
     }
+    const union = op === '|' ? dictUnion(this, left, right, true) : null;
+    if (union !== null) return union;
     this.guardArith(left, right);
     const result = binaryOp(h, this.msgs, op, left, right);
     if (lp.kind === 'str' && op === '+' && name !== null && result !== left) {
@@ -789,7 +794,7 @@ export class Interpreter {
    * releases its references after the call; otherwise (3.11+, an inlined call) the frame
    * takes them over (`steal`), and the caller does not release them.
    */
-  callFunction(fn: Ref, args: Ref[], steal: boolean, kw: readonly KeywordArg[] = []): Ref {
+  callFunction(fn: Ref, args: Ref[], steal: boolean, kw: readonly KeywordArg[] = [], framePushed?: () => void): Ref {
     const h = this.heap;
     const fp = h.payload(fn, 'function');
     const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
@@ -816,6 +821,8 @@ export class Interpreter {
       else fast.set(name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     }
     const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
+    // `_PyEvalFramePushAndInit_Ex` (call-unpacking.ts): the argument tuple goes before the body runs.
+    framePushed?.();
     if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
     this.borrows?.enterFrame(frame, params, fn, named ?? args, steal);
     this.depth++;
@@ -1165,8 +1172,10 @@ export class Interpreter {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
+        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         return h.tuple(this.evalItems(e.elts, frame));
       case 'List': {
+        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constTuple = frame.code.listExtendConst.get(e);
         if (constTuple !== undefined) {
           // `BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1` (3.9+).
@@ -1181,6 +1190,7 @@ export class Interpreter {
         return h.list(items);
       }
       case 'Set': {
+        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
         // No closures in this function: V8 would allocate their context on every evaluation of every node.
@@ -1197,6 +1207,8 @@ export class Interpreter {
         const l = this.evalExpr(e.left, frame);
         const r = this.evalHolding(l, e.right, frame);
         try {
+          const union = e.op === '|' ? dictUnion(this, l, r, false) : null;
+          if (union !== null) return union;
           this.guardArith(l, r);
           return binaryOp(h, this.msgs, e.op, l, r);
         } finally {
@@ -1265,6 +1277,9 @@ export class Interpreter {
         return this.evalFString(e.parts, frame);
       case 'Lambda':
         return makeLambda(this, e, frame);
+      case 'Starred':
+        // The parser places `*x` in call arguments only, which `evalCall` unpacks.
+        throw new Refusal('a starred expression here', undefined, e.pos);
     }
   }
 
@@ -1652,12 +1667,14 @@ export class Interpreter {
     if (e.func.kind === 'Name' && e.func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
     // `super().m(...)`: the method found after the class, called as `obj.m(...)` is (super-calls.ts).
     if (e.func.kind === 'Attribute' && e.func.value.kind === 'Call' && isSuperCall(e.func.value, frame)) {
+      if (hasCallUnpacking(e)) throw new Refusal('super().m(...) with * or ** arguments', 'LOAD_SUPER_ATTR with CALL_FUNCTION_EX is not modelled', e.pos);
       const m = superMethod(this, e, frame);
       if (m.kind === 'done') return m.value;
       const { args, kw } = this.evalOperands(e, frame, m.fn, m.self);
       expectSuperCall(this, m, e, frame);
       return this.finishCall(m.fn, args, true, kw);
     }
+    if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (e.func.kind === 'Attribute') {
       const obj = this.evalExpr(e.func.value, frame);

@@ -270,6 +270,8 @@ class BlockBuilder {
         for (const p of e.params) inner.bound.add(p.name);
         return this.expr(inner, e.body);
       }
+      case 'Starred':
+        return this.expr(b, e.value);
       case 'ListComp':
       case 'SetComp':
       case 'DictComp':
@@ -449,6 +451,8 @@ function exprNeedsAnalysis(e: Expr): boolean {
       return e.elts.some(exprNeedsAnalysis);
     case 'Dict':
       return e.keys.some(exprNeedsAnalysis) || e.values.some(exprNeedsAnalysis);
+    case 'Starred':
+      return exprNeedsAnalysis(e.value);
     case 'BinOp':
       return exprNeedsAnalysis(e.left) || exprNeedsAnalysis(e.right);
     case 'UnaryOp':

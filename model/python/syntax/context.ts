@@ -31,6 +31,10 @@ export class ConvertContext {
     throw new UnsupportedError(construct, this.source.place(typeof at === 'number' ? at : at.from), detail);
   }
 
+  unsupportedAt(construct: string, pos: Pos): never {
+    throw new UnsupportedError(construct, this.source.placeOf(pos));
+  }
+
   /** Runs a literal decoder; its problems become errors placed inside the token. */
   decode<T>(tokenStart: number, decoder: () => T): T {
     try {

@@ -38,11 +38,11 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'ParenthesizedExpression':
       return convertExpr(ctx, single(ctx, inner(node)));
     case 'TupleExpression':
-      return { kind: 'Tuple', elts: displayItems(ctx, inner(node)), pos };
+      return { kind: 'Tuple', elts: displayItems(ctx, inner(node), true), pos };
     case 'ArrayExpression':
-      return { kind: 'List', elts: displayItems(ctx, inner(node)), pos };
+      return { kind: 'List', elts: displayItems(ctx, inner(node), true), pos };
     case 'SetExpression':
-      return { kind: 'Set', elts: displayItems(ctx, inner(node)), pos };
+      return { kind: 'Set', elts: displayItems(ctx, inner(node), true), pos };
     case 'DictionaryExpression':
       return dict(ctx, node);
     case 'UnaryExpression':
@@ -107,8 +107,14 @@ function single(ctx: ConvertContext, item: readonly SyntaxNode[]): SyntaxNode {
   return first;
 }
 
-function displayItems(ctx: ConvertContext, nodes: readonly SyntaxNode[]): Expr[] {
-  return splitOnCommas(nodes).items.map((item) => convertExpr(ctx, single(ctx, item)));
+/** A display's items; `*x` among them (`star_named_expression`) where `starred` allows it. */
+function displayItems(ctx: ConvertContext, nodes: readonly SyntaxNode[], starred = false): Expr[] {
+  return splitOnCommas(nodes).items.map((item): Expr => {
+    const first = item[0];
+    if (!starred || first?.name !== '*') return convertExpr(ctx, single(ctx, item));
+    if (item.length !== 2) return ctx.malformed('invalid syntax', first);
+    return { kind: 'Starred', value: convertExpr(ctx, item[1]!), pos: ctx.pos(first) };
+  });
 }
 
 function dict(ctx: ConvertContext, node: SyntaxNode): Expr {
@@ -241,8 +247,18 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
   }
   for (const item of argItems) {
     const first = item[0]!;
-    if (first.name === '*') ctx.unsupported('argument unpacking (*args)', first);
-    if (first.name === '**') ctx.unsupported('keyword argument unpacking (**kwargs)', first);
+    if (first.name === '*' || first.name === '**') {
+      const value = item[1];
+      if (value === undefined || item.length > 2) return ctx.malformed('invalid syntax', first);
+      if (first.name === '*') {
+        // `Grammar/python.gram` `invalid_arguments`: `*x` after `**y` is a SyntaxError.
+        if (keywords.some((k) => k.name === '**')) ctx.malformed('iterable argument unpacking follows keyword argument unpacking', first);
+        args.push({ kind: 'Starred', value: convertExpr(ctx, value), pos: ctx.pos(first) });
+      } else {
+        keywords.push({ name: '**', value: convertExpr(ctx, value), pos: ctx.pos(first) });
+      }
+      continue;
+    }
     if (item[1]?.name === 'AssignOp') {
       if (ctx.text(item[1]) !== '=') ctx.unsupported('assignment expression (:=)', first);
       if (item.some((n) => n.name === 'for')) ctx.unsupported('generator expression', item[2]!);
@@ -251,6 +267,7 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
       if (keywords.some((k) => k.name === name)) ctx.malformed(`keyword argument repeated: ${name}`, first);
       keywords.push({ name, value: convertExpr(ctx, item[2]!), pos: ctx.pos(first) });
     } else {
+      if (keywords.some((k) => k.name === '**')) ctx.malformed('positional argument follows keyword argument unpacking', first);
       if (keywords.length > 0) ctx.malformed('positional argument follows keyword argument', first);
       args.push(convertExpr(ctx, single(ctx, item)));
     }

@@ -186,6 +186,8 @@ class TableBuilder {
         for (const p of e.params) this.add(inner, p.name, DEF_PARAM, p.pos);
         return this.expr(inner, e.body);
       }
+      case 'Starred':
+        return this.expr(scope, e.value);
     }
   }
 

@@ -16,6 +16,8 @@ export function toTarget(ctx: ConvertContext, expr: Expr, use: TargetUse): Targe
     case 'Attribute':
     case 'Subscript':
       return expr;
+    case 'Starred':
+      return ctx.unsupportedAt('starred assignment target', expr.pos);
     case 'Tuple':
     case 'List':
       if (use === 'augmented') ctx.malformedAt(`'${expr.kind.toLowerCase()}' is an illegal expression for augmented assignment`, expr.pos);

@@ -64,7 +64,8 @@ class Converter:
         elif t == 'BoolOp': o = {'kind': 'BoolOp', 'op': 'and' if isinstance(e.op, ast.And) else 'or', 'values': self.exprs(e.values)}
         elif t == 'Compare': o = {'kind': 'Compare', 'left': self.expr(e.left), 'ops': [CMPOPS[type(x).__name__] for x in e.ops], 'comparators': self.exprs(e.comparators)}
         elif t == 'Call': o = {'kind': 'Call', 'func': self.expr(e.func), 'args': self.exprs(e.args),
-                               'keywords': [self.pos(k, {'name': k.arg, 'value': self.expr(k.value)}) for k in e.keywords]}
+                               'keywords': [self.pos(k, {'name': '**' if k.arg is None else k.arg, 'value': self.expr(k.value)}) for k in e.keywords]}
+        elif t == 'Starred': o = {'kind': 'Starred', 'value': self.expr(e.value)}
         elif t == 'Attribute': o = {'kind': 'Attribute', 'value': self.expr(e.value), 'attr': e.attr}
         elif t == 'Subscript': o = {'kind': 'Subscript', 'value': self.expr(e.value), 'index': self.expr(e.slice)}
         elif t == 'Slice':

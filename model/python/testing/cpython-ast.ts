@@ -102,6 +102,8 @@ export function comparable(module: Module, positions: boolean): unknown {
         return pos(e.pos, { kind: 'DictComp', key: expr(e.key), value: expr(e.value), generators: generators(e.generators) });
       case 'Lambda':
         return pos(e.pos, { kind: 'Lambda', params: e.params.map((p) => pos(p.pos, { name: p.name, default: opt(p.default), ...(p.kind ? { kind: p.kind } : {}) })), body: expr(e.body) });
+      case 'Starred':
+        return pos(e.pos, { kind: 'Starred', value: expr(e.value) });
     }
   };
   const generators = (gs: readonly Comprehension[]): unknown[] => gs.map((g) => ({ target: expr(g.target), iter: expr(g.iter), ifs: g.ifs.map(expr) }));
