@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Expr, Stmt } from '../../model/python/ast';
-import { assign, bin, call, importModules, int, is, list, module, name, print, str } from '../gen/py';
+import { assign, bin, call, importModules, int, is, list, module, name, print, str, subscript } from '../gen/py';
 import { method, runtimeStr } from './builders-values';
 import { defineConstruct } from './types';
 
@@ -18,7 +18,7 @@ type Call = { readonly method: string; readonly args: readonly string[] };
 const methodCall: fc.Arbitrary<Call> = fc.oneof(
   fc.constantFrom<Call>({ method: 'strip', args: [] }, { method: 'lstrip', args: [] }, { method: 'rstrip', args: [] }, { method: 'upper', args: [] }, { method: 'lower', args: [] }, { method: 'split', args: [] }),
   fc.constantFrom<Call>(...['capitalize', 'swapcase', 'title', 'isalpha', 'isspace', 'islower', 'isupper', 'isalnum', 'isdigit'].map((m) => ({ method: m, args: [] }))),
-  fc.record({ method: fc.constantFrom('strip', 'split', 'startswith', 'endswith', 'find', 'rfind', 'count'), args: fc.tuple(fc.stringMatching(/^[ ab,c]{1,2}$/)) }),
+  fc.record({ method: fc.constantFrom('strip', 'split', 'startswith', 'endswith', 'find', 'rfind', 'count', 'partition', 'rpartition'), args: fc.tuple(fc.stringMatching(/^[ ab,c]{1,2}$/)) }),
   fc.record({ method: fc.constant('replace'), args: fc.tuple(fc.stringMatching(/^[ab,c]{1,2}$/), fc.stringMatching(/^[abx]{0,2}$/)) }),
   fc.record({ method: fc.constant('format'), args: fc.constant([]) }),
 );
@@ -43,6 +43,8 @@ export const construct = defineConstruct<Case>({
       const fmtArgs: Expr[] = c.method === 'format' ? (template === 'plain' ? [] : template === 'field' ? [name('s')] : [str(''), name('s')]) : args;
       body.push(assign(r, method(receiver, c.method, ...fmtArgs)));
       body.push(print(str(`${c.method}:`), call('repr', name(r)), is(name(r), name('s')), is(method(receiver, c.method, ...fmtArgs), name(r))));
+      // Not found, the receiver itself is an item (`stringlib` partition: `(s, '', '')` / `('', '', s)`).
+      if (c.method === 'partition' || c.method === 'rpartition') body.push(print(str('items:'), is(subscript(name(r), int(0)), name('s')), is(subscript(name(r), int(2)), name('s'))));
       if (c.method === 'split') body.push(print(str('slots:'), bin(call('sys.getsizeof', name(r)), '-', call('sys.getsizeof', list()))));
     });
     body.push(print(str('lengths'), call('len', name('s')), int(calls.length)));

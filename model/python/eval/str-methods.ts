@@ -186,6 +186,38 @@ function split(interp: Interpreter, self: Ref, text: string, args: readonly Ref[
   return list;
 }
 
+/**
+ * `str.partition` / `str.rpartition` (`Objects/stringlib/partition.h`): the 3-tuple is made first;
+ * not found, it holds the receiver itself and '' twice; found, the head, the separator object
+ * itself and the tail (new strs, '' and latin-1 characters cached: `_PyUnicode_FromASCII`).
+ */
+function partition(interp: Interpreter, self: Ref, text: string, name: 'partition' | 'rpartition', args: readonly Ref[]): Ref {
+  const h = interp.heap;
+  if (args.length !== 1) throw new Refusal(`str.${name} with ${args.length} arguments`);
+  const sepRef = args[0] as Ref;
+  const sep = strArg(interp, sepRef, name);
+  if (sep === '') throw new PyException('ValueError', 'empty separator');
+  const out = h.tuple([h.str(''), h.str(''), h.str('')]);
+  const items = h.payload(out, 'tuple').items;
+  const put = (i: number, r: Ref): void => {
+    const old = items[i] as Ref;
+    items[i] = r;
+    h.decref(old);
+  };
+  const cps = [...text];
+  const sepCps = [...sep];
+  const at = name === 'partition' ? text.indexOf(sep) : text.lastIndexOf(sep);
+  if (at < 0) {
+    put(name === 'partition' ? 0 : 2, h.incref(self));
+    return out;
+  }
+  const head = [...text.slice(0, at)].length;
+  put(0, substring(interp, cps.slice(0, head).join('')));
+  put(1, h.incref(sepRef));
+  put(2, substring(interp, cps.slice(head + sepCps.length).join('')));
+  return out;
+}
+
 function affix(interp: Interpreter, text: string, name: string, args: readonly Ref[]): Ref {
   const h = interp.heap;
   if (args.length !== 1) throw new Refusal(`str.${name} with ${args.length} arguments`);
@@ -283,6 +315,9 @@ export function callStrMethod(interp: Interpreter, self: Ref, name: string, args
       return replace(interp, self, text, args);
     case 'split':
       return split(interp, self, text, args);
+    case 'partition':
+    case 'rpartition':
+      return partition(interp, self, text, name, args);
     case 'startswith':
     case 'endswith':
       return affix(interp, text, name, args);
