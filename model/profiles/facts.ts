@@ -241,6 +241,12 @@ export const FACT_ROWS: readonly FactRow[] = [
     'the folded value replaces the node in the AST and is added to the arena (_PyArena_AddPyObject)'),
   row('foldedConstantsInAstArena', ['3.14.0', null], BOTH, false, src('Python/flowgraph.c', 'fold_const_binop'),
     'tuples, unary and binary operations fold in the CFG optimizer: the AST keeps the operands, only co_consts the result; measured on wasm32 3.14.2, x86_64 3.14 from source'),
+  row('deadCodeConstants', ['3.8.0', '3.10.0'], BOTH, 'statements', src('Python/compile.c', 'compiler_if'),
+    'only the branch of an if/while whose test is a constant is compiled away (expr_constant); unreachable code keeps its constants'),
+  row('deadCodeConstants', ['3.10.0', '3.12.0'], BOTH, 'unreachable', src('Python/compile.c', 'remove_unused_consts'),
+    'unreachable blocks go with their constants: code after return/raise/break/continue, operands after a short-circuiting constant, the else of a constant-true conditional, the message of assert <true>'),
+  row('deadCodeConstants', ['3.12.0', null], BOTH, 'conditionals', src('Python/flowgraph.c', 'remove_unused_consts'),
+    'also the body of a constant-false conditional expression (measured: kept on 3.10.13 and 3.11.7, dropped on 3.12.1)'),
   row('mergesConstantsAcrossCodeObjects', ['3.8.0', null], BOTH, true, src('Python/compile.c', 'merge_consts_recursive')),
 
   // --- sys.getsizeof -------------------------------------------------------------------

@@ -263,6 +263,25 @@ print('folded constants held by the AST arena:', sys.getrefcount(t) == sys.getre
   },
 };
 
+/** Constants only dead code loads: one reference less to an equal module constant where they are dropped. */
+const deadCode: Probe = {
+  name: 'dead-code-constants',
+  facts: ['deadCodeConstants'],
+  source: `import sys
+def f():
+    return 0.25 or 1000.5
+def g():
+    return 7000.5 if False else 0
+x = 1000.5
+y = 7000.5
+print('references:', sys.getrefcount(x), sys.getrefcount(y))
+`,
+  expected: (profile) => {
+    const level = profile.deadCodeConstants;
+    return lines(`references: ${level === 'statements' ? 5 : 4} ${level === 'conditionals' ? 4 : 5}`);
+  },
+};
+
 const compiler: Probe = {
   name: 'comprehensions-and-annotations',
   facts: ['comprehensionsInlined', 'annotations', 'tupleResizeToEmptyIsSingleton'],
@@ -462,4 +481,4 @@ a negative multi-digit int shifted by 0 is itself: ${profile.intResults.negative
 round of a float gives the cached 2: ${profile.longFromDoubleCachesSmall ? 'True' : 'False'}`),
 };
 
-export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange, formatSpecRules, internLatin1, classCallInit];
+export const RUNTIME_PROBES: readonly Probe[] = [allocator, objects, errors, foldedOwners, deadCode, compiler, strSplit, minMaxCall, cellOrder, floatSum, userEquality, intResults, deepcopyRange, formatSpecRules, internLatin1, classCallInit];

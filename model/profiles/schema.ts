@@ -82,6 +82,7 @@ export const FACT_SCHEMAS = {
    * AST arena, which a file run keeps until the module body is done (false: only `co_consts` holds them).
    */
   foldedConstantsInAstArena: z.boolean(),
+  deadCodeConstants: z.enum(['statements', 'unreachable', 'conditionals']),
   /** Equal constants (`1000`, `'a b'`, `(1, 2)`) are one object across all code objects of a module. */
   mergesConstantsAcrossCodeObjects: z.boolean(),
   // --- sys.getsizeof -------------------------------------------------------------------

@@ -389,6 +389,112 @@ class UnitCompiler {
 
   // ---- 3. code objects and merged constants --------------------------------------------
 
+  /**
+   * 3.10+: a `BoolOp` whose first operand is a constant keeps it only if it decides the result
+   * (then the other operands are unreachable), else drops it; a conditional expression with a
+   * constant test drops the else of a true test, and (3.12+) the body of a false one.
+   */
+  private visitShortCircuit(e: Extract<Expr, { kind: 'BoolOp' | 'IfExp' }>, visit: (x: Expr) => void, loadOnly: (x: Expr) => void): void {
+    // 3.14 folds in the CFG after these jumps are laid out: only literal operands count there
+    // (measured: `not 1 and x` keeps x's constant on 3.14.2, drops it on 3.10-3.13).
+    const literalTruth = (x: Expr): boolean | null => (this.config.foldedConstantsInArena || x.kind === 'Const' ? this.constantTruth(x) : null);
+    if (e.kind === 'IfExp') {
+      const truth = literalTruth(e.test);
+      if (truth === null) {
+        forEachChildExpr(e, visit);
+        return;
+      }
+      refuseCodeObjectsInExpr(truth ? e.orelse : e.body);
+      loadOnly(e.test);
+      if (truth) visit(e.body);
+      else if (this.config.deadCodeConstants === 'conditionals') visit(e.orelse);
+      else {
+        visit(e.body);
+        visit(e.orelse);
+      }
+      return;
+    }
+    for (let i = 0; i < e.values.length; i++) {
+      const v = e.values[i] as Expr;
+      const truth = literalTruth(v);
+      if (truth === null) {
+        if (e.values.slice(i + 1).some((x) => this.constantTruth(x) !== null && x !== e.values[e.values.length - 1])) {
+          throw new Refusal('a constant among the operands of and/or', 'which of its jumps the optimizer removes is not modelled', e.pos);
+        }
+        for (const rest of e.values.slice(i)) visit(rest);
+        return;
+      }
+      if (truth === (e.op === 'or')) {
+        // It decides the result: the operands after it are unreachable.
+        for (const rest of e.values.slice(i + 1)) refuseCodeObjectsInExpr(rest);
+        visit(v);
+        return;
+      }
+      // Its value is discarded: `LOAD_CONST` + a jump never taken are removed, the constant too.
+      if (i === e.values.length - 1) visit(v);
+      else loadOnly(v);
+    }
+  }
+
+  /**
+   * 3.10+: statements no path reaches, dropped with their constants: what follows a return,
+   * raise, break or continue in its block, an if whose live branches all end so, a `while <true>`
+   * without break, a try whose body (or else) and every handler end so.
+   */
+  private unreachableStatements(body: readonly Stmt[]): Set<Stmt> {
+    const dead = new Set<Stmt>();
+    const hasBreak = (stmts: readonly Stmt[]): boolean =>
+      stmts.some((s) => s.kind === 'Break' || ((s.kind === 'If' || s.kind === 'Try' || s.kind === 'With') && hasBreak([...(s.kind === 'If' ? [...s.body, ...s.orelse] : s.kind === 'Try' ? [...s.body, ...s.orelse, ...s.handlers.flatMap((h) => h.body), ...s.finalbody] : s.body)])));
+    const ends = (s: Stmt): boolean => {
+      switch (s.kind) {
+        case 'Return':
+        case 'Raise':
+        case 'Break':
+        case 'Continue':
+          return true;
+        case 'If': {
+          const truth = this.constantTruth(s.test);
+          if (truth === true) return endsBlock(s.body);
+          if (truth === false) return endsBlock(s.orelse);
+          return endsBlock(s.body) && endsBlock(s.orelse);
+        }
+        case 'While':
+          return this.constantTruth(s.test) === true && !hasBreak(s.body);
+        case 'Try':
+          return endsBlock(s.finalbody) || ((endsBlock(s.body) || endsBlock(s.orelse)) && s.handlers.every((h) => endsBlock(h.body)));
+        default:
+          return false;
+      }
+    };
+    const endsBlock = (stmts: readonly Stmt[]): boolean => stmts.some(ends);
+    const walk = (stmts: readonly Stmt[]): void => {
+      let ended = false;
+      for (const s of stmts) {
+        if (ended) dead.add(s);
+        else {
+          if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
+            walk(s.body);
+            walk(s.orelse);
+          } else if (s.kind === 'Try') {
+            walk(s.body);
+            for (const h of s.handlers) walk(h.body);
+            walk(s.orelse);
+            walk(s.finalbody);
+          } else if (s.kind === 'With') walk(s.body);
+          if (ends(s)) ended = true;
+        }
+      }
+    };
+    walk(body);
+    return dead;
+  }
+
+  /** The truth of a test that is a constant once folded (`expr_constant`), else null. */
+  private constantTruth(test: Expr): boolean | null {
+    const c = this.constantOf.get(test);
+    return c === undefined ? null : isTrue(this.heap, c);
+  }
+
   /** `merge_consts_recursive`: the unit's canonical object for this constant (borrowed). */
   private merge(ref: Ref, key: string = constantKey(this.heap, ref)): Ref {
     const hit = this.cache.get(key);
@@ -449,6 +555,14 @@ class UnitCompiler {
     // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
     const foldedLater: Expr[] = [];
     let constantEmitted = false;
+    // A constant CPython compiles away (a constant test, a discarded operand) that the evaluator
+    // still evaluates: its object, not in co_consts (a folded one kept alive by the arena here).
+    const loadOnly = (e: Expr): void => {
+      const c = this.constantOf.get(e);
+      if (c === undefined) return;
+      code.constOf.set(e, c);
+      if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
+    };
     const mergeLiterals = (x: Expr): void => {
       if (x.kind !== 'Const') forEachChildExpr(x, mergeLiterals);
       else if (constantEmitted) this.merge(this.constantOf.get(x) as Ref);
@@ -457,9 +571,16 @@ class UnitCompiler {
         constantEmitted = true;
       }
     };
+    // 3.10+ (fact `deadCodeConstants`): unreachable code leaves no constants.
+    const dropsUnreachable = this.config.deadCodeConstants !== 'statements';
+    const unreachable = dropsUnreachable ? this.unreachableStatements(body) : null;
     const visitExpr = (e: Expr): void => {
       // A name is never a constant and has no children: the most common node, skipped without lookups.
       if (e.kind === 'Name') return;
+      if (dropsUnreachable && (e.kind === 'BoolOp' || e.kind === 'IfExp')) {
+        this.visitShortCircuit(e, visitExpr, loadOnly);
+        return;
+      }
       const c = this.constantOf.get(e);
       if (c !== undefined) {
         if (e.kind !== 'Const' && !this.config.foldedConstantsInArena) {
@@ -519,7 +640,33 @@ class UnitCompiler {
     const enterStatement = (s: Stmt): boolean => {
       // What loads a constant before the statement's expressions: an import's level and fromlist,
       // a code object (below), a bare `return`'s None.
+      if (unreachable !== null && unreachable.has(s)) {
+        refuseCodeObjectsIn([s]);
+        // 3.14.2 was measured keeping the constants after a raise or break, dropping those after a return.
+        if (!this.config.foldedConstantsInArena && containsConstant(s)) throw new Refusal('a constant in unreachable code', 'which unreachable blocks 3.14 drops is not modelled', s.pos);
+        return false;
+      }
+      if (dropsUnreachable && s.kind === 'Assert' && this.constantTruth(s.test) === true) {
+        loadOnly(s.test);
+        return false;
+      }
       if (s.kind === 'Import' || s.kind === 'ImportFrom' || (s.kind === 'Return' && s.value === null)) constantEmitted = true;
+      // `compiler_if` / `compiler_while` with a constant test (`expr_constant`; 3.8's
+      // `c_do_not_emit_bytecode`, later the unreachable blocks dropped with their constants): the
+      // dead branch adds nothing to co_consts, nor does the test (measured on 3.8.18-3.13.0:
+      // `if False: return 1000.5` leaves one reference less to an equal constant elsewhere).
+      if ((s.kind === 'If' || s.kind === 'While') && !(s.kind === 'While' && this.constantTruth(s.test) === true)) {
+        const truth = this.constantTruth(s.test);
+        if (truth !== null) {
+          const [live, dead] = truth ? [s.body, s.orelse] : [s.orelse, s.body];
+          refuseCodeObjectsIn(dead);
+          // 3.10-3.11 were measured keeping them in some functions and not in others.
+          if (this.config.deadCodeConstants === 'unreachable' && dead.some(containsConstant)) throw new Refusal('a constant under a constant if/while test', 'whether 3.10-3.11 keep it in co_consts is not modelled', s.pos);
+          loadOnly(s.test);
+          visitStatements(live, visitExpr, enterStatement);
+          return false;
+        }
+      }
       if (s.kind === 'AnnAssign' && (kind === 'module' || kind === 'class') && this.config.annotations !== 'annotate' && s.simple && s.target.kind === 'Name') {
         // `compiler_annassign` at module or class level (3.8-3.13): the value, the annotation, then the
         // name as a constant (`ADDOP_LOAD_CONST_NEW(mangled)`, the parser's interned identifier).
@@ -837,6 +984,38 @@ function targetExprs(t: Target, f: (e: Expr) => void): void {
 }
 
 /** Visit expressions of statements in compile order; `enter` decides whether to descend into a statement. */
+/**
+ * Dead code under a constant test still makes its nested code objects on some versions (3.8
+ * compiles them without emitting them) and their constants join the compilation's cache: refused.
+ */
+function refuseCodeObjectsIn(dead: readonly Stmt[]): void {
+  const refuse = (pos: Stmt['pos']): never => {
+    throw new Refusal('a function, class, lambda or comprehension under a constant test', 'whether its code object is compiled depends on the version', pos);
+  };
+  const inExpr = (e: Expr): void => {
+    if (e.kind === 'Lambda' || isComprehension(e)) refuse(e.pos);
+    forEachChildExpr(e, inExpr);
+  };
+  visitStatements(dead, inExpr, (s) => {
+    if (s.kind === 'FunctionDef' || s.kind === 'ClassDef') refuse(s.pos);
+    return true;
+  });
+}
+
+function containsConstant(s: Stmt): boolean {
+  let found = false;
+  const look = (e: Expr): void => {
+    if (e.kind === 'Const') found = true;
+    else forEachChildExpr(e, look);
+  };
+  visitStatements([s], look, () => !found);
+  return found;
+}
+
+function refuseCodeObjectsInExpr(e: Expr): void {
+  refuseCodeObjectsIn([{ kind: 'Expr', value: e, pos: e.pos }]);
+}
+
 function visitStatements(body: readonly Stmt[], f: (e: Expr) => void, enter: (s: Stmt) => boolean): void {
   for (const s of body) {
     if (!enter(s)) continue;

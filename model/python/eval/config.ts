@@ -51,6 +51,8 @@ export interface EvalConfig {
   readonly listExtendDictDirect: boolean;
   /** Folded constants are held by the AST arena too (3.8-3.13 `Python/ast_opt.c` `make_const`); 3.14 folds in the CFG. */
   readonly foldedConstantsInArena: boolean;
+  /** Which dead code leaves no constants (fact `deadCodeConstants`). */
+  readonly deadCodeConstants: 'statements' | 'unreachable' | 'conditionals';
   /** `Python/ast_opt.c` limits (`MAX_STR_SIZE`, `MAX_COLLECTION_SIZE`, `MAX_INT_SIZE`). */
   readonly foldLimits: { readonly strRepeatMaxLength: number; readonly collectionRepeatMaxItems: number; readonly intMaxBits: number };
   /** Iterator objects' request sizes (GC header included), as getsizeof reports them. */

@@ -96,6 +96,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     listExtendDictDirect: profile.listExtendDictDirect,
     foldLimits: profile.constantFoldLimits,
     foldedConstantsInArena: profile.foldedConstantsInAstArena,
+    deadCodeConstants: profile.deadCodeConstants,
     iteratorBytes: profile.sizeofIterator,
     dictViewBytes: profile.sizeofDictView,
     builtinFunctionBytes: profile.sizeofBuiltinFunction,
