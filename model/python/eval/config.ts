@@ -33,6 +33,8 @@ export interface EvalConfig {
   readonly callExFunctionStr: '{name}()' | '{module}.{qualname}()';
   /** Fact `dictUnionOperator`: `dict | dict`, `dict |= mapping` (3.9+, dict-union.ts). */
   readonly dictUnionOperator: boolean;
+  /** Fact `uncaughtMainModulePrefix`: an uncaught `class E(Exception)` shows as `__main__.E` (3.8-3.10). */
+  readonly uncaughtMainModulePrefix: boolean;
   /** Printable ASCII characters whose 1-character literal is NOT the cached latin-1 object (3.11-3.12.6). */
   readonly oneCharLiteralNotSingleton: string;
   /** Names in code objects (`co_names`, attribute names) are immortal (3.12+). */

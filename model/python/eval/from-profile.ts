@@ -88,6 +88,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     callExReleasesArgsAtFramePush: profile.callExReleasesArgsAtFramePush,
     callExFunctionStr: profile.callExFunctionStr,
     dictUnionOperator: profile.dictUnionOperator,
+    uncaughtMainModulePrefix: profile.uncaughtMainModulePrefix,
     oneCharLiteralNotSingleton: profile.oneCharLiteralNotSingleton,
     codeNamesImmortal: profile.codeNamesImmortal,
     listGrowth: profile.listGrowth,
