@@ -10,19 +10,14 @@ import * as py from '../gen/py';
 import { handler, raise, refcount, tryStmt } from './builders-core';
 import { defineConstruct } from './types';
 
-const BASES = ['Exception', 'ValueError', 'KeyError', 'LookupError', 'RuntimeError', 'ZeroDivisionError', 'BaseException'] as const;
-type Base = (typeof BASES)[number];
-
-/** A builtin class above each base that catches it (`Objects/exceptions.c`). */
-const ABOVE: Record<Base, string> = {
-  Exception: 'BaseException',
-  ValueError: 'Exception',
-  KeyError: 'LookupError',
-  LookupError: 'Exception',
-  RuntimeError: 'Exception',
-  ZeroDivisionError: 'ArithmeticError',
-  BaseException: 'BaseException',
-};
+/** Each base class with a builtin class above it that catches it (`Objects/exceptions.c`). */
+const HIERARCHY = [
+  ['Exception', 'BaseException'], ['ValueError', 'Exception'], ['KeyError', 'LookupError'], ['LookupError', 'Exception'],
+  ['RuntimeError', 'Exception'], ['ZeroDivisionError', 'ArithmeticError'], ['BaseException', 'BaseException'],
+] as const;
+type Base = (typeof HIERARCHY)[number][0];
+const BASES: readonly Base[] = HIERARCHY.map(([base]) => base);
+const above = (base: Base): string => (HIERARCHY.find(([b]) => b === base) as readonly [Base, string])[1];
 
 interface ExceptionClassesCase {
   readonly base: Base;
@@ -103,7 +98,7 @@ function clauseType(c: ExceptionClassesCase): Expr {
     case 'base':
       return py.name(c.base);
     case 'above':
-      return py.name(ABOVE[c.base]);
+      return py.name(above(c.base));
     case 'tuple':
       return py.tuple(py.name('TypeError'), py.name(raisedName(c)));
     case 'mismatch':
