@@ -135,6 +135,8 @@ export const FACT_SCHEMAS = {
   /** `sys.getsizeof(d.keys())` (values and items views alike: `_PyDictViewObject`). */
   sizeofDictView: bytes,
   sizeofBuiltinFunction: bytes,
+  /** `sys.getsizeof` of an instance of a builtin exception class (`PyBaseExceptionObject` with the GC header), and of a class deriving from one in the program (its `__weakref__` slot; 3.12+ the managed pre-header). */
+  sizeofException: z.object({ builtin: bytes, subclass: bytes }),
   // --- memory allocation -----------------------------------------------------------------
   /**
    * Who serves small objects: pymalloc (size classes of `alignment` bytes up to

@@ -111,7 +111,7 @@ function program(c: ExceptionClassesCase, salt: string) {
   const handlerBody: Stmt[] = [
     py.print(py.str('caught'), refcount(py.name('obj')), py.attr(py.call('type', py.name('e')), '__name__'), refcount(py.name('e'))),
     py.print(py.attr(py.name('e'), 'args'), py.call('str', py.name('e')), py.call('repr', py.name('e'))),
-    py.print(py.call('isinstance', py.name('e'), py.name(c.base)), py.call('isinstance', py.name('e'), py.name('Exception')), py.call('len', py.attr(py.name('e'), 'args'))),
+    py.print(py.call('isinstance', py.name('e'), py.name(c.base)), py.call('isinstance', py.name('e'), py.name('Exception')), py.call('len', py.attr(py.name('e'), 'args')), py.call('sys.getsizeof', py.name('e'))),
   ];
   if (withInit(c)) handlerBody.push(py.print(py.attr(py.name('e'), 'code')));
   if (c.how === 'object') handlerBody.push(py.print(py.is(py.name('e'), py.name('err')), refcount(py.name('err'))));

@@ -65,6 +65,8 @@ export interface EvalConfig {
   readonly dictViewBytes: number;
   /** `sys.getsizeof` of a `builtin_function_or_method` (`PyCFunctionObject` with its GC header). */
   readonly builtinFunctionBytes: number;
+  /** `sys.getsizeof` of an exception: a builtin class's instance, a program's subclass's (fact `sizeofException`). */
+  readonly exceptionBytes: { readonly builtin: number; readonly subclass: number };
   /** `Python/suggestions.c` (3.10+): an uncaught NameError's line may end with "Did you mean" (= `suggestions.nameError`). */
   readonly errorSuggestions: boolean;
   /** Which uncaught errors get a "Did you mean" trailer (fact `errorSuggestions`). */

@@ -21,8 +21,8 @@
  * Refused: keyword arguments, subclasses of the classes with more members (StopIteration's
  * `value`, AttributeError's and NameError's `name`, MemoryError's free list), exception classes
  * not defined at module level (their printed name is the qualified one), special methods other
- * than `__init__` in them (`__str__`, `__repr__`, ...), `__slots__`, `sys.getsizeof` of an
- * exception (its size is not a fact yet), raising something that is not an exception.
+ * than `__init__` in them (`__str__`, `__repr__`, ...), `__slots__`, raising something that is
+ * not an exception. `sys.getsizeof(e)`: fact `sizeofException` (a subclass adds its `__weakref__`).
  * The exception object is an allocation the model does not size (free lists lost).
  */
 import type { Payload, Ref } from '../../core/objects';
@@ -184,6 +184,12 @@ export function exceptionInit(interp: Interpreter, e: Extract<Expr, { kind: 'Cal
   } finally {
     h.decref(obj);
   }
+}
+
+/** `sys.getsizeof(e)` of an exception object (fact `sizeofException`; the dict is not counted). */
+export function exceptionGetsizeof(interp: Interpreter, v: Ref): number {
+  const sizes = interp.cfg.exceptionBytes;
+  return isBuiltinException(interp, interp.heap.payload(v, 'instance').cls) ? sizes.builtin : sizes.subclass;
 }
 
 /** The `args` tuple's items of an exception object. */

@@ -353,7 +353,7 @@ export function exceptionForExit(interp: Interpreter, err: PyException, pos: Pos
   if (held.get(err)?.args == null && held.get(err)?.object == null && (err.pyType === 'KeyError' || (err.pyType === 'AttributeError' && held.get(err)?.attribute === undefined))) {
     throw new Refusal(`passing ${withArticle(err.pyType)} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
   }
-  if (!(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);
+  if (held.get(err)?.object == null && !(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);
   // The exception, traceback and frame objects: allocations the model does not follow.
   interp.heap.loseFreeListOrder();
   const value = exceptionObject(interp, err);

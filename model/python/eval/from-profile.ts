@@ -100,6 +100,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     iteratorBytes: profile.sizeofIterator,
     dictViewBytes: profile.sizeofDictView,
     builtinFunctionBytes: profile.sizeofBuiltinFunction,
+    exceptionBytes: profile.sizeofException,
     reversedListIteratorKeepsList: profile.reversedListIteratorKeepsList,
     strAsciiIterator: profile.strAsciiIterator,
     errorSuggestions: profile.errorSuggestions.nameError,

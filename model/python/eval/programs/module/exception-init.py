@@ -16,6 +16,7 @@ p = Plain(1, 2)
 print(p.args, p.total, str(p), repr(p))
 t = Twice('tw')
 print(t.args, t.code, t.extra, isinstance(t, Coded), sys.getrefcount(t))
+print(sys.getsizeof(c) == sys.getsizeof(t), sys.getsizeof(p), sys.getsizeof(ValueError()))
 def run(kind):
     if kind == 'c':
         raise Coded('failed', 3)

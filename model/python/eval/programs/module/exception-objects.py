@@ -22,4 +22,5 @@ for err in errors:
     except Exception as other:
         print('other', repr(other), other is err)
 print([repr(x) for x in errors], isinstance(errors[1], ArithmeticError))
+print(sys.getsizeof(z), sys.getsizeof(KeyError("a", "b")), [sys.getsizeof(x) for x in errors])
 raise errors[0]
