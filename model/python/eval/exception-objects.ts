@@ -31,6 +31,7 @@ import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { EXCEPTION_BASES, exceptionRaising } from './exceptions';
 import { Refusal } from './refusal';
+import { dictOwnerClass } from './instance-dict';
 import { isStrSubclassInstance } from './str-subclass';
 
 /** Builtin classes whose instances hold more than `args` (or are allocated apart): not called, not subclassed. */
@@ -184,6 +185,20 @@ export function exceptionInit(interp: Interpreter, e: Extract<Expr, { kind: 'Cal
   } finally {
     h.decref(obj);
   }
+}
+
+/**
+ * `e.args = v` (`BaseException_set_args` makes a tuple of v) and `del e.args` (a TypeError 'args
+ * may not be deleted'): refused; `sys.getsizeof(e.__dict__)` (a dict `PyObject_GenericGetDict`
+ * makes with the class's shared keys, not measured) too.
+ */
+export function refuseExceptionMemberChange(interp: Interpreter, obj: Ref, name: string): void {
+  if (name === 'args' && isExceptionInstance(interp, obj)) throw new Refusal("changing an exception's args");
+}
+
+export function refuseExceptionDictSize(interp: Interpreter, dict: Ref): void {
+  const owner = dictOwnerClass(interp, dict);
+  if (owner !== undefined && builtinExceptionRoot(interp, owner) !== null) throw new Refusal("sys.getsizeof of an exception's __dict__", 'its size is not measured');
 }
 
 /** `sys.getsizeof(e)` of an exception object (fact `sizeofException`; the dict is not counted). */
