@@ -71,4 +71,18 @@ except TypeError as e:
   expected: (profile) => lines(`dict | dict: ${profile.dictUnionOperator ? "['x', 'y']" : "unsupported operand type(s) for |: 'dict' and 'dict'"}`),
 };
 
-export const CALL_UNPACKING_PROBES: readonly Probe[] = [unpackingOps, argsReleasedAtPush, functionStr, dictUnion];
+/** The last line of an uncaught exception of a class defined in the program, as `sys.excepthook` shows it (`PyErr_Display`). */
+const uncaughtMainPrefix: Probe = {
+  name: 'uncaught-main-module-prefix',
+  facts: ['uncaughtMainModulePrefix'],
+  source: `import io, sys
+class E(Exception): pass
+err, sys.stderr = sys.stderr, io.StringIO()
+sys.__excepthook__(E, E('boom'), None)
+shown, sys.stderr = sys.stderr.getvalue(), err
+print('last line:', shown.strip().splitlines()[-1])
+`,
+  expected: (profile) => lines(`last line: ${profile.uncaughtMainModulePrefix ? '__main__.E' : 'E'}: boom`),
+};
+
+export const CALL_UNPACKING_PROBES: readonly Probe[] = [unpackingOps, argsReleasedAtPush, functionStr, dictUnion, uncaughtMainPrefix];

@@ -90,7 +90,7 @@ print('19-tuple free list:', 'tuple19' in full, '21:', 'tuple21' in full)
 
 const objects: Probe = {
   name: 'iterators-and-instances',
-  facts: ['sizeofIterator', 'sizeofDictView', 'sizeofBuiltinFunction', 'reversedListIteratorKeepsList', 'strAsciiIterator', 'sizeofRange', 'instanceBlockReused', 'managedDict', 'stdoutKeepsEmptyWrites'],
+  facts: ['sizeofIterator', 'sizeofDictView', 'sizeofBuiltinFunction', 'sizeofException', 'reversedListIteratorKeepsList', 'strAsciiIterator', 'sizeofRange', 'instanceBlockReused', 'managedDict', 'stdoutKeepsEmptyWrites'],
   source: `import sys, gc
 print('a', end='')
 print('b', end='')
@@ -100,6 +100,8 @@ print('pending writes:', pending)
 print('iterators:', sys.getsizeof(iter([])), sys.getsizeof(iter(())), sys.getsizeof(iter(range(3))), sys.getsizeof(iter('ab')), sys.getsizeof(iter(b'ab')), sys.getsizeof(iter({1})), sys.getsizeof(iter({1: 2})), sys.getsizeof(iter({1: 2}.values())), sys.getsizeof(iter({1: 2}.items())))
 print('dict views:', sys.getsizeof({1: 2}.keys()), sys.getsizeof({1: 2}.values()), sys.getsizeof({1: 2}.items()))
 print('builtin functions:', sys.getsizeof(print), sys.getsizeof([].append))
+class AppError(ValueError): pass
+print('exceptions:', sys.getsizeof(ValueError('x')), sys.getsizeof(AppError('x')))
 print('reversed:', sys.getsizeof(reversed([])), sys.getsizeof(reversed(())))
 print('str iterators:', type(iter('ab')).__name__, type(iter('\\xe9')).__name__)
 rl = [1, 2]
@@ -126,6 +128,7 @@ print('attribute values held by a dict:', any(type(r) is dict for r in gc.get_re
       `iterators: ${it.list} ${it.tuple} ${it.range} ${it.str} ${it.bytes} ${it.set} ${it.dict} ${it.dict} ${it.dict}`,
       `dict views: ${profile.sizeofDictView} ${profile.sizeofDictView} ${profile.sizeofDictView}`,
       `builtin functions: ${profile.sizeofBuiltinFunction} ${profile.sizeofBuiltinFunction}`,
+      `exceptions: ${profile.sizeofException.builtin} ${profile.sizeofException.subclass}`,
       `reversed: ${it.reversed} ${it.reversed}`,
       `str iterators: ${profile.strAsciiIterator ? 'str_ascii_iterator' : 'str_iterator'} str_iterator`,
       `exhausted reversed(list) holds the list: ${py(profile.reversedListIteratorKeepsList)}`,

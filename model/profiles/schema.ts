@@ -56,6 +56,8 @@ export const FACT_SCHEMAS = {
   callExFunctionStr: z.enum(['{name}()', '{module}.{qualname}()']),
   /** `dict | dict` and `dict |= mapping` (PEP 584, 3.9+: `dict_or`, `dict_ior`); 3.8 raises TypeError. */
   dictUnionOperator: z.boolean(),
+  /** An uncaught exception of a class defined in `__main__` is shown as `__main__.E: msg` (3.8-3.10) or `E: msg` (3.11+ leave `__main__` out). */
+  uncaughtMainModulePrefix: z.boolean(),
   // --- caches and singletons -----------------------------------------------------------
   /** Cached ints: `min <= n <= max` are one object each. */
   smallIntRange: z.object({ min: z.number().int(), max: z.number().int() }),
@@ -134,6 +136,8 @@ export const FACT_SCHEMAS = {
   /** `sys.getsizeof(d.keys())` (values and items views alike: `_PyDictViewObject`). */
   sizeofDictView: bytes,
   sizeofBuiltinFunction: bytes,
+  /** `sys.getsizeof` of an instance of a builtin exception class (`PyBaseExceptionObject` with the GC header), and of a class deriving from one in the program (its `__weakref__` slot; 3.12+ the managed pre-header). */
+  sizeofException: z.object({ builtin: bytes, subclass: bytes }),
   // --- memory allocation -----------------------------------------------------------------
   /**
    * Who serves small objects: pymalloc (size classes of `alignment` bytes up to

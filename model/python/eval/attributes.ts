@@ -25,6 +25,7 @@ import { boundBuiltinMethod } from './bound-builtin-methods';
 import { superAttribute } from './super-calls';
 import { noteClassChanged } from './init-specialization';
 import { withAttributeContext } from './exceptions';
+import { refuseExceptionMemberChange } from './exception-objects';
 
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
@@ -171,6 +172,7 @@ export function instanceAttr(vm: Interpreter, obj: Ref, name: string): Ref | nul
 export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): void {
   const h = vm.heap;
   refuseStrSubclass(h, obj, `setting the attribute ${name}`);
+  refuseExceptionMemberChange(vm, obj, name);
   const p = h.get(obj).payload;
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`setting the attribute ${name}`);
   if (p.kind === 'instance') {
@@ -240,6 +242,7 @@ function noDictError(vm: Interpreter, obj: Ref, name: string): PyException {
 export function delAttr(vm: Interpreter, obj: Ref, name: string): void {
   const h = vm.heap;
   refuseStrSubclass(h, obj, `del of the attribute ${name}`);
+  refuseExceptionMemberChange(vm, obj, name);
   const p = h.get(obj).payload;
   // `PyObject_GenericSetAttr` with a NULL value: the assignment's message.
   if (isPlainObject(vm, obj)) throw attributeError(vm, obj, name, vm.msgs.noNewAttribute('object', name), true);

@@ -28,6 +28,7 @@ import { compileUnit, type CodeObject } from './compile';
 import { DictNamespace } from './dict-namespace';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
+import { exceptionGetsizeof, isExceptionInstance, refuseExceptionDictSize } from './exception-objects';
 import { Refusal } from './refusal';
 import { constructDict } from './dict-constructor';
 import { bytesRepr, pyRepr } from './repr';
@@ -219,7 +220,9 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       const a = args[0] as Ref;
       const p = h.get(a).payload;
       let size: number | null;
-      if (p.kind === 'instance') size = h.payload(p.cls, 'type').base === null ? instanceGetsizeof(vm, p.cls) : null;
+      if (p.kind === 'dict') refuseExceptionDictSize(vm, a);
+      if (p.kind === 'instance' && isExceptionInstance(vm, a)) size = exceptionGetsizeof(vm, a);
+      else if (p.kind === 'instance') size = h.payload(p.cls, 'type').base === null ? instanceGetsizeof(vm, p.cls) : null;
       else if (p.kind === 'str' && h.get(a).address.sizeClass !== 'static') size = requestSize(p, vm.cfg.core);
       else if (p.kind === 'builtin') size = vm.cfg.builtinFunctionBytes;
       else size = p.kind === 'dict' ? instanceDictGetsizeof(vm, a) ?? getsizeof(p, vm.cfg.core) : getsizeof(p, vm.cfg.core);

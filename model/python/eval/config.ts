@@ -33,6 +33,8 @@ export interface EvalConfig {
   readonly callExFunctionStr: '{name}()' | '{module}.{qualname}()';
   /** Fact `dictUnionOperator`: `dict | dict`, `dict |= mapping` (3.9+, dict-union.ts). */
   readonly dictUnionOperator: boolean;
+  /** Fact `uncaughtMainModulePrefix`: an uncaught `class E(Exception)` shows as `__main__.E` (3.8-3.10). */
+  readonly uncaughtMainModulePrefix: boolean;
   /** Printable ASCII characters whose 1-character literal is NOT the cached latin-1 object (3.11-3.12.6). */
   readonly oneCharLiteralNotSingleton: string;
   /** Names in code objects (`co_names`, attribute names) are immortal (3.12+). */
@@ -65,6 +67,8 @@ export interface EvalConfig {
   readonly dictViewBytes: number;
   /** `sys.getsizeof` of a `builtin_function_or_method` (`PyCFunctionObject` with its GC header). */
   readonly builtinFunctionBytes: number;
+  /** `sys.getsizeof` of an exception: a builtin class's instance, a program's subclass's (fact `sizeofException`). */
+  readonly exceptionBytes: { readonly builtin: number; readonly subclass: number };
   /** `Python/suggestions.c` (3.10+): an uncaught NameError's line may end with "Did you mean" (= `suggestions.nameError`). */
   readonly errorSuggestions: boolean;
   /** Which uncaught errors get a "Did you mean" trailer (fact `errorSuggestions`). */

@@ -30,6 +30,7 @@ import type { Interpreter } from './interpreter';
 import { lookupClassAttr } from './attributes';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { builtinExceptionType, clauseMatches, exceptionObjectText, raiseEvaluated } from './exception-objects';
 
 /** Builtin exception classes modelled, with their base (`Objects/exceptions.c`). */
 const BASE_OF: Readonly<Record<string, string | null>> = {
@@ -52,6 +53,7 @@ const BASE_OF: Readonly<Record<string, string | null>> = {
   MemoryError: 'Exception',
   StopIteration: 'Exception',
 };
+export const EXCEPTION_BASES = BASE_OF;
 /** What a program may raise itself. */
 const RAISABLE = new Set(Object.keys(BASE_OF).filter((n) => n !== 'BaseException' && n !== 'NameError' && n !== 'UnboundLocalError' && n !== 'AttributeError'));
 
@@ -126,7 +128,7 @@ export function execRaise(interp: Interpreter, s: Extract<Stmt, { kind: 'Raise' 
   const exc = s.exc;
   const call = exc.kind === 'Call' ? exc : null;
   const type = exceptionClass(call ? call.func : exc, frame);
-  if (type === null) throw new Refusal('raising this exception', 'only builtin exception classes named directly are modelled', exc.pos);
+  if (type === null) return raiseEvaluated(interp, s, frame);
   if (call && call.keywords.length > 0) throw new Refusal('an exception with keyword arguments', undefined, exc.pos);
   const args = call ? call.args.map((a) => interp.evalExpr(a, frame)) : [];
   const text = message(interp, type, args.map((a) => interp.heap.incref(a)));
@@ -146,6 +148,13 @@ export function execRaise(interp: Interpreter, s: Extract<Stmt, { kind: 'Raise' 
  * exception): KeyError's `(key,)` (`Objects/dictobject.c` `_PyErr_SetKeyError`: a 1-tuple of the
  * key itself, so `e.args[0] is key`, measured on 3.8-3.14), released when the exception dies.
  */
+/** `raise obj` (exception-objects.ts): the exception is the object (owned), shown as `type: text` when uncaught. */
+export function exceptionRaising(type: string, text: string, object: Ref): PyException {
+  const err = new PyException(type, text);
+  heldBy(err).object = object;
+  return err;
+}
+
 export function exceptionHolding(type: string, text: string, args: Ref[]): PyException {
   const err = new PyException(type, text);
   heldBy(err).args = args;
@@ -176,6 +185,14 @@ function matchingHandler(interp: Interpreter, handlers: readonly ExceptHandler[]
     if (h.type === null) return h;
     const names = h.type.kind === 'Tuple' ? h.type.elts : [h.type];
     const classes = names.map((n) => exceptionClass(n, frame, ALL_CLASSES));
+    // A class the program made or named otherwise, or an exception object raised: match by class.
+    const object = held.get(err)?.object ?? null;
+    if (classes.some((c) => c === null) || object !== null) {
+      const cls = object !== null ? interp.heap.payload(object, 'instance').cls : builtinExceptionType(interp, err.pyType);
+      if (cls === undefined) throw new Refusal(`catching ${err.pyType}`, 'its class is not modelled', h.pos);
+      if (clauseMatches(interp, names, cls, frame, h.type.pos)) return h;
+      continue;
+    }
     if (classes.some((c) => c === null)) throw new Refusal('this except clause', 'only builtin exception classes named directly are modelled', h.type.pos);
     if (!(err.pyType in BASE_OF)) throw new Refusal(`catching ${err.pyType}`, 'its class is not modelled', h.pos);
     if (classes.some((c) => isSubclass(err.pyType, c!))) return h;
@@ -192,8 +209,7 @@ function exceptionObject(interp: Interpreter, err: PyException): Ref {
   if (state.args === null && err.pyMessage === '') args.pop();
   state.args = null;
   // 3.10+ AttributeError has the members `name` and `obj` (`AttributeError_members`).
-  const context = err.pyType === 'AttributeError' && interp.cfg.suggestions.attributeGet;
-  const cls = h.preexisting(`type:${err.pyType}`, () => ({ kind: 'type', name: err.pyType, attrs: new Map(), slots: context ? ['args', 'name', 'obj'] : ['args'], base: null }), interp.cfg.core.immortalRefcount !== null);
+  const cls = h.incref(builtinExceptionType(interp, err.pyType) as Ref);
   const slots = new Map([['args', h.tuple(args)]]);
   const attribute = state.attribute;
   if (attribute?.obj != null) {
@@ -213,7 +229,7 @@ const objectsOf = new WeakMap<Interpreter, Map<Ref, PyException>>();
 /** `str(e)` / `repr(e)` of an exception object a handler named, or null for other objects. */
 export function exceptionText(interp: Interpreter, v: Ref, how: 'str' | 'repr'): string | null {
   const err = objectsOf.get(interp)?.get(v);
-  if (err === undefined) return null;
+  if (err === undefined) return exceptionObjectText(interp, v, how);
   if (how === 'str') return err.pyMessage;
   const args = interp.heap.payload(interp.heap.payload(v, 'instance').slots.get('args')!, 'tuple').items;
   return `${err.pyType}(${args.map((a) => interp.reprOf(a)).join(', ')})`;
@@ -289,7 +305,7 @@ function tryExcept(interp: Interpreter, s: Extract<Stmt, { kind: 'Try' }>, frame
 }
 
 function handle(interp: Interpreter, handler: ExceptHandler, err: PyException, frame: Frame): Completion {
-  if (held.get(err)?.args == null && (err.pyType === 'KeyError' || (err.pyType === 'AttributeError' && held.get(err)?.attribute === undefined))) {
+  if (held.get(err)?.args == null && held.get(err)?.object == null && (err.pyType === 'KeyError' || (err.pyType === 'AttributeError' && held.get(err)?.attribute === undefined))) {
     throw new Refusal(`catching ${withArticle(err.pyType)} raised by the interpreter`, 'the exception holds the key or object, which the model does not track', handler.pos);
   }
   // The exception, traceback and frame objects: allocations the model does not follow.
@@ -334,10 +350,10 @@ function cleanupName(interp: Interpreter, handler: ExceptHandler, frame: Frame):
  * handler would name it, with the same refusals; the exception is being handled while `__exit__` runs.
  */
 export function exceptionForExit(interp: Interpreter, err: PyException, pos: Pos): { type: Ref; value: Ref } {
-  if (held.get(err)?.args == null && (err.pyType === 'KeyError' || (err.pyType === 'AttributeError' && held.get(err)?.attribute === undefined))) {
+  if (held.get(err)?.args == null && held.get(err)?.object == null && (err.pyType === 'KeyError' || (err.pyType === 'AttributeError' && held.get(err)?.attribute === undefined))) {
     throw new Refusal(`passing ${withArticle(err.pyType)} raised by the interpreter to __exit__`, 'the exception holds the key or object, which the model does not track', pos);
   }
-  if (!(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);
+  if (held.get(err)?.object == null && !(err.pyType in BASE_OF)) throw new Refusal(`passing ${err.pyType} to __exit__`, 'its class is not modelled', pos);
   // The exception, traceback and frame objects: allocations the model does not follow.
   interp.heap.loseFreeListOrder();
   const value = exceptionObject(interp, err);

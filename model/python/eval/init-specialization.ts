@@ -22,6 +22,7 @@ import type { Expr } from '../ast';
 import type { Interpreter } from './interpreter';
 import { lookupClassAttr } from './attributes';
 import { derivesFromStr } from './str-subclass';
+import { isExceptionClass } from './exception-objects';
 import { Refusal } from './refusal';
 
 type CallExpr = Extract<Expr, { kind: 'Call' }>;
@@ -42,7 +43,8 @@ export function noteClassChanged(interp: Interpreter): void {
 /** Whether the class `cls` called with these arguments can be specialized, or null when the model cannot tell. */
 function specializable(interp: Interpreter, cls: Ref, nargs: number, nkw: number): boolean | null {
   const h = interp.heap;
-  if (h.get(cls).payload.kind !== 'type' || !interp.heapTypes.has(cls) || derivesFromStr(interp, cls)) return false;
+  // Exception classes: `tp_new` is `BaseException_new`, not `object_new` (`Python/specialize.c` `specialize_class_call`).
+  if (h.get(cls).payload.kind !== 'type' || !interp.heapTypes.has(cls) || derivesFromStr(interp, cls) || isExceptionClass(interp, cls)) return false;
   const exact = interp.cfg.classCallEntersInit === 'exactArguments';
   let slotted = 0;
   let plain = 0;

@@ -54,6 +54,11 @@ export function instanceDict(interp: Interpreter, obj: Ref): Ref {
   return h.incref(p.dict);
 }
 
+/** The class of the instance whose `__dict__` `dict` is, or undefined for other dicts. */
+export function dictOwnerClass(interp: Interpreter, dict: Ref): Ref | undefined {
+  return state(interp).dicts.get(dict);
+}
+
 /** `sys.getsizeof` of a dict handed out as an instance's `__dict__`, when measured; else null. */
 export function instanceDictGetsizeof(interp: Interpreter, dict: Ref): number | null {
   const s = state(interp);

@@ -41,6 +41,7 @@ import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
 import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
+import { builtinExceptionType, checkExceptionClass, exceptionStrObject, isExceptionClass, newException } from './exception-objects';
 import { keyError, execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
 import { callFunctionWithKeywords, kwargsDict, type KeywordArg } from './calls';
@@ -142,7 +143,7 @@ export class Interpreter {
     this.builtinTypes = new LazyRefs((name) => (TYPE_NAMES_KNOWN.has(name) ? type(name) : undefined));
     this.builtins = new LazyRefs((name) => {
       if (BUILTIN_FUNCTION_NAMES.has(name)) return heap.preexisting(`builtin:${name}`, () => ({ kind: 'builtin', name, self: null }), false);
-      return BUILTIN_TYPE_NAMES.has(name) ? this.builtinTypes.get(name) : undefined;
+      return BUILTIN_TYPE_NAMES.has(name) ? this.builtinTypes.get(name) : builtinExceptionType(this, name);
     });
     this.modules = new LazyRefs((mod) => {
       if (!Object.hasOwn(MODULE_FUNCTIONS, mod)) return undefined;
@@ -766,6 +767,7 @@ export class Interpreter {
       }
       if (p.kind === 'function' && !MODELLED_SPECIAL_NAMES.has(name) && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
     }
+    if (base !== null && isExceptionClass(this, base)) checkExceptionClass(this, s, base, ns, frame);
     completeEqualityNamespace(this, ns);
     this.pos = s.pos;
     // The class object, its MRO tuple, its dict: allocations and free-list traffic the model
@@ -1673,6 +1675,8 @@ export class Interpreter {
     // A Python `__str__` (or, without one and outside exceptions, `__repr__`): its very result.
     const custom = userTextObject(this, v, 'str');
     if (custom !== null) return custom;
+    const own = exceptionStrObject(this, v);
+    if (own !== null) return own;
     const text = exceptionText(this, v, 'str');
     return this.newStr(text ?? this.reprOf(v));
   }
@@ -1890,6 +1894,7 @@ export class Interpreter {
       case 'method':
         return kw.length > 0 ? callFunctionWithKeywords(this, p.func, [p.self, ...args], kw, false) : this.callFunction(p.func, [p.self, ...args], false);
       case 'type':
+        if (isExceptionClass(this, fn)) return newException(this, fn, args, kw);
         if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
         if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
         return this.instantiate(fn, args, kw);

@@ -8,6 +8,7 @@ import type { Payload, Ref } from '../../core/objects';
 import { floatRepr } from '../syntax/repr';
 import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
+import { isBuiltinExceptionTypePayload } from './exception-objects';
 
 const printableCache = new Map<number, boolean>();
 
@@ -123,7 +124,7 @@ export function pyRepr(heap: Heap, ref: Ref, seen?: Set<Ref>): string {
     case 'range':
       return p.step === 1n ? `range(${p.start}, ${p.stop})` : `range(${p.start}, ${p.stop}, ${p.step})`;
     case 'type':
-      return p.name in BUILTIN_TYPE_REPRS ? `<class '${p.name}'>` : `<class '__main__.${p.name}'>`;
+      return p.name in BUILTIN_TYPE_REPRS || isBuiltinExceptionTypePayload(p) ? `<class '${p.name}'>` : `<class '__main__.${p.name}'>`;
     default:
       break;
   }

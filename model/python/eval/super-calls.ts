@@ -41,6 +41,7 @@ import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import type { LoadStatus } from './borrowed-loads';
 import { newCell } from './cells';
+import { exceptionInit, isExceptionInstance } from './exception-objects';
 import { descriptorOf } from './decorators';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
@@ -202,7 +203,7 @@ export function superMethod(interp: Interpreter, e: CallExpr, frame: Frame): Sup
   h.allocator.untracked('unknown');
   const typeName = h.payload(type, 'type').name;
   h.decref(type);
-  if (found === null && attr.attr === '__init__') return { kind: 'done', value: objectInit(interp, e, frame, obj) };
+  if (found === null && attr.attr === '__init__') return { kind: 'done', value: isExceptionInstance(interp, obj) ? exceptionInit(interp, e, frame, obj) : objectInit(interp, e, frame, obj) };
   if (found === null || h.get(found).payload.kind !== 'function') {
     h.decref(obj);
     if (found === null) throw new Refusal(`super().${attr.attr}() not found in the classes after ${typeName}`, "object's methods and the AttributeError are not modelled", attr.pos);
