@@ -125,7 +125,11 @@ class UnitCompiler {
         return h.float(v.value);
       case 'str':
         // 3.11-3.12.6: some 1-char literals are not the cached latin-1 object (profile fact).
-        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton.includes(v.value)) return h.object({ kind: 'str', value: v.value });
+        // Those resolve to a statically allocated str already in the interned table: a count CPython
+        // sets (999999999 and up on 3.11, measured 1000000059 for 'x'), immortal from 3.12.
+        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton.includes(v.value)) {
+          return h.preexisting(`static-str:${v.value}`, () => ({ kind: 'str', value: v.value }), this.config.core.immortalRefcount !== null);
+        }
         return h.str(v.value);
       case 'bytes':
         return h.bytes(v.value);
