@@ -221,12 +221,37 @@ export class HeapObject implements PyObject {
     this.flags = ALIVE | (immortal ? IMMORTAL : 0) | (refcntKnown ? REFCNT_KNOWN : 0) | (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
   }
 
-  // Accessors over `flags`, defined on the prototype below.
-  declare immortal: boolean;
-  declare refcntKnown: boolean;
-  declare interned: boolean;
-  declare alive: boolean;
-  declare mayBeDead: boolean;
+  // Accessors over `flags` (plain accessors: the site's Babel build refuses `declare` fields).
+  get immortal(): boolean {
+    return (this.flags & IMMORTAL) !== 0;
+  }
+  set immortal(on: boolean) {
+    this.flags = on ? this.flags | IMMORTAL : this.flags & ~IMMORTAL;
+  }
+  get refcntKnown(): boolean {
+    return (this.flags & REFCNT_KNOWN) !== 0;
+  }
+  set refcntKnown(on: boolean) {
+    this.flags = on ? this.flags | REFCNT_KNOWN : this.flags & ~REFCNT_KNOWN;
+  }
+  get interned(): boolean {
+    return (this.flags & INTERNED) !== 0;
+  }
+  set interned(on: boolean) {
+    this.flags = on ? this.flags | INTERNED : this.flags & ~INTERNED;
+  }
+  get alive(): boolean {
+    return (this.flags & ALIVE) !== 0;
+  }
+  set alive(on: boolean) {
+    this.flags = on ? this.flags | ALIVE : this.flags & ~ALIVE;
+  }
+  get mayBeDead(): boolean {
+    return (this.flags & MAY_BE_DEAD) !== 0;
+  }
+  set mayBeDead(on: boolean) {
+    this.flags = on ? this.flags | MAY_BE_DEAD : this.flags & ~MAY_BE_DEAD;
+  }
 
   get immortalOrigin(): ImmortalOrigin {
     return ORIGINS[this.flags >> ORIGIN_SHIFT] as ImmortalOrigin;
@@ -234,24 +259,6 @@ export class HeapObject implements PyObject {
   set immortalOrigin(origin: ImmortalOrigin) {
     this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (ORIGINS.indexOf(origin) << ORIGIN_SHIFT);
   }
-}
-
-const FLAG_BITS: readonly (readonly [string, number])[] = [
-  ['immortal', IMMORTAL],
-  ['refcntKnown', REFCNT_KNOWN],
-  ['interned', INTERNED],
-  ['alive', ALIVE],
-  ['mayBeDead', MAY_BE_DEAD],
-];
-for (const [name, bit] of FLAG_BITS) {
-  Object.defineProperty(HeapObject.prototype, name, {
-    get(this: { flags: number }): boolean {
-      return (this.flags & bit) !== 0;
-    },
-    set(this: { flags: number }, on: boolean) {
-      this.flags = on ? this.flags | bit : this.flags & ~bit;
-    },
-  });
 }
 
 /** The weak reference list of an object nothing weakly references yet (frozen: add with `addWeakref`). */
