@@ -34,7 +34,7 @@ import { constructDict } from './dict-constructor';
 import { bytesRepr, pyRepr } from './repr';
 import { parseIntText } from './int-parse';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
-import { isAscii, markOpaque, rangeLength, typeName } from './values';
+import { isAscii, rangeLength, typeName } from './values';
 import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
 import { dictViewLen } from './dict-views';
 import { callObjectBuiltin, makePlainObject } from './plain-object';
@@ -110,8 +110,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // the digit count depends on the address, so the block size is unknown.
       if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
       const r = h.int((1n << 40n) + BigInt(a.value));
-      vm.addressInts.set(r, { address: a, owner: args[0] as Ref });
-      markOpaque(h, r, "the model's addresses are not CPython's");
+      vm.noteAddressInt(r, args[0] as Ref);
       h.watch(args[0] as Ref);
       return r;
     }
@@ -238,8 +237,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // for the same program on 3.8-3.13): the model never knows it.
       // Most likely a cached small int: no allocation; a stand-in object with no block.
       const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => ({ kind: 'int', value: 0n }), false);
-      vm.unknownInts.set(v, 'gc.collect() counts garbage from interpreter start-up');
-      markOpaque(h, v, 'gc.collect() counts garbage from interpreter start-up');
+      vm.noteUnknownInt(v, 'gc.collect() counts garbage from interpreter start-up');
       return v;
     }
     case 'weakref.ref': {

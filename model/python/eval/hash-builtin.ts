@@ -17,7 +17,7 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { callPythonHash, intHash, pythonHashKind } from './user-equality';
-import { markOpaque, typeName } from './values';
+import { typeName } from './values';
 
 export const HASH_BUILTINS = ['hash'] as const;
 
@@ -95,7 +95,6 @@ export function callHashBuiltin(interp: Interpreter, name: string, args: readonl
   const value = knownHash(interp, args[0]!);
   if (value !== null) return interp.heap.int(value);
   const r = interp.heap.int(1n << 40n);
-  interp.unknownInts.set(r, 'str and bytes hashes are randomized per process (PYTHONHASHSEED)');
-  markOpaque(interp.heap, r, 'str and bytes hashes are randomized per process (PYTHONHASHSEED)');
+  interp.noteUnknownInt(r, 'str and bytes hashes are randomized per process (PYTHONHASHSEED)');
   return r;
 }

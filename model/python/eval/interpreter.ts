@@ -67,7 +67,7 @@ import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator
 import { OBJECT_BUILTINS } from './plain-object';
 import { REVERSED_TYPE_NAMES } from './reversed';
 import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperation } from './dict-views';
-import { comparesInPython, hashKey, isTrue, pyEquals, pyOrder, rangeIteratesWithCLongs, rangeLength, typeName } from './values';
+import { comparesInPython, hashKey, isTrue, markOpaque, pyEquals, pyOrder, rangeIteratesWithCLongs, rangeLength, typeName } from './values';
 import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
 const MAX_DEPTH = 100;
@@ -108,6 +108,18 @@ export class Interpreter {
   readonly addressInts = new Map<Ref, { readonly address: Address; readonly owner: Ref }>();
   /** ints whose value CPython decides from state the model does not know. */
   readonly unknownInts = new Map<Ref, string>();
+
+  /** Registers an id() value, also for the comparisons values.ts makes (`Heap.opaqueInts`). */
+  noteAddressInt(ref: Ref, owner: Ref): void {
+    this.addressInts.set(ref, { address: this.heap.get(owner).address, owner });
+    markOpaque(this.heap, ref, "the model's addresses are not CPython's");
+  }
+
+  /** Registers an int the model cannot know, also for the comparisons values.ts makes. */
+  noteUnknownInt(ref: Ref, why: string): void {
+    this.unknownInts.set(ref, why);
+    markOpaque(this.heap, ref, why);
+  }
   private readonly builtins: LazyRefs;
   readonly builtinTypes: LazyRefs;
   private readonly modules: LazyRefs;
