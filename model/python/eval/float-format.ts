@@ -5,7 +5,7 @@
  * mode 0: the shortest digits that read back as the same double), then laid out as CPython
  * lays them out: where the decimal point goes, when an exponent is used, zero padding.
  */
-import { scaledHalfEven } from './float-round';
+import { exactBinary, scaledHalfEven } from './float-round';
 
 export interface DoubleToStringFlags {
   /** `Py_DTSF_ADD_DOT_0`: an integral result keeps '.0' (format's no-type form). */
@@ -22,13 +22,7 @@ interface Digits {
 
 /** The exact binary value of a positive finite double as num / den. */
 function rational(abs: number): { num: bigint; den: bigint } {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, abs);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  const exponent = biased === 0 ? -1074 : biased - 1075;
+  const { mantissa, exponent } = exactBinary(abs);
   return exponent >= 0 ? { num: mantissa << BigInt(exponent), den: 1n } : { num: mantissa, den: 1n << BigInt(-exponent) };
 }
 

@@ -15,7 +15,7 @@ export function roundToIntegral(x: number): number {
 }
 
 /** The exact value of a finite double as mantissa * 2 ** exponent (integers). */
-function exactBinary(x: number): { mantissa: bigint; exponent: number } {
+export function exactBinary(x: number): { mantissa: bigint; exponent: number } {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, Math.abs(x));
   const bits = view.getBigUint64(0);
