@@ -1,6 +1,25 @@
 
-/** UTF-8 byte lengths, as CPython measures names (TextEncoder: the model also runs in browsers). */
+/** UTF-8 bytes, as CPython measures names (TextEncoder: the model also runs in browsers). */
 const UTF8 = new TextEncoder();
+
+/**
+ * A name's UTF-8 bytes. ASCII names (nearly all) are their char codes: encoding every candidate
+ * with TextEncoder made one NameError cost ~0.4 ms on 3.12 (about 200 builtins compared).
+ */
+function utf8Bytes(text: string): number[] {
+  const codes = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return [...UTF8.encode(text)];
+    codes[i] = c;
+  }
+  return codes;
+}
+
+function utf8Length(text: string): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return UTF8.encode(text).length;
+  return text.length;
+}
 /**
  * The "Did you mean" trailer CPython adds to an uncaught NameError or AttributeError line
  * (3.10+). `python FILE.py` prints through `Python/pythonrun.c` `print_exception`, which on
@@ -28,8 +47,8 @@ function substitutionCost(a: number, b: number): number {
 
 /** `levenshtein_distance`, on UTF-8 bytes as CPython computes it. */
 export function levenshtein(aText: string, bText: string, maxCost: number): number {
-  let a = [...UTF8.encode(aText)];
-  let b = [...UTF8.encode(bText)];
+  let a = utf8Bytes(aText);
+  let b = utf8Bytes(bText);
   while (a.length && b.length && a[0] === b[0]) {
     a = a.slice(1);
     b = b.slice(1);
@@ -67,12 +86,12 @@ export function levenshtein(aText: string, bText: string, maxCost: number): numb
  */
 export function calculateSuggestion(name: string, candidates: readonly string[]): string | null {
   if (candidates.length >= MAX_CANDIDATE_ITEMS) return null;
-  const nameSize = UTF8.encode(name).length;
+  const nameSize = utf8Length(name);
   let best: string | null = null;
   let bestDistance = Number.MAX_SAFE_INTEGER;
   for (const item of candidates) {
     if (item === name) continue;
-    const itemSize = UTF8.encode(item).length;
+    const itemSize = utf8Length(item);
     const maxDistance = Math.min(Math.floor(((nameSize + itemSize + 3) * MOVE_COST) / 6), bestDistance - 1);
     const distance = levenshtein(name, item, maxDistance);
     if (distance > maxDistance) continue;
