@@ -30,6 +30,8 @@ import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
 import { scanUnit } from './unit-scan';
 
 const NO_SCOPES: ReadonlyMap<readonly Stmt[], ScopeFacts> = new Map();
+/** The empty `iterAsTuple` of units without a list display to iterate as a tuple: never written. */
+const NO_EXPRS: Set<Expr> = new Set();
 
 export interface CodeObject {
   readonly kind: 'module' | 'function' | 'class';
@@ -54,7 +56,7 @@ export interface CodeObject {
   /** Code objects of the `lambda` expressions this code makes (`lambdas.ts`). */
   readonly lambdas: Map<Expr, CodeObject>;
   /** `co_freevars` (scopes.ts): the enclosing functions' cells this code uses, in closure order. */
-  readonly freeVars: string[];
+  readonly freeVars: readonly string[];
   /** `co_cellvars` (sorted, scopes.ts): this code's locals that inner code uses (cells.ts). */
   readonly cellVars: readonly string[];
   /** The code object on the heap; it owns `consts` (nested code objects included). */
@@ -67,7 +69,6 @@ export interface CompileUnit {
   readonly arena: Ref[];
 }
 
-type Folded = { readonly ref: Ref } | null;
 
 /**
  * The shared map of a code object's table that has no entry yet (most code has no lambda,
@@ -113,21 +114,22 @@ class UnitCompiler {
    * partition as the key strings of constant-key.ts, without building them), and one by key string
    * for tuples, frozensets and bytes.
    */
-  private readonly cache = new Map<string, Ref>();
+  private cache: Map<string, Ref> | null = null;
   private readonly intCache = new Map<bigint, Ref>();
   private readonly strCache = new Map<string, Ref>();
   /** Floats by value; -0.0 apart (a Map finds 0.0 for -0.0), NaN one key as `String(NaN)`. */
-  private readonly floatCache = new Map<number, Ref>();
+  private floatCache: Map<number, Ref> | null = null;
   private negativeZero: Ref | null = null;
   /** None, Ellipsis, False, True. */
   private noneConst: Ref | null = null;
   private ellipsisConst: Ref | null = null;
   private readonly boolConsts: [Ref | null, Ref | null] = [null, null];
-  /**
-   * The parser's object of each literal node (made in source order before folding) and the
-   * folded value of each node that folds: one map, one lookup per node (a literal never folds).
-   */
-  private readonly constantOf = new Map<Expr, Ref>();
+  /** The unit's literal nodes in source order (unit-scan.ts): the parser's object of the i-th is `arena[i]`. */
+  private literals: readonly Expr[] = [];
+  /** Each literal's index, once the unit has many (a look through a few is cheaper than making a map). */
+  private literalIndex: Map<Expr, number> | null = null;
+  /** The folded value of each node that folds (none until something folds). */
+  private foldedOf: Map<Expr, Ref> | null = null;
 
   constructor(
     private readonly heap: Heap,
@@ -140,8 +142,6 @@ class UnitCompiler {
   scopes: ReadonlyMap<readonly Stmt[], ScopeFacts> = NO_SCOPES;
   /** The unit has a `global` statement (else no code object declares a global). */
   hasGlobal = false;
-  /** Something may fold (unit-scan.ts): else only literals are constants. */
-  folded = true;
   /** 3.10+ (fact `deadCodeConstants`): unreachable code leaves no constants. */
   private readonly dropsUnreachable: boolean;
 
@@ -151,13 +151,31 @@ class UnitCompiler {
 
   // ---- 1. parser objects ------------------------------------------------------------
 
-  /** The parser's objects of the unit's literal nodes, in source order (unit-scan.ts). */
+  /** The parser's objects of the unit's literal nodes, in source order (unit-scan.ts), first in the arena. */
   parseLiterals(literals: readonly Expr[]): void {
-    for (const e of literals) {
-      const ref = this.makeConst((e as Extract<Expr, { kind: 'Const' }>).value, e);
-      this.constantOf.set(e, ref);
-      this.arena.push(ref);
+    this.literals = literals;
+    for (const e of literals) this.arena.push(this.makeConst((e as Extract<Expr, { kind: 'Const' }>).value, e));
+  }
+
+  /** The constant a node is: a literal's object or a folded value. */
+  private constantOf(e: Expr): Ref | undefined {
+    if (e.kind !== 'Const') return this.foldedOf === null ? undefined : this.foldedOf.get(e);
+    const literals = this.literals;
+    // A node met twice (generated programs share nodes) has the object made last.
+    if (literals.length <= 32) {
+      const i = literals.lastIndexOf(e);
+      return i < 0 ? undefined : this.arena[i];
     }
+    if (this.literalIndex === null) {
+      this.literalIndex = new Map();
+      for (let i = 0; i < literals.length; i++) this.literalIndex.set(literals[i] as Expr, i);
+    }
+    const i = this.literalIndex.get(e);
+    return i === undefined ? undefined : this.arena[i];
+  }
+
+  private setFolded(e: Expr, ref: Ref): void {
+    (this.foldedOf ??= new Map()).set(e, ref);
   }
 
   private makeConst(v: ConstValue, e: Expr): Ref {
@@ -195,19 +213,20 @@ class UnitCompiler {
     (this.config.foldedConstantsInArena ? this.arena : this.compilerHeld).push(ref);
   }
 
-  /** Post-order folding of one expression; records folded nodes. */
-  fold(e: Expr): Folded {
+  /** Post-order folding of one expression; records folded nodes. Its constant (a literal or folded), else null. */
+  fold(e: Expr): Ref | null {
+    const { kind } = e;
     // A name never folds (and has no children): the most common node, skipped without lookups.
-    if (e.kind === 'Name') return null;
-    const done = this.constantOf.get(e);
-    if (done !== undefined) return { ref: done };
+    if (kind === 'Name') return null;
+    if (kind === 'Const') return this.constantOf(e) ?? null;
+    const done = this.foldedOf === null ? undefined : this.foldedOf.get(e);
+    if (done !== undefined) return done;
     const result = this.foldNode(e);
-    if (result) {
-      this.constantOf.set(e, result);
+    if (result !== null) {
+      this.setFolded(e, result);
       this.holdFolded(result);
-      return { ref: result };
     }
-    return null;
+    return result;
   }
 
   private foldNode(e: Expr): Ref | null {
@@ -220,7 +239,7 @@ class UnitCompiler {
         for (let i = 0; i < items.length; i++) {
           const x = this.fold(e.elts[i] as Expr);
           if (x === null) all = false;
-          else items[i] = x.ref;
+          else items[i] = x;
         }
         if (!all) return null;
         for (const r of items) h.incref(r);
@@ -228,17 +247,17 @@ class UnitCompiler {
       }
       case 'UnaryOp': {
         const v = this.fold(e.operand);
-        return v ? foldUnary(h, e.op, v.ref) : null;
+        return v !== null ? foldUnary(h, e.op, v) : null;
       }
       case 'BinOp': {
         const l = this.fold(e.left);
         const r = this.fold(e.right);
-        return l && r ? foldBinary(h, this.config, e.op, l.ref, r.ref) : null;
+        return l !== null && r !== null ? foldBinary(h, this.config, e.op, l, r) : null;
       }
       case 'Subscript': {
         const v = this.fold(e.value);
         const i = this.fold(e.index);
-        return v && i ? foldSubscript(h, v.ref, i.ref) : null;
+        return v !== null && i !== null ? foldSubscript(h, v, i) : null;
       }
       default:
         this.foldChildren(e);
@@ -326,19 +345,19 @@ class UnitCompiler {
     if (e.kind === 'List') {
       const items = e.elts.map((x) => this.fold(x));
       if (items.every((x) => x !== null)) {
-        const t = this.heap.tuple(items.map((x) => this.heap.incref((x as { ref: Ref }).ref)));
-        this.constantOf.set(e, t);
+        const t = this.heap.tuple(items.map((x) => this.heap.incref(x)));
+        this.setFolded(e, t);
         this.holdFolded(t);
       } else {
-        this.iterAsTuple.add(e);
+        (this.iterAsTuple === NO_EXPRS ? (this.iterAsTuple = new Set()) : this.iterAsTuple).add(e);
       }
       return;
     }
     if (e.kind === 'Set' && use === 'compare') {
       const items = e.elts.map((x) => this.fold(x));
       if (items.every((x) => x !== null)) {
-        const fs = this.heap.set('frozenset', dedupe(this.heap, items.map((x) => (x as { ref: Ref }).ref)));
-        this.constantOf.set(e, fs);
+        const fs = this.heap.set('frozenset', dedupe(this.heap, items));
+        this.setFolded(e, fs);
         this.holdFolded(fs);
       }
       return;
@@ -346,7 +365,8 @@ class UnitCompiler {
     this.fold(e);
   }
 
-  readonly iterAsTuple = new Set<Expr>();
+  /** Shared by the unit's code objects (the evaluator's `iterAsTuple`); made by the first such list. */
+  iterAsTuple: Set<Expr> = NO_EXPRS;
 
   foldStatements(body: readonly Stmt[]): void {
     for (const s of body) {
@@ -525,7 +545,7 @@ class UnitCompiler {
 
   /** The truth of a test that is a constant once folded (`expr_constant`), else null. */
   private constantTruth(test: Expr): boolean | null {
-    const c = this.constantOf.get(test);
+    const c = this.constantOf(test);
     return c === undefined ? null : isTrue(this.heap, c);
   }
 
@@ -547,6 +567,7 @@ class UnitCompiler {
       }
       case 'float': {
         if (Object.is(p.value, -0)) return (this.negativeZero ??= ref);
+        this.floatCache ??= new Map();
         const hit = this.floatCache.get(p.value);
         if (hit !== undefined) return hit;
         this.floatCache.set(p.value, ref);
@@ -564,6 +585,7 @@ class UnitCompiler {
         break;
     }
     const key = constantKey(this.heap, ref);
+    this.cache ??= new Map();
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     if (p.kind === 'tuple' || p.kind === 'frozenset') {
@@ -604,7 +626,7 @@ class UnitCompiler {
    * still evaluates: its object, not in co_consts (a folded one kept alive by the arena here).
    */
   private loadOnly(st: CodeState, e: Expr): void {
-    const c = this.constantOf.get(e);
+    const c = this.constantOf(e);
     if (c === undefined) return;
     st.code.constOf.set(e, c);
     if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
@@ -613,57 +635,96 @@ class UnitCompiler {
   /** 3.14: the literals of a value folded later join the cache; the first one takes the docstring slot. */
   mergeLiterals(st: CodeState, x: Expr): void {
     if (x.kind !== 'Const') forEachChildExpr(x, mergeLiteralsIn, st);
-    else if (st.constantEmitted) this.merge(this.constantOf.get(x) as Ref);
+    else if (st.constantEmitted) this.merge(this.constantOf(x) as Ref);
     else {
-      this.addConst(st, this.constantOf.get(x) as Ref);
+      this.addConst(st, this.constantOf(x) as Ref);
       st.constantEmitted = true;
     }
   }
 
   /** Whether each item of a display is a constant (a literal, or folded). */
   private allConstant(elts: readonly Expr[]): boolean {
-    for (const x of elts) if (x.kind !== 'Const' && !(this.folded && this.constantOf.has(x))) return false;
+    for (const x of elts) if (x.kind !== 'Const' && this.constantOf(x) === undefined) return false;
     return true;
   }
 
-  /** One expression in compile order: the constants it loads, the code objects it makes. */
+  /**
+   * One expression in compile order: the constants it loads, the code objects it makes. Every
+   * node comes here: its kind is read once (each read is a megamorphic load) and its children
+   * are visited without a call between.
+   */
   visitExpr(st: CodeState, e: Expr): void {
+    const { kind } = e;
     // A name is never a constant and has no children: the most common node, skipped without lookups.
-    if (e.kind === 'Name') return;
-    if (this.dropsUnreachable && (e.kind === 'BoolOp' || e.kind === 'IfExp')) {
+    if (kind === 'Name') return;
+    if (kind === 'Const') {
+      const c = this.constantOf(e);
+      if (c !== undefined) {
+        st.code.constOf.set(e, this.addConst(st, c));
+        st.constantEmitted = true;
+      }
+      return;
+    }
+    if (this.dropsUnreachable && (kind === 'BoolOp' || kind === 'IfExp')) {
       this.visitShortCircuit(st, e);
       return;
     }
-    // Only literals are constants in a unit where nothing folds (unit-scan.ts).
-    const c = e.kind === 'Const' || this.folded ? this.constantOf.get(e) : undefined;
-    if (c !== undefined) {
-      if (e.kind !== 'Const' && !this.config.foldedConstantsInArena) {
-        forEachChildExpr(e, mergeLiteralsIn, st);
-        st.foldedLater.push(e);
+    if (this.foldedOf !== null) {
+      const c = this.foldedOf.get(e);
+      if (c !== undefined) {
+        if (!this.config.foldedConstantsInArena) {
+          forEachChildExpr(e, mergeLiteralsIn, st);
+          st.foldedLater.push(e);
+          return;
+        }
+        st.code.constOf.set(e, this.addConst(st, c));
+        st.constantEmitted = true;
         return;
       }
-      st.code.constOf.set(e, this.addConst(st, c));
-      st.constantEmitted = true;
-      return;
     }
-    switch (e.kind) {
+    switch (kind) {
       case 'Call':
+        this.visitExpr(st, e.func);
+        for (const x of e.args) this.visitExpr(st, x);
+        for (const k of e.keywords) this.visitExpr(st, k.value);
         // A call with keywords loads its names tuple (`CALL_KW`) after its arguments.
-        forEachChildExpr(e, visitIn, st);
         if (e.keywords.length > 0) st.constantEmitted = true;
+        return;
+      case 'Attribute':
+      case 'Starred':
+        this.visitExpr(st, e.value);
+        return;
+      case 'Tuple':
+        for (const x of e.elts) this.visitExpr(st, x);
         return;
       case 'List':
       case 'Set':
         // `starunpack_helper` (3.9+): 3+ constant items become one constant.
         if (this.config.listLiteralOfConstants !== 'exact' && e.elts.length >= 3 && this.allConstant(e.elts)) {
-          const refs = e.elts.map((x) => this.merge(this.constantOf.get(x) as Ref));
-          const made = e.kind === 'List' ? this.heap.tuple(refs.map((r) => this.heap.incref(r))) : this.heap.set('frozenset', dedupe(this.heap, refs));
+          const refs = e.elts.map((x) => this.merge(this.constantOf(x) as Ref));
+          const made = kind === 'List' ? this.heap.tuple(refs.map((r) => this.heap.incref(r))) : this.heap.set('frozenset', dedupe(this.heap, refs));
           const canon = this.addConst(st, made);
           this.heap.decref(made);
-          record(st.code, e.kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
+          record(st.code, kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
           return;
         }
-        break;
+        for (const x of e.elts) this.visitExpr(st, x);
+        return;
+      case 'BinOp':
+        this.visitExpr(st, e.left);
+        this.visitExpr(st, e.right);
+        return;
+      case 'Subscript':
+        this.visitExpr(st, e.value);
+        this.visitExpr(st, e.index);
+        return;
+      case 'Compare':
+        this.visitExpr(st, e.left);
+        for (const x of e.comparators) this.visitExpr(st, x);
+        return;
+      case 'UnaryOp':
+        this.visitExpr(st, e.operand);
+        return;
       case 'Lambda': {
         // `compiler_lambda`: the defaults, then the body's own code object, a constant here.
         for (const p of e.params) if (p.default) this.visitExpr(st, p.default);
@@ -678,8 +739,8 @@ class UnitCompiler {
       case 'DictComp':
       case 'GeneratorExp':
         // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
-        if (e.kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
-          const child = this.code('function', COMPREHENSION_NAMES[e.kind], comprehensionBody(e, true), ['.0']);
+        if (kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
+          const child = this.code('function', COMPREHENSION_NAMES[kind], comprehensionBody(e, true), ['.0']);
           record(st.code, 'comprehensions', e, child);
           st.code.consts.push(child.ref);
           st.constantEmitted = true;
@@ -688,44 +749,6 @@ class UnitCompiler {
           this.statements(st, comprehensionBody(e, false));
         }
         return;
-      default:
-        break;
-    }
-    this.visitChildren(st, e);
-  }
-
-  /** `forEachChildExpr` with `visitExpr`, without a call between them (every node comes here). */
-  private visitChildren(st: CodeState, e: Expr): void {
-    switch (e.kind) {
-      case 'Attribute':
-      case 'Starred':
-        this.visitExpr(st, e.value);
-        break;
-      case 'Call':
-        this.visitExpr(st, e.func);
-        for (const x of e.args) this.visitExpr(st, x);
-        for (const k of e.keywords) this.visitExpr(st, k.value);
-        break;
-      case 'Tuple':
-      case 'List':
-      case 'Set':
-        for (const x of e.elts) this.visitExpr(st, x);
-        break;
-      case 'BinOp':
-        this.visitExpr(st, e.left);
-        this.visitExpr(st, e.right);
-        break;
-      case 'Subscript':
-        this.visitExpr(st, e.value);
-        this.visitExpr(st, e.index);
-        break;
-      case 'Compare':
-        this.visitExpr(st, e.left);
-        for (const x of e.comparators) this.visitExpr(st, x);
-        break;
-      case 'UnaryOp':
-        this.visitExpr(st, e.operand);
-        break;
       default:
         forEachChildExpr(e, visitIn, st);
     }
@@ -752,14 +775,20 @@ class UnitCompiler {
         if (!this.config.foldedConstantsInArena && containsConstant(s)) throw new Refusal('a constant in unreachable code', 'which unreachable blocks 3.14 drops is not modelled', s.pos);
         continue;
       }
-      if (this.enterStatement(st, s)) this.statement(st, s);
+      this.statement(st, s);
       if (this.dropsUnreachable && this.endsFlow(s)) ended = true;
     }
   }
 
-  /** A statement's expressions and blocks in compile order (those `enterStatement` leaves). */
+  /** A statement's constants and code objects in compile order (the rarer kinds through `enterStatement` first). */
   private statement(st: CodeState, s: Stmt): void {
     switch (s.kind) {
+      case 'Import':
+      case 'ImportFrom':
+      case 'FunctionDef':
+      case 'ClassDef':
+        this.enterStatement(st, s);
+        break;
       case 'Expr':
         this.visitExpr(st, s.value);
         break;
@@ -776,6 +805,7 @@ class UnitCompiler {
         break;
       case 'If':
       case 'While':
+        if (!this.enterStatement(st, s)) break;
         this.visitExpr(st, s.test);
         this.statements(st, s.body);
         this.statements(st, s.orelse);
@@ -787,6 +817,9 @@ class UnitCompiler {
         this.statements(st, s.orelse);
         break;
       case 'Return':
+        if (s.value) this.visitExpr(st, s.value);
+        else st.constantEmitted = true;
+        break;
       case 'Yield':
         if (s.value) this.visitExpr(st, s.value);
         break;
@@ -801,6 +834,7 @@ class UnitCompiler {
       case 'AnnAssign':
         // `compiler_annassign`: the value, then the target; annotations are compiled only at
         // module and class level (which the evaluator refuses), never in a function.
+        if (!this.enterStatement(st, s)) break;
         if (s.value) this.visitExpr(st, s.value);
         this.targetExprs(st, s.target);
         break;
@@ -809,6 +843,7 @@ class UnitCompiler {
         if (s.cause) this.visitExpr(st, s.cause);
         break;
       case 'Assert':
+        if (!this.enterStatement(st, s)) break;
         this.visitExpr(st, s.test);
         if (s.msg) this.visitExpr(st, s.msg);
         break;
@@ -829,8 +864,7 @@ class UnitCompiler {
 
   /**
    * What loads a constant before the statement's expressions (an import's level and fromlist, a
-   * code object, a bare `return`'s None) and the statements compiled otherwise; false when the
-   * statement's expressions are done.
+   * code object) and the statements compiled otherwise; false when the statement is done.
    */
   private enterStatement(st: CodeState, s: Stmt): boolean {
     const kind = st.code.kind;
@@ -844,9 +878,6 @@ class UnitCompiler {
       case 'Import':
       case 'ImportFrom':
         st.constantEmitted = true;
-        return true;
-      case 'Return':
-        if (s.value === null) st.constantEmitted = true;
         return true;
       case 'If':
       case 'While': {
@@ -916,12 +947,12 @@ class UnitCompiler {
       listExtendConst: NO_ENTRIES,
       setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,
-      locals: kind === 'function' ? withoutCells(functionLocals(body, params, globals), params, scope) : [],
+      locals: kind === 'function' ? withoutCells(functionLocals(body, params, globals), params, scope) : NO_NAMES,
       globals,
       children: NO_ENTRIES,
       comprehensions: NO_ENTRIES,
       lambdas: NO_ENTRIES,
-      freeVars: [...scope.frees],
+      freeVars: scope.frees,
       cellVars: scope.cells,
       ref: 0,
     };
@@ -933,7 +964,7 @@ class UnitCompiler {
     // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
     const st: CodeState = { unit: this, code, foldedLater: [], constantEmitted: false, constSet: null };
     this.statements(st, body);
-    for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf.get(e) as Ref));
+    for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
@@ -949,22 +980,27 @@ class UnitCompiler {
    */
   private constsTuple(kind: CodeObject['kind'], consts: readonly Ref[]): Ref {
     const h = this.heap;
-    const items = kind === 'function' ? [h.none(), ...consts.filter((c) => h.get(c).payload.kind !== 'NoneType')] : [...consts];
-    if (kind === 'function') for (const c of consts) if (h.get(c).payload.kind === 'NoneType') h.decref(c);
+    // `h.tuple` copies its items: module and class code pass theirs as they are.
+    if (kind !== 'function') return h.tuple(consts as Ref[]);
+    const items: Ref[] = [h.none()];
+    for (const c of consts) {
+      if (h.get(c).payload.kind === 'NoneType') h.decref(c);
+      else items.push(c);
+    }
     // Each item is the unit's one object of its constant key (merged, or interned from it, or a
     // code object): equal tuples have the same items.
-    const key = kind === 'function' ? items.join(',') : '';
-    const shared = kind === 'function' ? this.constsTuples.get(key) : undefined;
+    const key = items.join(',');
+    const shared = this.constsTuples?.get(key);
     if (shared !== undefined) {
       for (const r of items) h.decref(r);
       return h.incref(shared);
     }
     const t = h.tuple(items);
-    if (kind === 'function') this.constsTuples.set(key, t);
+    (this.constsTuples ??= new Map()).set(key, t);
     return t;
   }
 
-  private readonly constsTuples = new Map<string, Ref>();
+  private constsTuples: Map<string, Ref> | null = null;
 
   private internDeep(ref: Ref, code: CodeObject): Ref {
     const p = this.heap.get(ref).payload;
@@ -1366,6 +1402,7 @@ function declaredGlobals(body: readonly Stmt[]): ReadonlySet<string> {
 }
 
 const NO_GLOBALS: ReadonlySet<string> = new Set<string>();
+const NO_NAMES: readonly string[] = [];
 
 /**
  * `co_varnames`: parameters, then the other local names in the order the compiler first
@@ -1433,9 +1470,16 @@ function functionLocals(body: readonly Stmt[], params: readonly string[], global
     }
   };
   walk(body);
-  // Order of first mention in the body (loads included), as the compiler meets them.
+  // Order of first mention in the body (loads included), as the compiler meets them; the walk
+  // stops once every local is placed (none: no walk).
+  let unplaced = 0;
+  for (const name of assigned) if (!globals.has(name) && !order.includes(name)) unplaced++;
+  if (unplaced === 0) return order;
   const mention = (name: string): void => {
-    if (assigned.has(name) && !globals.has(name) && !order.includes(name)) order.push(name);
+    if (assigned.has(name) && !globals.has(name) && !order.includes(name)) {
+      order.push(name);
+      unplaced--;
+    }
   };
   const mentionTarget = (t: Target): void => {
     if (t.kind === 'Name') mention(t.id);
@@ -1443,11 +1487,13 @@ function functionLocals(body: readonly Stmt[], params: readonly string[], global
     else targetExprs(t, (e) => mentionExpr(e));
   };
   const mentionExpr = (e: Expr): void => {
+    if (unplaced === 0) return;
     if (e.kind === 'Name') mention(e.id);
     forEachChildExpr(e, mentionExpr);
   };
   const walkOrder = (b: readonly Stmt[]): void => {
     for (const s of b) {
+      if (unplaced === 0) return;
       switch (s.kind) {
         case 'Expr':
           mentionExpr(s.value);
@@ -1557,7 +1603,6 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   c.hasGlobal = scan.hasGlobal;
   if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody, comprehensionBody: (e) => comprehensionBody(e, true) });
   c.parseLiterals(scan.literals);
-  c.folded = scan.mayFold;
   if (scan.mayFold) c.foldStatements(body);
   const module_ = c.code('module', '<module>', body, []);
   // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
