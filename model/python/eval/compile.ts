@@ -1579,7 +1579,8 @@ function functionLocals(body: readonly Stmt[], params: readonly string[], global
 }
 
 /** `co_varnames` without the names that live in cells (an argument's cell keeps its name there). */
-function withoutCells(locals: readonly string[], params: readonly string[], scope: ScopeFacts): string[] {
+function withoutCells(locals: string[], params: readonly string[], scope: ScopeFacts): string[] {
+  if (scope.cells.length === 0 && scope.frees.length === 0) return locals;
   return locals.filter((n) => params.includes(n) || !(scope.cells.includes(n) || scope.frees.includes(n)));
 }
 
