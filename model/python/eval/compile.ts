@@ -27,6 +27,11 @@ import type { EvalConfig } from './config';
 import { constantKey } from './constant-key';
 import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
+import { scanUnit } from './unit-scan';
+
+const NO_SCOPES: ReadonlyMap<readonly Stmt[], ScopeFacts> = new Map();
+/** The empty `iterAsTuple` of units without a list display to iterate as a tuple: never written. */
+const NO_EXPRS: Set<Expr> = new Set();
 
 export interface CodeObject {
   readonly kind: 'module' | 'function' | 'class';
@@ -51,7 +56,7 @@ export interface CodeObject {
   /** Code objects of the `lambda` expressions this code makes (`lambdas.ts`). */
   readonly lambdas: Map<Expr, CodeObject>;
   /** `co_freevars` (scopes.ts): the enclosing functions' cells this code uses, in closure order. */
-  readonly freeVars: string[];
+  readonly freeVars: readonly string[];
   /** `co_cellvars` (sorted, scopes.ts): this code's locals that inner code uses (cells.ts). */
   readonly cellVars: readonly string[];
   /** The code object on the heap; it owns `consts` (nested code objects included). */
@@ -64,7 +69,6 @@ export interface CompileUnit {
   readonly arena: Ref[];
 }
 
-type Folded = { readonly ref: Ref } | null;
 
 /**
  * The shared map of a code object's table that has no entry yet (most code has no lambda,
@@ -81,24 +85,65 @@ function record<K extends LazyTables>(code: CodeObject, table: K, key: Parameter
   tables[table].set(key, value);
 }
 
+/** What the code generation of one code object has gathered so far (one per code object, no closures). */
+interface CodeState {
+  readonly unit: UnitCompiler;
+  readonly code: CodeObject;
+  /** 3.14: folded values, added to co_consts after the code is generated. */
+  readonly foldedLater: Expr[];
+  /** A constant was loaded already (3.14: the docstring slot is taken). */
+  constantEmitted: boolean;
+  /** `co_consts` so far as a set, once it has many (code objects included: they never match). */
+  constSet: Set<Ref> | null;
+}
+
+function visitIn(x: Expr, st: CodeState): void {
+  st.unit.visitExpr(st, x);
+}
+
+function mergeLiteralsIn(x: Expr, st: CodeState): void {
+  st.unit.mergeLiterals(st, x);
+}
+
 class UnitCompiler {
   readonly arena: Ref[] = [];
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
   readonly compilerHeld: Ref[] = [];
-  private readonly cache = new Map<string, Ref>();
   /**
-   * The parser's object of each literal node (made in source order before folding) and the
-   * folded value of each node that folds: one map, one lookup per node (a literal never folds).
+   * `c_const_cache`, by `_PyCode_ConstantKey`: a map per scalar type keyed by the value (the same
+   * partition as the key strings of constant-key.ts, without building them), and one by key string
+   * for tuples, frozensets and bytes.
    */
-  private readonly constantOf = new Map<Expr, Ref>();
+  private cache: Map<string, Ref> | null = null;
+  private readonly intCache = new Map<bigint, Ref>();
+  private readonly strCache = new Map<string, Ref>();
+  /** Floats by value; -0.0 apart (a Map finds 0.0 for -0.0), NaN one key as `String(NaN)`. */
+  private floatCache: Map<number, Ref> | null = null;
+  private negativeZero: Ref | null = null;
+  /** None, Ellipsis, False, True. */
+  private noneConst: Ref | null = null;
+  private ellipsisConst: Ref | null = null;
+  private readonly boolConsts: [Ref | null, Ref | null] = [null, null];
+  /** The unit's literal nodes in source order (unit-scan.ts): the parser's object of the i-th is `arena[i]`. */
+  private literals: readonly Expr[] = [];
+  /** Each literal's index, once the unit has many (a look through a few is cheaper than making a map). */
+  private literalIndex: Map<Expr, number> | null = null;
+  /** The folded value of each node that folds (none until something folds). */
+  private foldedOf: Map<Expr, Ref> | null = null;
 
   constructor(
     private readonly heap: Heap,
     private readonly config: EvalConfig,
-  ) {}
+  ) {
+    this.dropsUnreachable = config.deadCodeConstants !== 'statements';
+  }
 
-  /** Each code object's cells and free variables, by the body it runs (scopes.ts). */
-  scopes = new Map<readonly Stmt[], ScopeFacts>();
+  /** Each code object's cells and free variables, by the body it runs (scopes.ts); none without nested scopes. */
+  scopes: ReadonlyMap<readonly Stmt[], ScopeFacts> = NO_SCOPES;
+  /** The unit has a `global` statement (else no code object declares a global). */
+  hasGlobal = false;
+  /** 3.10+ (fact `deadCodeConstants`): unreachable code leaves no constants. */
+  private readonly dropsUnreachable: boolean;
 
   private scopeOf(body: readonly Stmt[]): ScopeFacts {
     return this.scopes.get(body) ?? NO_CELLS;
@@ -106,14 +151,31 @@ class UnitCompiler {
 
   // ---- 1. parser objects ------------------------------------------------------------
 
-  parseLiterals(body: readonly Stmt[]): void {
-    const literals: Expr[] = [];
-    literalsOf(body, literals);
-    for (const e of literals) {
-      const ref = this.makeConst((e as Extract<Expr, { kind: 'Const' }>).value, e);
-      this.constantOf.set(e, ref);
-      this.arena.push(ref);
+  /** The parser's objects of the unit's literal nodes, in source order (unit-scan.ts), first in the arena. */
+  parseLiterals(literals: readonly Expr[]): void {
+    this.literals = literals;
+    for (const e of literals) this.arena.push(this.makeConst((e as Extract<Expr, { kind: 'Const' }>).value, e));
+  }
+
+  /** The constant a node is: a literal's object or a folded value. */
+  private constantOf(e: Expr): Ref | undefined {
+    if (e.kind !== 'Const') return this.foldedOf === null ? undefined : this.foldedOf.get(e);
+    const literals = this.literals;
+    // A node met twice (generated programs share nodes) has the object made last.
+    if (literals.length <= 32) {
+      const i = literals.lastIndexOf(e);
+      return i < 0 ? undefined : this.arena[i];
     }
+    if (this.literalIndex === null) {
+      this.literalIndex = new Map();
+      for (let i = 0; i < literals.length; i++) this.literalIndex.set(literals[i] as Expr, i);
+    }
+    const i = this.literalIndex.get(e);
+    return i === undefined ? undefined : this.arena[i];
+  }
+
+  private setFolded(e: Expr, ref: Ref): void {
+    (this.foldedOf ??= new Map()).set(e, ref);
   }
 
   private makeConst(v: ConstValue, e: Expr): Ref {
@@ -151,19 +213,20 @@ class UnitCompiler {
     (this.config.foldedConstantsInArena ? this.arena : this.compilerHeld).push(ref);
   }
 
-  /** Post-order folding of one expression; records folded nodes. */
-  fold(e: Expr): Folded {
+  /** Post-order folding of one expression; records folded nodes. Its constant (a literal or folded), else null. */
+  fold(e: Expr): Ref | null {
+    const { kind } = e;
     // A name never folds (and has no children): the most common node, skipped without lookups.
-    if (e.kind === 'Name') return null;
-    const done = this.constantOf.get(e);
-    if (done !== undefined) return { ref: done };
+    if (kind === 'Name') return null;
+    if (kind === 'Const') return this.constantOf(e) ?? null;
+    const done = this.foldedOf === null ? undefined : this.foldedOf.get(e);
+    if (done !== undefined) return done;
     const result = this.foldNode(e);
-    if (result) {
-      this.constantOf.set(e, result);
+    if (result !== null) {
+      this.setFolded(e, result);
       this.holdFolded(result);
-      return { ref: result };
     }
-    return null;
+    return result;
   }
 
   private foldNode(e: Expr): Ref | null {
@@ -176,7 +239,7 @@ class UnitCompiler {
         for (let i = 0; i < items.length; i++) {
           const x = this.fold(e.elts[i] as Expr);
           if (x === null) all = false;
-          else items[i] = x.ref;
+          else items[i] = x;
         }
         if (!all) return null;
         for (const r of items) h.incref(r);
@@ -184,17 +247,17 @@ class UnitCompiler {
       }
       case 'UnaryOp': {
         const v = this.fold(e.operand);
-        return v ? foldUnary(h, e.op, v.ref) : null;
+        return v !== null ? foldUnary(h, e.op, v) : null;
       }
       case 'BinOp': {
         const l = this.fold(e.left);
         const r = this.fold(e.right);
-        return l && r ? foldBinary(h, this.config, e.op, l.ref, r.ref) : null;
+        return l !== null && r !== null ? foldBinary(h, this.config, e.op, l, r) : null;
       }
       case 'Subscript': {
         const v = this.fold(e.value);
         const i = this.fold(e.index);
-        return v && i ? foldSubscript(h, v.ref, i.ref) : null;
+        return v !== null && i !== null ? foldSubscript(h, v, i) : null;
       }
       default:
         this.foldChildren(e);
@@ -282,19 +345,19 @@ class UnitCompiler {
     if (e.kind === 'List') {
       const items = e.elts.map((x) => this.fold(x));
       if (items.every((x) => x !== null)) {
-        const t = this.heap.tuple(items.map((x) => this.heap.incref((x as { ref: Ref }).ref)));
-        this.constantOf.set(e, t);
+        const t = this.heap.tuple(items.map((x) => this.heap.incref(x)));
+        this.setFolded(e, t);
         this.holdFolded(t);
       } else {
-        this.iterAsTuple.add(e);
+        (this.iterAsTuple === NO_EXPRS ? (this.iterAsTuple = new Set()) : this.iterAsTuple).add(e);
       }
       return;
     }
     if (e.kind === 'Set' && use === 'compare') {
       const items = e.elts.map((x) => this.fold(x));
       if (items.every((x) => x !== null)) {
-        const fs = this.heap.set('frozenset', dedupe(this.heap, items.map((x) => (x as { ref: Ref }).ref)));
-        this.constantOf.set(e, fs);
+        const fs = this.heap.set('frozenset', dedupe(this.heap, items));
+        this.setFolded(e, fs);
         this.holdFolded(fs);
       }
       return;
@@ -302,7 +365,8 @@ class UnitCompiler {
     this.fold(e);
   }
 
-  readonly iterAsTuple = new Set<Expr>();
+  /** Shared by the unit's code objects (the evaluator's `iterAsTuple`); made by the first such list. */
+  iterAsTuple: Set<Expr> = NO_EXPRS;
 
   foldStatements(body: readonly Stmt[]): void {
     for (const s of body) {
@@ -398,112 +462,132 @@ class UnitCompiler {
    * (then the other operands are unreachable), else drops it; a conditional expression with a
    * constant test drops the else of a true test, and (3.12+) the body of a false one.
    */
-  private visitShortCircuit(e: Extract<Expr, { kind: 'BoolOp' | 'IfExp' }>, visit: (x: Expr) => void, loadOnly: (x: Expr) => void): void {
-    // 3.14 folds in the CFG after these jumps are laid out: only literal operands count there
-    // (measured: `not 1 and x` keeps x's constant on 3.14.2, drops it on 3.10-3.13).
-    const literalTruth = (x: Expr): boolean | null => (this.config.foldedConstantsInArena || x.kind === 'Const' ? this.constantTruth(x) : null);
+  private visitShortCircuit(st: CodeState, e: Extract<Expr, { kind: 'BoolOp' | 'IfExp' }>): void {
     if (e.kind === 'IfExp') {
-      const truth = literalTruth(e.test);
+      const truth = this.literalTruth(e.test);
       if (truth === null) {
-        forEachChildExpr(e, visit);
+        forEachChildExpr(e, visitIn, st);
         return;
       }
       refuseCodeObjectsInExpr(truth ? e.orelse : e.body);
-      loadOnly(e.test);
-      if (truth) visit(e.body);
-      else if (this.config.deadCodeConstants === 'conditionals') visit(e.orelse);
+      this.loadOnly(st, e.test);
+      if (truth) this.visitExpr(st, e.body);
+      else if (this.config.deadCodeConstants === 'conditionals') this.visitExpr(st, e.orelse);
       else {
-        visit(e.body);
-        visit(e.orelse);
+        this.visitExpr(st, e.body);
+        this.visitExpr(st, e.orelse);
       }
       return;
     }
     for (let i = 0; i < e.values.length; i++) {
       const v = e.values[i] as Expr;
-      const truth = literalTruth(v);
+      const truth = this.literalTruth(v);
       if (truth === null) {
         if (e.values.slice(i + 1).some((x) => this.constantTruth(x) !== null && x !== e.values[e.values.length - 1])) {
           throw new Refusal('a constant among the operands of and/or', 'which of its jumps the optimizer removes is not modelled', e.pos);
         }
-        for (const rest of e.values.slice(i)) visit(rest);
+        for (let j = i; j < e.values.length; j++) this.visitExpr(st, e.values[j] as Expr);
         return;
       }
       if (truth === (e.op === 'or')) {
         // It decides the result: the operands after it are unreachable.
         for (const rest of e.values.slice(i + 1)) refuseCodeObjectsInExpr(rest);
-        visit(v);
+        this.visitExpr(st, v);
         return;
       }
       // Its value is discarded: `LOAD_CONST` + a jump never taken are removed, the constant too.
-      if (i === e.values.length - 1) visit(v);
-      else loadOnly(v);
+      if (i === e.values.length - 1) this.visitExpr(st, v);
+      else this.loadOnly(st, v);
     }
   }
 
   /**
-   * 3.10+: statements no path reaches, dropped with their constants: what follows a return,
-   * raise, break or continue in its block, an if whose live branches all end so, a `while <true>`
-   * without break, a try whose body (or else) and every handler end so.
+   * The truth of a short-circuit operand that is a constant. 3.14 folds in the CFG after these
+   * jumps are laid out: only literal operands count there (measured: `not 1 and x` keeps x's
+   * constant on 3.14.2, drops it on 3.10-3.13).
    */
-  private unreachableStatements(body: readonly Stmt[]): Set<Stmt> {
-    const dead = new Set<Stmt>();
-    const hasBreak = (stmts: readonly Stmt[]): boolean =>
-      stmts.some((s) => s.kind === 'Break' || ((s.kind === 'If' || s.kind === 'Try' || s.kind === 'With') && hasBreak([...(s.kind === 'If' ? [...s.body, ...s.orelse] : s.kind === 'Try' ? [...s.body, ...s.orelse, ...s.handlers.flatMap((h) => h.body), ...s.finalbody] : s.body)])));
-    const ends = (s: Stmt): boolean => {
-      switch (s.kind) {
-        case 'Return':
-        case 'Raise':
-        case 'Break':
-        case 'Continue':
-          return true;
-        case 'If': {
-          const truth = this.constantTruth(s.test);
-          if (truth === true) return endsBlock(s.body);
-          if (truth === false) return endsBlock(s.orelse);
-          return endsBlock(s.body) && endsBlock(s.orelse);
-        }
-        case 'While':
-          return this.constantTruth(s.test) === true && !hasBreak(s.body);
-        case 'Try':
-          return endsBlock(s.finalbody) || ((endsBlock(s.body) || endsBlock(s.orelse)) && s.handlers.every((h) => endsBlock(h.body)));
-        default:
-          return false;
+  private literalTruth(x: Expr): boolean | null {
+    return this.config.foldedConstantsInArena || x.kind === 'Const' ? this.constantTruth(x) : null;
+  }
+
+  /**
+   * 3.10+: whether no path goes on after `s`, so that the statements after it in its block are
+   * unreachable and dropped with their constants: a return, raise, break or continue, an if whose
+   * live branches all end so, a `while <true>` without break, a try whose body (or else) and
+   * every handler end so.
+   */
+  private endsFlow(s: Stmt): boolean {
+    switch (s.kind) {
+      case 'Return':
+      case 'Raise':
+      case 'Break':
+      case 'Continue':
+        return true;
+      case 'If': {
+        const truth = this.constantTruth(s.test);
+        if (truth === true) return this.endsBlock(s.body);
+        if (truth === false) return this.endsBlock(s.orelse);
+        return this.endsBlock(s.body) && this.endsBlock(s.orelse);
       }
-    };
-    const endsBlock = (stmts: readonly Stmt[]): boolean => stmts.some(ends);
-    const walk = (stmts: readonly Stmt[]): void => {
-      let ended = false;
-      for (const s of stmts) {
-        if (ended) dead.add(s);
-        else {
-          if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
-            walk(s.body);
-            walk(s.orelse);
-          } else if (s.kind === 'Try') {
-            walk(s.body);
-            for (const h of s.handlers) walk(h.body);
-            walk(s.orelse);
-            walk(s.finalbody);
-          } else if (s.kind === 'With') walk(s.body);
-          if (ends(s)) ended = true;
-        }
-      }
-    };
-    walk(body);
-    return dead;
+      case 'While':
+        return this.constantTruth(s.test) === true && !hasBreak(s.body);
+      case 'Try':
+        return this.endsBlock(s.finalbody) || ((this.endsBlock(s.body) || this.endsBlock(s.orelse)) && s.handlers.every((h) => this.endsBlock(h.body)));
+      default:
+        return false;
+    }
+  }
+
+  private endsBlock(stmts: readonly Stmt[]): boolean {
+    for (const s of stmts) if (this.endsFlow(s)) return true;
+    return false;
   }
 
   /** The truth of a test that is a constant once folded (`expr_constant`), else null. */
   private constantTruth(test: Expr): boolean | null {
-    const c = this.constantOf.get(test);
+    const c = this.constantOf(test);
     return c === undefined ? null : isTrue(this.heap, c);
   }
 
   /** `merge_consts_recursive`: the unit's canonical object for this constant (borrowed). */
-  private merge(ref: Ref, key: string = constantKey(this.heap, ref)): Ref {
+  private merge(ref: Ref): Ref {
+    const p = this.heap.get(ref).payload;
+    switch (p.kind) {
+      case 'int': {
+        const hit = this.intCache.get(p.value);
+        if (hit !== undefined) return hit;
+        this.intCache.set(p.value, ref);
+        return ref;
+      }
+      case 'str': {
+        const hit = this.strCache.get(p.value);
+        if (hit !== undefined) return hit;
+        this.strCache.set(p.value, ref);
+        return ref;
+      }
+      case 'float': {
+        if (Object.is(p.value, -0)) return (this.negativeZero ??= ref);
+        this.floatCache ??= new Map();
+        const hit = this.floatCache.get(p.value);
+        if (hit !== undefined) return hit;
+        this.floatCache.set(p.value, ref);
+        return ref;
+      }
+      case 'bool': {
+        const i = p.value ? 1 : 0;
+        return (this.boolConsts[i] ??= ref);
+      }
+      case 'NoneType':
+        return (this.noneConst ??= ref);
+      case 'ellipsis':
+        return (this.ellipsisConst ??= ref);
+      default:
+        break;
+    }
+    const key = constantKey(this.heap, ref);
+    this.cache ??= new Map();
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
-    const p = this.heap.get(ref).payload;
     if (p.kind === 'tuple' || p.kind === 'frozenset') {
       // Items are merged too, and replaced in place (`PyTuple_SET_ITEM`).
       for (let i = 0; i < p.items.length; i++) {
@@ -519,7 +603,341 @@ class UnitCompiler {
     return ref;
   }
 
-  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[], enclosing: readonly string[] = [], hidden = false): CodeObject {
+  /** A constant the code loads: the unit's canonical object, added once to `co_consts`. */
+  private addConst(st: CodeState, ref: Ref): Ref {
+    const canon = this.merge(ref);
+    // One canonical object per key in the unit: the same key is the same object. Few constants
+    // per code object: a scan, and a set once there are many.
+    const consts = st.code.consts;
+    if (st.constSet === null && consts.length < 32) {
+      if (!consts.includes(canon)) consts.push(this.heap.incref(canon));
+      return canon;
+    }
+    st.constSet ??= new Set(consts);
+    if (!st.constSet.has(canon)) {
+      st.constSet.add(canon);
+      consts.push(this.heap.incref(canon));
+    }
+    return canon;
+  }
+
+  /**
+   * A constant CPython compiles away (a constant test, a discarded operand) that the evaluator
+   * still evaluates: its object, not in co_consts (a folded one kept alive by the arena here).
+   */
+  private loadOnly(st: CodeState, e: Expr): void {
+    const c = this.constantOf(e);
+    if (c === undefined) return;
+    st.code.constOf.set(e, c);
+    if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
+  }
+
+  /** 3.14: the literals of a value folded later join the cache; the first one takes the docstring slot. */
+  mergeLiterals(st: CodeState, x: Expr): void {
+    if (x.kind !== 'Const') forEachChildExpr(x, mergeLiteralsIn, st);
+    else if (st.constantEmitted) this.merge(this.constantOf(x) as Ref);
+    else {
+      this.addConst(st, this.constantOf(x) as Ref);
+      st.constantEmitted = true;
+    }
+  }
+
+  /** Whether each item of a display is a constant (a literal, or folded). */
+  private allConstant(elts: readonly Expr[]): boolean {
+    for (const x of elts) if (x.kind !== 'Const' && this.constantOf(x) === undefined) return false;
+    return true;
+  }
+
+  /**
+   * One expression in compile order: the constants it loads, the code objects it makes. Every
+   * node comes here: its kind is read once (each read is a megamorphic load) and its children
+   * are visited without a call between.
+   */
+  visitExpr(st: CodeState, e: Expr): void {
+    const { kind } = e;
+    // A name is never a constant and has no children: the most common node, skipped without lookups.
+    if (kind === 'Name') return;
+    if (kind === 'Const') {
+      const c = this.constantOf(e);
+      if (c !== undefined) {
+        st.code.constOf.set(e, this.addConst(st, c));
+        st.constantEmitted = true;
+      }
+      return;
+    }
+    if (this.dropsUnreachable && (kind === 'BoolOp' || kind === 'IfExp')) {
+      this.visitShortCircuit(st, e);
+      return;
+    }
+    if (this.foldedOf !== null) {
+      const c = this.foldedOf.get(e);
+      if (c !== undefined) {
+        if (!this.config.foldedConstantsInArena) {
+          forEachChildExpr(e, mergeLiteralsIn, st);
+          st.foldedLater.push(e);
+          return;
+        }
+        st.code.constOf.set(e, this.addConst(st, c));
+        st.constantEmitted = true;
+        return;
+      }
+    }
+    switch (kind) {
+      case 'Call':
+        this.visitExpr(st, e.func);
+        for (const x of e.args) this.visitExpr(st, x);
+        for (const k of e.keywords) this.visitExpr(st, k.value);
+        // A call with keywords loads its names tuple (`CALL_KW`) after its arguments.
+        if (e.keywords.length > 0) st.constantEmitted = true;
+        return;
+      case 'Attribute':
+      case 'Starred':
+        this.visitExpr(st, e.value);
+        return;
+      case 'Tuple':
+        for (const x of e.elts) this.visitExpr(st, x);
+        return;
+      case 'List':
+      case 'Set':
+        // `starunpack_helper` (3.9+): 3+ constant items become one constant.
+        if (this.config.listLiteralOfConstants !== 'exact' && e.elts.length >= 3 && this.allConstant(e.elts)) {
+          const refs = e.elts.map((x) => this.merge(this.constantOf(x) as Ref));
+          const made = kind === 'List' ? this.heap.tuple(refs.map((r) => this.heap.incref(r))) : this.heap.set('frozenset', dedupe(this.heap, refs));
+          const canon = this.addConst(st, made);
+          this.heap.decref(made);
+          record(st.code, kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
+          return;
+        }
+        for (const x of e.elts) this.visitExpr(st, x);
+        return;
+      case 'BinOp':
+        this.visitExpr(st, e.left);
+        this.visitExpr(st, e.right);
+        return;
+      case 'Subscript':
+        this.visitExpr(st, e.value);
+        this.visitExpr(st, e.index);
+        return;
+      case 'Compare':
+        this.visitExpr(st, e.left);
+        for (const x of e.comparators) this.visitExpr(st, x);
+        return;
+      case 'UnaryOp':
+        this.visitExpr(st, e.operand);
+        return;
+      case 'Lambda': {
+        // `compiler_lambda`: the defaults, then the body's own code object, a constant here.
+        for (const p of e.params) if (p.default) this.visitExpr(st, p.default);
+        const child = this.code('function', '<lambda>', lambdaBody(e), e.params.map((p) => p.name));
+        record(st.code, 'lambdas', e, child);
+        st.code.consts.push(child.ref);
+        st.constantEmitted = true;
+        return;
+      }
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+      case 'GeneratorExp':
+        // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
+        if (kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
+          const child = this.code('function', COMPREHENSION_NAMES[kind], comprehensionBody(e, true), ['.0']);
+          record(st.code, 'comprehensions', e, child);
+          st.code.consts.push(child.ref);
+          st.constantEmitted = true;
+          this.visitExpr(st, e.generators[0]!.iter);
+        } else {
+          this.statements(st, comprehensionBody(e, false));
+        }
+        return;
+      default:
+        forEachChildExpr(e, visitIn, st);
+    }
+  }
+
+  private targetExprs(st: CodeState, t: Target): void {
+    if (t.kind === 'Attribute') this.visitExpr(st, t.value);
+    else if (t.kind === 'Subscript') {
+      this.visitExpr(st, t.value);
+      this.visitExpr(st, t.index);
+    } else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.targetExprs(st, x);
+  }
+
+  /**
+   * A block's statements in compile order. 3.10+ (fact `deadCodeConstants`): the statements after
+   * one that ends the flow are unreachable and leave no constants.
+   */
+  private statements(st: CodeState, body: readonly Stmt[]): void {
+    let ended = false;
+    for (const s of body) {
+      if (ended) {
+        refuseCodeObjectsIn([s]);
+        // 3.14.2 was measured keeping the constants after a raise or break, dropping those after a return.
+        if (!this.config.foldedConstantsInArena && containsConstant(s)) throw new Refusal('a constant in unreachable code', 'which unreachable blocks 3.14 drops is not modelled', s.pos);
+        continue;
+      }
+      this.statement(st, s);
+      if (this.dropsUnreachable && this.endsFlow(s)) ended = true;
+    }
+  }
+
+  /** A statement's constants and code objects in compile order (the rarer kinds through `enterStatement` first). */
+  private statement(st: CodeState, s: Stmt): void {
+    switch (s.kind) {
+      case 'Import':
+      case 'ImportFrom':
+      case 'FunctionDef':
+      case 'ClassDef':
+        this.enterStatement(st, s);
+        break;
+      case 'Expr':
+        this.visitExpr(st, s.value);
+        break;
+      case 'Assign':
+        this.visitExpr(st, s.value);
+        for (const t of s.targets) this.targetExprs(st, t);
+        break;
+      case 'AugAssign':
+        this.targetExprs(st, s.target);
+        this.visitExpr(st, s.value);
+        break;
+      case 'Delete':
+        for (const t of s.targets) this.targetExprs(st, t);
+        break;
+      case 'If':
+      case 'While':
+        if (!this.enterStatement(st, s)) break;
+        this.visitExpr(st, s.test);
+        this.statements(st, s.body);
+        this.statements(st, s.orelse);
+        break;
+      case 'For':
+        this.visitExpr(st, s.iter);
+        this.targetExprs(st, s.target);
+        this.statements(st, s.body);
+        this.statements(st, s.orelse);
+        break;
+      case 'Return':
+        if (s.value) this.visitExpr(st, s.value);
+        else st.constantEmitted = true;
+        break;
+      case 'Yield':
+        if (s.value) this.visitExpr(st, s.value);
+        break;
+      case 'With':
+        // `compiler_with`: each item's context expression, then its target; the body innermost.
+        for (const item of s.items) {
+          this.visitExpr(st, item.context);
+          if (item.target) this.targetExprs(st, item.target);
+        }
+        this.statements(st, s.body);
+        break;
+      case 'AnnAssign':
+        // `compiler_annassign`: the value, then the target; annotations are compiled only at
+        // module and class level (which the evaluator refuses), never in a function.
+        if (!this.enterStatement(st, s)) break;
+        if (s.value) this.visitExpr(st, s.value);
+        this.targetExprs(st, s.target);
+        break;
+      case 'Raise':
+        if (s.exc) this.visitExpr(st, s.exc);
+        if (s.cause) this.visitExpr(st, s.cause);
+        break;
+      case 'Assert':
+        if (!this.enterStatement(st, s)) break;
+        this.visitExpr(st, s.test);
+        if (s.msg) this.visitExpr(st, s.msg);
+        break;
+      case 'Try':
+        // `compiler_try_except`: the body, each handler's type then body, `else`; `finally` last.
+        this.statements(st, s.body);
+        for (const h of s.handlers) {
+          if (h.type) this.visitExpr(st, h.type);
+          this.statements(st, h.body);
+        }
+        this.statements(st, s.orelse);
+        this.statements(st, s.finalbody);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
+   * What loads a constant before the statement's expressions (an import's level and fromlist, a
+   * code object) and the statements compiled otherwise; false when the statement is done.
+   */
+  private enterStatement(st: CodeState, s: Stmt): boolean {
+    const kind = st.code.kind;
+    switch (s.kind) {
+      case 'Assert':
+        if (this.dropsUnreachable && this.constantTruth(s.test) === true) {
+          this.loadOnly(st, s.test);
+          return false;
+        }
+        return true;
+      case 'Import':
+      case 'ImportFrom':
+        st.constantEmitted = true;
+        return true;
+      case 'If':
+      case 'While': {
+        // `compiler_if` / `compiler_while` with a constant test (`expr_constant`; 3.8's
+        // `c_do_not_emit_bytecode`, later the unreachable blocks dropped with their constants): the
+        // dead branch adds nothing to co_consts, nor does the test (measured on 3.8.18-3.13.0:
+        // `if False: return 1000.5` leaves one reference less to an equal constant elsewhere).
+        const truth = this.constantTruth(s.test);
+        if (truth === null || (s.kind === 'While' && truth)) return true;
+        const [live, dead] = truth ? [s.body, s.orelse] : [s.orelse, s.body];
+        refuseCodeObjectsIn(dead);
+        // 3.10-3.11 were measured keeping them in some functions and not in others.
+        if (this.config.deadCodeConstants === 'unreachable' && dead.some(containsConstant)) throw new Refusal('a constant under a constant if/while test', 'whether 3.10-3.11 keep it in co_consts is not modelled', s.pos);
+        this.loadOnly(st, s.test);
+        this.statements(st, live);
+        return false;
+      }
+      case 'AnnAssign': {
+        if (!((kind === 'module' || kind === 'class') && this.config.annotations !== 'annotate' && s.simple && s.target.kind === 'Name')) return true;
+        // `compiler_annassign` at module or class level (3.8-3.13): the value, the annotation, then the
+        // name as a constant (`ADDOP_LOAD_CONST_NEW(mangled)`, the parser's interned identifier).
+        // The parser's objects for constants inside annotations are not made (unit-scan.ts skips them).
+        const constant = firstConstant(s.annotation);
+        if (constant !== null) throw new Refusal('a constant in a module-level annotation', "the parser's objects for annotations are not modelled", constant.pos);
+        if (s.value) this.visitExpr(st, s.value);
+        this.visitExpr(st, s.annotation);
+        const name = internedIdentifier(this.heap, this.config.codeNamesImmortal, s.target.id);
+        this.addConst(st, name);
+        this.heap.decref(name);
+        return false;
+      }
+      case 'FunctionDef': {
+        for (const p of s.params) if (p.default) this.visitExpr(st, p.default);
+        if (this.config.annotations !== 'annotate') {
+          for (const p of s.params) if (p.annotation) this.visitExpr(st, p.annotation);
+          if (s.returns) this.visitExpr(st, s.returns);
+        }
+        const child = this.code('function', s.name, s.body, s.params.map((p) => p.name));
+        record(st.code, 'children', s, child);
+        st.code.consts.push(child.ref);
+        st.constantEmitted = true;
+        return false;
+      }
+      case 'ClassDef': {
+        for (const b of s.bases) this.visitExpr(st, b);
+        const child = this.code('class', s.name, s.body, []);
+        record(st.code, 'children', s, child);
+        st.code.consts.push(child.ref);
+        st.constantEmitted = true;
+        return false;
+      }
+      default:
+        return true;
+    }
+  }
+
+  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[]): CodeObject {
+    const scope = this.scopeOf(body);
+    // Most units have no `global` statement (unit-scan.ts): their code objects share the empty set.
+    const globals = this.hasGlobal ? declaredGlobals(body) : NO_GLOBALS;
     const code: CodeObject = {
       kind,
       name,
@@ -529,27 +947,14 @@ class UnitCompiler {
       listExtendConst: NO_ENTRIES,
       setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,
-      locals: kind === 'function' ? withoutCells(functionLocals(body, params), params, this.scopeOf(body)) : [],
-      globals: declaredGlobals(body),
+      locals: kind === 'function' ? withoutCells(functionLocals(body, params, globals), params, scope) : NO_NAMES,
+      globals,
       children: NO_ENTRIES,
       comprehensions: NO_ENTRIES,
       lambdas: NO_ENTRIES,
-      freeVars: [...this.scopeOf(body).frees],
-      cellVars: this.scopeOf(body).cells,
+      freeVars: scope.frees,
+      cellVars: scope.cells,
       ref: 0,
-    };
-    void hidden;
-    const inner = kind === 'function' ? [...enclosing, ...code.locals] : enclosing;
-    const keys = new Set<string>();
-    const addConst = (ref: Ref): Ref => {
-      // The canonical object has the same key (that is how it was found): computed once.
-      const key = constantKey(this.heap, ref);
-      const canon = this.merge(ref, key);
-      if (!keys.has(key)) {
-        keys.add(key);
-        code.consts.push(this.heap.incref(canon));
-      }
-      return canon;
     };
     // 3.14 folds in the CFG optimizer, once the unit's code is generated: its literals (the
     // operands too) are in the compiler's constant cache first (`_PyCompile_ConstCacheMergeOne`),
@@ -557,159 +962,9 @@ class UnitCompiler {
     // parser's 300, held by the arena; measured 4 references on 3.14.2, not 3). The operands
     // leave co_consts (`remove_unused_consts`) except the unit's first constant, kept as the
     // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
-    const foldedLater: Expr[] = [];
-    let constantEmitted = false;
-    // A constant CPython compiles away (a constant test, a discarded operand) that the evaluator
-    // still evaluates: its object, not in co_consts (a folded one kept alive by the arena here).
-    const loadOnly = (e: Expr): void => {
-      const c = this.constantOf.get(e);
-      if (c === undefined) return;
-      code.constOf.set(e, c);
-      if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
-    };
-    const mergeLiterals = (x: Expr): void => {
-      if (x.kind !== 'Const') forEachChildExpr(x, mergeLiterals);
-      else if (constantEmitted) this.merge(this.constantOf.get(x) as Ref);
-      else {
-        addConst(this.constantOf.get(x) as Ref);
-        constantEmitted = true;
-      }
-    };
-    // 3.10+ (fact `deadCodeConstants`): unreachable code leaves no constants.
-    const dropsUnreachable = this.config.deadCodeConstants !== 'statements';
-    const unreachable = dropsUnreachable ? this.unreachableStatements(body) : null;
-    const visitExpr = (e: Expr): void => {
-      // A name is never a constant and has no children: the most common node, skipped without lookups.
-      if (e.kind === 'Name') return;
-      if (dropsUnreachable && (e.kind === 'BoolOp' || e.kind === 'IfExp')) {
-        this.visitShortCircuit(e, visitExpr, loadOnly);
-        return;
-      }
-      const c = this.constantOf.get(e);
-      if (c !== undefined) {
-        if (e.kind !== 'Const' && !this.config.foldedConstantsInArena) {
-          forEachChildExpr(e, mergeLiterals);
-          foldedLater.push(e);
-          return;
-        }
-        code.constOf.set(e, addConst(c));
-        constantEmitted = true;
-        return;
-      }
-      // A call with keywords loads its names tuple (`CALL_KW`) after its arguments.
-      if (e.kind === 'Call' && e.keywords.length > 0) {
-        forEachChildExpr(e, visitExpr);
-        constantEmitted = true;
-        return;
-      }
-      if (e.kind === 'List' || e.kind === 'Set') {
-        // `starunpack_helper` (3.9+): 3+ constant items become one constant.
-        const items = e.elts.map((x) => this.constantOf.get(x));
-        if (this.config.listLiteralOfConstants !== 'exact' && items.length >= 3 && items.every((x) => x !== undefined)) {
-          const refs = items;
-          const made =
-            e.kind === 'List'
-              ? this.heap.tuple(refs.map((r) => this.heap.incref(this.merge(r))))
-              : this.heap.set('frozenset', dedupe(this.heap, refs.map((r) => this.merge(r))));
-          const canon = addConst(made);
-          this.heap.decref(made);
-          record(code, e.kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
-          return;
-        }
-      }
-      if (e.kind === 'Lambda') {
-        // `compiler_lambda`: the defaults, then the body's own code object, a constant here.
-        e.params.forEach((p) => p.default && visitExpr(p.default));
-        const child = this.code('function', '<lambda>', lambdaBody(e), e.params.map((p) => p.name), inner);
-        record(code, 'lambdas', e, child);
-        code.consts.push(child.ref);
-        constantEmitted = true;
-        return;
-      }
-      if (isComprehension(e)) {
-        // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
-        if (e.kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
-          const child = this.code('function', COMPREHENSION_NAMES[e.kind], comprehensionBody(e, true), ['.0'], inner, true);
-          record(code, 'comprehensions', e, child);
-          code.consts.push(child.ref);
-          constantEmitted = true;
-          visitExpr(e.generators[0]!.iter);
-        } else {
-          visitStatements(comprehensionBody(e, false), visitExpr, enterStatement);
-        }
-        return;
-      }
-      forEachChildExpr(e, visitExpr);
-    };
-    const enterStatement = (s: Stmt): boolean => {
-      // What loads a constant before the statement's expressions: an import's level and fromlist,
-      // a code object (below), a bare `return`'s None.
-      if (unreachable !== null && unreachable.has(s)) {
-        refuseCodeObjectsIn([s]);
-        // 3.14.2 was measured keeping the constants after a raise or break, dropping those after a return.
-        if (!this.config.foldedConstantsInArena && containsConstant(s)) throw new Refusal('a constant in unreachable code', 'which unreachable blocks 3.14 drops is not modelled', s.pos);
-        return false;
-      }
-      if (dropsUnreachable && s.kind === 'Assert' && this.constantTruth(s.test) === true) {
-        loadOnly(s.test);
-        return false;
-      }
-      if (s.kind === 'Import' || s.kind === 'ImportFrom' || (s.kind === 'Return' && s.value === null)) constantEmitted = true;
-      // `compiler_if` / `compiler_while` with a constant test (`expr_constant`; 3.8's
-      // `c_do_not_emit_bytecode`, later the unreachable blocks dropped with their constants): the
-      // dead branch adds nothing to co_consts, nor does the test (measured on 3.8.18-3.13.0:
-      // `if False: return 1000.5` leaves one reference less to an equal constant elsewhere).
-      if ((s.kind === 'If' || s.kind === 'While') && !(s.kind === 'While' && this.constantTruth(s.test) === true)) {
-        const truth = this.constantTruth(s.test);
-        if (truth !== null) {
-          const [live, dead] = truth ? [s.body, s.orelse] : [s.orelse, s.body];
-          refuseCodeObjectsIn(dead);
-          // 3.10-3.11 were measured keeping them in some functions and not in others.
-          if (this.config.deadCodeConstants === 'unreachable' && dead.some(containsConstant)) throw new Refusal('a constant under a constant if/while test', 'whether 3.10-3.11 keep it in co_consts is not modelled', s.pos);
-          loadOnly(s.test);
-          visitStatements(live, visitExpr, enterStatement);
-          return false;
-        }
-      }
-      if (s.kind === 'AnnAssign' && (kind === 'module' || kind === 'class') && this.config.annotations !== 'annotate' && s.simple && s.target.kind === 'Name') {
-        // `compiler_annassign` at module or class level (3.8-3.13): the value, the annotation, then the
-        // name as a constant (`ADDOP_LOAD_CONST_NEW(mangled)`, the parser's interned identifier).
-        // The parser's objects for constants inside annotations are not made (parseLiterals skips them).
-        let constant: Expr | null = null;
-        const findConstant = (x: Expr): void => {
-          if (x.kind === 'Const') constant ??= x;
-          else forEachChildExpr(x, findConstant);
-        };
-        findConstant(s.annotation);
-        if (constant !== null) throw new Refusal('a constant in a module-level annotation', "the parser's objects for annotations are not modelled", (constant as Expr).pos);
-        if (s.value) visitExpr(s.value);
-        visitExpr(s.annotation);
-        const name = internedIdentifier(this.heap, this.config.codeNamesImmortal, s.target.id);
-        addConst(name);
-        this.heap.decref(name);
-        return false;
-      }
-      if (s.kind === 'FunctionDef') {
-        s.params.forEach((p) => p.default && visitExpr(p.default));
-        if (this.config.annotations !== 'annotate') annotationsOf(s).forEach(visitExpr);
-        const child = this.code('function', s.name, s.body, s.params.map((p) => p.name), inner);
-        record(code, 'children', s, child);
-        code.consts.push(child.ref);
-        constantEmitted = true;
-        return false;
-      }
-      if (s.kind === 'ClassDef') {
-        s.bases.forEach(visitExpr);
-        const child = this.code('class', s.name, s.body, [], inner);
-        record(code, 'children', s, child);
-        code.consts.push(child.ref);
-        constantEmitted = true;
-        return false;
-      }
-      return true;
-    };
-    visitStatements(body, visitExpr, enterStatement);
-    for (const e of foldedLater) code.constOf.set(e, addConst(this.constantOf.get(e) as Ref));
+    const st: CodeState = { unit: this, code, foldedLater: [], constantEmitted: false, constSet: null };
+    this.statements(st, body);
+    for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
@@ -725,20 +980,27 @@ class UnitCompiler {
    */
   private constsTuple(kind: CodeObject['kind'], consts: readonly Ref[]): Ref {
     const h = this.heap;
-    const items = kind === 'function' ? [h.none(), ...consts.filter((c) => h.get(c).payload.kind !== 'NoneType')] : [...consts];
-    if (kind === 'function') for (const c of consts) if (h.get(c).payload.kind === 'NoneType') h.decref(c);
-    const key = kind === 'function' ? `${kind}:${items.map((r) => constantKey(h, r)).join(',')}` : '';
-    const shared = kind === 'function' ? this.constsTuples.get(key) : undefined;
+    // `h.tuple` copies its items: module and class code pass theirs as they are.
+    if (kind !== 'function') return h.tuple(consts as Ref[]);
+    const items: Ref[] = [h.none()];
+    for (const c of consts) {
+      if (h.get(c).payload.kind === 'NoneType') h.decref(c);
+      else items.push(c);
+    }
+    // Each item is the unit's one object of its constant key (merged, or interned from it, or a
+    // code object): equal tuples have the same items.
+    const key = items.join(',');
+    const shared = this.constsTuples?.get(key);
     if (shared !== undefined) {
       for (const r of items) h.decref(r);
       return h.incref(shared);
     }
     const t = h.tuple(items);
-    if (kind === 'function') this.constsTuples.set(key, t);
+    (this.constsTuples ??= new Map()).set(key, t);
     return t;
   }
 
-  private readonly constsTuples = new Map<string, Ref>();
+  private constsTuples: Map<string, Ref> | null = null;
 
   private internDeep(ref: Ref, code: CodeObject): Ref {
     const p = this.heap.get(ref).payload;
@@ -1006,6 +1268,27 @@ function refuseCodeObjectsIn(dead: readonly Stmt[]): void {
   });
 }
 
+/** Whether a loop body has a `break` of that loop (not one of a nested loop). */
+function hasBreak(stmts: readonly Stmt[]): boolean {
+  for (const s of stmts) {
+    if (s.kind === 'Break') return true;
+    if (s.kind === 'If' && (hasBreak(s.body) || hasBreak(s.orelse))) return true;
+    if (s.kind === 'Try' && (hasBreak(s.body) || hasBreak(s.orelse) || s.handlers.some((h) => hasBreak(h.body)) || hasBreak(s.finalbody))) return true;
+    if (s.kind === 'With' && hasBreak(s.body)) return true;
+  }
+  return false;
+}
+
+/** The first literal in an expression, in source order. */
+function firstConstant(e: Expr): Expr | null {
+  if (e.kind === 'Const') return e;
+  let found: Expr | null = null;
+  forEachChildExpr(e, (x) => {
+    found ??= firstConstant(x);
+  });
+  return found;
+}
+
 function containsConstant(s: Stmt): boolean {
   let found = false;
   const look = (e: Expr): void => {
@@ -1100,33 +1383,6 @@ function annotationsOf(s: Extract<Stmt, { kind: 'FunctionDef' }>): Expr[] {
   return out;
 }
 
-/** A literal node and those inside it, in source order (no closure per node: this walk meets every node). */
-function collectLiterals(e: Expr, out: Expr[]): void {
-  if (e.kind === 'Const') out.push(e);
-  else forEachChildExpr(e, collectLiterals, out);
-}
-
-/** The literal nodes of a body, nested functions and classes included, in source order. */
-function literalsOf(body: readonly Stmt[], out: Expr[]): void {
-  const deep = (e: Expr): void => collectLiterals(e, out);
-  visitStatements(body, deep, (s) => {
-    if (s.kind === 'FunctionDef') {
-      s.decorators.forEach(deep);
-      s.params.forEach((p) => p.default && deep(p.default));
-      annotationsOf(s).forEach(deep);
-      literalsOf(s.body, out);
-      return false;
-    }
-    if (s.kind === 'ClassDef') {
-      s.decorators.forEach(deep);
-      s.bases.forEach(deep);
-      literalsOf(s.body, out);
-      return false;
-    }
-    return true;
-  });
-}
-
 /** The names a `global` statement declares (a shared empty set for the common code without one). */
 function declaredGlobals(body: readonly Stmt[]): ReadonlySet<string> {
   let out: Set<string> | null = null;
@@ -1146,13 +1402,13 @@ function declaredGlobals(body: readonly Stmt[]): ReadonlySet<string> {
 }
 
 const NO_GLOBALS: ReadonlySet<string> = new Set<string>();
+const NO_NAMES: readonly string[] = [];
 
 /**
  * `co_varnames`: parameters, then the other local names in the order the compiler first
  * emits them (`compiler_nameop` adds to `u_varnames`), which is source order.
  */
-function functionLocals(body: readonly Stmt[], params: readonly string[]): string[] {
-  const globals = declaredGlobals(body);
+function functionLocals(body: readonly Stmt[], params: readonly string[], globals: ReadonlySet<string>): string[] {
   const assigned = new Set<string>();
   const order: string[] = [...params];
   const bindTarget = (t: Target): void => {
@@ -1214,9 +1470,16 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
     }
   };
   walk(body);
-  // Order of first mention in the body (loads included), as the compiler meets them.
+  // Order of first mention in the body (loads included), as the compiler meets them; the walk
+  // stops once every local is placed (none: no walk).
+  let unplaced = 0;
+  for (const name of assigned) if (!globals.has(name) && !order.includes(name)) unplaced++;
+  if (unplaced === 0) return order;
   const mention = (name: string): void => {
-    if (assigned.has(name) && !globals.has(name) && !order.includes(name)) order.push(name);
+    if (assigned.has(name) && !globals.has(name) && !order.includes(name)) {
+      order.push(name);
+      unplaced--;
+    }
   };
   const mentionTarget = (t: Target): void => {
     if (t.kind === 'Name') mention(t.id);
@@ -1224,11 +1487,13 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
     else targetExprs(t, (e) => mentionExpr(e));
   };
   const mentionExpr = (e: Expr): void => {
+    if (unplaced === 0) return;
     if (e.kind === 'Name') mention(e.id);
     forEachChildExpr(e, mentionExpr);
   };
   const walkOrder = (b: readonly Stmt[]): void => {
     for (const s of b) {
+      if (unplaced === 0) return;
       switch (s.kind) {
         case 'Expr':
           mentionExpr(s.value);
@@ -1314,7 +1579,8 @@ function functionLocals(body: readonly Stmt[], params: readonly string[]): strin
 }
 
 /** `co_varnames` without the names that live in cells (an argument's cell keeps its name there). */
-function withoutCells(locals: readonly string[], params: readonly string[], scope: ScopeFacts): string[] {
+function withoutCells(locals: string[], params: readonly string[], scope: ScopeFacts): string[] {
+  if (scope.cells.length === 0 && scope.frees.length === 0) return locals;
   return locals.filter((n) => params.includes(n) || !(scope.cells.includes(n) || scope.frees.includes(n)));
 }
 
@@ -1333,9 +1599,12 @@ const lambdaBodies = new WeakMap<Expr, Stmt[]>();
 export function compileUnit(heap: Heap, config: EvalConfig, module: Module | readonly Stmt[]): CompileUnit {
   const body = 'kind' in module ? module.body : module;
   const c = new UnitCompiler(heap, config);
-  c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody, comprehensionBody: (e) => comprehensionBody(e, true) });
-  c.parseLiterals(body);
-  c.foldStatements(body);
+  // One walk says what the unit has (unit-scan.ts): the passes with nothing to do are skipped.
+  const scan = scanUnit(body);
+  c.hasGlobal = scan.hasGlobal;
+  if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody, comprehensionBody: (e) => comprehensionBody(e, true) });
+  c.parseLiterals(scan.literals);
+  if (scan.mayFold) c.foldStatements(body);
   const module_ = c.code('module', '<module>', body, []);
   // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
   for (const r of [...c.compilerHeld].reverse()) heap.decref(r);

@@ -66,11 +66,12 @@ export interface ScopeOptions {
 
 type ComprehensionExpr = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'GeneratorExp' | 'DictComp' }>;
 
-/** The cells and free variables of every code object of a unit, by the body it runs. */
+/**
+ * The cells and free variables of every code object of a unit, by the body it runs. compile.ts
+ * runs it only for a unit that may have some (unit-scan.ts `needsScopes`); for any other unit it
+ * would find none and refuse nothing.
+ */
 export function analyzeScopes(body: readonly Stmt[], pos: Pos, options: ScopeOptions): Map<readonly Stmt[], ScopeFacts> {
-  // A unit without nested blocks has no cells and no free variables (what `analyze` finds for it),
-  // and nothing in it is refused here: its blocks are not built (half of the generated programs).
-  if (!needsAnalysis(body)) return new Map([[body, NO_CELLS]]);
   const top = newBlock('module', false, body, pos, null);
   new BlockBuilder(options).stmts(top, body);
   const out = new Map<readonly Stmt[], ScopeFacts>();
@@ -378,104 +379,4 @@ function analyze(b: Block, bound: ReadonlySet<string> | null, out: Map<readonly 
 /** `PyList_Sort` of str: by code point. */
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Whether a unit has what the analysis looks at: a nested block (def, class, lambda,
- * comprehension), `nonlocal` (a free name even at module level), or the name `__class__`
- * (refused by `use`). Walks without allocating.
- */
-function needsAnalysis(body: readonly Stmt[]): boolean {
-  for (const s of body) if (stmtNeedsAnalysis(s)) return true;
-  return false;
-}
-
-function stmtNeedsAnalysis(s: Stmt): boolean {
-  switch (s.kind) {
-    case 'FunctionDef':
-    case 'ClassDef':
-    case 'Nonlocal':
-      return true;
-    case 'Expr':
-      return exprNeedsAnalysis(s.value);
-    case 'Assign':
-      return exprNeedsAnalysis(s.value) || s.targets.some(targetNeedsAnalysis);
-    case 'AugAssign':
-      return targetNeedsAnalysis(s.target) || exprNeedsAnalysis(s.value);
-    case 'AnnAssign':
-      return (s.value !== null && exprNeedsAnalysis(s.value)) || targetNeedsAnalysis(s.target) || exprNeedsAnalysis(s.annotation);
-    case 'Delete':
-      return s.targets.some(targetNeedsAnalysis);
-    case 'If':
-    case 'While':
-      return exprNeedsAnalysis(s.test) || needsAnalysis(s.body) || needsAnalysis(s.orelse);
-    case 'For':
-      return exprNeedsAnalysis(s.iter) || targetNeedsAnalysis(s.target) || needsAnalysis(s.body) || needsAnalysis(s.orelse);
-    case 'Return':
-    case 'Yield':
-      return s.value !== null && exprNeedsAnalysis(s.value);
-    case 'Assert':
-      return exprNeedsAnalysis(s.test) || (s.msg !== null && exprNeedsAnalysis(s.msg));
-    case 'Raise':
-      return (s.exc !== null && exprNeedsAnalysis(s.exc)) || (s.cause !== null && exprNeedsAnalysis(s.cause));
-    case 'Try':
-      return needsAnalysis(s.body) || s.handlers.some((h) => (h.type !== null && exprNeedsAnalysis(h.type)) || needsAnalysis(h.body)) || needsAnalysis(s.orelse) || needsAnalysis(s.finalbody);
-    case 'With':
-      return s.items.some((item) => exprNeedsAnalysis(item.context) || (item.target !== null && targetNeedsAnalysis(item.target))) || needsAnalysis(s.body);
-    default:
-      return false;
-  }
-}
-
-function targetNeedsAnalysis(t: Target): boolean {
-  if (t.kind === 'Name') return t.id === '__class__';
-  if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.some(targetNeedsAnalysis);
-  return exprNeedsAnalysis(t);
-}
-
-function exprNeedsAnalysis(e: Expr): boolean {
-  switch (e.kind) {
-    case 'Name':
-      return e.id === '__class__';
-    case 'Const':
-      return false;
-    case 'Lambda':
-    case 'ListComp':
-    case 'SetComp':
-    case 'DictComp':
-    case 'GeneratorExp':
-      return true;
-    case 'Tuple':
-    case 'List':
-    case 'Set':
-      return e.elts.some(exprNeedsAnalysis);
-    case 'Dict':
-      return e.keys.some(exprNeedsAnalysis) || e.values.some(exprNeedsAnalysis);
-    case 'Starred':
-      return exprNeedsAnalysis(e.value);
-    case 'BinOp':
-      return exprNeedsAnalysis(e.left) || exprNeedsAnalysis(e.right);
-    case 'UnaryOp':
-      return exprNeedsAnalysis(e.operand);
-    case 'BoolOp':
-      return e.values.some(exprNeedsAnalysis);
-    case 'Compare':
-      return exprNeedsAnalysis(e.left) || e.comparators.some(exprNeedsAnalysis);
-    case 'Call':
-      return exprNeedsAnalysis(e.func) || e.args.some(exprNeedsAnalysis) || e.keywords.some((k) => exprNeedsAnalysis(k.value));
-    case 'Attribute':
-      return exprNeedsAnalysis(e.value);
-    case 'Subscript':
-      return exprNeedsAnalysis(e.value) || exprNeedsAnalysis(e.index);
-    case 'Slice':
-      return (e.lower !== null && exprNeedsAnalysis(e.lower)) || (e.upper !== null && exprNeedsAnalysis(e.upper)) || (e.step !== null && exprNeedsAnalysis(e.step));
-    case 'IfExp':
-      return exprNeedsAnalysis(e.test) || exprNeedsAnalysis(e.body) || exprNeedsAnalysis(e.orelse);
-    case 'FString':
-      return partsNeedAnalysis(e.parts);
-  }
-}
-
-function partsNeedAnalysis(parts: readonly FStringPart[]): boolean {
-  return parts.some((p) => typeof p !== 'string' && (exprNeedsAnalysis(p.expr) || (p.formatSpec !== null && partsNeedAnalysis(p.formatSpec))));
 }
