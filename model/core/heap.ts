@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, isGcTracked, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { requestSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -39,7 +39,7 @@ export class Heap {
    * Every live object, indexed by its ref (refs are consecutive from 1 in allocation order:
    * index 0 is empty); a freed object's slot is emptied.
    */
-  private readonly objects: (PyObject | undefined)[] = [undefined];
+  private readonly objects: (HeapObject | undefined)[] = [undefined];
   private nextRef = 1;
   private serial = 0;
   private readonly floatFree: FreeList;
@@ -67,6 +67,12 @@ export class Heap {
   opaqueInts: Map<Ref, string> | null = null;
   /** Counts the decrefs that leave an object alive (the only way garbage forms). */
   decrefClock = 0;
+  /**
+   * Whether cyclic garbage may exist: garbage forms only at a decref that leaves a GC-tracked
+   * object alive (see gc-timing.ts), so this is set there, and by a scan that found garbage;
+   * a scan that found none clears it (`findUnreachable` then skips the walk while it is clear).
+   */
+  garbagePossible = false;
   /** When an automatic collection may have run (see gc-timing.ts). */
   readonly collectionTiming = new CollectionTiming(this);
   /** Objects whose death someone caches (the owners of `id()` values, for dict lookups by id). */
@@ -98,7 +104,7 @@ export class Heap {
 
   // ---- access ------------------------------------------------------------------------
 
-  get(ref: Ref): PyObject {
+  get(ref: Ref): HeapObject {
     const o = this.objects[ref];
     if (o === undefined || !o.alive) throw new Error(`model bug: object #${ref} is not alive`);
     return o;
@@ -110,7 +116,7 @@ export class Heap {
   }
 
   /** The object if it is alive; undefined once freed (the heap keeps no dead objects). */
-  lookup(ref: Ref): PyObject | undefined {
+  lookup(ref: Ref): HeapObject | undefined {
     return this.objects[ref];
   }
 
@@ -167,13 +173,16 @@ export class Heap {
     if (o.refcnt <= 0) throw new Error(`model bug: decref of #${ref} at ${o.refcnt}`);
     o.refcnt--;
     o.lastDecref = ++this.decrefClock;
-    if (o.refcnt === 0) {
+    if (o.refcnt !== 0) {
+      if (o.gcTracked) this.garbagePossible = true;
+    } else {
       if (o.refcntKnown) {
         this.dealloc(o);
       } else {
         // References the model does not know may keep it (a cached or startup object);
         // if it did die, its block went back to pymalloc.
         o.refcnt = 1;
+        if (o.gcTracked) this.garbagePossible = true;
         if (o.address.sizeClass !== 'static' && !o.mayBeDead) {
           o.mayBeDead = true;
           if (this.watched.has(o.ref)) this.watchedDeaths++;
@@ -202,8 +211,9 @@ export class Heap {
 
   private register(payload: Payload, address: Address, immortal = false, immortalOrigin: ImmortalOrigin = 'static', refcntKnown = true): Ref {
     const ref = this.nextRef++;
-    this.objects[ref] = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown, this.serial++);
-    if (address.sizeClass !== 'static' && isGcTracked(payload)) this.gcAllocationsSinceStart++;
+    const o = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown, this.serial++);
+    this.objects[ref] = o;
+    if (o.gcTracked) this.gcAllocationsSinceStart++;
     return ref;
   }
 
@@ -442,7 +452,7 @@ export class Heap {
   // ---- deallocation ------------------------------------------------------------------
 
   /** `_Py_Dealloc`: run the type's `tp_dealloc`; nested deallocations run depth first as in C. */
-  private dealloc(o: PyObject): void {
+  private dealloc(o: HeapObject): void {
     clearWeakrefsOf(this, o);
     const p = o.payload;
     o.alive = false;
@@ -472,9 +482,9 @@ export class Heap {
   }
 
   /** Where the dead object's memory goes: its type's free list or pymalloc. */
-  private releaseMemory(o: PyObject): void {
+  private releaseMemory(o: HeapObject): void {
     const p = o.payload;
-    if (isGcTracked(p) && this.gcAllocationsSinceStart > 0) this.gcAllocationsSinceStart--;
+    if (o.gcTracked && this.gcAllocationsSinceStart > 0) this.gcAllocationsSinceStart--;
     switch (p.kind) {
       case 'float':
         this.floatFree.free(o.address);
@@ -593,6 +603,18 @@ export class Heap {
   /** Objects in allocation order (the order of the gc lists for young objects). */
   allObjects(): PyObject[] {
     return this.live();
+  }
+
+  /** The live GC-tracked objects (`gcTracked`) in allocation order. */
+  trackedObjects(): HeapObject[] {
+    const out: HeapObject[] = [];
+    const objects = this.objects;
+    for (let i = 1; i < objects.length; i++) {
+      const o = objects[i];
+      // Not alive: in the middle of its own dealloc (a weakref callback may run gc.collect()).
+      if (o !== undefined && o.gcTracked && o.alive) out.push(o);
+    }
+    return out;
   }
 
   /** Break `o`'s references (`tp_clear`), as `delete_garbage` does. */

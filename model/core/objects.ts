@@ -194,7 +194,9 @@ const REFCNT_KNOWN = 2;
 const INTERNED = 4;
 const ALIVE = 8;
 const MAY_BE_DEAD = 16;
-const ORIGIN_SHIFT = 5;
+/** Set once at allocation: a GC-tracked kind (`isGcTracked`) at a block that is not static. */
+const GC_TRACKED = 32;
+const ORIGIN_SHIFT = 6;
 const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
 
 /**
@@ -218,7 +220,17 @@ export class HeapObject implements PyObject {
     refcntKnown: boolean,
     readonly serial: number,
   ) {
-    this.flags = ALIVE | (immortal ? IMMORTAL : 0) | (refcntKnown ? REFCNT_KNOWN : 0) | (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
+    this.flags =
+      ALIVE |
+      (immortal ? IMMORTAL : 0) |
+      (refcntKnown ? REFCNT_KNOWN : 0) |
+      (address.sizeClass !== 'static' && isGcTracked(payload) ? GC_TRACKED : 0) |
+      (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
+  }
+
+  /** Takes part in cyclic collection: `isGcTracked(payload)` and not a static object (kept in `flags`: asked at every free and scan). */
+  get gcTracked(): boolean {
+    return (this.flags & GC_TRACKED) !== 0;
   }
 
   // Accessors over `flags` (plain accessors: the site's Babel build refuses `declare` fields).
@@ -305,25 +317,5 @@ export function strongReferents(p: Payload): Ref[] {
       return [...p.held];
     default:
       return [];
-  }
-}
-
-/** `strongReferents` in the same order, without building an array for the common containers. */
-export function visitStrongReferents(p: Payload, visit: (r: Ref) => void): void {
-  switch (p.kind) {
-    case 'tuple':
-    case 'list':
-    case 'set':
-    case 'frozenset':
-      for (const r of p.items) visit(r);
-      return;
-    case 'dict':
-      for (const e of p.entries) {
-        visit(e.key);
-        visit(e.value);
-      }
-      return;
-    default:
-      for (const r of strongReferents(p)) visit(r);
   }
 }
