@@ -18,6 +18,8 @@ export interface Address {
    * means the model is sure; more mean it lost track of which free block came next.
    */
   readonly candidates: CandidateBlocks;
+  /** True when `candidates` is just `value` and the model is sure (absent: ask `candidates`). */
+  readonly exact?: boolean;
 }
 
 /**
@@ -37,6 +39,19 @@ class BlockAddress implements Address {
   get candidates(): CandidateBlocks {
     return (this.made ??= new CandidateBlocks(this.parts, [this.value]));
   }
+
+  get exact(): boolean {
+    return this.parts === NO_PARTS;
+  }
+}
+
+/**
+ * The candidate blocks besides its own of an address made by `exactAddress` or
+ * `blockOrSetAddress` (NO_PARTS: exact), for an object that keeps them in its own fields; null
+ * for any other address.
+ */
+export function blockParts(address: Address): readonly BlockPrefix[] | null {
+  return address instanceof BlockAddress ? address.parts : null;
 }
 
 /** An address the model is sure of. */
@@ -51,7 +66,7 @@ export function blockOrSetAddress(value: number, sizeClass: Address['sizeClass']
 
 /** Whether the address is a single block (without making the candidate set of an exact address). */
 export function isSingleBlock(address: Address): boolean {
-  return (address instanceof BlockAddress && address.parts === NO_PARTS) || address.candidates.isSingle;
+  return address.exact === true || address.candidates.isSingle;
 }
 
 /** Result of comparing two addresses: a definite answer, or 'unknown' with the reason. */
@@ -61,6 +76,8 @@ export type AddressComparison = { readonly known: true; readonly equal: boolean 
 export function compareAddresses(a: Address, b: Address): AddressComparison {
   // The same Address object: a free list gave the dead object's slot to the new one (free-lists.ts).
   if (a === b) return { known: true, equal: true };
+  // Two blocks the model is sure of (the same answer as the candidates', without making them).
+  if (a.exact === true && b.exact === true) return { known: true, equal: a.value === b.value };
   if (!a.candidates.intersects(b.candidates)) return { known: true, equal: false };
   if (a.candidates.isSingle && b.candidates.isSingle) return { known: true, equal: true };
   const classes = [a.sizeClass, b.sizeClass];

@@ -7,7 +7,7 @@
  * breaks the cycles with `tp_clear` (`delete_garbage`), which frees them by refcounting.
  */
 import { clearWeakrefsOf, type Heap } from './heap';
-import { strongReferents, type DictEntry, type HeapObject, type Payload, type PyObject, type Ref } from './objects';
+import { strongReferents, type DictEntry, type Payload, type PyObject, type Ref } from './objects';
 
 /** A count that no number of references from tracked objects brings to zero (immortal or unknown counts). */
 const EXTERNAL = 0x3fffffff;
@@ -32,7 +32,7 @@ export function scanUnreachable(heap: Heap): PyObject[] {
   return unreachableAmong(heap, heap.trackedObjects());
 }
 
-function unreachableAmong(heap: Heap, tracked: HeapObject[]): HeapObject[] {
+function unreachableAmong(heap: Heap, tracked: PyObject[]): PyObject[] {
   if (tracked.length === 0) return tracked;
   const limit = heap.refLimit;
   // update_refs + subtract_refs: references from outside the tracked set. `inSet` marks the

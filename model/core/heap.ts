@@ -41,7 +41,6 @@ export class Heap {
    */
   private readonly objects: (HeapObject | undefined)[] = [undefined];
   private nextRef = 1;
-  private serial = 0;
   private readonly floatFree: FreeList;
   private readonly listFree: FreeList;
   private readonly dictFree: FreeList;
@@ -104,7 +103,12 @@ export class Heap {
 
   // ---- access ------------------------------------------------------------------------
 
-  get(ref: Ref): HeapObject {
+  get(ref: Ref): PyObject {
+    return this.object_(ref);
+  }
+
+  /** `get` as the heap's own class (its address fields, `gcTracked`). */
+  private object_(ref: Ref): HeapObject {
     const o = this.objects[ref];
     if (o === undefined || !o.alive) throw new Error(`model bug: object #${ref} is not alive`);
     return o;
@@ -116,7 +120,7 @@ export class Heap {
   }
 
   /** The object if it is alive; undefined once freed (the heap keeps no dead objects). */
-  lookup(ref: Ref): HeapObject | undefined {
+  lookup(ref: Ref): PyObject | undefined {
     return this.objects[ref];
   }
 
@@ -161,14 +165,14 @@ export class Heap {
 
   /** `Py_INCREF`; nothing for immortal objects (`_Py_IsImmortal`, PEP 683). */
   incref(ref: Ref): Ref {
-    const o = this.get(ref);
+    const o = this.object_(ref);
     if (!o.immortal) o.refcnt++;
     return ref;
   }
 
   /** `Py_DECREF`: at zero the object is deallocated (`_Py_Dealloc`), recursively. */
   decref(ref: Ref): void {
-    const o = this.get(ref);
+    const o = this.object_(ref);
     if (o.immortal) return;
     if (o.refcnt <= 0) throw new Error(`model bug: decref of #${ref} at ${o.refcnt}`);
     o.refcnt--;
@@ -183,11 +187,11 @@ export class Heap {
         // if it did die, its block went back to pymalloc.
         o.refcnt = 1;
         if (o.gcTracked) this.garbagePossible = true;
-        if (o.address.sizeClass !== 'static' && !o.mayBeDead) {
+        if (o.sizeClass !== 'static' && !o.mayBeDead) {
           o.mayBeDead = true;
           if (this.watched.has(o.ref)) this.watchedDeaths++;
         }
-        if (typeof o.address.sizeClass === 'number') this.allocator.freeMaybe(o.address);
+        if (typeof o.sizeClass === 'number') this.allocator.freeMaybe(o.address);
       }
     }
   }
@@ -211,7 +215,7 @@ export class Heap {
 
   private register(payload: Payload, address: Address, immortal = false, immortalOrigin: ImmortalOrigin = 'static', refcntKnown = true): Ref {
     const ref = this.nextRef++;
-    const o = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown, this.serial++);
+    const o = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown);
     this.objects[ref] = o;
     if (o.gcTracked) this.gcAllocationsSinceStart++;
     return ref;
@@ -253,9 +257,10 @@ export class Heap {
    * `unicode_concatenate`, which `PyObject_Realloc` may or may not move).
    */
   widenAddress(ref: Ref, other: Address): void {
-    const o = this.get(ref);
-    const candidates = new CandidateBuilder().candidates(o.address.candidates).candidates(other.candidates).build();
-    (o as { address: Address }).address = { ...o.address, candidates };
+    const o = this.object_(ref);
+    const a = o.address;
+    const candidates = new CandidateBuilder().candidates(a.candidates).candidates(other.candidates).build();
+    o.setAddress({ value: a.value, sizeClass: a.sizeClass, candidates });
   }
 
   private allocateBlock(payload: Payload, instanceSize: number | null = null): Address {
@@ -606,8 +611,8 @@ export class Heap {
   }
 
   /** The live GC-tracked objects (`gcTracked`) in allocation order. */
-  trackedObjects(): HeapObject[] {
-    const out: HeapObject[] = [];
+  trackedObjects(): PyObject[] {
+    const out: PyObject[] = [];
     const objects = this.objects;
     for (let i = 1; i < objects.length; i++) {
       const o = objects[i];
