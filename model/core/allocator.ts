@@ -125,6 +125,8 @@ export class Allocator {
 
   /** An object whose size the model does not know: it may take any free block. */
   allocateUnknownSize(): Address {
+    // Not pymalloc: nothing is ever lost in a class (see `allocate`).
+    if (!this.config.allocatorModelled) return this.fresh('unknown', null);
     this.untracked('unknown');
     // Nothing lost anywhere: the same blocks as a fresh block's, without building the union.
     let anyLost = this.largeFreed.size > 0;
@@ -172,6 +174,8 @@ export class Allocator {
    * not follow: classes with freed blocks lose their order.
    */
   untracked(bytes: number | 'unknown'): void {
+    // Not pymalloc: no class keeps free blocks to lose (see `allocate`).
+    if (!this.config.allocatorModelled) return;
     if (bytes === 'unknown') {
       if (this.withFree.size > 0) for (const s of this.withFree) this.lose(s);
       return;

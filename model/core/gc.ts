@@ -32,41 +32,58 @@ export function scanUnreachable(heap: Heap): PyObject[] {
   return unreachableAmong(heap, heap.trackedObjects());
 }
 
+/**
+ * Counts and marks by ref, kept from scan to scan (a scan never runs inside another): a new typed
+ * array per scan cost more than many a scan. Marks are cleared after each scan; a count is set
+ * before it is read.
+ */
+let scanCounts = new Int32Array(1024);
+let scanMarks = new Uint8Array(1024);
+
 function unreachableAmong(heap: Heap, tracked: PyObject[]): PyObject[] {
   if (tracked.length === 0) return tracked;
   const limit = heap.refLimit;
+  if (scanMarks.length < limit) {
+    const size = Math.max(limit, 2 * scanMarks.length);
+    scanCounts = new Int32Array(size);
+    scanMarks = new Uint8Array(size);
+  }
   // update_refs + subtract_refs: references from outside the tracked set. `inSet` marks the
   // tracked set (1) and the objects found reachable (2).
-  const gcRefs = new Int32Array(limit);
-  const inSet = new Uint8Array(limit);
+  const gcRefs = scanCounts;
+  const inSet = scanMarks;
   for (const o of tracked) {
     gcRefs[o.ref] = o.immortal || !o.refcntKnown ? EXTERNAL : o.refcnt;
     inSet[o.ref] = 1;
   }
-  const scratch: Ref[] = [];
-  for (const o of tracked) {
-    const refs = referentsOf(o.payload, scratch);
-    for (let i = 0; i < refs.length; i++) {
-      const r = refs[i] as Ref;
-      // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
-      if (inSet[r] === 1) gcRefs[r] = (gcRefs[r] as number) - 1;
+  try {
+    const scratch: Ref[] = [];
+    for (const o of tracked) {
+      const refs = referentsOf(o.payload, scratch);
+      for (let i = 0; i < refs.length; i++) {
+        const r = refs[i] as Ref;
+        // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
+        if (inSet[r] === 1) gcRefs[r] = (gcRefs[r] as number) - 1;
+      }
     }
-  }
-  // move_unreachable: everything reachable from an externally referenced object survives.
-  const stack: Ref[] = [];
-  for (const o of tracked) if ((gcRefs[o.ref] as number) > 0) stack.push(o.ref);
-  while (stack.length > 0) {
-    const r = stack.pop() as Ref;
-    // Stryker disable next-line ConditionalExpression: equivalent, visiting an object twice marks nothing new
-    if (inSet[r] === 2) continue;
-    inSet[r] = 2;
-    const refs = referentsOf((heap.lookup(r) as PyObject).payload, scratch);
-    for (let i = 0; i < refs.length; i++) {
-      const c = refs[i] as Ref;
-      if (inSet[c] === 1) stack.push(c);
+    // move_unreachable: everything reachable from an externally referenced object survives.
+    const stack: Ref[] = [];
+    for (const o of tracked) if ((gcRefs[o.ref] as number) > 0) stack.push(o.ref);
+    while (stack.length > 0) {
+      const r = stack.pop() as Ref;
+      // Stryker disable next-line ConditionalExpression: equivalent, visiting an object twice marks nothing new
+      if (inSet[r] === 2) continue;
+      inSet[r] = 2;
+      const refs = referentsOf((heap.lookup(r) as PyObject).payload, scratch);
+      for (let i = 0; i < refs.length; i++) {
+        const c = refs[i] as Ref;
+        if (inSet[c] === 1) stack.push(c);
+      }
     }
+    return tracked.filter((o) => inSet[o.ref] !== 2);
+  } finally {
+    for (const o of tracked) inSet[o.ref] = 0;
   }
-  return tracked.filter((o) => inSet[o.ref] !== 2);
 }
 
 /**

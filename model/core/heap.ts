@@ -14,7 +14,7 @@ import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
 import { HeapObject, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
-import { requestSize } from './sizes';
+import { intSize, requestSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
 export type WeakrefCallbackHook = (callback: Ref, weakref: Ref) => void;
@@ -338,12 +338,17 @@ export class Heap {
       this.smallInts[i] = ref;
       return ref;
     }
-    return this.fresh({ kind: 'int', value });
+    return this.freshInt(value);
+  }
+
+  /** A new int object (`fresh` without asking its kind: ints have no free list and a size from their value). */
+  private freshInt(value: bigint): Ref {
+    return this.register({ kind: 'int', value }, this.allocator.allocate(intSize(value, this.config)));
   }
 
   /** `_PyLong_New` + `long_normalize` without `maybe_small_long`: a new int even in the small range. */
   newInt(value: bigint): Ref {
-    return this.fresh({ kind: 'int', value });
+    return this.freshInt(value);
   }
 
   /** `PyFloat_FromDouble`: always a new float (from the float free list). */
