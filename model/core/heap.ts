@@ -74,9 +74,10 @@ export class Heap {
   garbagePossible = false;
   /** When an automatic collection may have run (see gc-timing.ts). */
   readonly collectionTiming = new CollectionTiming(this);
-  /** Objects whose death someone caches (the owners of `id()` values, for dict lookups by id). */
-  private readonly watched = new Set<Ref>();
-  /** How many watched objects have died so far: a cache of who is dead is valid while this holds. */
+  /**
+   * How many watched objects (`watch`: the owners of `id()` values, for dict lookups by id)
+   * have died so far: a cache of who is dead is valid while this holds.
+   */
   watchedDeaths = 0;
 
   /** `get_small_int`'s objects made so far, by value - smallIntMin (not in `cache`). */
@@ -126,7 +127,8 @@ export class Heap {
 
   /** Count this object's death (or possible death, `mayBeDead`) in `watchedDeaths`. */
   watch(ref: Ref): void {
-    if (this.isAlive(ref)) this.watched.add(ref);
+    const o = this.objects[ref];
+    if (o !== undefined && o.alive) o.watched = true;
   }
 
   /** Alive, and not an object the program may have freed without the model knowing (`mayBeDead`). */
@@ -189,7 +191,7 @@ export class Heap {
         if (o.gcTracked) this.garbagePossible = true;
         if (o.sizeClass !== 'static' && !o.mayBeDead) {
           o.mayBeDead = true;
-          if (this.watched.has(o.ref)) this.watchedDeaths++;
+          if (o.watched) this.watchedDeaths++;
         }
         if (typeof o.sizeClass === 'number') this.allocator.freeMaybe(o.address);
       }
@@ -466,7 +468,10 @@ export class Heap {
     clearWeakrefsOf(this, o);
     const p = o.payload;
     o.alive = false;
-    if (this.watched.delete(o.ref)) this.watchedDeaths++;
+    if (o.watched) {
+      o.watched = false;
+      this.watchedDeaths++;
+    }
     if (p.kind === 'weakref' && p.referent !== null) {
       // `weakref_dealloc` -> `clear_weakref`: unlink from the referent's list.
       const list = this.get(p.referent).weakrefs;

@@ -197,7 +197,9 @@ const ALIVE = 8;
 const MAY_BE_DEAD = 16;
 /** Set once at allocation: a GC-tracked kind (`isGcTracked`) at a block that is not static. */
 const GC_TRACKED = 32;
-const ORIGIN_SHIFT = 6;
+/** Someone caches whether it is dead (`Heap.watch`). */
+const WATCHED = 64;
+const ORIGIN_SHIFT = 7;
 const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
 
 /**
@@ -274,6 +276,14 @@ export class HeapObject implements PyObject, Address {
   /** Allocation order (refs are handed out in allocation order, from 1). */
   get serial(): number {
     return this.ref - 1;
+  }
+
+  /** Whether the heap counts this object's death (`Heap.watch`: a flag, not a set entry per `id()` owner). */
+  get watched(): boolean {
+    return (this.flags & WATCHED) !== 0;
+  }
+  set watched(on: boolean) {
+    this.flags = on ? this.flags | WATCHED : this.flags & ~WATCHED;
   }
 
   /** Takes part in cyclic collection: `isGcTracked(payload)` and not a static object (kept in `flags`: asked at every free and scan). */
