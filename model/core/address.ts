@@ -3,7 +3,7 @@
  * `builtin_id` -> `PyLong_FromVoidPtr`). The model's numbers are not CPython's: only
  * equality between two addresses means something, and sometimes the model cannot know it.
  */
-import { CandidateBlocks, NO_PARTS, type BlockPrefix, type GrowingBlockSet } from './block-sets';
+import { CandidateBlocks, GrowingBlockSet, NO_PARTS, type BlockPrefix } from './block-sets';
 
 export interface Address {
   /** The model's block number: its best account of where the object lives. */
@@ -33,11 +33,12 @@ class BlockAddress implements Address {
   constructor(
     readonly value: number,
     readonly sizeClass: Address['sizeClass'],
-    readonly parts: readonly BlockPrefix[],
+    /** The other candidates as prefixes, or the stamped set whose blocks that arrived before `value` was made (`OtherBlocks`). */
+    readonly parts: OtherBlocks,
   ) {}
 
   get candidates(): CandidateBlocks {
-    return (this.made ??= new CandidateBlocks(this.parts, [this.value]));
+    return (this.made ??= candidatesOf(this.value, this.parts));
   }
 
   get exact(): boolean {
@@ -46,11 +47,23 @@ class BlockAddress implements Address {
 }
 
 /**
- * The candidate blocks besides its own of an address made by `exactAddress` or
- * `blockOrSetAddress` (NO_PARTS: exact), for an object that keeps them in its own fields; null
- * for any other address.
+ * The candidate blocks of a fresh block besides itself: prefixes of growing sets (NO_PARTS: none,
+ * the block is exact), or a stamped set (`GrowingBlockSet.stamped`) whose owner's clock was the
+ * block's number when it was made: its blocks that arrived by then. The stamped form is one
+ * pointer where a prefix array made one array and one prefix object per allocation after a free.
  */
-export function blockParts(address: Address): readonly BlockPrefix[] | null {
+export type OtherBlocks = readonly BlockPrefix[] | GrowingBlockSet;
+
+/** Every block of a fresh block `value` with `others` (see OtherBlocks). */
+export function candidatesOf(value: number, others: OtherBlocks): CandidateBlocks {
+  return new CandidateBlocks(others instanceof GrowingBlockSet ? others.prefixAt(value) : others, [value]);
+}
+
+/**
+ * The other candidate blocks of an address made by `exactAddress` or `blockOrSetAddress`
+ * (NO_PARTS: exact), for an object that keeps them in its own fields; null for any other address.
+ */
+export function blockParts(address: Address): OtherBlocks | null {
   return address instanceof BlockAddress ? address.parts : null;
 }
 
@@ -59,9 +72,12 @@ export function exactAddress(value: number, sizeClass: Address['sizeClass']): Ad
   return new BlockAddress(value, sizeClass, NO_PARTS);
 }
 
-/** A new block, or any block `set` holds now (what a fresh block is when freed blocks may be anywhere). */
+/**
+ * A new block, or any block `set` holds now (what a fresh block is when freed blocks may be
+ * anywhere). A stamped set's clock must be `value` (see OtherBlocks).
+ */
 export function blockOrSetAddress(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
-  return new BlockAddress(value, sizeClass, set.size === 0 ? NO_PARTS : set.snapshotParts());
+  return new BlockAddress(value, sizeClass, set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts());
 }
 
 /** Whether the address is a single block (without making the candidate set of an exact address). */

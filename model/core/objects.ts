@@ -3,8 +3,8 @@
  * address. References between objects are handles (`Ref`); every handle stored in a
  * payload owns one reference, as a `PyObject *` field does in CPython.
  */
-import { blockParts, type Address } from './address';
-import { CandidateBlocks, NO_PARTS, type BlockPrefix } from './block-sets';
+import { blockParts, candidatesOf, type Address, type OtherBlocks } from './address';
+import { CandidateBlocks, GrowingBlockSet, NO_PARTS } from './block-sets';
 
 export type ImmortalOrigin = 'static' | 'runtime' | 'unknown';
 
@@ -223,11 +223,11 @@ export class HeapObject implements PyObject, Address {
   value = 0;
   sizeClass: Address['sizeClass'] = 'unknown';
   /**
-   * The candidate blocks besides `value` as prefixes of growing sets (NO_PARTS: exact), or those
-   * made into the CandidateBlocks `candidates` returns (the object is its own address either
-   * way); or the object's address when it is another object (see above).
+   * The candidate blocks besides `value` (`OtherBlocks`; NO_PARTS: exact), or those made into the
+   * CandidateBlocks `candidates` returns (the object is its own address either way); or the
+   * object's address when it is another object (see above).
    */
-  private where: readonly BlockPrefix[] | CandidateBlocks | Address = NO_PARTS;
+  private where: OtherBlocks | CandidateBlocks | Address = NO_PARTS;
 
   constructor(
     readonly ref: Ref,
@@ -248,7 +248,7 @@ export class HeapObject implements PyObject, Address {
 
   get address(): Address {
     const w = this.where;
-    return Array.isArray(w) || w instanceof CandidateBlocks ? this : (w as Address);
+    return Array.isArray(w) || w instanceof GrowingBlockSet || w instanceof CandidateBlocks ? this : (w as Address);
   }
 
   /** The object now lives at `address` (one the allocator made for it is kept as the object's own fields). */
@@ -261,7 +261,7 @@ export class HeapObject implements PyObject, Address {
   get exact(): boolean {
     const w = this.where;
     if (w === NO_PARTS) return true;
-    return !Array.isArray(w) && !(w instanceof CandidateBlocks) && (w as Address).exact === true;
+    return !Array.isArray(w) && !(w instanceof GrowingBlockSet) && !(w instanceof CandidateBlocks) && (w as Address).exact === true;
   }
 
   get candidates(): CandidateBlocks {
@@ -269,7 +269,7 @@ export class HeapObject implements PyObject, Address {
     if (w === NO_PARTS) return CandidateBlocks.single(this.value);
     if (w instanceof CandidateBlocks) return w;
     // Made once: their size and lookups are cached in them.
-    if (Array.isArray(w)) return (this.where = new CandidateBlocks(w as readonly BlockPrefix[], [this.value]));
+    if (Array.isArray(w) || w instanceof GrowingBlockSet) return (this.where = candidatesOf(this.value, w as OtherBlocks));
     return (w as Address).candidates;
   }
 
