@@ -14,7 +14,7 @@ import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
 import { HeapObject, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
-import { intSize, requestSize } from './sizes';
+import { intSize, requestSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
 export type WeakrefCallbackHook = (callback: Ref, weakref: Ref) => void;
@@ -355,7 +355,7 @@ export class Heap {
 
   /** `PyFloat_FromDouble`: always a new float (from the float free list). */
   float(value: number): Ref {
-    return this.fresh({ kind: 'float', value });
+    return this.register({ kind: 'float', value }, this.floatFree.allocate());
   }
 
   /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
@@ -369,7 +369,7 @@ export class Heap {
       this.cachedStrs[i] = ref;
       return ref;
     }
-    return this.fresh({ kind: 'str', value });
+    return this.register({ kind: 'str', value }, this.allocator.allocate(strSize(value, this.config)));
   }
 
   bytes(value: readonly number[]): Ref {
@@ -393,10 +393,9 @@ export class Heap {
    * array of `capacity` slots from pymalloc (`PyMem_Calloc`), none for an empty list.
    */
   list(items: Ref[], capacity: number = items.length): Ref {
-    const ref = this.fresh({ kind: 'list', items: [...items], capacity, itemsBlock: null });
-    const p = this.payload(ref, 'list');
-    p.itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
-    return ref;
+    const block = this.listFree.allocate();
+    const itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
+    return this.register({ kind: 'list', items: [...items], capacity, itemsBlock }, block);
   }
 
   /**
@@ -428,7 +427,7 @@ export class Heap {
 
   /** A dict (steals keys and values). Its keys table is an allocation the model does not follow. */
   dict(entries: DictEntry[]): Ref {
-    const ref = this.fresh({ kind: 'dict', entries: [...entries] });
+    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate());
     if (entries.length > 0) this.dictKeysChanged();
     return ref;
   }

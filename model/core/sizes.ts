@@ -67,6 +67,14 @@ export function intSize(value: bigint, config: CoreConfig): number {
   return s.longHeader + s.longDigitBytes * Math.max(longDigits(value, s.longDigitBits), s.longZeroDigits);
 }
 
+/** `PyUnicode_New`: bytes of a compact str object of this value (not GC-tracked: its request size too). */
+export function strSize(value: string, config: CoreConfig): number {
+  const s = config.sizes;
+  const { ascii, charSize } = strKind(value);
+  const n = ascii ? value.length : strLength(value);
+  return (ascii ? s.asciiHeader : s.compactHeader) + (n + 1) * charSize;
+}
+
 /** Bytes of the object itself, without the GC header; null when the model does not know. */
 export function basicSize(p: Payload, config: CoreConfig): number | null {
   const s = config.sizes;
@@ -78,11 +86,8 @@ export function basicSize(p: Payload, config: CoreConfig): number | null {
       return s.longHeader + s.longDigitBytes;
     case 'float':
       return s.float;
-    case 'str': {
-      const { ascii, charSize } = strKind(p.value);
-      const n = ascii ? p.value.length : strLength(p.value);
-      return (ascii ? s.asciiHeader : s.compactHeader) + (n + 1) * charSize;
-    }
+    case 'str':
+      return strSize(p.value, config);
     case 'bytes':
       return s.bytesHeader + p.value.length + 1;
     case 'tuple':
