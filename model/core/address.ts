@@ -3,7 +3,7 @@
  * `builtin_id` -> `PyLong_FromVoidPtr`). The model's numbers are not CPython's: only
  * equality between two addresses means something, and sometimes the model cannot know it.
  */
-import { CandidateBlocks, NO_PARTS, type BlockPrefix, type GrowingBlockSet } from './block-sets';
+import { CandidateBlocks, GrowingBlockSet, NO_PARTS, type BlockPrefix } from './block-sets';
 
 export interface Address {
   /** The model's block number: its best account of where the object lives. */
@@ -18,6 +18,8 @@ export interface Address {
    * means the model is sure; more mean it lost track of which free block came next.
    */
   readonly candidates: CandidateBlocks;
+  /** True when `candidates` is just `value` and the model is sure (absent: ask `candidates`). */
+  readonly exact?: boolean;
 }
 
 /**
@@ -31,12 +33,38 @@ class BlockAddress implements Address {
   constructor(
     readonly value: number,
     readonly sizeClass: Address['sizeClass'],
-    readonly parts: readonly BlockPrefix[],
+    /** The other candidates as prefixes, or the stamped set whose blocks that arrived before `value` was made (`OtherBlocks`). */
+    readonly parts: OtherBlocks,
   ) {}
 
   get candidates(): CandidateBlocks {
-    return (this.made ??= new CandidateBlocks(this.parts, [this.value]));
+    return (this.made ??= candidatesOf(this.value, this.parts));
   }
+
+  get exact(): boolean {
+    return this.parts === NO_PARTS;
+  }
+}
+
+/**
+ * The candidate blocks of a fresh block besides itself: prefixes of growing sets (NO_PARTS: none,
+ * the block is exact), or a stamped set (`GrowingBlockSet.stamped`) whose owner's clock was the
+ * block's number when it was made: its blocks that arrived by then. The stamped form is one
+ * pointer where a prefix array made one array and one prefix object per allocation after a free.
+ */
+export type OtherBlocks = readonly BlockPrefix[] | GrowingBlockSet;
+
+/** Every block of a fresh block `value` with `others` (see OtherBlocks). */
+export function candidatesOf(value: number, others: OtherBlocks): CandidateBlocks {
+  return new CandidateBlocks(others instanceof GrowingBlockSet ? others.prefixAt(value) : others, [value]);
+}
+
+/**
+ * The other candidate blocks of an address made by `exactAddress` or `blockOrSetAddress`
+ * (NO_PARTS: exact), for an object that keeps them in its own fields; null for any other address.
+ */
+export function blockParts(address: Address): OtherBlocks | null {
+  return address instanceof BlockAddress ? address.parts : null;
 }
 
 /** An address the model is sure of. */
@@ -44,14 +72,17 @@ export function exactAddress(value: number, sizeClass: Address['sizeClass']): Ad
   return new BlockAddress(value, sizeClass, NO_PARTS);
 }
 
-/** A new block, or any block `set` holds now (what a fresh block is when freed blocks may be anywhere). */
+/**
+ * A new block, or any block `set` holds now (what a fresh block is when freed blocks may be
+ * anywhere). A stamped set's clock must be `value` (see OtherBlocks).
+ */
 export function blockOrSetAddress(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
-  return new BlockAddress(value, sizeClass, set.size === 0 ? NO_PARTS : set.snapshotParts());
+  return new BlockAddress(value, sizeClass, set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts());
 }
 
 /** Whether the address is a single block (without making the candidate set of an exact address). */
 export function isSingleBlock(address: Address): boolean {
-  return (address instanceof BlockAddress && address.parts === NO_PARTS) || address.candidates.isSingle;
+  return address.exact === true || address.candidates.isSingle;
 }
 
 /** Result of comparing two addresses: a definite answer, or 'unknown' with the reason. */
@@ -61,6 +92,8 @@ export type AddressComparison = { readonly known: true; readonly equal: boolean 
 export function compareAddresses(a: Address, b: Address): AddressComparison {
   // The same Address object: a free list gave the dead object's slot to the new one (free-lists.ts).
   if (a === b) return { known: true, equal: true };
+  // Two blocks the model is sure of (the same answer as the candidates', without making them).
+  if (a.exact === true && b.exact === true) return { known: true, equal: a.value === b.value };
   if (!a.candidates.intersects(b.candidates)) return { known: true, equal: false };
   if (a.candidates.isSingle && b.candidates.isSingle) return { known: true, equal: true };
   const classes = [a.sizeClass, b.sizeClass];

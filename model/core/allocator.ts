@@ -47,9 +47,12 @@ export class Allocator {
   /** Blocks freed to the system malloc: any later large block may be one of them. */
   private readonly largeFreed = new GrowingBlockSet();
   /** Blocks of unknown size that were freed: any block the model cannot pin down may be one. */
-  private readonly anywhere = new GrowingBlockSet();
+  private readonly anywhere = GrowingBlockSet.stamped();
 
-  constructor(private readonly config: CoreConfig) {}
+  constructor(private readonly config: CoreConfig) {
+    // `anywhere`'s clock is the next block number: a fresh block's candidates are found from its own (see `fresh`).
+    this.anywhere.clock = this.nextAddress;
+  }
 
   /** `Objects/obmalloc.c` `size2index`/`INDEX2SIZE`: the class a request of `bytes` falls in. */
   sizeClassOf(bytes: number): number | 'large' {
@@ -74,6 +77,7 @@ export class Allocator {
     const value = this.nextAddress;
     // Stryker disable next-line AssignmentOperator: equivalent, block numbers only need to be distinct
     this.nextAddress += 16;
+    this.anywhere.clock = this.nextAddress;
     return value;
   }
 
@@ -125,6 +129,8 @@ export class Allocator {
 
   /** An object whose size the model does not know: it may take any free block. */
   allocateUnknownSize(): Address {
+    // Not pymalloc: nothing is ever lost in a class (see `allocate`).
+    if (!this.config.allocatorModelled) return this.fresh('unknown', null);
     this.untracked('unknown');
     // Nothing lost anywhere: the same blocks as a fresh block's, without building the union.
     let anyLost = this.largeFreed.size > 0;
@@ -172,6 +178,8 @@ export class Allocator {
    * not follow: classes with freed blocks lose their order.
    */
   untracked(bytes: number | 'unknown'): void {
+    // Not pymalloc: no class keeps free blocks to lose (see `allocate`).
+    if (!this.config.allocatorModelled) return;
     if (bytes === 'unknown') {
       if (this.withFree.size > 0) for (const s of this.withFree) this.lose(s);
       return;

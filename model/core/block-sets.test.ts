@@ -94,6 +94,28 @@ describe('GrowingBlockSet / CandidateBlocks', () => {
     }
   });
 
+  test.prop([fc.array(fc.oneof(block, fc.constant('tick' as const)), { maxLength: 40 })], { numRuns: 200 })(
+    'a stamped set finds the prefix each clock saw',
+    (steps) => {
+      const set = GrowingBlockSet.stamped();
+      // The size the set had at each clock value, as a snapshot would have kept it.
+      const sizeAt: number[] = [0];
+      for (const step of steps) {
+        if (step === 'tick') {
+          set.clock += 1;
+          sizeAt[set.clock] = set.size;
+        } else {
+          set.add(step);
+          sizeAt[set.clock] = set.size;
+        }
+      }
+      sizeAt.forEach((size, clock) => {
+        const parts = set.prefixAt(clock);
+        expect(parts.length === 0 ? 0 : (parts[0] as { length: number }).length, `clock ${clock}`).toBe(size);
+      });
+    },
+  );
+
   it('finds a shared block only within both prefixes', () => {
     const x = new GrowingBlockSet();
     const y = new GrowingBlockSet();

@@ -19,8 +19,42 @@ export class GrowingBlockSet {
   /** `[{ set: this, length: size }]`, shared while the set does not grow (see `snapshotParts`). */
   private snapshot: readonly BlockPrefix[] = [];
 
+  /**
+   * For a set made by `stamped`: `clock` when each block arrived (nondecreasing), so that the
+   * prefix a moment held is found again from that moment's clock instead of being kept.
+   */
+  private readonly stamps: number[] | null;
+  /** The owner's clock (a stamped set's owner keeps it current). */
+  clock = 0;
+
+  constructor(stamped = false) {
+    this.stamps = stamped ? [] : null;
+  }
+
+  /** A set that records the owner's `clock` at each block's arrival (see `prefixAt`). */
+  static stamped(): GrowingBlockSet {
+    return new GrowingBlockSet(true);
+  }
+
+  /** The blocks this stamped set held while its clock was at most `clock`: `[{ set, length }]`. */
+  prefixAt(clock: number): readonly BlockPrefix[] {
+    const stamps = this.stamps as number[];
+    let lo = 0;
+    let hi = stamps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((stamps[mid] as number) <= clock) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? NO_PARTS : [{ set: this, length: lo }];
+  }
+
   get size(): number {
     return this.items.length;
+  }
+
+  get isStamped(): boolean {
+    return this.stamps !== null;
   }
 
   /** The parts of a CandidateBlocks holding this set as it is now (one shared array per size). */
@@ -35,6 +69,7 @@ export class GrowingBlockSet {
     if (position.has(block)) return;
     position.set(block, this.items.length);
     this.items.push(block);
+    if (this.stamps !== null) this.stamps.push(this.clock);
   }
 
   /** Add every block of `candidates` (cheap for prefixes already added before). */

@@ -34,6 +34,8 @@ export class FreeList {
    * pop (a pop takes an entry whenever there is one), never above `capacity`.
    */
   private maxFill: number;
+  /** The pymalloc class of `requestBytes`. */
+  private readonly sizeClass: Address['sizeClass'];
 
   constructor(
     readonly name: FreeListName,
@@ -43,11 +45,12 @@ export class FreeList {
     private readonly allocator: Allocator,
   ) {
     this.maxFill = Math.min(config.startupMax, config.capacity);
+    this.sizeClass = allocator.sizeClassOf(requestBytes);
   }
 
   /** Pop the most recently freed object, or fall through to startup entries / pymalloc. */
   allocate(): Address {
-    const sizeClass = this.allocator.sizeClassOf(this.requestBytes);
+    const sizeClass = this.sizeClass;
     if (this.config.capacity === 0) return this.allocator.allocate(this.requestBytes);
     this.maxFill = Math.max(0, this.maxFill - 1);
     if (!this.overflowRisk) {

@@ -7,49 +7,115 @@
  * breaks the cycles with `tp_clear` (`delete_garbage`), which frees them by refcounting.
  */
 import { clearWeakrefsOf, type Heap } from './heap';
-import { isGcTracked, visitStrongReferents, type PyObject, type Ref } from './objects';
+import { strongReferents, type DictEntry, type Payload, type PyObject, type Ref } from './objects';
+
+/** A count that no number of references from tracked objects brings to zero (immortal or unknown counts). */
+const EXTERNAL = 0x3fffffff;
 
 /**
  * The tracked objects that nothing outside the tracked graph keeps alive. Counts and marks are
  * kept in typed arrays indexed by ref (refs are consecutive), not in maps: this runs at the end
- * of every program that allocated enough to make a collection possible.
+ * of every program that allocated enough to make a collection possible. Without a decref that
+ * left a tracked object alive since a scan that found nothing (`Heap.garbagePossible`), no
+ * garbage can have formed and the heap is not walked.
  */
 export function findUnreachable(heap: Heap): PyObject[] {
-  const limit = heap.refLimit;
-  const tracked: PyObject[] = [];
-  for (let r = 1; r < limit; r++) {
-    const o = heap.lookup(r);
-    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, static objects' counts are unknown, so they would count as referenced from outside anyway
-    if (o !== undefined && o.alive && isGcTracked(o.payload) && o.address.sizeClass !== 'static') tracked.push(o);
-  }
+  if (!heap.garbagePossible) return [];
+  const tracked = heap.trackedObjects();
+  const garbage = unreachableAmong(heap, tracked);
+  heap.garbagePossible = garbage.length > 0;
+  return garbage;
+}
+
+/** `findUnreachable` by walking the heap even when no garbage can have formed (for tests). */
+export function scanUnreachable(heap: Heap): PyObject[] {
+  return unreachableAmong(heap, heap.trackedObjects());
+}
+
+/**
+ * Counts and marks by ref, kept from scan to scan (a scan never runs inside another): a new typed
+ * array per scan cost more than many a scan. Marks are cleared after each scan; a count is set
+ * before it is read.
+ */
+let scanCounts = new Int32Array(1024);
+let scanMarks = new Uint8Array(1024);
+
+function unreachableAmong(heap: Heap, tracked: PyObject[]): PyObject[] {
   if (tracked.length === 0) return tracked;
+  const limit = heap.refLimit;
+  if (scanMarks.length < limit) {
+    const size = Math.max(limit, 2 * scanMarks.length);
+    scanCounts = new Int32Array(size);
+    scanMarks = new Uint8Array(size);
+  }
   // update_refs + subtract_refs: references from outside the tracked set. `inSet` marks the
   // tracked set (1) and the objects found reachable (2).
-  const gcRefs = new Float64Array(limit);
-  const inSet = new Uint8Array(limit);
+  const gcRefs = scanCounts;
+  const inSet = scanMarks;
   for (const o of tracked) {
-    gcRefs[o.ref] = o.immortal || !o.refcntKnown ? Infinity : o.refcnt;
+    gcRefs[o.ref] = o.immortal || !o.refcntKnown ? EXTERNAL : o.refcnt;
     inSet[o.ref] = 1;
   }
-  const subtract = (r: Ref): void => {
-    // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
-    if (inSet[r] === 1) gcRefs[r] = (gcRefs[r] as number) - 1;
-  };
-  for (const o of tracked) visitStrongReferents(o.payload, subtract);
-  // move_unreachable: everything reachable from an externally referenced object survives.
-  const stack: Ref[] = [];
-  for (const o of tracked) if ((gcRefs[o.ref] as number) > 0) stack.push(o.ref);
-  const follow = (c: Ref): void => {
-    if (inSet[c] === 1) stack.push(c);
-  };
-  while (stack.length > 0) {
-    const r = stack.pop() as Ref;
-    // Stryker disable next-line ConditionalExpression: equivalent, visiting an object twice marks nothing new
-    if (inSet[r] === 2) continue;
-    inSet[r] = 2;
-    visitStrongReferents(heap.get(r).payload, follow);
+  try {
+    const scratch: Ref[] = [];
+    for (const o of tracked) {
+      const refs = referentsOf(o.payload, scratch);
+      for (let i = 0; i < refs.length; i++) {
+        const r = refs[i] as Ref;
+        // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
+        if (inSet[r] === 1) gcRefs[r] = (gcRefs[r] as number) - 1;
+      }
+    }
+    // move_unreachable: everything reachable from an externally referenced object survives.
+    const stack: Ref[] = [];
+    for (const o of tracked) if ((gcRefs[o.ref] as number) > 0) stack.push(o.ref);
+    while (stack.length > 0) {
+      const r = stack.pop() as Ref;
+      // Stryker disable next-line ConditionalExpression: equivalent, visiting an object twice marks nothing new
+      if (inSet[r] === 2) continue;
+      inSet[r] = 2;
+      const refs = referentsOf((heap.lookup(r) as PyObject).payload, scratch);
+      for (let i = 0; i < refs.length; i++) {
+        const c = refs[i] as Ref;
+        if (inSet[c] === 1) stack.push(c);
+      }
+    }
+    return tracked.filter((o) => inSet[o.ref] !== 2);
+  } finally {
+    for (const o of tracked) inSet[o.ref] = 0;
   }
-  return tracked.filter((o) => inSet[o.ref] !== 2);
+}
+
+/**
+ * The payload's strong references (`strongReferents`, in any order): a sequence's own item
+ * array, else `scratch` refilled, so that a scan makes no array per object.
+ */
+function referentsOf(p: Payload, scratch: Ref[]): readonly Ref[] {
+  switch (p.kind) {
+    case 'tuple':
+    case 'list':
+    case 'set':
+    case 'frozenset':
+      return p.items;
+    case 'dict': {
+      const entries = p.entries;
+      scratch.length = 0;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as DictEntry;
+        scratch.push(e.key, e.value);
+      }
+      return scratch;
+    }
+    case 'instance':
+      scratch.length = 0;
+      scratch.push(p.cls);
+      for (const r of p.slots.values()) scratch.push(r);
+      for (const r of p.values.values()) scratch.push(r);
+      if (p.dict !== null) scratch.push(p.dict);
+      return scratch;
+    default:
+      return strongReferents(p);
+  }
 }
 
 export interface CollectResult {

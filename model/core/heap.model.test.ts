@@ -5,7 +5,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { collect, findUnreachable } from './gc';
+import { collect, findUnreachable, scanUnreachable } from './gc';
 import { Heap } from './heap';
 import { NATIVE_CONFIGS } from './measured-configs';
 import type { Ref } from './objects';
@@ -237,6 +237,8 @@ function checkInvariants(sys: Sys): void {
     if (p?.kind !== 'weakref' || !h.isAlive(weakref)) continue;
     expect(p.referent !== null, 'weakref alive iff referent alive').toBe(h.isAlive(referent));
   }
+  // No decref left a tracked object alive since the last scan that found nothing: no garbage.
+  if (!h.garbagePossible) expect(scanUnreachable(h).map((o) => o.ref), 'garbage formed unnoticed').toEqual([]);
   // The intern table holds only live strings; immortal interning never frees.
   for (const ref of h.internTable.values()) expect(h.isAlive(ref)).toBe(true);
   if (h.config.internImmortal.sysIntern) for (const r of sys.book.interned) expect(h.isAlive(r)).toBe(true);

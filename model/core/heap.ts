@@ -13,8 +13,8 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, isGcTracked, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
-import { requestSize } from './sizes';
+import { HeapObject, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { intSize, requestSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
 export type WeakrefCallbackHook = (callback: Ref, weakref: Ref) => void;
@@ -39,9 +39,8 @@ export class Heap {
    * Every live object, indexed by its ref (refs are consecutive from 1 in allocation order:
    * index 0 is empty); a freed object's slot is emptied.
    */
-  private readonly objects: (PyObject | undefined)[] = [undefined];
+  private readonly objects: (HeapObject | undefined)[] = [undefined];
   private nextRef = 1;
-  private serial = 0;
   private readonly floatFree: FreeList;
   private readonly listFree: FreeList;
   private readonly dictFree: FreeList;
@@ -67,11 +66,18 @@ export class Heap {
   opaqueInts: Map<Ref, string> | null = null;
   /** Counts the decrefs that leave an object alive (the only way garbage forms). */
   decrefClock = 0;
+  /**
+   * Whether cyclic garbage may exist: garbage forms only at a decref that leaves a GC-tracked
+   * object alive (see gc-timing.ts), so this is set there, and by a scan that found garbage;
+   * a scan that found none clears it (`findUnreachable` then skips the walk while it is clear).
+   */
+  garbagePossible = false;
   /** When an automatic collection may have run (see gc-timing.ts). */
   readonly collectionTiming = new CollectionTiming(this);
-  /** Objects whose death someone caches (the owners of `id()` values, for dict lookups by id). */
-  private readonly watched = new Set<Ref>();
-  /** How many watched objects have died so far: a cache of who is dead is valid while this holds. */
+  /**
+   * How many watched objects (`watch`: the owners of `id()` values, for dict lookups by id)
+   * have died so far: a cache of who is dead is valid while this holds.
+   */
   watchedDeaths = 0;
 
   /** `get_small_int`'s objects made so far, by value - smallIntMin (not in `cache`). */
@@ -99,6 +105,11 @@ export class Heap {
   // ---- access ------------------------------------------------------------------------
 
   get(ref: Ref): PyObject {
+    return this.object_(ref);
+  }
+
+  /** `get` as the heap's own class (its address fields, `gcTracked`). */
+  private object_(ref: Ref): HeapObject {
     const o = this.objects[ref];
     if (o === undefined || !o.alive) throw new Error(`model bug: object #${ref} is not alive`);
     return o;
@@ -116,7 +127,8 @@ export class Heap {
 
   /** Count this object's death (or possible death, `mayBeDead`) in `watchedDeaths`. */
   watch(ref: Ref): void {
-    if (this.isAlive(ref)) this.watched.add(ref);
+    const o = this.objects[ref];
+    if (o !== undefined && o.alive) o.watched = true;
   }
 
   /** Alive, and not an object the program may have freed without the model knowing (`mayBeDead`). */
@@ -155,30 +167,33 @@ export class Heap {
 
   /** `Py_INCREF`; nothing for immortal objects (`_Py_IsImmortal`, PEP 683). */
   incref(ref: Ref): Ref {
-    const o = this.get(ref);
+    const o = this.object_(ref);
     if (!o.immortal) o.refcnt++;
     return ref;
   }
 
   /** `Py_DECREF`: at zero the object is deallocated (`_Py_Dealloc`), recursively. */
   decref(ref: Ref): void {
-    const o = this.get(ref);
+    const o = this.object_(ref);
     if (o.immortal) return;
     if (o.refcnt <= 0) throw new Error(`model bug: decref of #${ref} at ${o.refcnt}`);
     o.refcnt--;
     o.lastDecref = ++this.decrefClock;
-    if (o.refcnt === 0) {
+    if (o.refcnt !== 0) {
+      if (o.gcTracked) this.garbagePossible = true;
+    } else {
       if (o.refcntKnown) {
         this.dealloc(o);
       } else {
         // References the model does not know may keep it (a cached or startup object);
         // if it did die, its block went back to pymalloc.
         o.refcnt = 1;
-        if (o.address.sizeClass !== 'static' && !o.mayBeDead) {
+        if (o.gcTracked) this.garbagePossible = true;
+        if (o.sizeClass !== 'static' && !o.mayBeDead) {
           o.mayBeDead = true;
-          if (this.watched.has(o.ref)) this.watchedDeaths++;
+          if (o.watched) this.watchedDeaths++;
         }
-        if (typeof o.address.sizeClass === 'number') this.allocator.freeMaybe(o.address);
+        if (typeof o.sizeClass === 'number') this.allocator.freeMaybe(o.address);
       }
     }
   }
@@ -202,8 +217,9 @@ export class Heap {
 
   private register(payload: Payload, address: Address, immortal = false, immortalOrigin: ImmortalOrigin = 'static', refcntKnown = true): Ref {
     const ref = this.nextRef++;
-    this.objects[ref] = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown, this.serial++);
-    if (address.sizeClass !== 'static' && isGcTracked(payload)) this.gcAllocationsSinceStart++;
+    const o = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown);
+    this.objects[ref] = o;
+    if (o.gcTracked) this.gcAllocationsSinceStart++;
     return ref;
   }
 
@@ -243,9 +259,10 @@ export class Heap {
    * `unicode_concatenate`, which `PyObject_Realloc` may or may not move).
    */
   widenAddress(ref: Ref, other: Address): void {
-    const o = this.get(ref);
-    const candidates = new CandidateBuilder().candidates(o.address.candidates).candidates(other.candidates).build();
-    (o as { address: Address }).address = { ...o.address, candidates };
+    const o = this.object_(ref);
+    const a = o.address;
+    const candidates = new CandidateBuilder().candidates(a.candidates).candidates(other.candidates).build();
+    o.setAddress({ value: a.value, sizeClass: a.sizeClass, candidates });
   }
 
   private allocateBlock(payload: Payload, instanceSize: number | null = null): Address {
@@ -323,17 +340,22 @@ export class Heap {
       this.smallInts[i] = ref;
       return ref;
     }
-    return this.fresh({ kind: 'int', value });
+    return this.freshInt(value);
+  }
+
+  /** A new int object (`fresh` without asking its kind: ints have no free list and a size from their value). */
+  private freshInt(value: bigint): Ref {
+    return this.register({ kind: 'int', value }, this.allocator.allocate(intSize(value, this.config)));
   }
 
   /** `_PyLong_New` + `long_normalize` without `maybe_small_long`: a new int even in the small range. */
   newInt(value: bigint): Ref {
-    return this.fresh({ kind: 'int', value });
+    return this.freshInt(value);
   }
 
   /** `PyFloat_FromDouble`: always a new float (from the float free list). */
   float(value: number): Ref {
-    return this.fresh({ kind: 'float', value });
+    return this.register({ kind: 'float', value }, this.floatFree.allocate());
   }
 
   /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
@@ -347,7 +369,7 @@ export class Heap {
       this.cachedStrs[i] = ref;
       return ref;
     }
-    return this.fresh({ kind: 'str', value });
+    return this.register({ kind: 'str', value }, this.allocator.allocate(strSize(value, this.config)));
   }
 
   bytes(value: readonly number[]): Ref {
@@ -371,10 +393,9 @@ export class Heap {
    * array of `capacity` slots from pymalloc (`PyMem_Calloc`), none for an empty list.
    */
   list(items: Ref[], capacity: number = items.length): Ref {
-    const ref = this.fresh({ kind: 'list', items: [...items], capacity, itemsBlock: null });
-    const p = this.payload(ref, 'list');
-    p.itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
-    return ref;
+    const block = this.listFree.allocate();
+    const itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
+    return this.register({ kind: 'list', items: [...items], capacity, itemsBlock }, block);
   }
 
   /**
@@ -406,7 +427,7 @@ export class Heap {
 
   /** A dict (steals keys and values). Its keys table is an allocation the model does not follow. */
   dict(entries: DictEntry[]): Ref {
-    const ref = this.fresh({ kind: 'dict', entries: [...entries] });
+    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate());
     if (entries.length > 0) this.dictKeysChanged();
     return ref;
   }
@@ -442,11 +463,14 @@ export class Heap {
   // ---- deallocation ------------------------------------------------------------------
 
   /** `_Py_Dealloc`: run the type's `tp_dealloc`; nested deallocations run depth first as in C. */
-  private dealloc(o: PyObject): void {
+  private dealloc(o: HeapObject): void {
     clearWeakrefsOf(this, o);
     const p = o.payload;
     o.alive = false;
-    if (this.watched.delete(o.ref)) this.watchedDeaths++;
+    if (o.watched) {
+      o.watched = false;
+      this.watchedDeaths++;
+    }
     if (p.kind === 'weakref' && p.referent !== null) {
       // `weakref_dealloc` -> `clear_weakref`: unlink from the referent's list.
       const list = this.get(p.referent).weakrefs;
@@ -472,9 +496,9 @@ export class Heap {
   }
 
   /** Where the dead object's memory goes: its type's free list or pymalloc. */
-  private releaseMemory(o: PyObject): void {
+  private releaseMemory(o: HeapObject): void {
     const p = o.payload;
-    if (isGcTracked(p) && this.gcAllocationsSinceStart > 0) this.gcAllocationsSinceStart--;
+    if (o.gcTracked && this.gcAllocationsSinceStart > 0) this.gcAllocationsSinceStart--;
     switch (p.kind) {
       case 'float':
         this.floatFree.free(o.address);
@@ -593,6 +617,18 @@ export class Heap {
   /** Objects in allocation order (the order of the gc lists for young objects). */
   allObjects(): PyObject[] {
     return this.live();
+  }
+
+  /** The live GC-tracked objects (`gcTracked`) in allocation order. */
+  trackedObjects(): PyObject[] {
+    const out: PyObject[] = [];
+    const objects = this.objects;
+    for (let i = 1; i < objects.length; i++) {
+      const o = objects[i];
+      // Not alive: in the middle of its own dealloc (a weakref callback may run gc.collect()).
+      if (o !== undefined && o.gcTracked && o.alive) out.push(o);
+    }
+    return out;
   }
 
   /** Break `o`'s references (`tp_clear`), as `delete_garbage` does. */

@@ -3,7 +3,8 @@
  * address. References between objects are handles (`Ref`); every handle stored in a
  * payload owns one reference, as a `PyObject *` field does in CPython.
  */
-import type { Address } from './address';
+import { blockParts, candidatesOf, type Address, type OtherBlocks } from './address';
+import { CandidateBlocks, GrowingBlockSet, NO_PARTS } from './block-sets';
 
 export type ImmortalOrigin = 'static' | 'runtime' | 'unknown';
 
@@ -194,31 +195,100 @@ const REFCNT_KNOWN = 2;
 const INTERNED = 4;
 const ALIVE = 8;
 const MAY_BE_DEAD = 16;
-const ORIGIN_SHIFT = 5;
+/** Set once at allocation: a GC-tracked kind (`isGcTracked`) at a block that is not static. */
+const GC_TRACKED = 32;
+/** Someone caches whether it is dead (`Heap.watch`). */
+const WATCHED = 64;
+const ORIGIN_SHIFT = 7;
 const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
 
 /**
- * The heap's objects: a `PyObject` whose flags share one number. Why: every Python object the
- * model makes is one of these, and most live until the program ends; six boolean and enum
- * fields of their own made each 40 bytes larger, which V8's young-generation collections copy.
+ * The heap's objects: a `PyObject` whose flags share one number, and which is its own address.
+ * Why: every Python object the model makes is one of these, and most live until the program
+ * ends; six boolean and enum fields of their own made each 40 bytes larger, and a separate
+ * address object 56 more, which V8's young-generation collections copy.
+ *
+ * As an `Address`: `value` is the object's block. An object whose address the allocator made
+ * for it (`exactAddress`, `blockOrSetAddress`: nearly all) keeps that address's fields and is
+ * its own address; any other address (one a free list handed on from a dead object, which must
+ * stay the same object, see `compareAddresses`; a widened one) is kept, and `address` returns it.
  */
-export class HeapObject implements PyObject {
+export class HeapObject implements PyObject, Address {
   refcnt = 1;
   weakrefs: Ref[] = NO_WEAKREFS;
   lastDecref = 0;
   /** The bits above; the origin in the bits from ORIGIN_SHIFT. */
   flags: number;
+  /** `Address.value`: the object's block (also when `other` holds its address). */
+  value = 0;
+  sizeClass: Address['sizeClass'] = 'unknown';
+  /**
+   * The candidate blocks besides `value` (`OtherBlocks`; NO_PARTS: exact), or those made into the
+   * CandidateBlocks `candidates` returns (the object is its own address either way); or the
+   * object's address when it is another object (see above).
+   */
+  private where: OtherBlocks | CandidateBlocks | Address = NO_PARTS;
 
   constructor(
     readonly ref: Ref,
     readonly payload: Payload,
-    readonly address: Address,
+    address: Address,
     immortal: boolean,
     immortalOrigin: ImmortalOrigin,
     refcntKnown: boolean,
-    readonly serial: number,
   ) {
-    this.flags = ALIVE | (immortal ? IMMORTAL : 0) | (refcntKnown ? REFCNT_KNOWN : 0) | (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
+    this.setAddress(address);
+    this.flags =
+      ALIVE |
+      (immortal ? IMMORTAL : 0) |
+      (refcntKnown ? REFCNT_KNOWN : 0) |
+      (address.sizeClass !== 'static' && isGcTracked(payload) ? GC_TRACKED : 0) |
+      (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
+  }
+
+  get address(): Address {
+    const w = this.where;
+    return Array.isArray(w) || w instanceof GrowingBlockSet || w instanceof CandidateBlocks ? this : (w as Address);
+  }
+
+  /** The object now lives at `address` (one the allocator made for it is kept as the object's own fields). */
+  setAddress(address: Address): void {
+    this.value = address.value;
+    this.sizeClass = address.sizeClass;
+    this.where = blockParts(address) ?? address;
+  }
+
+  get exact(): boolean {
+    const w = this.where;
+    if (w === NO_PARTS) return true;
+    return !Array.isArray(w) && !(w instanceof GrowingBlockSet) && !(w instanceof CandidateBlocks) && (w as Address).exact === true;
+  }
+
+  get candidates(): CandidateBlocks {
+    const w = this.where;
+    if (w === NO_PARTS) return CandidateBlocks.single(this.value);
+    if (w instanceof CandidateBlocks) return w;
+    // Made once: their size and lookups are cached in them.
+    if (Array.isArray(w) || w instanceof GrowingBlockSet) return (this.where = candidatesOf(this.value, w as OtherBlocks));
+    return (w as Address).candidates;
+  }
+
+  /** Allocation order (refs are handed out in allocation order, from 1). */
+  get serial(): number {
+    return this.ref - 1;
+  }
+
+  /** Whether the heap counts this object's death (`Heap.watch`: a flag, not a set entry per `id()` owner). */
+  get watched(): boolean {
+    return (this.flags & WATCHED) !== 0;
+  }
+  set watched(on: boolean) {
+    this.flags = on ? this.flags | WATCHED : this.flags & ~WATCHED;
+  }
+
+  /** Takes part in cyclic collection: `isGcTracked(payload)` and not a static object (kept in `flags`: asked at every free and scan). */
+  get gcTracked(): boolean {
+    return (this.flags & GC_TRACKED) !== 0;
   }
 
   // Accessors over `flags` (plain accessors: the site's Babel build refuses `declare` fields).
@@ -305,25 +375,5 @@ export function strongReferents(p: Payload): Ref[] {
       return [...p.held];
     default:
       return [];
-  }
-}
-
-/** `strongReferents` in the same order, without building an array for the common containers. */
-export function visitStrongReferents(p: Payload, visit: (r: Ref) => void): void {
-  switch (p.kind) {
-    case 'tuple':
-    case 'list':
-    case 'set':
-    case 'frozenset':
-      for (const r of p.items) visit(r);
-      return;
-    case 'dict':
-      for (const e of p.entries) {
-        visit(e.key);
-        visit(e.value);
-      }
-      return;
-    default:
-      for (const r of strongReferents(p)) visit(r);
   }
 }

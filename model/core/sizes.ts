@@ -8,14 +8,14 @@ import { isGcTracked, type Payload } from './objects';
 
 /** `Objects/longobject.c`: number of `digit`s of |v| (`_PyLong_New` size). */
 export function longDigits(value: bigint, digitBits: number): number {
-  let v = value < 0n ? -value : value;
+  // As a double: exact up to 2 ** 53 - 1, and at least 2 ** 53 above (one conversion, no bigint compares).
+  const approx = Number(value);
+  const magnitude = approx < 0 ? -approx : approx;
   // Most ints fit 32 bits: count them with clz32.
-  if (v <= 0xffffffffn) return Math.ceil((32 - Math.clz32(Number(v))) / digitBits);
+  if (magnitude <= 0xffffffff) return Math.ceil((32 - Math.clz32(magnitude)) / digitBits);
   // Most others fit a double exactly: count the bits without making bigints.
-  if (v <= 0x1fffffffffffffn) {
-    const bits = v === 0n ? 0 : Math.floor(Math.log2(Number(v))) + 1;
-    return Math.ceil(bits / digitBits);
-  }
+  if (magnitude <= 0x1fffffffffffff) return Math.ceil((Math.floor(Math.log2(magnitude)) + 1) / digitBits);
+  let v = value < 0n ? -value : value;
   let n = 0;
   const shift = BigInt(digitBits);
   while (v > 0n) {
@@ -61,24 +61,33 @@ export function strLength(value: string): number {
   return n;
 }
 
+/** `Objects/longobject.c` `_PyLong_New`: bytes of an int object of this value (not GC-tracked: its request size too). */
+export function intSize(value: bigint, config: CoreConfig): number {
+  const s = config.sizes;
+  return s.longHeader + s.longDigitBytes * Math.max(longDigits(value, s.longDigitBits), s.longZeroDigits);
+}
+
+/** `PyUnicode_New`: bytes of a compact str object of this value (not GC-tracked: its request size too). */
+export function strSize(value: string, config: CoreConfig): number {
+  const s = config.sizes;
+  const { ascii, charSize } = strKind(value);
+  const n = ascii ? value.length : strLength(value);
+  return (ascii ? s.asciiHeader : s.compactHeader) + (n + 1) * charSize;
+}
+
 /** Bytes of the object itself, without the GC header; null when the model does not know. */
 export function basicSize(p: Payload, config: CoreConfig): number | null {
   const s = config.sizes;
   const ptr = config.pointerSize;
   switch (p.kind) {
-    case 'int': {
-      const digits = longDigits(p.value, s.longDigitBits);
-      return s.longHeader + s.longDigitBytes * Math.max(digits, s.longZeroDigits);
-    }
+    case 'int':
+      return intSize(p.value, config);
     case 'bool':
       return s.longHeader + s.longDigitBytes;
     case 'float':
       return s.float;
-    case 'str': {
-      const { ascii, charSize } = strKind(p.value);
-      const n = ascii ? p.value.length : strLength(p.value);
-      return (ascii ? s.asciiHeader : s.compactHeader) + (n + 1) * charSize;
-    }
+    case 'str':
+      return strSize(p.value, config);
     case 'bytes':
       return s.bytesHeader + p.value.length + 1;
     case 'tuple':
