@@ -8,7 +8,7 @@ import { compareAddresses, type Address } from '../../core/address';
 import type { Heap } from '../../core/heap';
 import type { DictEntry, Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
-import { NO_POS, type Expr, type FStringPart, type Pos, type Stmt, type Target } from '../ast';
+import { NO_POS, type Expr, type FStringPart, type Parameter, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
 import { compileUnit, type CodeObject, type CompileUnit } from './compile';
 import type { EvalConfig } from './config';
@@ -21,7 +21,7 @@ import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
-import { allSlots, delAttr, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
+import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
@@ -63,6 +63,7 @@ import type { LoadStatus } from './borrowed-loads';
 import { makeLambda } from './lambdas';
 import { clearFrame, deleteDeref, enterCells, isDeref, loadDeref, makeClosure, storeDeref, withClosure } from './cells';
 import { execWith } from './with-statement';
+import type { RunSlot } from './run-state';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
 import { OBJECT_BUILTINS } from './plain-object';
 import { REVERSED_TYPE_NAMES } from './reversed';
@@ -73,6 +74,17 @@ import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, 
 const MAX_DEPTH = 100;
 /** Statements one run may execute: a loop that may never end is refused, not run until killed. */
 export const MAX_STATEMENTS = 200_000;
+/** A code object's facts that every call of it used to find again (`Interpreter.codeFacts`). */
+interface CodeFacts {
+  /** `*args`, `**kwargs`, keyword-only or positional-only parameters (signatures.ts binds them). */
+  readonly extended: boolean;
+  /** A generator function's body (the call returns a generator). */
+  readonly generator: boolean;
+  /** Cells or free variables: the frame gets its cells (cells.ts). */
+  readonly hasCells: boolean;
+  readonly paramNames: readonly string[];
+}
+
 /** An `id()` value's entry in `addressInts`, which is also its class as a dict key or set item. */
 interface AddressKey {
   readonly kind: 'address';
@@ -136,8 +148,17 @@ export class Interpreter {
   gcEnabled = true;
   /** REPL: `builtins._`, set by `sys.displayhook`. */
   private underscore: Ref | null = null;
+  /**
+   * The `ns` of every function frame: empty, never written (only a class body's frame stores
+   * names in its `ns`; a module's is its globals), so one map serves the run's calls.
+   */
+  private readonly functionNames = new Map<string, Ref>();
+  /** The evaluator modules' state for this run (run-state.ts). */
+  readonly runStates = new Map<RunSlot<unknown>, unknown>();
   /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
   private readonly calledOnce = new Set<CodeObject>();
+  /** `codeFacts` of the code objects called so far (this run's code objects: nothing outlives the run). */
+  private readonly factsOfCode = new Map<CodeObject, CodeFacts>();
   private depth = 0;
   /** How many Python frames run (0 in the module body). */
   get callDepth(): number {
@@ -822,7 +843,8 @@ export class Interpreter {
     const fp = h.payload(fn, 'function');
     const { code, params } = fp.code as { code: CodeObject; params: Extract<Stmt, { kind: 'FunctionDef' }>['params'] };
     const nDefaults = fp.defaults.length;
-    const extended = hasSignatureExtras(params);
+    const facts = this.codeFacts(code, params);
+    const extended = facts.extended;
     if (this.depth >= MAX_DEPTH) throw new Refusal('recursion deeper than 100 calls');
     if (this.cfg.callerHoldsArgumentReference && !this.calledOnce.has(code)) {
       // 3.8-3.10: the first call allocates the frame object (kept as `co_zombieframe`).
@@ -843,10 +865,11 @@ export class Interpreter {
       if (a !== undefined) fast.set(name, steal ? a : h.incref(a));
       else fast.set(name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     }
-    const frame: Frame = { code, kind: 'function', fast, ns: new Map(), globals: this.globals, ...enterCells(this, code, fn, fast, params.map((p) => p.name)) };
+    const ns = this.functionNames;
+    const frame: Frame = facts.hasCells ? { code, kind: 'function', fast, ns, globals: this.globals, ...enterCells(this, code, fn, fast, facts.paramNames) } : { code, kind: 'function', fast, ns, globals: this.globals };
     // `_PyEvalFramePushAndInit_Ex` (call-unpacking.ts): the argument tuple goes before the body runs.
     framePushed?.();
-    if (isGeneratorBody(code.body)) return makeGeneratorFunctionCall(this, fn, frame);
+    if (facts.generator) return makeGeneratorFunctionCall(this, fn, frame);
     this.borrows?.enterFrame(frame, params, fn, named ?? args, steal);
     this.depth++;
     let result: Ref;
@@ -864,6 +887,21 @@ export class Interpreter {
     // The frame ends: locals released in `co_varnames` order.
     clearFrame(this, frame);
     return result;
+  }
+
+  /** What every call of a code object needs to know about it, found at its first call in this run. */
+  private codeFacts(code: CodeObject, params: readonly Parameter[]): CodeFacts {
+    let facts = this.factsOfCode.get(code);
+    if (facts === undefined) {
+      facts = {
+        extended: hasSignatureExtras(params),
+        generator: isGeneratorBody(code.body),
+        hasCells: code.cellVars.length > 0 || code.freeVars.length > 0,
+        paramNames: params.map((p) => p.name),
+      };
+      this.factsOfCode.set(code, facts);
+    }
+    return facts;
   }
 
   /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
@@ -1751,7 +1789,7 @@ export class Interpreter {
       // keywords goes through the bound method (below, `CALL_FUNCTION_KW`). Measured with
       // `sys.getrefcount(self)` in a method called as `o.m(x, c=x)`: 4 on 3.8-3.10, 3 on 3.11-3.13.
       const methodCall = e.keywords.length === 0 || !this.cfg.callerHoldsArgumentReference;
-      if (methodCall && op.kind === 'instance' && !allSlots(this, op.cls).includes(e.func.attr) && instanceAttr(this, obj, e.func.attr) === null) {
+      if (methodCall && op.kind === 'instance' && !hasSlot(this, op.cls, e.func.attr) && instanceAttr(this, obj, e.func.attr) === null) {
         const meth = lookupClassAttr(this, op.cls, e.func.attr);
         if (meth !== null && h.get(meth).payload.kind === 'function') {
           h.incref(meth);
