@@ -516,8 +516,10 @@ export class Interpreter {
 
   /** `STORE_NAME` / `STORE_FAST` / `STORE_GLOBAL`: the new value is bound, then the old one released. */
   storeName(name: string, value: Ref, frame: Frame): void {
-    if (isDeref(frame, name)) return storeDeref(this, frame, name, value);
-    if (this.isFastLocal(name, frame)) {
+    // A frame without cells that is no inlined comprehension (most): its kind decides, without `isDeref` and `isFastLocal`.
+    const plain = frame.cells === undefined && frame.outer === undefined;
+    if (!plain && isDeref(frame, name)) return storeDeref(this, frame, name, value);
+    if (plain ? frame.kind === 'function' && frame.fast.has(name) && !frame.code.globals.has(name) : this.isFastLocal(name, frame)) {
       const old = frame.fast.get(name) ?? null;
       this.borrows?.forgetLocal(frame, name);
       frame.fast.set(name, value);
@@ -535,6 +537,20 @@ export class Interpreter {
   }
 
   loadName(name: string, frame: Frame): Ref {
+    if (frame.cells === undefined && frame.outer === undefined) {
+      // The common frame (see `storeName`): one lookup for a fast local.
+      if (frame.kind === 'function') {
+        const v = frame.fast.get(name);
+        if (v !== undefined && !frame.code.globals.has(name)) {
+          if (v === null) throw new PyException('UnboundLocalError', this.msgs.unboundLocal(name));
+          return this.heap.incref(v);
+        }
+      } else if (frame.kind === 'class') {
+        const v = frame.ns.get(name);
+        if (v !== undefined) return this.heap.incref(v);
+      }
+      return this.loadGlobal(name, frame);
+    }
     if (isDeref(frame, name)) return loadDeref(this, frame, name);
     // An inlined comprehension (3.12+) sees the enclosing function's locals.
     if (frame.outer && !frame.fast.has(name)) return this.loadName(name, frame.outer);
@@ -547,6 +563,11 @@ export class Interpreter {
       const v = frame.ns.get(name);
       if (v !== undefined) return this.heap.incref(v);
     }
+    return this.loadGlobal(name, frame);
+  }
+
+  /** `LOAD_GLOBAL` / the end of `LOAD_NAME`: the globals, then the builtins. */
+  private loadGlobal(name: string, frame: Frame): Ref {
     const g = frame.globals.get(name);
     if (g !== undefined) return this.heap.incref(g);
     const b = this.builtins.get(name);
@@ -764,7 +785,7 @@ export class Interpreter {
     const defaults = packDefaults(this, s.params, s.params.filter((p) => p.default !== null).map((p) => this.evalExpr(p.default as Expr, frame)));
     const extras = evalFunctionAnnotations(this, s, frame);
     const closure = makeClosure(this, code, frame);
-    noteParameters(code, s.params);
+    noteParameters(this, code, s.params);
     // The function object: a GC object whose size the model leaves unknown.
     const fn = this.heap.object({ kind: 'function', name: s.name, codeObject: this.heap.incref(code.ref), defaults, ...withClosure({ code, params: s.params }, closure, extras) });
     this.storeName(s.name, applyDecorators(this, decorators, fn), frame);
