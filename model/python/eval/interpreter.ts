@@ -67,7 +67,7 @@ import type { RunSlot } from './run-state';
 import { LAZY_ITERATOR_TYPES, iteratorContains, loopOverIterator, unpackIterator } from './iterators';
 import { OBJECT_BUILTINS } from './plain-object';
 import { REVERSED_TYPE_NAMES } from './reversed';
-import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperation } from './dict-views';
+import { DICT_VIEW_TYPE_NAMES, dictLoopIterator, dictViewContains, dictViewRepr, refuseDictViewOperand, refuseDictViewOperation } from './dict-views';
 import { comparesInPython, hashKey, isTrue, markOpaque, pyEquals, pyOrder, rangeIteratesWithCLongs, rangeLength, typeName } from './values';
 import { addSetItem, completeEqualityNamespace, KeyInsertion, knownBuiltinHash, pythonHashKind, sequenceContains, storedKeyEquals, userCompareResult, userEqualityHook, userKeyClass } from './user-equality';
 
@@ -1538,13 +1538,18 @@ export class Interpreter {
   }
 
   guardArith(l: Ref, r: Ref): void {
-    refuseDictViewOperation(this, [l, r], 'an operator');
-    for (const x of [l, r]) {
-      refuseStrSubclass(this.heap, x, 'an operator');
-      if (this.addressInts.has(x)) throw new Refusal('arithmetic on an id() value', "the model's addresses are not CPython's");
-      const why = this.unknownInts.get(x);
-      if (why !== undefined) throw new Refusal('arithmetic on a value the model cannot know', why);
-    }
+    // Both operands' dict-view check first, then each one's others (no arrays: every operation asks).
+    refuseDictViewOperand(this, l, 'an operator');
+    refuseDictViewOperand(this, r, 'an operator');
+    this.guardOperand(l);
+    this.guardOperand(r);
+  }
+
+  private guardOperand(x: Ref): void {
+    refuseStrSubclass(this.heap, x, 'an operator');
+    if (this.addressInts.has(x)) throw new Refusal('arithmetic on an id() value', "the model's addresses are not CPython's");
+    const why = this.unknownInts.get(x);
+    if (why !== undefined) throw new Refusal('arithmetic on a value the model cannot know', why);
   }
 
   truth(v: Ref): boolean {
