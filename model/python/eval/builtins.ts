@@ -248,6 +248,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       const cb = args[1] ?? null;
       const cbIsNone = cb !== null && h.get(cb).payload.kind === 'NoneType';
       try {
+        if (cb !== null && !cbIsNone) vm.weakrefCallbacksMade = true;
         return newWeakref(h, args[0] as Ref, cbIsNone ? null : cb);
       } catch (err) {
         if (err instanceof PyTypeError) throw new PyException('TypeError', err.message);

@@ -144,6 +144,8 @@ export class Interpreter {
   private readonly builtins: LazyRefs;
   readonly builtinTypes: LazyRefs;
   private readonly modules: LazyRefs;
+  /** Whether the run made a weakref with a callback (`checkShutdown` looks for the pending ones). */
+  weakrefCallbacksMade = false;
   /** `gc.disable()` / `gc.enable()`: with automatic collection off, cyclic garbage stays until gc.collect(). */
   gcEnabled = true;
   /** REPL: `builtins._`, set by `sys.displayhook`. */
@@ -2036,6 +2038,8 @@ export class Interpreter {
 
   /** At exit: weakref callbacks could still run during interpreter shutdown, in an order the model does not follow. */
   checkShutdown(): void {
+    // Only `weakref.ref(obj, callback)` makes a weakref with a callback: without one, no scan of the heap.
+    if (!this.weakrefCallbacksMade) return;
     if (this.heap.someLive((o) => o.payload.kind === 'weakref' && o.payload.callback !== null && o.payload.referent !== null)) {
       throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
     }
