@@ -161,10 +161,19 @@ function repeatCount(heap: Heap, seq: Ref, n: Ref): bigint | null {
   return null;
 }
 
+/** The kinds `+` concatenates and `*` repeats. */
+const SEQUENCE_KINDS: readonly string[] = ['str', 'bytes', 'tuple', 'list'];
+
 /** `PyNumber_Add` etc.: a new reference to the result. */
 export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r: Ref): Ref {
   const a = heap.get(l).payload;
   const b = heap.get(r).payload;
+  if (a.kind === 'int' && b.kind === 'int') {
+    // The common case of the numeric branch below, without its `Num` objects.
+    if (op === '%' && b.value !== 0n) return intRemainder(heap, { value: a.value, exactInt: l }, b.value);
+    if (op === '>>' && b.value === 0n && negativeShiftByZeroIsSelf(heap, a.value)) return heap.incref(l);
+    return intOp(heap, m, op, a.value, b.value);
+  }
   const na = asNum(a);
   const nb = asNum(b);
   if (na && nb) {
@@ -176,7 +185,7 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     if (op === '<<' || op === '>>' || op === '&' || op === '|' || op === '^' || op === '@') return unsupportedOperand(heap, op, l, r);
     return floatOp(heap, m, op, toFloat(na), toFloat(nb));
   }
-  const seqKinds = ['str', 'bytes', 'tuple', 'list'];
+  const seqKinds = SEQUENCE_KINDS;
   if (op === '+' && seqKinds.includes(a.kind)) {
     // `PyUnicode_Concat`, `bytes_concat`, `tupleconcat`: with an empty operand the result is
     // the other operand itself (measured `s + '' is s`, `() + t is t`: True on 3.8-3.13).
@@ -201,7 +210,9 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     throw new PyException('TypeError', `can only concatenate ${a.kind} (not "${typeName(heap, r)}") to ${a.kind}`);
   }
   if (op === '*' && (seqKinds.includes(a.kind) || seqKinds.includes(b.kind))) {
-    const [seq, count] = seqKinds.includes(a.kind) ? [l, r] : [r, l];
+    const leftSeq = seqKinds.includes(a.kind);
+    const seq = leftSeq ? l : r;
+    const count = leftSeq ? r : l;
     const n = repeatCount(heap, seq, count);
     if (n === null) return unsupportedOperand(heap, op, l, r);
     const sp = heap.get(seq).payload;

@@ -38,15 +38,15 @@ export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | 
   return null;
 }
 
-export function allSlots(vm: Interpreter, cls: Ref): string[] {
-  const out: string[] = [];
-  let c: Ref | null = cls;
-  while (c !== null) {
+/** Whether `name` is a `__slots__` member of `cls` or a base (`__weakref__` is none): asked at attribute accesses and method calls, without building a list. */
+export function hasSlot(vm: Interpreter, cls: Ref, name: string): boolean {
+  if (name === '__weakref__') return false;
+  for (let c: Ref | null = cls; c !== null; ) {
     const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
-    if (t.slots) out.unshift(...t.slots.filter((s) => s !== '__weakref__'));
+    if (t.slots !== null && t.slots.includes(name)) return true;
     c = t.base;
   }
-  return out;
+  return false;
 }
 
 export function hasDict(vm: Interpreter, cls: Ref): boolean {
@@ -89,7 +89,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
       const descriptor = lookupClassAttr(vm, cls, name);
       const got = descriptor === null ? null : descriptorGet(vm, descriptor, obj, cls);
       if (got !== null) return got;
-      if (allSlots(vm, cls).includes(name)) {
+      if (hasSlot(vm, cls, name)) {
         const v = p.slots.get(name);
         // `PyObject_GetAttr` attaches name and obj to the error (3.10+): it gets a suggestion
         // (measured: slots ('aa', 'ab'), `b.aa` unset ends "Did you mean: 'ab'?" on 3.10-3.13).
@@ -114,7 +114,7 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
       const got = v === null ? null : descriptorGet(vm, v, null, obj);
       if (got !== null) return got;
       if (v !== null) return h.incref(v);
-      if (allSlots(vm, obj).includes(name)) throw new Refusal(`the slot ${name} of a class`, 'a member descriptor, not modelled');
+      if (hasSlot(vm, obj, name)) throw new Refusal(`the slot ${name} of a class`, 'a member descriptor, not modelled');
       if (derivesFromStr(vm, obj)) throw new Refusal(`the attribute ${name} of a str subclass`, "str's own attributes are not modelled");
       // A builtin type has attributes the model does not list (`dict.fromkeys`, `int.from_bytes`...).
       if (!vm.heapTypes.has(obj)) throw new Refusal(`the attribute ${name} of the builtin type ${p.name}`);
@@ -177,7 +177,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`setting the attribute ${name}`);
   if (p.kind === 'instance') {
     refuseSetProperty(vm, p.cls, lookupClassAttr(vm, p.cls, name), name);
-    if (allSlots(vm, p.cls).includes(name)) {
+    if (hasSlot(vm, p.cls, name)) {
       const old = p.slots.get(name);
       p.slots.set(name, value);
       if (old !== undefined) h.decref(old);
@@ -247,7 +247,7 @@ export function delAttr(vm: Interpreter, obj: Ref, name: string): void {
   // `PyObject_GenericSetAttr` with a NULL value: the assignment's message.
   if (isPlainObject(vm, obj)) throw attributeError(vm, obj, name, vm.msgs.noNewAttribute('object', name), true);
   if (p.kind !== 'instance') throw new Refusal(`del of an attribute of a ${p.kind}`);
-  if (allSlots(vm, p.cls).includes(name)) {
+  if (hasSlot(vm, p.cls, name)) {
     const old = p.slots.get(name);
     // `Python/structmember.c` `PyMember_SetOne` deleting an unset slot: just the name, with no
     // suggestion (measured `del b.aa` -> "AttributeError: aa" on 3.10.13, 3.12.1, 3.13.0).

@@ -39,6 +39,9 @@ import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDi
 import { dictViewLen } from './dict-views';
 import { callObjectBuiltin, makePlainObject } from './plain-object';
 
+/** The offset of the model's id() values over its block numbers (one BigInt made once, not at every call). */
+const ID_BASE = 1n << 40n;
+
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
   const p = h.get(obj).payload;
@@ -49,7 +52,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
     return h.int(BigInt(i));
   }
   if (p.kind === 'list' && name === 'append' && args.length === 1) {
-    vm.listExtend(obj, [args[0] as Ref]);
+    vm.listAppend(obj, args[0] as Ref);
     return h.none();
   }
   if (p.kind === 'WeakSet' && name === 'add' && args.length === 1) {
@@ -109,7 +112,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // `PyLong_FromVoidPtr`: a heap address needs 2 digits on 64-bit (47 bits); on 32-bit
       // the digit count depends on the address, so the block size is unknown.
       if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
-      const r = h.int((1n << 40n) + BigInt(a.value));
+      const r = h.int(ID_BASE + BigInt(a.value));
       vm.noteAddressInt(r, args[0] as Ref);
       h.watch(args[0] as Ref);
       return r;
@@ -245,6 +248,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       const cb = args[1] ?? null;
       const cbIsNone = cb !== null && h.get(cb).payload.kind === 'NoneType';
       try {
+        if (cb !== null && !cbIsNone) vm.weakrefCallbacksMade = true;
         return newWeakref(h, args[0] as Ref, cbIsNone ? null : cb);
       } catch (err) {
         if (err instanceof PyTypeError) throw new PyException('TypeError', err.message);

@@ -169,6 +169,19 @@ export function withClosure<T extends { code: CodeObject }>(compiled: T, closure
 export function clearFrame(interp: Interpreter, frame: Frame): void {
   const h = interp.heap;
   const { code, fast, cells } = frame;
+  if (cells === undefined) {
+    // The common frame, without the closures below (V8 would make them at every call).
+    const locals = code.locals;
+    for (let i = 0; i < locals.length; i++) {
+      const name = locals[i] as string;
+      const v = fast.get(name) ?? null;
+      if (v !== null) {
+        fast.set(name, null);
+        h.decref(v);
+      }
+    }
+    return;
+  }
   const releaseLocal = (name: string): void => {
     const v = fast.get(name) ?? null;
     if (v !== null) {
@@ -176,10 +189,6 @@ export function clearFrame(interp: Interpreter, frame: Frame): void {
       h.decref(v);
     }
   };
-  if (cells === undefined) {
-    for (const name of code.locals) releaseLocal(name);
-    return;
-  }
   const releaseCell = (name: string): void => {
     const c = cells.get(name);
     if (c !== undefined) {

@@ -25,6 +25,7 @@ import type { Frame, LoopIterator } from './frame';
 import type { Interpreter } from './interpreter';
 import { keepFrameAlive } from './exceptions';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 import { setAdd } from './set-methods';
 import { makeGenerator } from './generators';
 import { enterCells, makeClosure, releaseCells, withClosure } from './cells';
@@ -33,7 +34,7 @@ type ComprehensionExpr = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'DictCom
 type GeneratorExpr = Extract<Expr, { kind: 'GeneratorExp' }>;
 
 /** Code objects run once already (3.8-3.10 keep a zombie frame per code object: its first call allocates it). */
-const calledOnce = new WeakMap<Interpreter, WeakSet<CodeObject>>();
+const CALLED_ONCE = new RunSlot(() => new Set<CodeObject>());
 
 /** Names a target binds, in order of first binding. */
 function targetNames(t: Target, out: string[]): void {
@@ -76,8 +77,7 @@ function outermostIterator(interp: Interpreter, e: ComprehensionExpr, frame: Fra
 
 /** 3.8-3.10: the first call of a code object allocates its frame (kept as `co_zombieframe`). */
 function noteCall(interp: Interpreter, code: CodeObject): void {
-  let seen = calledOnce.get(interp);
-  if (!seen) calledOnce.set(interp, (seen = new WeakSet()));
+  const seen = runState(interp, CALLED_ONCE);
   if (interp.cfg.callerHoldsArgumentReference && !seen.has(code)) interp.heap.allocator.untrackedAtLeast(300);
   seen.add(code);
 }

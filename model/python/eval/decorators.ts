@@ -11,16 +11,16 @@ import type { Stmt } from '../ast';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 
 const DESCRIPTORS = ['property', 'staticmethod', 'classmethod'] as const;
 type DescriptorKind = (typeof DESCRIPTORS)[number];
 
-const types = new WeakMap<Interpreter, Map<DescriptorKind, Ref>>();
+const TYPES = new RunSlot(() => new Map<DescriptorKind, Ref>());
 
 /** The builtin type (borrowed: the builtins module holds it). */
 function descriptorType(interp: Interpreter, kind: DescriptorKind): Ref {
-  let byKind = types.get(interp);
-  if (!byKind) types.set(interp, (byKind = new Map<DescriptorKind, Ref>()));
+  const byKind = runState(interp, TYPES);
   let t = byKind.get(kind);
   if (t === undefined) {
     const immortal = interp.cfg.core.immortalRefcount !== null;
@@ -57,7 +57,8 @@ export function applyDecorators(interp: Interpreter, kinds: readonly DescriptorK
 export function descriptorOf(interp: Interpreter, v: Ref): { kind: DescriptorKind; func: Ref } | null {
   const p = interp.heap.get(v).payload;
   if (p.kind !== 'instance') return null;
-  const kind = DESCRIPTORS.find((k) => types.get(interp)?.get(k) === p.cls);
+  const byKind = interp.runStates.has(TYPES) ? runState(interp, TYPES) : undefined;
+  const kind = DESCRIPTORS.find((k) => byKind?.get(k) === p.cls);
   const func = p.slots.get('__func__');
   return kind && func !== undefined ? { kind, func } : null;
 }

@@ -261,10 +261,13 @@ export function dictViewRepr(interp: Interpreter, ref: Ref): string | null {
 
 /** The error or refusal for an operation the model does not follow on a view (set operations, comparisons). */
 export function refuseDictViewOperation(interp: Interpreter, refs: readonly Ref[], what: string): void {
-  for (const r of refs) {
-    const which = dictViewKind(interp, r);
-    if (which !== null) throw new Refusal(`${what} with a ${VIEW_TYPES[which]} object`);
-  }
+  for (const r of refs) refuseDictViewOperand(interp, r, what);
+}
+
+/** `refuseDictViewOperation` of one operand (no array: asked at every arithmetic operation). */
+export function refuseDictViewOperand(interp: Interpreter, ref: Ref, what: string): void {
+  const which = dictViewKind(interp, ref);
+  if (which !== null) throw new Refusal(`${what} with a ${VIEW_TYPES[which]} object`);
 }
 
 /** Views are not iterators: `next(view)` is a TypeError. */

@@ -31,6 +31,7 @@ import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { EXCEPTION_BASES, exceptionRaising } from './exceptions';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 import { dictOwnerClass } from './instance-dict';
 import { isStrSubclassInstance } from './str-subclass';
 
@@ -46,7 +47,7 @@ export function isBuiltinExceptionTypePayload(p: Payload): boolean {
   return p.kind === 'type' && builtinPayloads.has(p);
 }
 
-const typesOf = new WeakMap<Interpreter, Map<string, Ref>>();
+const TYPES = new RunSlot(() => new Map<string, Ref>());
 
 /**
  * The builtin exception class `name` (a borrowed reference), or undefined for other names. Its
@@ -56,8 +57,7 @@ const typesOf = new WeakMap<Interpreter, Map<string, Ref>>();
  */
 export function builtinExceptionType(interp: Interpreter, name: string): Ref | undefined {
   if (!Object.hasOwn(EXCEPTION_BASES, name)) return undefined;
-  let types = typesOf.get(interp);
-  if (!types) typesOf.set(interp, (types = new Map<string, Ref>()));
+  const types = runState(interp, TYPES);
   const known = types.get(name);
   if (known !== undefined) return known;
   const baseName = EXCEPTION_BASES[name] ?? null;
@@ -78,7 +78,7 @@ export function builtinExceptionType(interp: Interpreter, name: string): Ref | u
 
 function isBuiltinException(interp: Interpreter, cls: Ref): boolean {
   const p = interp.heap.get(cls).payload;
-  return p.kind === 'type' && typesOf.get(interp)?.get(p.name) === cls;
+  return p.kind === 'type' && interp.runStates.has(TYPES) && runState(interp, TYPES).get(p.name) === cls;
 }
 
 /** The builtin exception class at the root of `cls`'s chain (its name), or null when `cls` is not an exception class. */

@@ -30,6 +30,7 @@ import type { Interpreter } from './interpreter';
 import { lookupClassAttr } from './attributes';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 import { builtinExceptionType, clauseMatches, exceptionObjectText, raiseEvaluated } from './exception-objects';
 
 /** Builtin exception classes modelled, with their base (`Objects/exceptions.c`). */
@@ -95,7 +96,7 @@ export function keepFrameAlive(err: unknown, release: () => void): boolean {
 }
 
 /** The exceptions being handled, innermost last (for a bare `raise`). */
-const handling = new WeakMap<Interpreter, PyException[]>();
+const HANDLING = new RunSlot<PyException[]>(() => []);
 
 function exceptionClass(e: Expr, frame: Frame, known: ReadonlySet<string> = RAISABLE): string | null {
   const name = e.kind === 'Name' ? e.id : null;
@@ -122,7 +123,7 @@ function message(interp: Interpreter, type: string, args: Ref[]): string {
 
 export function execRaise(interp: Interpreter, s: Extract<Stmt, { kind: 'Raise' }>, frame: Frame): Completion {
   if (s.exc === null) {
-    const current = handling.get(interp)?.at(-1);
+    const current = runState(interp, HANDLING).at(-1);
     throw current ?? new PyException('RuntimeError', 'No active exception to reraise');
   }
   const exc = s.exc;
@@ -218,17 +219,15 @@ function exceptionObject(interp: Interpreter, err: PyException): Ref {
     attribute.obj = null;
   }
   state.object = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots });
-  let objects = objectsOf.get(interp);
-  if (!objects) objectsOf.set(interp, (objects = new Map<Ref, PyException>()));
-  objects.set(state.object, err);
+  runState(interp, OBJECTS).set(state.object, err);
   return h.incref(state.object);
 }
 
-const objectsOf = new WeakMap<Interpreter, Map<Ref, PyException>>();
+const OBJECTS = new RunSlot(() => new Map<Ref, PyException>());
 
 /** `str(e)` / `repr(e)` of an exception object a handler named, or null for other objects. */
 export function exceptionText(interp: Interpreter, v: Ref, how: 'str' | 'repr'): string | null {
-  const err = objectsOf.get(interp)?.get(v);
+  const err = interp.runStates.has(OBJECTS) ? runState(interp, OBJECTS).get(v) : undefined;
   if (err === undefined) return exceptionObjectText(interp, v, how);
   if (how === 'str') return err.pyMessage;
   const args = interp.heap.payload(interp.heap.payload(v, 'instance').slots.get('args')!, 'tuple').items;
@@ -248,7 +247,7 @@ function release(interp: Interpreter, err: PyException): void {
   }
   held.delete(err);
   if (state.object !== null) {
-    objectsOf.get(interp)?.delete(state.object);
+    if (interp.runStates.has(OBJECTS)) runState(interp, OBJECTS).delete(state.object);
     h.decref(state.object);
   }
   if (state.attribute?.obj != null) h.decref(state.attribute.obj);
@@ -310,8 +309,7 @@ function handle(interp: Interpreter, handler: ExceptHandler, err: PyException, f
   }
   // The exception, traceback and frame objects: allocations the model does not follow.
   interp.heap.loseFreeListOrder();
-  let stack = handling.get(interp);
-  if (!stack) handling.set(interp, (stack = []));
+  const stack = runState(interp, HANDLING);
   stack.push(err);
   let outcome: Completion = NORMAL;
   let raised: Error | null = null;

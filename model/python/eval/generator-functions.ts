@@ -22,11 +22,13 @@ import { closeGenerator, type GeneratorState } from './generators';
 import type { Interpreter } from './interpreter';
 import { clearFrame } from './cells';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 
 /** Steps of loops a generator may run between two statements the interpreter counts. */
 const MAX_LOOP_STEPS = 100_000;
 
-const hasYieldCache = new WeakMap<Stmt, boolean>();
+/** `hasYield`'s answers in this run (statements asked again at every run of a generator's loops). */
+const YIELDS = new RunSlot(() => new Map<Stmt, boolean>());
 
 /** Generators of generator functions whose body has not started running. */
 const unstarted = new WeakSet<GeneratorState>();
@@ -34,35 +36,36 @@ const unstarted = new WeakSet<GeneratorState>();
 const ofFunctions = new WeakSet<GeneratorState>();
 
 /** Whether the statement has a `yield` of its own scope (not of a nested def or class). */
-function hasYield(s: Stmt): boolean {
-  const known = hasYieldCache.get(s);
-  if (known !== undefined) return known;
-  let found: boolean;
+function hasYield(interp: Interpreter, s: Stmt): boolean {
+  const known = runState(interp, YIELDS);
+  let found = known.get(s);
+  if (found === undefined) {
+    found = statementYields(s);
+    known.set(s, found);
+  }
+  return found;
+}
+
+function statementYields(s: Stmt): boolean {
   switch (s.kind) {
     case 'Yield':
-      found = true;
-      break;
+      return true;
     case 'If':
     case 'While':
     case 'For':
-      found = s.body.some(hasYield) || s.orelse.some(hasYield);
-      break;
+      return s.body.some(statementYields) || s.orelse.some(statementYields);
     case 'Try':
-      found = s.body.some(hasYield) || s.handlers.some((h) => h.body.some(hasYield)) || s.orelse.some(hasYield) || s.finalbody.some(hasYield);
-      break;
+      return s.body.some(statementYields) || s.handlers.some((h) => h.body.some(statementYields)) || s.orelse.some(statementYields) || s.finalbody.some(statementYields);
     case 'With':
-      found = s.body.some(hasYield);
-      break;
+      return s.body.some(statementYields);
     default:
-      found = false;
+      return false;
   }
-  hasYieldCache.set(s, found);
-  return found;
 }
 
 /** `CO_GENERATOR`: the function body has a `yield` (`Python/symtable.c`, `ste_generator`). */
 export function isGeneratorBody(body: readonly Stmt[]): boolean {
-  return body.some(hasYield);
+  return body.some(statementYields);
 }
 
 /**
@@ -100,7 +103,7 @@ function* runFunctionBody(interp: Interpreter, frame: Frame, steps: { count: num
 
 function* runBlock(interp: Interpreter, body: readonly Stmt[], frame: Frame, steps: { count: number }): Generator<Ref, Completion, void> {
   for (const s of body) {
-    const c = hasYield(s) ? yield* runSuspending(interp, s, frame, steps) : interp.execBody([s], frame);
+    const c = hasYield(interp, s) ? yield* runSuspending(interp, s, frame, steps) : interp.execBody([s], frame);
     if (c.kind !== 'normal') return c;
   }
   return NORMAL;

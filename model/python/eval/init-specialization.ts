@@ -24,20 +24,21 @@ import { lookupClassAttr } from './attributes';
 import { derivesFromStr } from './str-subclass';
 import { isExceptionClass } from './exception-objects';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 
 type CallExpr = Extract<Expr, { kind: 'Call' }>;
 
 /** What each call site did: run once (generic), or specialized for this callable (or not: null). */
 type SiteState = { readonly ran: true; readonly callee?: Ref; readonly specialized?: boolean; readonly epoch?: number };
 
-const sites = new WeakMap<Interpreter, WeakMap<Expr, SiteState>>();
+const SITES = new RunSlot(() => new Map<Expr, SiteState>());
 
 /** How many times a class was changed (`type_modified`: a new version tag, its specialized sites deoptimize). */
-const classChanges = new WeakMap<Interpreter, number>();
+const CLASS_CHANGES = new RunSlot(() => ({ count: 0 }));
 
 /** `setattr` on a class: its version tag (and its subclasses') changes. */
 export function noteClassChanged(interp: Interpreter): void {
-  classChanges.set(interp, (classChanges.get(interp) ?? 0) + 1);
+  runState(interp, CLASS_CHANGES).count++;
 }
 
 /** Whether the class `cls` called with these arguments can be specialized, or null when the model cannot tell. */
@@ -71,8 +72,7 @@ function specializable(interp: Interpreter, cls: Ref, nargs: number, nkw: number
  * then instantiates with the stack's references). Records the site's runs.
  */
 export function entersInit(interp: Interpreter, fn: Ref, e: CallExpr, nargs: number, nkw: number): boolean {
-  let map = sites.get(interp);
-  if (!map) sites.set(interp, (map = new WeakMap()));
+  const map = runState(interp, SITES);
   const state = map.get(e);
   const isClass = interp.heap.get(fn).payload.kind === 'type' && interp.heapTypes.has(fn);
   if (state === undefined) {
@@ -83,10 +83,10 @@ export function entersInit(interp: Interpreter, fn: Ref, e: CallExpr, nargs: num
     // The second run specializes the instruction for what it calls now.
     const ok = isClass ? specializable(interp, fn, nargs, nkw) : false;
     if (ok === null) throw new Refusal('instantiating a class whose bases mix __slots__ and classes without', 'whether CPython 3.13+ specializes the call is not modelled', e.pos);
-    map.set(e, { ran: true, callee: fn, specialized: ok, epoch: classChanges.get(interp) ?? 0 });
+    map.set(e, { ran: true, callee: fn, specialized: ok, epoch: runState(interp, CLASS_CHANGES).count });
     return ok;
   }
-  if (state.specialized === true && state.epoch !== (classChanges.get(interp) ?? 0)) {
+  if (state.specialized === true && state.epoch !== runState(interp, CLASS_CHANGES).count) {
     throw new Refusal('instantiating at a call site after a class was changed', "CPython 3.13+ deoptimizes the site's specialization (a new type version), which is not followed", e.pos);
   }
   if (state.callee === fn) return state.specialized === true;

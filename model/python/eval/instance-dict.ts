@@ -16,6 +16,7 @@ import type { Ref } from '../../core/objects';
 import { hasDict } from './attributes';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 
 interface InstanceDictState {
   /** Instances each class has made (`instantiate`). */
@@ -24,12 +25,10 @@ interface InstanceDictState {
   readonly dicts: Map<Ref, Ref>;
 }
 
-const states = new WeakMap<Interpreter, InstanceDictState>();
+const STATE = new RunSlot<InstanceDictState>(() => ({ instances: new Map(), dicts: new Map() }));
 
 function state(interp: Interpreter): InstanceDictState {
-  let s = states.get(interp);
-  if (!s) states.set(interp, (s = { instances: new Map(), dicts: new Map() }));
-  return s;
+  return runState(interp, STATE);
 }
 
 /** Called when a class makes an instance. */

@@ -8,6 +8,9 @@
 
 const PREFIX_BASE: Readonly<Record<string, number>> = { x: 16, o: 8, b: 2 };
 
+/** Below this, `chunk * 36 + 35` stays an exact double (2**53). */
+const CHUNK_LIMIT = 2 ** 47;
+
 /** `Py_ISSPACE` on ASCII: space, \t \n \v \f \r. */
 const isSpace = (c: string | undefined): boolean => c !== undefined && ' \t\n\v\f\r'.includes(c);
 
@@ -56,7 +59,10 @@ export function parseIntText(text: string, requestedBase: number): ParsedInt | n
   let value = 0n;
   let digits = 0;
   let previous = '';
-  const bigBase = BigInt(base);
+  // Digits gather in a double while it stays exact (`chunk` < 2**48), then move into the bigint:
+  // one bigint step per chunk instead of two per digit.
+  let chunk = 0;
+  let chunkScale = 1;
   for (; i < text.length; i++) {
     const c = text[i]!;
     if (c === '_') {
@@ -64,11 +70,18 @@ export function parseIntText(text: string, requestedBase: number): ParsedInt | n
     } else {
       const d = digitValue(c);
       if (d >= base) break;
-      value = value * bigBase + BigInt(d);
+      chunk = chunk * base + d;
+      chunkScale *= base;
       digits++;
+      if (chunkScale > CHUNK_LIMIT) {
+        value = value * BigInt(chunkScale) + BigInt(chunk);
+        chunk = 0;
+        chunkScale = 1;
+      }
     }
     previous = c;
   }
+  if (chunkScale > 1) value = value * BigInt(chunkScale) + BigInt(chunk);
   if (previous === '_' || digits === 0) return null;
   if (errorIfNonzero && value !== 0n) return null;
   while (isSpace(text[i])) i++;

@@ -55,7 +55,8 @@ class KeyIndex<T> {
   private plain: Map<string, Slot<T>> | null = null;
   private readonly mayMatchAddress: Slot<T>[] = [];
   private readonly addresses: Slot<T>[] = [];
-  private byOwner: Map<Ref, Slot<T>[]> | null = null;
+  /** The address slots by owner: one slot alone (the common case: no array), or the list of them. */
+  private byOwner: Map<Ref, Slot<T> | Slot<T>[]> | null = null;
   private readonly unknown: Slot<T>[] = [];
   /** Every slot in insertion order (removals are rare: found by a scan). */
   private readonly slots: Slot<T>[] = [];
@@ -88,10 +89,11 @@ class KeyIndex<T> {
         break;
       case 'address': {
         this.addresses.push(slot);
-        const byOwner = (this.byOwner ??= new Map<Ref, Slot<T>[]>());
+        const byOwner = (this.byOwner ??= new Map<Ref, Slot<T> | Slot<T>[]>());
         const same = byOwner.get(cls.owner);
-        if (same) same.push(slot);
-        else byOwner.set(cls.owner, [slot]);
+        if (same === undefined) byOwner.set(cls.owner, slot);
+        else if (Array.isArray(same)) same.push(slot);
+        else byOwner.set(cls.owner, [same, slot]);
         if (!this.rules.heap().certainlyAlive(cls.owner)) this.deadOwners.push(slot);
         break;
       }
@@ -135,7 +137,8 @@ class KeyIndex<T> {
       drop(this.addresses);
       drop(this.deadOwners);
       const same = this.byOwner?.get(cls.owner);
-      if (same) drop(same);
+      if (Array.isArray(same)) drop(same);
+      else if (same === slot) this.byOwner?.delete(cls.owner);
     } else if (cls.kind === 'user') {
       const same = this.users?.get(cls.hash);
       if (same) drop(same);
@@ -158,7 +161,13 @@ class KeyIndex<T> {
         return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
       }
       if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
-        for (const slot of this.byOwner?.get(cls.owner) ?? []) if (this.rules.equals(slot.key, key)) return slot.item;
+        const same = this.byOwner?.get(cls.owner);
+        if (same === undefined) return undefined;
+        if (!Array.isArray(same)) return this.rules.equals(same.key, key) ? same.item : undefined;
+        for (let i = 0; i < same.length; i++) {
+          const slot = same[i] as Slot<T>;
+          if (this.rules.equals(slot.key, key)) return slot.item;
+        }
         return undefined;
       }
     }
@@ -214,7 +223,9 @@ class KeyIndex<T> {
         out.push(...this.mayMatchAddress);
         if (!this.rules.heap().certainlyAlive(cls.owner)) out.push(...this.addresses);
         else {
-          out.push(...(this.byOwner?.get(cls.owner) ?? []));
+          const same = this.byOwner?.get(cls.owner);
+          if (Array.isArray(same)) out.push(...same);
+          else if (same !== undefined) out.push(same);
           for (const slot of this.addressesWithDeadOwner()) if (slot.cls.kind === 'address' && slot.cls.owner !== cls.owner) out.push(slot);
         }
         break;
@@ -238,18 +249,32 @@ export class KeyedLookup {
   private readonly dictIndexes = new WeakMap<DictEntry[], KeyIndex<DictEntry>>();
   private readonly setIndexes = new WeakMap<Ref[], KeyIndex<Ref>>();
 
+  /**
+   * The key `findEntry` classed last and its class: `appendEntry` of that key (a store after a
+   * failed lookup) takes the class instead of classing the key again. Keys hashed by Python are
+   * classed again (from their remembered hash, as before).
+   */
+  private lastKey: Ref = 0;
+  private lastClass: KeyClass | null = null;
+
   constructor(private readonly rules: KeyRules) {}
 
   /** The entry whose key equals `key`; hashing `key` first, as `PyObject_Hash` does. */
   findEntry(entries: DictEntry[], key: Ref): DictEntry | undefined {
-    return this.dictIndex(entries).find(key, this.rules.classify(key, 'dict key'));
+    const index = this.dictIndex(entries);
+    const cls = this.rules.classify(key, 'dict key');
+    this.lastKey = key;
+    this.lastClass = cls.kind === 'user' ? null : cls;
+    return index.find(key, cls);
   }
 
   /** Append a new entry (its key known absent). */
   appendEntry(entries: DictEntry[], entry: DictEntry): void {
     const index = this.dictIndex(entries);
     entries.push(entry);
-    index.add(entry);
+    const cls = this.lastClass !== null && this.lastKey === entry.key ? this.lastClass : this.rules.classify(entry.key);
+    this.lastClass = null;
+    index.add(entry, cls);
   }
 
   /** Remove and return the entry whose key equals `key`. */

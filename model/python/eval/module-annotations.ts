@@ -20,15 +20,11 @@ import { Refusal } from './refusal';
 
 type AnnAssign = Extract<Stmt, { kind: 'AnnAssign' }>;
 
-const firstAnnCache = new WeakMap<readonly Stmt[], AnnAssign | null>();
-
 /**
  * `find_ann`: the first annotated assignment in the block, outside nested functions and
  * classes, or null.
  */
 export function findAnnotations(body: readonly Stmt[]): AnnAssign | null {
-  const known = firstAnnCache.get(body);
-  if (known !== undefined) return known;
   let found: AnnAssign | null = null;
   for (const s of body) {
     switch (s.kind) {
@@ -51,7 +47,6 @@ export function findAnnotations(body: readonly Stmt[]): AnnAssign | null {
     }
     if (found !== null) break;
   }
-  firstAnnCache.set(body, found);
   return found;
 }
 

@@ -13,6 +13,7 @@
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
+import { isAscii } from './values';
 
 const UTF8 = new TextEncoder();
 
@@ -31,8 +32,7 @@ export class PendingStdout {
   write(text: Ref): void {
     const h = this.vm.heap;
     const value = h.payload(text, 'str').value;
-    // eslint-disable-next-line no-control-regex
-    const ascii = /^[\x00-\x7f]*$/.test(value);
+    const ascii = isAscii(value);
     const encoded = ascii ? null : [...UTF8.encode(value)];
     const length = encoded === null ? value.length : encoded.length;
     if (this.count + length >= CHUNK_SIZE) {
@@ -51,7 +51,7 @@ export class PendingStdout {
     } else if (h.get(this.pending).payload.kind !== 'list') {
       this.pending = h.list([this.pending, kept]);
     } else {
-      this.vm.listExtend(this.pending, [kept]);
+      this.vm.listAppend(this.pending, kept);
       h.decref(kept);
     }
     this.count += length;

@@ -45,6 +45,7 @@ import { exceptionInit, isExceptionInstance } from './exception-objects';
 import { descriptorOf } from './decorators';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 
 type CallExpr = Extract<Expr, { kind: 'Call' }>;
 
@@ -56,14 +57,14 @@ interface SuperState {
 }
 
 /** The parameters of each function's code (set when `def` runs): zero-argument super() reads the first. */
-const parametersOf = new WeakMap<CodeObject, readonly Parameter[]>();
+const PARAMETERS = new RunSlot(() => new Map<CodeObject, readonly Parameter[]>());
 
-export function noteParameters(code: CodeObject, params: readonly Parameter[]): void {
-  parametersOf.set(code, params);
+export function noteParameters(interp: Interpreter, code: CodeObject, params: readonly Parameter[]): void {
+  runState(interp, PARAMETERS).set(code, params);
 }
 
 /** Call sites of `super().m(...)` that ran once (3.14 specializes the second run). */
-const ranOnce = new WeakMap<Interpreter, WeakSet<Expr>>();
+const RAN_ONCE = new RunSlot(() => new Set<Expr>());
 
 /** Whether `e` is a call of the builtin `super` (not shadowed by a local, class or global name). */
 export function isSuperCall(e: Expr, frame: Frame): e is CallExpr {
@@ -81,7 +82,7 @@ function implicitArguments(interp: Interpreter, e: CallExpr, frame: Frame, bare:
   const h = interp.heap;
   if (frame.kind !== 'function') throw new PyException('RuntimeError', 'super(): no arguments');
   if (frame.outer !== undefined) throw new Refusal('super() in a comprehension', undefined, e.pos);
-  const params = parametersOf.get(frame.code);
+  const params = runState(interp, PARAMETERS).get(frame.code);
   if (params === undefined) throw new Refusal('super() in this function', 'only functions made by def are modelled', e.pos);
   const first = params[0];
   if (first === undefined || (first.kind !== undefined && first.kind !== 'posonly')) throw new PyException('RuntimeError', 'super(): no arguments');
@@ -222,8 +223,7 @@ export function superMethod(interp: Interpreter, e: CallExpr, frame: Frame): Sup
  */
 function selfStatus(interp: Interpreter, e: CallExpr, superCall: CallExpr, frame: Frame): LoadStatus | null {
   if (interp.borrows === null) return null;
-  let sites = ranOnce.get(interp);
-  if (!sites) ranOnce.set(interp, (sites = new WeakSet()));
+  const sites = runState(interp, RAN_ONCE);
   if (!sites.has(e)) {
     sites.add(e);
     return null;

@@ -14,6 +14,7 @@ import type { Stmt } from '../ast';
 import { NORMAL, type Completion, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 
 const TYPING_NAMES = new Set(['List', 'Dict', 'Set', 'FrozenSet', 'Tuple', 'Optional', 'Union', 'Any']);
 
@@ -22,12 +23,10 @@ interface TypingState {
   readonly subscriptions: Map<string, Ref>;
   type: Ref | null;
 }
-const states = new WeakMap<Interpreter, TypingState>();
+const STATE = new RunSlot<TypingState>(() => ({ objects: new Set(), subscriptions: new Map(), type: null }));
 
 function state(interp: Interpreter): TypingState {
-  let s = states.get(interp);
-  if (!s) states.set(interp, (s = { objects: new Set(), subscriptions: new Map(), type: null }));
-  return s;
+  return runState(interp, STATE);
 }
 
 /** The type the model gives typing's objects (a stand-in: their real types differ by version). */
@@ -45,7 +44,7 @@ function typingObject(interp: Interpreter, key: string): Ref {
 }
 
 export function isTypingObject(interp: Interpreter, ref: Ref): boolean {
-  return states.get(interp)?.objects.has(ref) ?? false;
+  return interp.runStates.has(STATE) && state(interp).objects.has(ref);
 }
 
 /** `from MODULE import names` (only typing). */

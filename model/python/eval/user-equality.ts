@@ -40,6 +40,7 @@ import type { KeyClass, KeySite } from './keyed';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { RunSlot, runState } from './run-state';
 import { comparesInPython, pyEquals, typeName, type UserEquality } from './values';
 
 /** Special names of this module that a class body may define. */
@@ -288,14 +289,10 @@ function holdingInsertion<T>(interp: Interpreter, key: Ref, during: 'hash' | 'co
 }
 
 /** Hashes a Python `__hash__` returned, per object, to refuse one that changes. */
-const lastHashes = new WeakMap<Interpreter, Map<Ref, bigint>>();
+const LAST_HASHES = new RunSlot(() => new Map<Ref, bigint>());
 
 function rememberHash(interp: Interpreter, ref: Ref, hash: bigint): void {
-  let m = lastHashes.get(interp);
-  if (m === undefined) {
-    m = new Map();
-    lastHashes.set(interp, m);
-  }
+  const m = runState(interp, LAST_HASHES);
   const old = m.get(ref);
   if (old !== undefined && old !== hash) throw new Refusal('a __hash__ that returns another value for the same object', 'dicts and sets keep the hash of the insertion; the model does not');
   m.set(ref, hash);
@@ -342,7 +339,7 @@ export function callPythonHash(interp: Interpreter, ref: Ref): bigint {
 
 /** The hash a dict or set index needs for a stored key hashed by Python (the last one computed). */
 export function rememberedHash(interp: Interpreter, ref: Ref): bigint | undefined {
-  return lastHashes.get(interp)?.get(ref);
+  return interp.runStates.has(LAST_HASHES) ? runState(interp, LAST_HASHES).get(ref) : undefined;
 }
 
 /**
