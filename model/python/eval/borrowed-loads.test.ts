@@ -12,7 +12,7 @@ import { closeAll, embeddedReleases, runPrograms } from '../../../oracle';
 import { NO_POS, type Expr, type Stmt, type Target } from '../ast';
 import { parseModule } from '../parse';
 import { analyseBorrowedLoads } from './borrowed-loads';
-import { comprehensionBody, lambdaBody } from './compile';
+import { SyntheticBodies } from './compile';
 import { analyzeScopes } from './scopes';
 
 afterAll(closeAll);
@@ -183,7 +183,8 @@ function modelBorrowed(source: string): { borrowed: Map<number, string[]>; undec
   };
   visit(fn.body);
   // Names an inner function uses are cells (`LOAD_DEREF`, `STORE_DEREF`): not fast locals.
-  const scopes = analyzeScopes(module.body, NO_POS, { comprehensionsInlined: true, annotationsDeferred: true, lambdaBody, comprehensionBody: (e) => comprehensionBody(e, true) });
+  const bodies = new SyntheticBodies();
+  const scopes = analyzeScopes(module.body, NO_POS, { comprehensionsInlined: true, annotationsDeferred: true, lambdaBody: bodies.lambdaBody, comprehensionBody: bodies.hiddenComprehensionBody });
   const cells = scopes.get(fn.body)?.cells ?? [];
   const locals = [...PARAMS, ...LOCALS.filter((n) => bound.has(n) && !PARAMS.includes(n) && !cells.includes(n))];
   const analysis = analyseBorrowedLoads({

@@ -107,6 +107,7 @@ function mergeLiteralsIn(x: Expr, st: CodeState): void {
 
 class UnitCompiler {
   readonly arena: Ref[] = [];
+  readonly bodies = new SyntheticBodies();
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
   readonly compilerHeld: Ref[] = [];
   /**
@@ -728,7 +729,7 @@ class UnitCompiler {
       case 'Lambda': {
         // `compiler_lambda`: the defaults, then the body's own code object, a constant here.
         for (const p of e.params) if (p.default) this.visitExpr(st, p.default);
-        const child = this.code('function', '<lambda>', lambdaBody(e), e.params.map((p) => p.name));
+        const child = this.code('function', '<lambda>', this.bodies.lambdaBody(e), e.params.map((p) => p.name));
         record(st.code, 'lambdas', e, child);
         st.code.consts.push(child.ref);
         st.constantEmitted = true;
@@ -740,7 +741,7 @@ class UnitCompiler {
       case 'GeneratorExp':
         // Hidden function (before 3.12; generator expressions always) or inlined (PEP 709).
         if (kind === 'GeneratorExp' || !this.config.comprehensionsInlined) {
-          const child = this.code('function', COMPREHENSION_NAMES[kind], comprehensionBody(e, true), ['.0']);
+          const child = this.code('function', COMPREHENSION_NAMES[kind], this.bodies.hiddenComprehensionBody(e), ['.0']);
           record(st.code, 'comprehensions', e, child);
           st.code.consts.push(child.ref);
           st.constantEmitted = true;
@@ -1212,17 +1213,37 @@ const COMPREHENSION_NAMES: Readonly<Record<ComprehensionExpr['kind'], string>> =
   DictComp: '<dictcomp>',
 };
 
-const comprehensionBodies = new WeakMap<Expr, Stmt[]>();
+/**
+ * The bodies the compiler makes for lambdas and hidden comprehension functions, one per node
+ * within one compilation unit: scope analysis keys its results by body, so the scan and code
+ * generation must see the same array. Per unit, never across runs (no cache keyed by AST node).
+ */
+export class SyntheticBodies {
+  private readonly lambdas = new Map<Expr, Stmt[]>();
+  private readonly comprehensions = new Map<Expr, Stmt[]>();
+
+  readonly lambdaBody = (e: Extract<Expr, { kind: 'Lambda' }>): Stmt[] => {
+    let body = this.lambdas.get(e);
+    if (body === undefined) this.lambdas.set(e, (body = lambdaBody(e)));
+    return body;
+  };
+
+  /** The hidden function's body (an inlined comprehension's loops are made anew: `comprehensionBody`). */
+  readonly hiddenComprehensionBody = (e: ComprehensionExpr): Stmt[] => {
+    let body = this.comprehensions.get(e);
+    if (body === undefined) this.comprehensions.set(e, (body = comprehensionBody(e, true)));
+    return body;
+  };
+}
 
 /**
  * The loops a comprehension compiles to, as statements, in compile order
  * (`compiler_sync_comprehension_generator`): each clause's iterable (the first one is the
  * hidden function's argument `.0`), target, conditions, then the next clause or the element.
  * Gives the hidden function its `co_varnames` (`.0`, then the targets) and constant order.
+ * A new array per call: `SyntheticBodies` keeps one per node for a unit.
  */
 export function comprehensionBody(e: ComprehensionExpr, hidden: boolean): Stmt[] {
-  const cached = hidden ? comprehensionBodies.get(e) : undefined;
-  if (cached) return cached;
   const innermost: Stmt[] =
     e.kind === 'DictComp'
       ? [
@@ -1237,7 +1258,6 @@ export function comprehensionBody(e: ComprehensionExpr, hidden: boolean): Stmt[]
     const iter: Expr = i === 0 && hidden ? { kind: 'Name', id: '.0', pos: g.pos } : g.iter;
     body = [{ kind: 'For', target: g.target, iter, body, orelse: [], pos: g.pos }];
   }
-  if (hidden) comprehensionBodies.set(e, body);
   return body;
 }
 
@@ -1584,16 +1604,10 @@ function withoutCells(locals: string[], params: readonly string[], scope: ScopeF
   return locals.filter((n) => params.includes(n) || !(scope.cells.includes(n) || scope.frees.includes(n)));
 }
 
-/** A lambda's body as its code object runs it: `return body`. */
+/** A lambda's body as its code object runs it: `return body` (a new array per call: `SyntheticBodies`). */
 export function lambdaBody(e: Extract<Expr, { kind: 'Lambda' }>): Stmt[] {
-  const cached = lambdaBodies.get(e);
-  if (cached) return cached;
-  const body: Stmt[] = [{ kind: 'Return', value: e.body, pos: e.body.pos }];
-  lambdaBodies.set(e, body);
-  return body;
+  return [{ kind: 'Return', value: e.body, pos: e.body.pos }];
 }
-
-const lambdaBodies = new WeakMap<Expr, Stmt[]>();
 
 /** Compile one unit: parser objects, folding, code objects with merged, interned constants. */
 export function compileUnit(heap: Heap, config: EvalConfig, module: Module | readonly Stmt[]): CompileUnit {
@@ -1602,7 +1616,7 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   // One walk says what the unit has (unit-scan.ts): the passes with nothing to do are skipped.
   const scan = scanUnit(body);
   c.hasGlobal = scan.hasGlobal;
-  if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody, comprehensionBody: (e) => comprehensionBody(e, true) });
+  if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody: c.bodies.lambdaBody, comprehensionBody: c.bodies.hiddenComprehensionBody });
   c.parseLiterals(scan.literals);
   if (scan.mayFold) c.foldStatements(body);
   const module_ = c.code('module', '<module>', body, []);

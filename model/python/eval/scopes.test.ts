@@ -12,7 +12,7 @@ import '../../../tests/fast-check-seed';
 import { interpreterEnvironment } from '../../../oracle/native/environment';
 import type { Expr, Stmt } from '../ast';
 import { parseModule } from '../parse';
-import { comprehensionBody, lambdaBody } from './compile';
+import { SyntheticBodies } from './compile';
 import { Refusal } from './refusal';
 import { analyzeScopes } from './scopes';
 
@@ -72,15 +72,16 @@ const NAMES: Record<string, string> = { ListComp: '<listcomp>', SetComp: '<setco
 
 function modelled(source: string, inlined: boolean): string[] {
   const module = parseModule(source, 'p.py');
-  const scopes = analyzeScopes(module.body, module.body[0]!.pos, { comprehensionsInlined: inlined, annotationsDeferred: false, lambdaBody, comprehensionBody: (e) => comprehensionBody(e, true) });
+  const bodies = new SyntheticBodies();
+  const scopes = analyzeScopes(module.body, module.body[0]!.pos, { comprehensionsInlined: inlined, annotationsDeferred: false, lambdaBody: bodies.lambdaBody, comprehensionBody: bodies.hiddenComprehensionBody });
   const names = new Map<readonly Stmt[], string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
     const o = node as Stmt | Expr;
     if (o.kind === 'FunctionDef' || o.kind === 'ClassDef') names.set(o.body, o.name);
-    if (o.kind === 'Lambda') names.set(lambdaBody(o), '<lambda>');
-    if ((o.kind === 'ListComp' || o.kind === 'SetComp' || o.kind === 'DictComp' || o.kind === 'GeneratorExp') && (!inlined || o.kind === 'GeneratorExp')) names.set(comprehensionBody(o, true), NAMES[o.kind]!);
+    if (o.kind === 'Lambda') names.set(bodies.lambdaBody(o), '<lambda>');
+    if ((o.kind === 'ListComp' || o.kind === 'SetComp' || o.kind === 'DictComp' || o.kind === 'GeneratorExp') && (!inlined || o.kind === 'GeneratorExp')) names.set(bodies.hiddenComprehensionBody(o), NAMES[o.kind]!);
     for (const [k, v] of Object.entries(o)) if (k !== 'pos') visit(v);
   };
   visit(module.body);
