@@ -5,7 +5,8 @@
  */
 import type { Heap } from '../../core/heap';
 import type { Payload, Ref } from '../../core/objects';
-import { floatRepr } from '../syntax/repr';
+// `PyBytes_Repr`: one text for source (print.ts) and for values.
+import { bytesRepr, floatRepr } from '../syntax/repr';
 import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 import { isBuiltinExceptionTypePayload } from './exception-objects';
@@ -49,21 +50,6 @@ export function strRepr(value: string): string {
     else if (cp < 0x100) out += `\\x${cp.toString(16).padStart(2, '0')}`;
     else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
     else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-  }
-  return out + quote;
-}
-
-/** `Objects/bytesobject.c` `PyBytes_Repr`. */
-export function bytesRepr(value: readonly number[]): string {
-  const quote = value.includes(0x27) && !value.includes(0x22) ? '"' : "'";
-  let out = `b${quote}`;
-  for (const b of value) {
-    if (b === quote.charCodeAt(0) || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
-    else if (b === 0x09) out += '\\t';
-    else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r';
-    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, '0')}`;
-    else out += String.fromCharCode(b);
   }
   return out + quote;
 }
