@@ -248,7 +248,7 @@ export class HeapObject implements PyObject, Address {
 
   get address(): Address {
     const w = this.where;
-    return Array.isArray(w) || w instanceof GrowingBlockSet || w instanceof CandidateBlocks ? this : (w as Address);
+    return isOwnParts(w) ? this : w;
   }
 
   /** The object now lives at `address` (one the allocator made for it is kept as the object's own fields). */
@@ -261,7 +261,7 @@ export class HeapObject implements PyObject, Address {
   get exact(): boolean {
     const w = this.where;
     if (w === NO_PARTS) return true;
-    return !Array.isArray(w) && !(w instanceof GrowingBlockSet) && !(w instanceof CandidateBlocks) && (w as Address).exact === true;
+    return !isOwnParts(w) && w.exact === true;
   }
 
   get candidates(): CandidateBlocks {
@@ -269,8 +269,8 @@ export class HeapObject implements PyObject, Address {
     if (w === NO_PARTS) return CandidateBlocks.single(this.value);
     if (w instanceof CandidateBlocks) return w;
     // Made once: their size and lookups are cached in them.
-    if (Array.isArray(w) || w instanceof GrowingBlockSet) return (this.where = candidatesOf(this.value, w as OtherBlocks));
-    return (w as Address).candidates;
+    if (isOwnParts(w)) return (this.where = candidatesOf(this.value, w));
+    return w.candidates;
   }
 
   /** Allocation order (refs are handed out in allocation order, from 1). */
@@ -283,7 +283,7 @@ export class HeapObject implements PyObject, Address {
     return (this.flags & WATCHED) !== 0;
   }
   set watched(on: boolean) {
-    this.flags = on ? this.flags | WATCHED : this.flags & ~WATCHED;
+    this.setFlag(WATCHED, on);
   }
 
   /** Takes part in cyclic collection: `isGcTracked(payload)` and not a static object (kept in `flags`: asked at every free and scan). */
@@ -296,31 +296,35 @@ export class HeapObject implements PyObject, Address {
     return (this.flags & IMMORTAL) !== 0;
   }
   set immortal(on: boolean) {
-    this.flags = on ? this.flags | IMMORTAL : this.flags & ~IMMORTAL;
+    this.setFlag(IMMORTAL, on);
   }
   get refcntKnown(): boolean {
     return (this.flags & REFCNT_KNOWN) !== 0;
   }
   set refcntKnown(on: boolean) {
-    this.flags = on ? this.flags | REFCNT_KNOWN : this.flags & ~REFCNT_KNOWN;
+    this.setFlag(REFCNT_KNOWN, on);
   }
   get interned(): boolean {
     return (this.flags & INTERNED) !== 0;
   }
   set interned(on: boolean) {
-    this.flags = on ? this.flags | INTERNED : this.flags & ~INTERNED;
+    this.setFlag(INTERNED, on);
   }
   get alive(): boolean {
     return (this.flags & ALIVE) !== 0;
   }
   set alive(on: boolean) {
-    this.flags = on ? this.flags | ALIVE : this.flags & ~ALIVE;
+    this.setFlag(ALIVE, on);
   }
   get mayBeDead(): boolean {
     return (this.flags & MAY_BE_DEAD) !== 0;
   }
   set mayBeDead(on: boolean) {
-    this.flags = on ? this.flags | MAY_BE_DEAD : this.flags & ~MAY_BE_DEAD;
+    this.setFlag(MAY_BE_DEAD, on);
+  }
+
+  private setFlag(bit: number, on: boolean): void {
+    this.flags = on ? this.flags | bit : this.flags & ~bit;
   }
 
   get immortalOrigin(): ImmortalOrigin {
@@ -329,6 +333,11 @@ export class HeapObject implements PyObject, Address {
   set immortalOrigin(origin: ImmortalOrigin) {
     this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (ORIGINS.indexOf(origin) << ORIGIN_SHIFT);
   }
+}
+
+/** Whether `where` holds the object's own address parts (the object is its own address), not another address. */
+function isOwnParts(w: OtherBlocks | CandidateBlocks | Address): w is OtherBlocks | CandidateBlocks {
+  return Array.isArray(w) || w instanceof GrowingBlockSet || w instanceof CandidateBlocks;
 }
 
 /** The weak reference list of an object nothing weakly references yet (frozen: add with `addWeakref`). */
