@@ -27,7 +27,7 @@ import type { EvalConfig } from './config';
 import { constantKey } from './constant-key';
 import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
-import { scanUnit } from './unit-scan';
+import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
 
 const NO_SCOPES: ReadonlyMap<readonly Stmt[], ScopeFacts> = new Map();
 /** The empty `iterAsTuple` of units without a list display to iterate as a tuple: never written. */
@@ -368,6 +368,14 @@ class UnitCompiler {
 
   /** Shared by the unit's code objects (the evaluator's `iterAsTuple`); made by the first such list. */
   iterAsTuple: Set<Expr> = NO_EXPRS;
+
+  /** Folding's work as unit-scan.ts found it, in the order `foldStatements` would meet it. */
+  foldAll(folds: readonly FoldItem[]): void {
+    for (const x of folds) {
+      if (x.kind === 'iterable') this.foldIterable(x.node, x.use);
+      else this.fold(x);
+    }
+  }
 
   foldStatements(body: readonly Stmt[]): void {
     for (const s of body) {
@@ -935,7 +943,8 @@ class UnitCompiler {
     }
   }
 
-  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[]): CodeObject {
+  /** `plan`: what generating this code meets (unit-scan.ts), followed instead of walking `body`. */
+  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[], plan: readonly PlanItem[] | null = null): CodeObject {
     const scope = this.scopeOf(body);
     // Most units have no `global` statement (unit-scan.ts): their code objects share the empty set.
     const globals = this.hasGlobal ? declaredGlobals(body) : NO_GLOBALS;
@@ -964,12 +973,50 @@ class UnitCompiler {
     // leave co_consts (`remove_unused_consts`) except the unit's first constant, kept as the
     // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
     const st: CodeState = { unit: this, code, foldedLater: [], constantEmitted: false, constSet: null };
-    this.statements(st, body);
+    if (plan === null) this.statements(st, body);
+    else this.replay(st, plan);
     for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
     return code;
+  }
+
+  /**
+   * Code generation from the unit's plan (unit-scan.ts): each literal as `visitExpr` loads it,
+   * each def or class as `enterStatement` makes it, the rest walked as before.
+   */
+  private replay(st: CodeState, plan: readonly PlanItem[]): void {
+    const code = st.code;
+    for (const x of plan) {
+      switch (x.kind) {
+        case 'Const': {
+          const c = this.constantOf(x);
+          if (c !== undefined) {
+            code.constOf.set(x, this.addConst(st, c));
+            st.constantEmitted = true;
+          }
+          break;
+        }
+        case 'code': {
+          const s = x.stmt;
+          const child = s.kind === 'FunctionDef' ? this.code('function', s.name, s.body, s.params.map((p) => p.name), x.plan) : this.code('class', s.name, s.body, [], x.plan);
+          record(code, 'children', s, child);
+          code.consts.push(child.ref);
+          st.constantEmitted = true;
+          break;
+        }
+        case 'statement':
+        case 'block':
+          this.statements(st, x.body);
+          break;
+        case 'emit':
+          st.constantEmitted = true;
+          break;
+        default:
+          this.visitExpr(st, x);
+      }
+    }
   }
 
   /**
@@ -1614,12 +1661,15 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   const body = 'kind' in module ? module.body : module;
   const c = new UnitCompiler(heap, config);
   // One walk says what the unit has (unit-scan.ts): the passes with nothing to do are skipped.
-  const scan = scanUnit(body);
+  const scan = scanUnit(body, config.annotations !== 'annotate');
   c.hasGlobal = scan.hasGlobal;
   if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody: c.bodies.lambdaBody, comprehensionBody: c.bodies.hiddenComprehensionBody });
   c.parseLiterals(scan.literals);
-  if (scan.mayFold) c.foldStatements(body);
-  const module_ = c.code('module', '<module>', body, []);
+  if (scan.mayFold) {
+    if (scan.foldsInOrder) c.foldAll(scan.folds);
+    else c.foldStatements(body);
+  }
+  const module_ = c.code('module', '<module>', body, [], scan.plan);
   // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
   for (const r of [...c.compilerHeld].reverse()) heap.decref(r);
   return { module: module_, arena: c.arena };
