@@ -92,6 +92,8 @@ class UnitScanner implements UnitScan {
   private collect = true;
   /** The plan of the code the walk is in; null where code generation does not go (decorators). */
   private current: PlanItem[] | null = this.plan;
+  /** The list or set display just walked had only constant items. */
+  private displayOfConstants = false;
 
   constructor(private readonly annotationsCompiled: boolean) {}
 
@@ -291,8 +293,11 @@ class UnitScanner implements UnitScan {
       return;
     }
     this.mayFold = true;
+    const mark = this.mark();
     const folds = this.folds.length;
     this.expr(e);
+    // Folded as a whole when every item is a constant: code generation meets the display whole.
+    if (this.displayOfConstants) this.planAs(mark, e);
     while (this.folds.length > folds) this.folds.pop();
     this.folds.push({ kind: 'iterable', node: e, use });
   }
@@ -328,9 +333,11 @@ class UnitScanner implements UnitScan {
       case 'Set': {
         const mark = this.mark();
         let all = true;
-        for (const x of e.elts) if (!this.expr(x)) all = false;
-        // Constant items: loaded as one constant (`starunpack_helper`) or folded (`fold_iter`).
-        if (all) this.planAs(mark, e);
+        const elts = e.elts;
+        for (const x of elts) if (!this.expr(x)) all = false;
+        // 3+ constant items: loaded as one constant (`starunpack_helper`); see also `iterable`.
+        this.displayOfConstants = all;
+        if (all && elts.length >= 3) this.planAs(mark, e);
         return false;
       }
       case 'Dict': {
