@@ -107,7 +107,11 @@ function mergeLiteralsIn(x: Expr, st: CodeState): void {
 
 class UnitCompiler {
   readonly arena: Ref[] = [];
-  readonly bodies = new SyntheticBodies();
+  /** Made by the first lambda or comprehension (most units have none). */
+  private bodies_: SyntheticBodies | null = null;
+  get bodies(): SyntheticBodies {
+    return (this.bodies_ ??= new SyntheticBodies());
+  }
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
   readonly compilerHeld: Ref[] = [];
   /**
@@ -116,15 +120,16 @@ class UnitCompiler {
    * for tuples, frozensets and bytes.
    */
   private cache: Map<string, Ref> | null = null;
-  private readonly intCache = new Map<bigint, Ref>();
-  private readonly strCache = new Map<string, Ref>();
+  private intCache: Map<bigint, Ref> | null = null;
+  private strCache: Map<string, Ref> | null = null;
   /** Floats by value; -0.0 apart (a Map finds 0.0 for -0.0), NaN one key as `String(NaN)`. */
   private floatCache: Map<number, Ref> | null = null;
   private negativeZero: Ref | null = null;
   /** None, Ellipsis, False, True. */
   private noneConst: Ref | null = null;
   private ellipsisConst: Ref | null = null;
-  private readonly boolConsts: [Ref | null, Ref | null] = [null, null];
+  private falseConst: Ref | null = null;
+  private trueConst: Ref | null = null;
   /** The unit's literal nodes in source order (unit-scan.ts): the parser's object of the i-th is `arena[i]`. */
   private literals: readonly Expr[] = [];
   /** Each literal's index, once the unit has many (a look through a few is cheaper than making a map). */
@@ -161,6 +166,11 @@ class UnitCompiler {
   /** The constant a node is: a literal's object or a folded value. */
   private constantOf(e: Expr): Ref | undefined {
     if (e.kind !== 'Const') return this.foldedOf === null ? undefined : this.foldedOf.get(e);
+    return this.literalObject(e);
+  }
+
+  /** The parser's object of a literal node (undefined: one not collected, in a variable annotation). */
+  private literalObject(e: Expr): Ref | undefined {
     const literals = this.literals;
     // A node met twice (generated programs share nodes) has the object made last.
     if (literals.length <= 32) {
@@ -563,15 +573,17 @@ class UnitCompiler {
     const p = this.heap.get(ref).payload;
     switch (p.kind) {
       case 'int': {
-        const hit = this.intCache.get(p.value);
+        const cache = (this.intCache ??= new Map<bigint, Ref>());
+        const hit = cache.get(p.value);
         if (hit !== undefined) return hit;
-        this.intCache.set(p.value, ref);
+        cache.set(p.value, ref);
         return ref;
       }
       case 'str': {
-        const hit = this.strCache.get(p.value);
+        const cache = (this.strCache ??= new Map<string, Ref>());
+        const hit = cache.get(p.value);
         if (hit !== undefined) return hit;
-        this.strCache.set(p.value, ref);
+        cache.set(p.value, ref);
         return ref;
       }
       case 'float': {
@@ -582,10 +594,8 @@ class UnitCompiler {
         this.floatCache.set(p.value, ref);
         return ref;
       }
-      case 'bool': {
-        const i = p.value ? 1 : 0;
-        return (this.boolConsts[i] ??= ref);
-      }
+      case 'bool':
+        return p.value ? (this.trueConst ??= ref) : (this.falseConst ??= ref);
       case 'NoneType':
         return (this.noneConst ??= ref);
       case 'ellipsis':
@@ -991,7 +1001,7 @@ class UnitCompiler {
     for (const x of plan) {
       switch (x.kind) {
         case 'Const': {
-          const c = this.constantOf(x);
+          const c = this.literalObject(x);
           if (c !== undefined) {
             code.constOf.set(x, this.addConst(st, c));
             st.constantEmitted = true;
@@ -1671,6 +1681,6 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   }
   const module_ = c.code('module', '<module>', body, [], scan.plan);
   // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
-  for (const r of [...c.compilerHeld].reverse()) heap.decref(r);
+  for (let i = c.compilerHeld.length - 1; i >= 0; i--) heap.decref(c.compilerHeld[i] as Ref);
   return { module: module_, arena: c.arena };
 }
