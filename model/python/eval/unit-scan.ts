@@ -97,17 +97,22 @@ class UnitScanner implements UnitScan {
 
   constructor(private readonly annotationsCompiled: boolean) {}
 
-  /** A block's statements; the block as it is in the plan if a statement may make the rest unreachable. */
-  block(body: readonly Stmt[]): void {
+  /**
+   * A block's statements; the block as it is in the plan if one before the last may make the rest
+   * unreachable. Whether one of them may end the flow (compile.ts `endsBlock`, conservatively).
+   */
+  block(body: readonly Stmt[]): boolean {
     const mark = this.current === null ? 0 : this.current.length;
     const last = body.length - 1;
-    let mayEnd = false;
+    let ends = false;
+    let unreachable = false;
     for (let i = 0; i <= last; i++) {
-      const s = body[i] as Stmt;
-      this.statement(s);
-      if (i < last && !mayEnd && mayEndFlow(s)) mayEnd = true;
+      if (!this.statement(body[i] as Stmt)) continue;
+      ends = true;
+      if (i < last) unreachable = true;
     }
-    if (mayEnd) this.planAs(mark, { kind: 'block', body });
+    if (unreachable) this.planAs(mark, { kind: 'block', body });
+    return ends;
   }
 
   /** Replaces the plan's items from `mark` on with `item`: code generation compiles it as it is. */
@@ -122,7 +127,11 @@ class UnitScanner implements UnitScan {
     return this.current === null ? 0 : this.current.length;
   }
 
-  private statement(s: Stmt): void {
+  /**
+   * One statement. Whether no path may go on after it (compile.ts `endsFlow`, with any test that
+   * may be a constant taken as possibly true): the statements after it may be unreachable.
+   */
+  private statement(s: Stmt): boolean {
     switch (s.kind) {
       case 'Expr':
         this.expr(s.value);
@@ -143,10 +152,10 @@ class UnitScanner implements UnitScan {
         const mark = this.mark();
         // A constant test: the dead branch leaves no constants (compile.ts `enterStatement`).
         const constant = this.expr(s.test);
-        this.block(s.body);
-        this.block(s.orelse);
+        const body = this.block(s.body);
+        const orelse = this.block(s.orelse);
         if (constant) this.planAs(mark, { kind: 'statement', body: [s] });
-        break;
+        return constant || (s.kind === 'If' && body && orelse);
       }
       case 'For': {
         this.iterable(s.iter, 'for');
@@ -161,7 +170,7 @@ class UnitScanner implements UnitScan {
       case 'Return':
         if (s.value) this.expr(s.value);
         else this.current?.push(EMIT);
-        break;
+        return true;
       case 'Yield':
         if (s.value) this.expr(s.value);
         break;
@@ -184,7 +193,10 @@ class UnitScanner implements UnitScan {
       case 'Raise':
         if (s.exc) this.expr(s.exc);
         if (s.cause) this.expr(s.cause);
-        break;
+        return true;
+      case 'Break':
+      case 'Continue':
+        return true;
       case 'Assert': {
         const mark = this.mark();
         const constant = this.expr(s.test);
@@ -192,15 +204,16 @@ class UnitScanner implements UnitScan {
         if (constant) this.planAs(mark, { kind: 'statement', body: [s] });
         break;
       }
-      case 'Try':
-        this.block(s.body);
+      case 'Try': {
+        const body = this.block(s.body);
+        let handlers = true;
         for (const h of s.handlers) {
           if (h.type) this.expr(h.type);
-          this.block(h.body);
+          if (!this.block(h.body)) handlers = false;
         }
-        this.block(s.orelse);
-        this.block(s.finalbody);
-        break;
+        const orelse = this.block(s.orelse);
+        return this.block(s.finalbody) || ((body || orelse) && handlers);
+      }
       case 'FunctionDef': {
         if (this.depth > 0) this.needsScopes = true;
         const outer = this.current;
@@ -245,6 +258,7 @@ class UnitScanner implements UnitScan {
       default:
         break;
     }
+    return false;
   }
 
   /** The plan of a def's or class's code, made at this point of the enclosing code's plan. */
@@ -461,36 +475,4 @@ class UnitScanner implements UnitScan {
       for (const s of part.formatSpec ?? []) if (typeof s !== 'string') this.expr(s.expr);
     }
   }
-}
-
-/**
- * Whether no path may go on after `s` (compile.ts `endsFlow`, with any test that may be a
- * constant taken as possibly true): the statements after it may be unreachable.
- */
-function mayEndFlow(s: Stmt): boolean {
-  switch (s.kind) {
-    case 'Return':
-    case 'Raise':
-    case 'Break':
-    case 'Continue':
-      return true;
-    case 'If':
-      return mayBeConstant(s.test) || (mayEndBlock(s.body) && mayEndBlock(s.orelse));
-    case 'While':
-      return mayBeConstant(s.test);
-    case 'Try':
-      return mayEndBlock(s.finalbody) || ((mayEndBlock(s.body) || mayEndBlock(s.orelse)) && s.handlers.every((h) => mayEndBlock(h.body)));
-    default:
-      return false;
-  }
-}
-
-function mayEndBlock(stmts: readonly Stmt[]): boolean {
-  for (const s of stmts) if (mayEndFlow(s)) return true;
-  return false;
-}
-
-/** A test that is a literal or may fold to a constant. */
-function mayBeConstant(e: Expr): boolean {
-  return e.kind === 'Const' || e.kind === 'Tuple' || e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Subscript';
 }
