@@ -27,7 +27,7 @@ import type { EvalConfig } from './config';
 import { constantKey } from './constant-key';
 import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
-import { scanUnit } from './unit-scan';
+import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
 
 const NO_SCOPES: ReadonlyMap<readonly Stmt[], ScopeFacts> = new Map();
 /** The empty `iterAsTuple` of units without a list display to iterate as a tuple: never written. */
@@ -107,7 +107,11 @@ function mergeLiteralsIn(x: Expr, st: CodeState): void {
 
 class UnitCompiler {
   readonly arena: Ref[] = [];
-  readonly bodies = new SyntheticBodies();
+  /** Made by the first lambda or comprehension (most units have none). */
+  private bodies_: SyntheticBodies | null = null;
+  get bodies(): SyntheticBodies {
+    return (this.bodies_ ??= new SyntheticBodies());
+  }
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
   readonly compilerHeld: Ref[] = [];
   /**
@@ -116,15 +120,16 @@ class UnitCompiler {
    * for tuples, frozensets and bytes.
    */
   private cache: Map<string, Ref> | null = null;
-  private readonly intCache = new Map<bigint, Ref>();
-  private readonly strCache = new Map<string, Ref>();
+  private intCache: Map<bigint, Ref> | null = null;
+  private strCache: Map<string, Ref> | null = null;
   /** Floats by value; -0.0 apart (a Map finds 0.0 for -0.0), NaN one key as `String(NaN)`. */
   private floatCache: Map<number, Ref> | null = null;
   private negativeZero: Ref | null = null;
   /** None, Ellipsis, False, True. */
   private noneConst: Ref | null = null;
   private ellipsisConst: Ref | null = null;
-  private readonly boolConsts: [Ref | null, Ref | null] = [null, null];
+  private falseConst: Ref | null = null;
+  private trueConst: Ref | null = null;
   /** The unit's literal nodes in source order (unit-scan.ts): the parser's object of the i-th is `arena[i]`. */
   private literals: readonly Expr[] = [];
   /** Each literal's index, once the unit has many (a look through a few is cheaper than making a map). */
@@ -161,6 +166,11 @@ class UnitCompiler {
   /** The constant a node is: a literal's object or a folded value. */
   private constantOf(e: Expr): Ref | undefined {
     if (e.kind !== 'Const') return this.foldedOf === null ? undefined : this.foldedOf.get(e);
+    return this.literalObject(e);
+  }
+
+  /** The parser's object of a literal node (undefined: one not collected, in a variable annotation). */
+  private literalObject(e: Expr): Ref | undefined {
     const literals = this.literals;
     // A node met twice (generated programs share nodes) has the object made last.
     if (literals.length <= 32) {
@@ -369,6 +379,14 @@ class UnitCompiler {
   /** Shared by the unit's code objects (the evaluator's `iterAsTuple`); made by the first such list. */
   iterAsTuple: Set<Expr> = NO_EXPRS;
 
+  /** Folding's work as unit-scan.ts found it, in the order `foldStatements` would meet it. */
+  foldAll(folds: readonly FoldItem[]): void {
+    for (const x of folds) {
+      if (x.kind === 'iterable') this.foldIterable(x.node, x.use);
+      else this.fold(x);
+    }
+  }
+
   foldStatements(body: readonly Stmt[]): void {
     for (const s of body) {
       switch (s.kind) {
@@ -555,15 +573,17 @@ class UnitCompiler {
     const p = this.heap.get(ref).payload;
     switch (p.kind) {
       case 'int': {
-        const hit = this.intCache.get(p.value);
+        const cache = (this.intCache ??= new Map<bigint, Ref>());
+        const hit = cache.get(p.value);
         if (hit !== undefined) return hit;
-        this.intCache.set(p.value, ref);
+        cache.set(p.value, ref);
         return ref;
       }
       case 'str': {
-        const hit = this.strCache.get(p.value);
+        const cache = (this.strCache ??= new Map<string, Ref>());
+        const hit = cache.get(p.value);
         if (hit !== undefined) return hit;
-        this.strCache.set(p.value, ref);
+        cache.set(p.value, ref);
         return ref;
       }
       case 'float': {
@@ -574,10 +594,8 @@ class UnitCompiler {
         this.floatCache.set(p.value, ref);
         return ref;
       }
-      case 'bool': {
-        const i = p.value ? 1 : 0;
-        return (this.boolConsts[i] ??= ref);
-      }
+      case 'bool':
+        return p.value ? (this.trueConst ??= ref) : (this.falseConst ??= ref);
       case 'NoneType':
         return (this.noneConst ??= ref);
       case 'ellipsis':
@@ -935,7 +953,8 @@ class UnitCompiler {
     }
   }
 
-  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[]): CodeObject {
+  /** `plan`: what generating this code meets (unit-scan.ts), followed instead of walking `body`. */
+  code(kind: CodeObject['kind'], name: string, body: readonly Stmt[], params: readonly string[], plan: readonly PlanItem[] | null = null): CodeObject {
     const scope = this.scopeOf(body);
     // Most units have no `global` statement (unit-scan.ts): their code objects share the empty set.
     const globals = this.hasGlobal ? declaredGlobals(body) : NO_GLOBALS;
@@ -964,12 +983,50 @@ class UnitCompiler {
     // leave co_consts (`remove_unused_consts`) except the unit's first constant, kept as the
     // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
     const st: CodeState = { unit: this, code, foldedLater: [], constantEmitted: false, constSet: null };
-    this.statements(st, body);
+    if (plan === null) this.statements(st, body);
+    else this.replay(st, plan);
     for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
     return code;
+  }
+
+  /**
+   * Code generation from the unit's plan (unit-scan.ts): each literal as `visitExpr` loads it,
+   * each def or class as `enterStatement` makes it, the rest walked as before.
+   */
+  private replay(st: CodeState, plan: readonly PlanItem[]): void {
+    const code = st.code;
+    for (const x of plan) {
+      switch (x.kind) {
+        case 'Const': {
+          const c = this.literalObject(x);
+          if (c !== undefined) {
+            code.constOf.set(x, this.addConst(st, c));
+            st.constantEmitted = true;
+          }
+          break;
+        }
+        case 'code': {
+          const s = x.stmt;
+          const child = s.kind === 'FunctionDef' ? this.code('function', s.name, s.body, s.params.map((p) => p.name), x.plan) : this.code('class', s.name, s.body, [], x.plan);
+          record(code, 'children', s, child);
+          code.consts.push(child.ref);
+          st.constantEmitted = true;
+          break;
+        }
+        case 'statement':
+        case 'block':
+          this.statements(st, x.body);
+          break;
+        case 'emit':
+          st.constantEmitted = true;
+          break;
+        default:
+          this.visitExpr(st, x);
+      }
+    }
   }
 
   /**
@@ -1614,13 +1671,16 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   const body = 'kind' in module ? module.body : module;
   const c = new UnitCompiler(heap, config);
   // One walk says what the unit has (unit-scan.ts): the passes with nothing to do are skipped.
-  const scan = scanUnit(body);
+  const scan = scanUnit(body, config.annotations !== 'annotate');
   c.hasGlobal = scan.hasGlobal;
   if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody: c.bodies.lambdaBody, comprehensionBody: c.bodies.hiddenComprehensionBody });
   c.parseLiterals(scan.literals);
-  if (scan.mayFold) c.foldStatements(body);
-  const module_ = c.code('module', '<module>', body, []);
+  if (scan.mayFold) {
+    if (scan.foldsInOrder) c.foldAll(scan.folds);
+    else c.foldStatements(body);
+  }
+  const module_ = c.code('module', '<module>', body, [], scan.plan);
   // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
-  for (const r of [...c.compilerHeld].reverse()) heap.decref(r);
+  for (let i = c.compilerHeld.length - 1; i >= 0; i--) heap.decref(c.compilerHeld[i] as Ref);
   return { module: module_, arena: c.arena };
 }
