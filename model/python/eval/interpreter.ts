@@ -111,6 +111,17 @@ const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
 const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);
 
 
+/** The messages of a config (immutable, shared by its runs: made once, not per run). */
+const messagesByConfig = new WeakMap<EvalConfig, Messages>();
+function messagesOf(cfg: EvalConfig): Messages {
+  let msgs = messagesByConfig.get(cfg);
+  if (msgs === undefined) {
+    msgs = messagesFor(cfg);
+    messagesByConfig.set(cfg, msgs);
+  }
+  return msgs;
+}
+
 export interface InterpreterOptions {
   readonly mode: 'module' | 'repl';
   readonly trace: boolean;
@@ -180,7 +191,7 @@ export class Interpreter {
     readonly cfg: EvalConfig,
     readonly options: InterpreterOptions,
   ) {
-    this.msgs = messagesFor(cfg);
+    this.msgs = messagesOf(cfg);
     this.borrows = cfg.getrefcountBorrowsFastLocals ? new BorrowLedger() : null;
     const staticTypesImmortal = cfg.core.immortalRefcount !== null;
     const type = (name: string) => heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
