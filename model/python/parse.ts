@@ -29,7 +29,7 @@ export function parseModule(source: string, filename = '<string>'): Module {
   const ctx = new ConvertContext(src);
   rejectUnreadable(ctx, tree);
   const module: Module = { kind: 'Module', body: new StatementConverter(ctx).module(tree.topNode) };
-  checkScopes(ctx, module);
+  if (ctx.scopeErrorsPossible) checkScopes(ctx, module);
   checkControlFlow(ctx, module);
   return module;
 }
@@ -42,22 +42,19 @@ export function parseModule(source: string, filename = '<string>'): Module {
  */
 function rejectUnreadable(ctx: ConvertContext, tree: Tree): void {
   const text = ctx.source.text;
-  let error: SyntaxNode | null = null;
-  let trailingDot: SyntaxNode | null = null;
-  tree.iterate({
-    enter(n) {
-      if (error) return false;
-      if (n.type.isError) {
-        error = n.node;
-        return false;
-      }
-      if (!trailingDot && n.name === 'Number' && text.charCodeAt(n.to) === 0x2e && /^[0-9_]+$/.test(text.slice(n.from, n.to)))
-        trailingDot = n.node;
-      return undefined;
-    },
-  });
-  const dot = trailingDot as SyntaxNode | null;
-  const err = error as SyntaxNode | null;
+  let err: SyntaxNode | null = null;
+  let dot: SyntaxNode | null = null;
+  // Every named node in document order, without a callback per node.
+  const cursor = tree.cursor();
+  do {
+    const type = cursor.type;
+    if (type.isError) {
+      err = cursor.node;
+      break;
+    }
+    if (dot === null && type.name === 'Number' && text.charCodeAt(cursor.to) === 0x2e && /^[0-9_]+$/.test(text.slice(cursor.from, cursor.to)))
+      dot = cursor.node;
+  } while (cursor.next());
   if (dot && (!err || dot.from <= err.from)) {
     const after = text[dot.to + 1] ?? '';
     if (/[A-Za-z_\u0080-\uffff]/.test(after) && !/[eEjJ]/.test(after)) ctx.malformed('invalid decimal literal', dot);

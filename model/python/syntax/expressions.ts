@@ -19,30 +19,30 @@ const BINARY_OPERATORS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '//',
 const COMPARE_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', 'is', 'is not', 'in', 'not in']);
 
 export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
-  const pos = ctx.pos(node);
+  // Each case finds its place itself: the compound ones below do, and parentheses have none.
   switch (node.name) {
     case 'VariableName':
-      return { kind: 'Name', id: identifier(ctx, node), pos };
+      return { kind: 'Name', id: identifier(ctx, node), pos: ctx.pos(node) };
     case 'Number':
-      return { kind: 'Const', value: ctx.decode(node.from, () => decodeNumber(ctx.text(node))), pos };
+      return { kind: 'Const', value: ctx.decode(node.from, () => decodeNumber(ctx.text(node))), pos: ctx.pos(node) };
     case 'String':
     case 'FormatString':
     case 'ContinuedString':
       return convertStrings(ctx, node, convertExpr);
     case 'None':
-      return { kind: 'Const', value: { type: 'None' }, pos };
+      return { kind: 'Const', value: { type: 'None' }, pos: ctx.pos(node) };
     case 'Boolean':
-      return { kind: 'Const', value: { type: 'bool', value: ctx.text(node) === 'True' }, pos };
+      return { kind: 'Const', value: { type: 'bool', value: ctx.text(node) === 'True' }, pos: ctx.pos(node) };
     case 'Ellipsis':
-      return { kind: 'Const', value: { type: 'Ellipsis' }, pos };
+      return { kind: 'Const', value: { type: 'Ellipsis' }, pos: ctx.pos(node) };
     case 'ParenthesizedExpression':
       return convertExpr(ctx, single(ctx, inner(node)));
     case 'TupleExpression':
-      return { kind: 'Tuple', elts: displayItems(ctx, inner(node), true), pos };
+      return { kind: 'Tuple', elts: displayItems(ctx, inner(node), true), pos: ctx.pos(node) };
     case 'ArrayExpression':
-      return { kind: 'List', elts: displayItems(ctx, inner(node), true), pos };
+      return { kind: 'List', elts: displayItems(ctx, inner(node), true), pos: ctx.pos(node) };
     case 'SetExpression':
-      return { kind: 'Set', elts: displayItems(ctx, inner(node), true), pos };
+      return { kind: 'Set', elts: displayItems(ctx, inner(node), true), pos: ctx.pos(node) };
     case 'DictionaryExpression':
       return dict(ctx, node);
     case 'UnaryExpression':
@@ -50,6 +50,7 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'BinaryExpression':
       return binary(ctx, node);
     case 'ConditionalExpression': {
+      const pos = ctx.pos(node);
       const [body, , test, , orelse] = childrenOf(node);
       return { kind: 'IfExp', body: convertExpr(ctx, body!), test: convertExpr(ctx, test!), orelse: convertExpr(ctx, orelse!), pos };
     }

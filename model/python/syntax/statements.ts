@@ -92,6 +92,7 @@ export class StatementConverter {
         return;
       }
       case 'ScopeStatement': {
+        ctx.scopeErrorsPossible = true;
         const names = children.slice(1).filter((c) => c.name !== ',').map((c) => identifier(ctx, c));
         out.push(ctx.text(children[0]!) === 'global' ? { kind: 'Global', names, pos } : { kind: 'Nonlocal', names, pos });
         return;
