@@ -77,6 +77,8 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
 
 /** A comma-separated run of expressions: one expression, or a Tuple if there is a comma. */
 export function convertExprList(ctx: ConvertContext, nodes: readonly SyntaxNode[]): Expr {
+  // Most lists are one expression: no comma to split on.
+  if (nodes.length === 1 && nodes[0]!.name !== ',') return convertExpr(ctx, single(ctx, nodes));
   const { items, trailingComma } = splitOnCommas(nodes);
   const elts = items.map((item) => convertExpr(ctx, single(ctx, item)));
   if (items.length === 1 && !trailingComma) return elts[0]!;
@@ -138,8 +140,9 @@ function unary(ctx: ConvertContext, node: SyntaxNode): Expr {
   return { kind: 'UnaryOp', op: opName, operand: convertExpr(ctx, operand!), pos: ctx.pos(node) };
 }
 
-function operatorOf(ctx: ConvertContext, node: SyntaxNode): string {
-  const children = childrenOf(node);
+/** The operator between a binary node's operands (`children`: the node's), `is not` and `not in` as two words. */
+function operatorOf(ctx: ConvertContext, children: readonly SyntaxNode[]): string {
+  if (children.length === 3) return ctx.text(children[1]!);
   return children
     .slice(1, -1)
     .map((c) => ctx.text(c))
@@ -159,9 +162,9 @@ function booleanExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
   const items: BoolItem[] = [];
   const flatten = (n: SyntaxNode): void => {
     if (n.name === 'BinaryExpression') {
-      const op = operatorOf(ctx, n);
+      const children = childrenOf(n);
+      const op = operatorOf(ctx, children);
       if (op === 'and' || op === 'or') {
-        const children = childrenOf(n);
         flatten(children[0]!);
         items.push({ op, node: n });
         flatten(children[children.length - 1]!);
@@ -208,9 +211,9 @@ function binary(ctx: ConvertContext, node: SyntaxNode): Expr {
   const children = childrenOf(node);
   const leftNode = children[0]!;
   const rightNode = children[children.length - 1]!;
-  const op = operatorOf(ctx, node);
-  const pos = ctx.pos(node);
+  const op = operatorOf(ctx, children);
   if (op === 'and' || op === 'or') return booleanExpr(ctx, node);
+  const pos = ctx.pos(node);
   if (COMPARE_OPERATORS.has(op)) {
     if (isNot(ctx, rightNode)) ctx.malformed('invalid syntax', rightNode);
     const left = convertExpr(ctx, leftNode);
