@@ -16,7 +16,7 @@ import { MalformedSourceError } from '../errors';
 import { ConvertContext } from './syntax/context';
 import { checkControlFlow } from './syntax/control-flow';
 import { checkScopes } from './syntax/scopes';
-import { python3Parser } from './syntax/python3-parser';
+import { NO_FORCED_ERRORS_BELOW, python3Parser, strictPython3Parser } from './syntax/python3-parser';
 import { normalizeNewlines, SourceText } from './syntax/source';
 import { StatementConverter } from './syntax/statements';
 
@@ -25,14 +25,34 @@ export function parseModule(source: string, filename = '<string>'): Module {
   const src = new SourceText(text, filename);
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new MalformedSourceError('source code cannot contain null bytes', src.place(nul));
-  const tree = python3Parser.parse(text);
+  const { tree, errorNodesPossible } = parseTree(text);
   const ctx = new ConvertContext(src);
-  rejectUnreadable(ctx, tree);
+  if (errorNodesPossible || TRAILING_DOT_POSSIBLE.test(text)) rejectUnreadable(ctx, tree);
   const module: Module = { kind: 'Module', body: new StatementConverter(ctx).module(tree.topNode) };
   if (ctx.scopeErrorsPossible) checkScopes(ctx, module);
   checkControlFlow(ctx, module);
   return module;
 }
+
+/** lezer's tree, and whether it may hold error nodes (see `strictPython3Parser`). */
+function parseTree(text: string): { tree: Tree; errorNodesPossible: boolean } {
+  if (text.length < NO_FORCED_ERRORS_BELOW) {
+    try {
+      return { tree: strictPython3Parser.parse(text), errorNodesPossible: false };
+    } catch (e) {
+      // lezer's "No parse at": read it again, recovering, to find where and why.
+      if (!(e instanceof SyntaxError)) throw e;
+    }
+  }
+  return { tree: python3Parser.parse(text), errorNodesPossible: true };
+}
+
+/**
+ * Where `rejectUnreadable` may find a `Number` of digits right before a `.`: a digit or `_`, then
+ * a `.` that no digit follows (lezer's `Number` takes `.5` along; checked over every string of
+ * `1_.5ejx0 a` up to 6 characters).
+ */
+const TRAILING_DOT_POSSIBLE = /[0-9_]\.(?![0-9])/;
 
 /**
  * Stops at the first lezer error node, or at a decimal number directly followed by `.` and

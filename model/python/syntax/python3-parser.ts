@@ -24,3 +24,14 @@ export const python3Parser: LRParser = memoizeTables(
     tokenizers: [{ from: findLegacyPrint(lezerPython), to: new ExternalTokenizer(() => {}) }],
   }),
 );
+
+/**
+ * The same parser stopping at the first place no parse goes on (lezer's `strict`), instead of
+ * recovering. lezer makes error nodes only while recovering, or when it cuts a reduction of 2000+
+ * characters repeated 300 times (`Recover.MinBigReduction`, `Rec.MaxLeftAssociativeReductionCount`
+ * in @lezer/lr): a shorter source that this parser reads has none, and nobody needs to look for them.
+ */
+export const strictPython3Parser: LRParser = python3Parser.configure({ strict: true });
+
+/** Sources shorter than this can hold error nodes only where `strictPython3Parser` fails. */
+export const NO_FORCED_ERRORS_BELOW = 2000;
