@@ -242,13 +242,19 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
   const args: Expr[] = [];
   const keywords: Keyword[] = [];
   const { items: argItems, trailingComma } = splitOnCommas(inner(argList));
-  const genexp = argItems.findIndex((item) => item[1]?.name === 'for' || item[1]?.name === 'async');
+  let genexp = -1;
+  for (let i = 0; i < argItems.length && genexp < 0; i++) {
+    const second = argItems[i]![1]?.name;
+    if (second === 'for' || second === 'async') genexp = i;
+  }
   if (genexp >= 0) {
     // `f(x for x in y)`: a generator expression must be the sole argument, unparenthesised.
     if (argItems.length > 1 || trailingComma) ctx.malformed('Generator expression must be parenthesized', argItems[genexp]![0]!);
     const item = argItems[0]!;
     return { kind: 'Call', func, args: [convertComprehension(ctx, 'ComprehensionExpression', item, argList, convertExpr, convertExprList)], keywords, pos: ctx.pos(node) };
   }
+  // Whether a `**mapping` came before (the only keyword named '**').
+  let keywordsUnpacked = false;
   for (const item of argItems) {
     const first = item[0]!;
     if (first.name === '*' || first.name === '**') {
@@ -256,10 +262,11 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
       if (value === undefined || item.length > 2) return ctx.malformed('invalid syntax', first);
       if (first.name === '*') {
         // `Grammar/python.gram` `invalid_arguments`: `*x` after `**y` is a SyntaxError.
-        if (keywords.some((k) => k.name === '**')) ctx.malformed('iterable argument unpacking follows keyword argument unpacking', first);
+        if (keywordsUnpacked) ctx.malformed('iterable argument unpacking follows keyword argument unpacking', first);
         args.push({ kind: 'Starred', value: convertExpr(ctx, value), pos: ctx.pos(first) });
       } else {
         keywords.push({ name: '**', value: convertExpr(ctx, value), pos: ctx.pos(first) });
+        keywordsUnpacked = true;
       }
       continue;
     }
@@ -271,8 +278,10 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
       if (keywords.some((k) => k.name === name)) ctx.malformed(`keyword argument repeated: ${name}`, first);
       keywords.push({ name, value: convertExpr(ctx, item[2]!), pos: ctx.pos(first) });
     } else {
-      if (keywords.some((k) => k.name === '**')) ctx.malformed('positional argument follows keyword argument unpacking', first);
-      if (keywords.length > 0) ctx.malformed('positional argument follows keyword argument', first);
+      if (keywords.length > 0) {
+        if (keywordsUnpacked) ctx.malformed('positional argument follows keyword argument unpacking', first);
+        ctx.malformed('positional argument follows keyword argument', first);
+      }
       args.push(convertExpr(ctx, single(ctx, item)));
     }
   }
