@@ -99,7 +99,6 @@ export class Heap {
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
     this.listFree = new FreeList('list', fl.list, config.sizes.list + config.gcHeaderSize, this.allocator);
     this.dictFree = new FreeList('dict', fl.dict, config.sizes.dict + config.gcHeaderSize, this.allocator);
-    if (!config.allocatorModelled) for (const f of [this.floatFree, this.listFree, this.dictFree]) f.lose();
   }
 
   // ---- access ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { MalformedSourceError } from '../errors';
 import { ConvertContext } from './syntax/context';
 import { checkControlFlow } from './syntax/control-flow';
 import { checkScopes } from './syntax/scopes';
-import { python3Parser } from './syntax/python3-parser';
+import { NO_FORCED_ERRORS_BELOW, python3Parser, strictPython3Parser } from './syntax/python3-parser';
 import { normalizeNewlines, SourceText } from './syntax/source';
 import { StatementConverter } from './syntax/statements';
 
@@ -25,14 +25,34 @@ export function parseModule(source: string, filename = '<string>'): Module {
   const src = new SourceText(text, filename);
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new MalformedSourceError('source code cannot contain null bytes', src.place(nul));
-  const tree = python3Parser.parse(text);
+  const { tree, errorNodesPossible } = parseTree(text);
   const ctx = new ConvertContext(src);
-  rejectUnreadable(ctx, tree);
+  if (errorNodesPossible || TRAILING_DOT_POSSIBLE.test(text)) rejectUnreadable(ctx, tree);
   const module: Module = { kind: 'Module', body: new StatementConverter(ctx).module(tree.topNode) };
-  checkScopes(ctx, module);
+  if (ctx.scopeErrorsPossible) checkScopes(ctx, module);
   checkControlFlow(ctx, module);
   return module;
 }
+
+/** lezer's tree, and whether it may hold error nodes (see `strictPython3Parser`). */
+function parseTree(text: string): { tree: Tree; errorNodesPossible: boolean } {
+  if (text.length < NO_FORCED_ERRORS_BELOW) {
+    try {
+      return { tree: strictPython3Parser.parse(text), errorNodesPossible: false };
+    } catch (e) {
+      // lezer's "No parse at": read it again, recovering, to find where and why.
+      if (!(e instanceof SyntaxError)) throw e;
+    }
+  }
+  return { tree: python3Parser.parse(text), errorNodesPossible: true };
+}
+
+/**
+ * Where `rejectUnreadable` may find a `Number` of digits right before a `.`: a digit or `_`, then
+ * a `.` that no digit follows (lezer's `Number` takes `.5` along; checked over every string of
+ * `1_.5ejx0 a` up to 6 characters).
+ */
+const TRAILING_DOT_POSSIBLE = /[0-9_]\.(?![0-9])/;
 
 /**
  * Stops at the first lezer error node, or at a decimal number directly followed by `.` and
@@ -42,22 +62,19 @@ export function parseModule(source: string, filename = '<string>'): Module {
  */
 function rejectUnreadable(ctx: ConvertContext, tree: Tree): void {
   const text = ctx.source.text;
-  let error: SyntaxNode | null = null;
-  let trailingDot: SyntaxNode | null = null;
-  tree.iterate({
-    enter(n) {
-      if (error) return false;
-      if (n.type.isError) {
-        error = n.node;
-        return false;
-      }
-      if (!trailingDot && n.name === 'Number' && text.charCodeAt(n.to) === 0x2e && /^[0-9_]+$/.test(text.slice(n.from, n.to)))
-        trailingDot = n.node;
-      return undefined;
-    },
-  });
-  const dot = trailingDot as SyntaxNode | null;
-  const err = error as SyntaxNode | null;
+  let err: SyntaxNode | null = null;
+  let dot: SyntaxNode | null = null;
+  // Every named node in document order, without a callback per node.
+  const cursor = tree.cursor();
+  do {
+    const type = cursor.type;
+    if (type.isError) {
+      err = cursor.node;
+      break;
+    }
+    if (dot === null && type.name === 'Number' && text.charCodeAt(cursor.to) === 0x2e && /^[0-9_]+$/.test(text.slice(cursor.from, cursor.to)))
+      dot = cursor.node;
+  } while (cursor.next());
   if (dot && (!err || dot.from <= err.from)) {
     const after = text[dot.to + 1] ?? '';
     if (/[A-Za-z_\u0080-\uffff]/.test(after) && !/[eEjJ]/.test(after)) ctx.malformed('invalid decimal literal', dot);

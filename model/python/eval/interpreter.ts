@@ -106,10 +106,29 @@ const BUILTIN_FUNCTIONS = ['print', 'id', 'len', 'repr', 'chr', 'ord', 'isinstan
 const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 'dict', 'set', 'frozenset', 'range', 'type', 'object', ...LAZY_ITERATOR_TYPES] as const;
 /** Builtin types `type()` can return without being callable by name here. */
 const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code', ...DICT_VIEW_TYPE_NAMES, ...REVERSED_TYPE_NAMES] as const;
-const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
 const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
 const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);
+/**
+ * The `Heap.preexisting` keys of the builtin types, functions and modules, made once: a key
+ * built per run is a new string to hash in every run.
+ */
+const TYPE_KEYS: ReadonlyMap<string, string> = new Map([...TYPE_NAMES_KNOWN].map((name) => [name, `type:${name}`]));
+const BUILTIN_FUNCTION_KEYS: ReadonlyMap<string, string> = new Map(BUILTIN_FUNCTIONS.map((name) => [name, `builtin:${name}`]));
+const MODULE_KEYS: ReadonlyMap<string, { readonly key: string; readonly functions: readonly (readonly [name: string, key: string])[] }> = new Map(
+  Object.entries(MODULE_FUNCTIONS).map(([mod, fns]) => [mod, { key: `module:${mod}`, functions: fns.map((fn) => [fn, `builtin:${mod}.${fn}`] as const) }]),
+);
 
+
+/** The messages of a config (immutable, shared by its runs: made once, not per run). */
+const messagesByConfig = new WeakMap<EvalConfig, Messages>();
+function messagesOf(cfg: EvalConfig): Messages {
+  let msgs = messagesByConfig.get(cfg);
+  if (msgs === undefined) {
+    msgs = messagesFor(cfg);
+    messagesByConfig.set(cfg, msgs);
+  }
+  return msgs;
+}
 
 export interface InterpreterOptions {
   readonly mode: 'module' | 'repl';
@@ -180,23 +199,27 @@ export class Interpreter {
     readonly cfg: EvalConfig,
     readonly options: InterpreterOptions,
   ) {
-    this.msgs = messagesFor(cfg);
+    this.msgs = messagesOf(cfg);
     this.borrows = cfg.getrefcountBorrowsFastLocals ? new BorrowLedger() : null;
     const staticTypesImmortal = cfg.core.immortalRefcount !== null;
-    const type = (name: string) => heap.preexisting(`type:${name}`, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
-    this.builtinTypes = new LazyRefs((name) => (TYPE_NAMES_KNOWN.has(name) ? type(name) : undefined));
+    this.builtinTypes = new LazyRefs((name) => {
+      const key = TYPE_KEYS.get(name);
+      if (key === undefined) return undefined;
+      return heap.preexisting(key, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
+    });
     this.builtins = new LazyRefs((name) => {
-      if (BUILTIN_FUNCTION_NAMES.has(name)) return heap.preexisting(`builtin:${name}`, () => ({ kind: 'builtin', name, self: null }), false);
+      const key = BUILTIN_FUNCTION_KEYS.get(name);
+      if (key !== undefined) return heap.preexisting(key, () => ({ kind: 'builtin', name, self: null }), false);
       return BUILTIN_TYPE_NAMES.has(name) ? this.builtinTypes.get(name) : builtinExceptionType(this, name);
     });
     this.modules = new LazyRefs((mod) => {
-      if (!Object.hasOwn(MODULE_FUNCTIONS, mod)) return undefined;
-      const fns = MODULE_FUNCTIONS[mod] ?? [];
+      const keys = MODULE_KEYS.get(mod);
+      if (keys === undefined) return undefined;
       const attrs = new Map<string, Ref>();
-      for (const fn of fns) {
-        attrs.set(fn, heap.preexisting(`builtin:${mod}.${fn}`, () => ({ kind: 'builtin', name: `${mod}.${fn}`, self: null }), false));
+      for (const [fn, key] of keys.functions) {
+        attrs.set(fn, heap.preexisting(key, () => ({ kind: 'builtin', name: `${mod}.${fn}`, self: null }), false));
       }
-      return heap.preexisting(`module:${mod}`, () => ({ kind: 'module', name: mod, attrs }), false);
+      return heap.preexisting(keys.key, () => ({ kind: 'module', name: mod, attrs }), false);
     });
     heap.weakrefCallbackHook = (callback, weakref) => {
       const result = this.call(callback, [weakref], [], false);

@@ -8,6 +8,11 @@ import type { SourceText } from './source';
 export class ConvertContext {
   /** Delimiters of the f-strings being converted, innermost last. */
   readonly fstringQuotes: string[] = [];
+  /**
+   * Whether the program has what can make a scope error (`scopes.ts`): a `global` or `nonlocal`
+   * statement, or a parameter list naming one parameter twice. Without either there is none.
+   */
+  scopeErrorsPossible = false;
 
   constructor(readonly source: SourceText) {}
 

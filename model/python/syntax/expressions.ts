@@ -19,30 +19,30 @@ const BINARY_OPERATORS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '//',
 const COMPARE_OPERATORS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', 'is', 'is not', 'in', 'not in']);
 
 export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
-  const pos = ctx.pos(node);
+  // Each case finds its place itself: the compound ones below do, and parentheses have none.
   switch (node.name) {
     case 'VariableName':
-      return { kind: 'Name', id: identifier(ctx, node), pos };
+      return { kind: 'Name', id: identifier(ctx, node), pos: ctx.pos(node) };
     case 'Number':
-      return { kind: 'Const', value: ctx.decode(node.from, () => decodeNumber(ctx.text(node))), pos };
+      return { kind: 'Const', value: ctx.decode(node.from, () => decodeNumber(ctx.text(node))), pos: ctx.pos(node) };
     case 'String':
     case 'FormatString':
     case 'ContinuedString':
       return convertStrings(ctx, node, convertExpr);
     case 'None':
-      return { kind: 'Const', value: { type: 'None' }, pos };
+      return { kind: 'Const', value: { type: 'None' }, pos: ctx.pos(node) };
     case 'Boolean':
-      return { kind: 'Const', value: { type: 'bool', value: ctx.text(node) === 'True' }, pos };
+      return { kind: 'Const', value: { type: 'bool', value: ctx.text(node) === 'True' }, pos: ctx.pos(node) };
     case 'Ellipsis':
-      return { kind: 'Const', value: { type: 'Ellipsis' }, pos };
+      return { kind: 'Const', value: { type: 'Ellipsis' }, pos: ctx.pos(node) };
     case 'ParenthesizedExpression':
       return convertExpr(ctx, single(ctx, inner(node)));
     case 'TupleExpression':
-      return { kind: 'Tuple', elts: displayItems(ctx, inner(node), true), pos };
+      return { kind: 'Tuple', elts: displayItems(ctx, inner(node), true), pos: ctx.pos(node) };
     case 'ArrayExpression':
-      return { kind: 'List', elts: displayItems(ctx, inner(node), true), pos };
+      return { kind: 'List', elts: displayItems(ctx, inner(node), true), pos: ctx.pos(node) };
     case 'SetExpression':
-      return { kind: 'Set', elts: displayItems(ctx, inner(node), true), pos };
+      return { kind: 'Set', elts: displayItems(ctx, inner(node), true), pos: ctx.pos(node) };
     case 'DictionaryExpression':
       return dict(ctx, node);
     case 'UnaryExpression':
@@ -50,6 +50,7 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'BinaryExpression':
       return binary(ctx, node);
     case 'ConditionalExpression': {
+      const pos = ctx.pos(node);
       const [body, , test, , orelse] = childrenOf(node);
       return { kind: 'IfExp', body: convertExpr(ctx, body!), test: convertExpr(ctx, test!), orelse: convertExpr(ctx, orelse!), pos };
     }
@@ -76,6 +77,8 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
 
 /** A comma-separated run of expressions: one expression, or a Tuple if there is a comma. */
 export function convertExprList(ctx: ConvertContext, nodes: readonly SyntaxNode[]): Expr {
+  // Most lists are one expression: no comma to split on.
+  if (nodes.length === 1 && nodes[0]!.name !== ',') return convertExpr(ctx, single(ctx, nodes));
   const { items, trailingComma } = splitOnCommas(nodes);
   const elts = items.map((item) => convertExpr(ctx, single(ctx, item)));
   if (items.length === 1 && !trailingComma) return elts[0]!;
@@ -137,8 +140,9 @@ function unary(ctx: ConvertContext, node: SyntaxNode): Expr {
   return { kind: 'UnaryOp', op: opName, operand: convertExpr(ctx, operand!), pos: ctx.pos(node) };
 }
 
-function operatorOf(ctx: ConvertContext, node: SyntaxNode): string {
-  const children = childrenOf(node);
+/** The operator between a binary node's operands (`children`: the node's), `is not` and `not in` as two words. */
+function operatorOf(ctx: ConvertContext, children: readonly SyntaxNode[]): string {
+  if (children.length === 3) return ctx.text(children[1]!);
   return children
     .slice(1, -1)
     .map((c) => ctx.text(c))
@@ -158,9 +162,9 @@ function booleanExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
   const items: BoolItem[] = [];
   const flatten = (n: SyntaxNode): void => {
     if (n.name === 'BinaryExpression') {
-      const op = operatorOf(ctx, n);
+      const children = childrenOf(n);
+      const op = operatorOf(ctx, children);
       if (op === 'and' || op === 'or') {
-        const children = childrenOf(n);
         flatten(children[0]!);
         items.push({ op, node: n });
         flatten(children[children.length - 1]!);
@@ -207,9 +211,9 @@ function binary(ctx: ConvertContext, node: SyntaxNode): Expr {
   const children = childrenOf(node);
   const leftNode = children[0]!;
   const rightNode = children[children.length - 1]!;
-  const op = operatorOf(ctx, node);
-  const pos = ctx.pos(node);
+  const op = operatorOf(ctx, children);
   if (op === 'and' || op === 'or') return booleanExpr(ctx, node);
+  const pos = ctx.pos(node);
   if (COMPARE_OPERATORS.has(op)) {
     if (isNot(ctx, rightNode)) ctx.malformed('invalid syntax', rightNode);
     const left = convertExpr(ctx, leftNode);
@@ -238,13 +242,19 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
   const args: Expr[] = [];
   const keywords: Keyword[] = [];
   const { items: argItems, trailingComma } = splitOnCommas(inner(argList));
-  const genexp = argItems.findIndex((item) => item[1]?.name === 'for' || item[1]?.name === 'async');
+  let genexp = -1;
+  for (let i = 0; i < argItems.length && genexp < 0; i++) {
+    const second = argItems[i]![1]?.name;
+    if (second === 'for' || second === 'async') genexp = i;
+  }
   if (genexp >= 0) {
     // `f(x for x in y)`: a generator expression must be the sole argument, unparenthesised.
     if (argItems.length > 1 || trailingComma) ctx.malformed('Generator expression must be parenthesized', argItems[genexp]![0]!);
     const item = argItems[0]!;
     return { kind: 'Call', func, args: [convertComprehension(ctx, 'ComprehensionExpression', item, argList, convertExpr, convertExprList)], keywords, pos: ctx.pos(node) };
   }
+  // Whether a `**mapping` came before (the only keyword named '**').
+  let keywordsUnpacked = false;
   for (const item of argItems) {
     const first = item[0]!;
     if (first.name === '*' || first.name === '**') {
@@ -252,10 +262,11 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
       if (value === undefined || item.length > 2) return ctx.malformed('invalid syntax', first);
       if (first.name === '*') {
         // `Grammar/python.gram` `invalid_arguments`: `*x` after `**y` is a SyntaxError.
-        if (keywords.some((k) => k.name === '**')) ctx.malformed('iterable argument unpacking follows keyword argument unpacking', first);
+        if (keywordsUnpacked) ctx.malformed('iterable argument unpacking follows keyword argument unpacking', first);
         args.push({ kind: 'Starred', value: convertExpr(ctx, value), pos: ctx.pos(first) });
       } else {
         keywords.push({ name: '**', value: convertExpr(ctx, value), pos: ctx.pos(first) });
+        keywordsUnpacked = true;
       }
       continue;
     }
@@ -267,8 +278,10 @@ export function convertCall(ctx: ConvertContext, func: Expr, argList: SyntaxNode
       if (keywords.some((k) => k.name === name)) ctx.malformed(`keyword argument repeated: ${name}`, first);
       keywords.push({ name, value: convertExpr(ctx, item[2]!), pos: ctx.pos(first) });
     } else {
-      if (keywords.some((k) => k.name === '**')) ctx.malformed('positional argument follows keyword argument unpacking', first);
-      if (keywords.length > 0) ctx.malformed('positional argument follows keyword argument', first);
+      if (keywords.length > 0) {
+        if (keywordsUnpacked) ctx.malformed('positional argument follows keyword argument unpacking', first);
+        ctx.malformed('positional argument follows keyword argument', first);
+      }
       args.push(convertExpr(ctx, single(ctx, item)));
     }
   }

@@ -13,8 +13,19 @@ export type ExprConverter = (ctx: ConvertContext, node: SyntaxNode) => Expr;
 type Piece = { readonly kind: 'str'; readonly parts: FStringPart[]; readonly format: boolean } | { readonly kind: 'bytes'; readonly value: number[] };
 
 export function convertStrings(ctx: ConvertContext, node: SyntaxNode, expr: ExprConverter): Expr {
+  if (node.name === 'String') {
+    // One literal, no f-string: its value (what the general case below gives for one piece).
+    const piece = convertOne(ctx, node, expr);
+    if (piece.kind === 'bytes') return { kind: 'Const', value: { type: 'bytes', value: piece.value }, pos: ctx.pos(node) };
+    if (!piece.format) return { kind: 'Const', value: { type: 'str', value: piece.parts[0] as string }, pos: ctx.pos(node) };
+    return joined(ctx, node, [node], [piece]);
+  }
   const tokens = node.name === 'ContinuedString' ? childrenOf(node) : [node];
-  const pieces = tokens.map((t) => convertOne(ctx, t, expr));
+  return joined(ctx, node, tokens, tokens.map((t) => convertOne(ctx, t, expr)));
+}
+
+/** The literals of `tokens` (converted to `pieces`) as one constant or f-string. */
+function joined(ctx: ConvertContext, node: SyntaxNode, tokens: readonly SyntaxNode[], pieces: readonly Piece[]): Expr {
   const first = pieces[0]!;
   const pos = ctx.pos(node);
   for (let i = 1; i < pieces.length; i++)

@@ -90,7 +90,13 @@ export function convertParameters(
   });
   if (star !== null && vararg === null && kwonly.length === 0) ctx.malformed('named arguments must follow bare *', star);
   const all = [...positional, ...kwonly, ...(vararg ? [vararg] : []), ...(kwarg ? [kwarg] : [])];
+  if (hasDuplicateName(all)) ctx.scopeErrorsPossible = true;
   return all;
+}
+
+function hasDuplicateName(params: readonly Parameter[]): boolean {
+  for (let i = 1; i < params.length; i++) for (let j = 0; j < i; j++) if (params[i]!.name === params[j]!.name) return true;
+  return false;
 }
 
 /** `name`, `name=default`, `name: annotation`, `name: annotation = default`. */

@@ -19,6 +19,8 @@ export function normalizeNewlines(source: string): string {
 export class SourceText {
   private readonly lineStarts: number[] = [0];
   private readonly hasSurrogates: boolean;
+  /** The line (0-based) of the last place found. */
+  private lastLine = 0;
 
   constructor(
     readonly text: string,
@@ -31,12 +33,17 @@ export class SourceText {
   /** 1-based line and column of a UTF-16 offset. */
   pos(offset: number): Pos {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    // Places are mostly asked for in source order: the last line found is tried first.
+    let lo = this.lastLine;
+    if (!(starts[lo]! <= offset && (lo + 1 === starts.length || offset < starts[lo + 1]!))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     const lineStart = starts[lo]!;
     let col = offset - lineStart + 1;

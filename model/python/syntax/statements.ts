@@ -1,6 +1,6 @@
 /** Statement nodes of the @lezer/python tree to the model's `Stmt`. */
 import type { SyntaxNode } from '@lezer/common';
-import type { ExceptHandler, Expr, ImportAlias, Parameter, Stmt } from '../ast';
+import type { ExceptHandler, Expr, ImportAlias, Parameter, Pos, Stmt } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { convertCall, convertExpr, convertExprList, identifier } from './expressions';
 import { convertParameters } from './parameters';
@@ -59,7 +59,7 @@ export class StatementConverter {
         out.push({ kind: 'Expr', value: convertExprList(ctx, children), pos });
         return;
       case 'AssignStatement':
-        out.push(this.assign(node, children));
+        out.push(this.assign(children, pos));
         return;
       case 'UpdateStatement': {
         const opIndex = children.findIndex((c) => c.name === 'UpdateOp');
@@ -92,6 +92,7 @@ export class StatementConverter {
         return;
       }
       case 'ScopeStatement': {
+        ctx.scopeErrorsPossible = true;
         const names = children.slice(1).filter((c) => c.name !== ',').map((c) => identifier(ctx, c));
         out.push(ctx.text(children[0]!) === 'global' ? { kind: 'Global', names, pos } : { kind: 'Nonlocal', names, pos });
         return;
@@ -159,10 +160,10 @@ export class StatementConverter {
     }
   }
 
-  private assign(node: SyntaxNode, children: SyntaxNode[]): Stmt {
+  private assign(children: SyntaxNode[], pos: Pos): Stmt {
     const ctx = this.ctx;
     const annotation = children.find((c) => c.name === 'TypeDef');
-    if (annotation) return this.annotatedAssign(node, children, annotation);
+    if (annotation) return this.annotatedAssign(children, annotation, pos);
     const groups: SyntaxNode[][] = [[]];
     for (const c of children) {
       if (c.name === 'AssignOp') groups.push([]);
@@ -170,11 +171,11 @@ export class StatementConverter {
     }
     const exprs = groups.map((g) => convertExprList(ctx, g));
     const value = exprs.pop()!;
-    return { kind: 'Assign', targets: exprs.map((e) => toTarget(ctx, e, 'assign')), value, pos: ctx.pos(node) };
+    return { kind: 'Assign', targets: exprs.map((e) => toTarget(ctx, e, 'assign')), value, pos };
   }
 
   /** `target: annotation [= value]` (one target; `simple` when it is a bare, unparenthesised name). */
-  private annotatedAssign(node: SyntaxNode, children: SyntaxNode[], typeDef: SyntaxNode): Stmt {
+  private annotatedAssign(children: SyntaxNode[], typeDef: SyntaxNode, pos: Pos): Stmt {
     const ctx = this.ctx;
     const at = children.indexOf(typeDef);
     const targetNodes = children.slice(0, at);
@@ -189,7 +190,7 @@ export class StatementConverter {
     const annotation = convertExpr(ctx, annotationNode);
     const value = rest.length > 1 ? convertExprList(ctx, rest.slice(1)) : null;
     const simple = target.kind === 'Name' && targetNodes[0]!.name === 'VariableName';
-    return { kind: 'AnnAssign', target, annotation, value, simple, pos: ctx.pos(node) };
+    return { kind: 'AnnAssign', target, annotation, value, simple, pos };
   }
 
   /** `try:` body, then `except [E [as n]]:` clauses, `else:`, `finally:` (lezer keeps them flat). */
