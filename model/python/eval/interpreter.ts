@@ -5,7 +5,7 @@
  * CPython releases it, because that order decides what the free lists hand out next.
  */
 import { compareAddresses, type Address } from '../../core/address';
-import type { Heap } from '../../core/heap';
+import type { Heap, WeakrefCallbackHook } from '../../core/heap';
 import type { DictEntry, Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
 import { NO_POS, type Expr, type FStringPart, type Parameter, type Pos, type Stmt, type Target } from '../ast';
@@ -198,10 +198,27 @@ export class Interpreter {
       }
       return heap.preexisting(`module:${mod}`, () => ({ kind: 'module', name: mod, attrs }), false);
     });
-    heap.weakrefCallbackHook = (callback, weakref) => {
-      const result = this.call(callback, [weakref], [], false);
-      heap.decref(result);
-    };
+    heap.weakrefCallbackHook = weakrefCallbackRunner(this);
+  }
+
+  /**
+   * The run is over (its result made): the interpreter and its heap let go of the run's objects
+   * (`Heap.release`), so that whatever still holds the interpreter holds little. The output and
+   * trace stay. After this the interpreter is unusable.
+   */
+  release(): void {
+    this.heap.release();
+    this.keyed.release();
+    this.globals.clear();
+    this.addressInts.clear();
+    this.unknownInts.clear();
+    this.plainKeys.clear();
+    this.runStates.clear();
+    this.factsOfCode.clear();
+    this.calledOnce.clear();
+    this.heapTypes.clear();
+    this.codeRoots.length = 0;
+    this.frame = null;
   }
 
   // ---- running units --------------------------------------------------------------------
@@ -2107,6 +2124,14 @@ function interleaved(keys: readonly Expr[], values: readonly Expr[]): Expr[] {
     out[2 * i + 1] = values[i] as Expr;
   }
   return out;
+}
+
+/** Runs a weakref's callback (`handle_callback`): the result is dropped. */
+function weakrefCallbackRunner(interp: Interpreter): WeakrefCallbackHook {
+  return (callback, weakref) => {
+    const result = interp.call(callback, [weakref], [], false);
+    interp.heap.decref(result);
+  };
 }
 
 /** Releases the frame's locals when called (apart: a closure in `callFunction` would make its context at every call). */
