@@ -41,7 +41,7 @@ import { dictViewLen } from './dict-views';
 import { callObjectBuiltin, makePlainObject } from './plain-object';
 
 /** The offset of the model's id() values over its block numbers (one BigInt made once, not at every call). */
-const ID_BASE = 1n << 40n;
+const ID_BASE = 2 ** 40;
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
@@ -113,7 +113,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // `PyLong_FromVoidPtr`: a heap address needs 2 digits on 64-bit (47 bits); on 32-bit
       // the digit count depends on the address, so the block size is unknown.
       if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
-      const r = h.int(ID_BASE + BigInt(a.value));
+      const r = h.intOfSafe(ID_BASE + a.value);
       vm.noteAddressInt(r, args[0] as Ref);
       h.watch(args[0] as Ref);
       return r;

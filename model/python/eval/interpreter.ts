@@ -208,16 +208,11 @@ export class Interpreter {
    */
   release(): void {
     this.heap.release();
-    this.keyed.release();
     this.globals.clear();
     this.addressInts.clear();
     this.unknownInts.clear();
     this.plainKeys.clear();
     this.runStates.clear();
-    this.factsOfCode.clear();
-    this.calledOnce.clear();
-    this.heapTypes.clear();
-    this.codeRoots.length = 0;
     this.frame = null;
   }
 
@@ -2090,7 +2085,7 @@ export { compileUnit };
 /** New references to each of `items`. */
 /**
  * The items of a range iterator by index. Ranges whose items are all safe integers count in
- * doubles (one bigint per item, for the int object), others in bigints.
+ * doubles (`Heap.intOfSafe`: one bigint per item, for the int object), others in bigints.
  */
 function rangeItems(h: Heap, start: bigint, step: bigint, len: bigint): (index: number) => Ref | null {
   const last = start + (len > 0n ? len - 1n : 0n) * step;
@@ -2099,7 +2094,7 @@ function rangeItems(h: Heap, start: bigint, step: bigint, len: bigint): (index: 
     const n = Number(len);
     const first = Number(start);
     const by = Number(step);
-    return (i) => (i < n ? h.int(BigInt(first + i * by)) : null);
+    return (i) => (i < n ? h.intOfSafe(first + i * by) : null);
   }
   return (i) => (BigInt(i) < len ? h.int(start + BigInt(i) * step) : null);
 }

@@ -246,8 +246,8 @@ class KeyIndex<T> {
 
 /** Lookups in dicts (`DictEntry[]`) and sets (`Ref[]`) through per-payload indexes. */
 export class KeyedLookup {
-  private dictIndexes = new WeakMap<DictEntry[], KeyIndex<DictEntry>>();
-  private setIndexes = new WeakMap<Ref[], KeyIndex<Ref>>();
+  private readonly dictIndexes = new WeakMap<DictEntry[], KeyIndex<DictEntry>>();
+  private readonly setIndexes = new WeakMap<Ref[], KeyIndex<Ref>>();
 
   /**
    * The key `findEntry` classed last and its class: `appendEntry` of that key (a store after a
@@ -258,14 +258,6 @@ export class KeyedLookup {
   private lastClass: KeyClass | null = null;
 
   constructor(private readonly rules: KeyRules) {}
-
-  /** The run is over: the indexes are dropped (see `Interpreter.release`). */
-  release(): void {
-    this.dictIndexes = new WeakMap();
-    this.setIndexes = new WeakMap();
-    this.lastKey = 0;
-    this.lastClass = null;
-  }
 
   /** The entry whose key equals `key`; hashing `key` first, as `PyObject_Hash` does. */
   findEntry(entries: DictEntry[], key: Ref): DictEntry | undefined {
