@@ -30,6 +30,9 @@ export class CoreUnknown extends Error {
   }
 }
 
+/** Objects with more references than this are not looked through for `mayLeadToCycle`. */
+const LEAF_CHECK_LIMIT = 8;
+
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
 const makeFalse = (): Payload => ({ kind: 'bool', value: false });
 
@@ -226,7 +229,7 @@ export class Heap {
     o.refcnt--;
     o.lastDecref = ++this.decrefClock;
     if (o.refcnt !== 0) {
-      if (o.gcTracked) this.garbagePossible = true;
+      if (o.gcTracked && !this.garbagePossible && this.mayLeadToCycle(o)) this.garbagePossible = true;
     } else {
       if (o.refcntKnown) {
         this.dealloc(o);
@@ -242,6 +245,67 @@ export class Heap {
         if (typeof o.sizeClass === 'number') this.allocator.freeMaybe(o.address);
       }
     }
+  }
+
+  /**
+   * `decref` of an object the caller knows stays reachable from outside the tracked objects (a
+   * name still binds it): as `decref`, but no garbage can form here, for everything it reaches
+   * stays reachable (see `mayLeadToCycle`).
+   */
+  decrefReachable(ref: Ref): void {
+    const o = this.object_(ref);
+    if (o.immortal || !o.refcntKnown || o.refcnt <= 1) {
+      this.decref(ref);
+      return;
+    }
+    o.refcnt--;
+    o.lastDecref = ++this.decrefClock;
+  }
+
+  /**
+   * Whether a decref that left `o` alive may have made cyclic garbage. With no garbage before,
+   * the garbage it makes is among what `o` reaches through tracked objects of known count
+   * (whatever else reaches it is reachable still), and holds a cycle (every one of its objects is
+   * referenced from inside it). So an object that references none of those (a small list of
+   * ints, an instance of a class with no attribute values: a leaf) makes none. Larger objects are
+   * not looked through: they answer yes.
+   */
+  private mayLeadToCycle(o: HeapObject): boolean {
+    const p = o.payload;
+    switch (p.kind) {
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'frozenset':
+        return p.items.length > LEAF_CHECK_LIMIT || this.anyInCycleReach(p.items);
+      case 'dict': {
+        const entries = p.entries;
+        if (entries.length > LEAF_CHECK_LIMIT) return true;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] as DictEntry;
+          if (this.mayBeInCycle(e.key) || this.mayBeInCycle(e.value)) return true;
+        }
+        return false;
+      }
+      case 'instance':
+        if (p.dict !== null || p.slots.size + p.values.size > LEAF_CHECK_LIMIT || this.mayBeInCycle(p.cls)) return true;
+        for (const r of p.values.values()) if (this.mayBeInCycle(r)) return true;
+        for (const r of p.slots.values()) if (this.mayBeInCycle(r)) return true;
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  private anyInCycleReach(items: readonly Ref[]): boolean {
+    for (let i = 0; i < items.length; i++) if (this.mayBeInCycle(items[i] as Ref)) return true;
+    return false;
+  }
+
+  /** Whether the object could be garbage: tracked, alive, of a known count and mortal (what a scan counts as `gcRefs`). */
+  private mayBeInCycle(ref: Ref): boolean {
+    const o = this.objects[ref];
+    return o !== undefined && o.gcTracked && o.alive && o.refcntKnown && !o.immortal;
   }
 
   /**

@@ -655,7 +655,7 @@ export class Interpreter {
           this.setItem(obj, key, value);
         } finally {
           this.heap.decref(key);
-          this.heap.decref(obj);
+          this.releaseLoaded(obj, t.value, frame);
         }
         return;
       }
@@ -669,6 +669,25 @@ export class Interpreter {
         return;
       }
     }
+  }
+
+  /**
+   * Releases `obj`, the value of `e`: when `e` is a name that still binds it in the module's
+   * globals, the object stays reachable from outside the tracked
+   * objects and the decref cannot make cyclic garbage (`Heap.decrefReachable`): `held.append(x)`
+   * and `d[k] = v` in a loop then leave no scan for the end of the program.
+   */
+  private releaseLoaded(obj: Ref, e: Expr, frame: Frame): void {
+    const h = this.heap;
+    // Once garbage may exist, nothing is gained: the plain decref.
+    if (!h.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame)) h.decrefReachable(obj);
+    else h.decref(obj);
+  }
+
+  private stillBound(name: string, obj: Ref, frame: Frame): boolean {
+    // Only the module's globals, a map the interpreter itself owns: an exec() namespace may be a
+    // dict object, and a generator's locals belong to the generator, both collectable.
+    return frame.kind === 'module' && frame.ns === this.globals && this.globals.get(name) === obj;
   }
 
   private unpack(value: Ref, n: number): Ref[] {
@@ -1852,7 +1871,7 @@ export class Interpreter {
           return callSetMethod(this, obj, e.func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          h.decref(obj);
+          this.releaseLoaded(obj, e.func.value, frame);
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
@@ -1861,7 +1880,7 @@ export class Interpreter {
           return callBuiltinMethod(this, obj, e.func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          h.decref(obj);
+          this.releaseLoaded(obj, e.func.value, frame);
         }
       }
       let fn: Ref;
