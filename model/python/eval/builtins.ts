@@ -43,13 +43,21 @@ import { callObjectBuiltin, makePlainObject } from './plain-object';
 /** The offset of the model's id() values over its block numbers (one BigInt made once, not at every call). */
 const ID_BASE = 2 ** 40;
 
+/**
+ * `list.index(x)` found nothing. Apart from `callBuiltinMethod`: a closure there capturing its
+ * parameters made V8 allocate their context at every call (every `lst.append(x)`).
+ */
+function listIndexMissing(vm: Interpreter, value: Ref): PyException {
+  return new PyException('ValueError', vm.msgs.listIndexMissing(() => vm.reprOf(value)));
+}
+
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
   const p = h.get(obj).payload;
   if (p.kind === 'str' && name === 'join' && args.length === 1) return strJoin(vm, obj, args[0] as Ref);
   if (p.kind === 'list' && name === 'index' && args.length === 1) {
     const i = findEqual(vm, p.items, args[0] as Ref);
-    if (i < 0) throw new PyException('ValueError', vm.msgs.listIndexMissing(() => vm.reprOf(args[0] as Ref)));
+    if (i < 0) throw listIndexMissing(vm, args[0] as Ref);
     return h.int(BigInt(i));
   }
   if (p.kind === 'list' && name === 'append' && args.length === 1) {
