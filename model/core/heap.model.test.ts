@@ -146,6 +146,23 @@ class Store implements fc.Command<object, Sys> {
   }
 }
 
+/** `n.append(...)` as the evaluator runs it: the name's object loaded (incref) and released while the name still binds it. */
+class Use implements fc.Command<object, Sys> {
+  constructor(readonly slot: number) {}
+  check(): boolean {
+    return true;
+  }
+  run(_m: object, sys: Sys): void {
+    const r = sys.book.names[this.slot];
+    if (r == null) return;
+    sys.heap.incref(r);
+    sys.heap.decrefReachable(r);
+  }
+  toString(): string {
+    return `use(n${this.slot})`;
+  }
+}
+
 class Intern implements fc.Command<object, Sys> {
   constructor(readonly slot: number) {}
   check(): boolean {
@@ -257,6 +274,7 @@ const commands = fc.commands(
     fc.tuple(slot, slot).map(([a, b]) => new Bind(a, b)),
     slot.map((s) => new Drop(s)),
     fc.tuple(slot, slot).map(([a, b]) => new Store(a, b)),
+    slot.map((s) => new Use(s)),
     slot.map((s) => new Intern(s)),
     slot.map((s) => new WeakRef(s)),
     fc.constant(new Collect()),

@@ -14,7 +14,7 @@ import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
 import { HeapObject, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
-import { intSize, requestSize, strSize } from './sizes';
+import { intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
 export type WeakrefCallbackHook = (callback: Ref, weakref: Ref) => void;
@@ -30,6 +30,9 @@ export class CoreUnknown extends Error {
   }
 }
 
+/** Objects with more references than this are not looked through for `mayLeadToCycle`. */
+const LEAF_CHECK_LIMIT = 8;
+
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
 const makeFalse = (): Payload => ({ kind: 'bool', value: false });
 
@@ -39,7 +42,13 @@ export class Heap {
    * Every live object, indexed by its ref (refs are consecutive from 1 in allocation order:
    * index 0 is empty); a freed object's slot is emptied.
    */
-  private readonly objects: (HeapObject | undefined)[] = [undefined];
+  private objects: (HeapObject | undefined)[] = [undefined];
+  /**
+   * The GC-tracked objects in allocation order, dead ones dropped at the next `trackedObjects`:
+   * a scan walks these instead of every object (most are ints and strs, and touching each cost
+   * more than the scan's own work).
+   */
+  private tracked: HeapObject[] = [];
   private nextRef = 1;
   private readonly floatFree: FreeList;
   private readonly listFree: FreeList;
@@ -61,9 +70,12 @@ export class Heap {
   /**
    * Ints whose value the model cannot know (id() results, randomized hashes, gc counts), with
    * why: compared or hashed by value anywhere but where the evaluator knows their meaning,
-   * the comparison is refused. Null until the first one.
+   * the comparison is refused. Null until the first one. Holds only the ints whose reason is not
+   * `commonOpaqueWhy` (see `markOpaque`).
    */
   opaqueInts: Map<Ref, string> | null = null;
+  /** The reason of the first `markOpaque`: the ints marked for it keep only their flag (`HeapObject.opaque`). */
+  private commonOpaqueWhy: string | null = null;
   /** Counts the decrefs that leave an object alive (the only way garbage forms). */
   decrefClock = 0;
   /**
@@ -90,15 +102,34 @@ export class Heap {
   private trueRef: Ref = 0;
   private falseRef: Ref = 0;
   private readonly smallIntMax: bigint;
+  /** `smallIntMin` and `smallIntMax` as numbers (`intOfSafe`). */
+  private readonly smallIntMinNumber: number;
+  private readonly smallIntMaxNumber: number;
 
   constructor(readonly config: CoreConfig) {
     this.smallIntMin = BigInt(config.smallIntMin);
     this.smallIntMax = BigInt(config.smallIntMax);
+    this.smallIntMinNumber = config.smallIntMin;
+    this.smallIntMaxNumber = config.smallIntMax;
     this.allocator = new Allocator(config);
     const fl = config.freeLists;
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
     this.listFree = new FreeList('list', fl.list, config.sizes.list + config.gcHeaderSize, this.allocator);
     this.dictFree = new FreeList('dict', fl.dict, config.sizes.dict + config.gcHeaderSize, this.allocator);
+  }
+
+  /**
+   * The program is over and nothing will ask the heap again: it lets go of its objects. Why:
+   * V8's young-generation collector kept a finished run's whole heap alive (something outside
+   * the model's reach held the heap), copying and promoting every object of it; a heap that
+   * holds nothing costs nothing to keep. After this the heap is unusable.
+   */
+  release(): void {
+    // New tables rather than cleared ones: clearing the object table cost more than a small run.
+    this.objects = [undefined];
+    this.tracked = [];
+    this.opaqueInts = null;
+    this.weakrefCallbackHook = null;
   }
 
   // ---- access ------------------------------------------------------------------------
@@ -122,6 +153,24 @@ export class Heap {
   /** The object if it is alive; undefined once freed (the heap keeps no dead objects). */
   lookup(ref: Ref): PyObject | undefined {
     return this.objects[ref];
+  }
+
+  /**
+   * The int's value is unknown to the model, for `why` (see `opaqueInts`). A flag on the object:
+   * every `id()` value is one, and a map entry each made programs that keep thousands slower.
+   */
+  markOpaque(ref: Ref, why: string): void {
+    this.object_(ref).opaque = true;
+    this.commonOpaqueWhy ??= why;
+    if (why !== this.commonOpaqueWhy) (this.opaqueInts ??= new Map()).set(ref, why);
+    else this.opaqueInts?.delete(ref);
+  }
+
+  /** Why the int's value is unknown (`markOpaque`), or undefined when the model knows it. */
+  opaqueWhy(ref: Ref): string | undefined {
+    const o = this.objects[ref];
+    if (o === undefined || !o.opaque) return undefined;
+    return this.opaqueInts?.get(ref) ?? (this.commonOpaqueWhy as string);
   }
 
   /** Count this object's death (or possible death, `mayBeDead`) in `watchedDeaths`. */
@@ -179,7 +228,7 @@ export class Heap {
     o.refcnt--;
     o.lastDecref = ++this.decrefClock;
     if (o.refcnt !== 0) {
-      if (o.gcTracked) this.garbagePossible = true;
+      if (o.gcTracked && !this.garbagePossible && this.mayLeadToCycle(o)) this.garbagePossible = true;
     } else {
       if (o.refcntKnown) {
         this.dealloc(o);
@@ -195,6 +244,67 @@ export class Heap {
         if (typeof o.sizeClass === 'number') this.allocator.freeMaybe(o.address);
       }
     }
+  }
+
+  /**
+   * `decref` of an object the caller knows stays reachable from outside the tracked objects (a
+   * name still binds it): as `decref`, but no garbage can form here, for everything it reaches
+   * stays reachable (see `mayLeadToCycle`).
+   */
+  decrefReachable(ref: Ref): void {
+    const o = this.object_(ref);
+    if (o.immortal || !o.refcntKnown || o.refcnt <= 1) {
+      this.decref(ref);
+      return;
+    }
+    o.refcnt--;
+    o.lastDecref = ++this.decrefClock;
+  }
+
+  /**
+   * Whether a decref that left `o` alive may have made cyclic garbage. With no garbage before,
+   * the garbage it makes is among what `o` reaches through tracked objects of known count
+   * (whatever else reaches it is reachable still), and holds a cycle (every one of its objects is
+   * referenced from inside it). So an object that references none of those (a small list of
+   * ints, an instance of a class with no attribute values: a leaf) makes none. Larger objects are
+   * not looked through: they answer yes.
+   */
+  private mayLeadToCycle(o: HeapObject): boolean {
+    const p = o.payload;
+    switch (p.kind) {
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'frozenset':
+        return p.items.length > LEAF_CHECK_LIMIT || this.anyInCycleReach(p.items);
+      case 'dict': {
+        const entries = p.entries;
+        if (entries.length > LEAF_CHECK_LIMIT) return true;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] as DictEntry;
+          if (this.mayBeInCycle(e.key) || this.mayBeInCycle(e.value)) return true;
+        }
+        return false;
+      }
+      case 'instance':
+        if (p.dict !== null || p.slots.size + p.values.size > LEAF_CHECK_LIMIT || this.mayBeInCycle(p.cls)) return true;
+        for (const r of p.values.values()) if (this.mayBeInCycle(r)) return true;
+        for (const r of p.slots.values()) if (this.mayBeInCycle(r)) return true;
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  private anyInCycleReach(items: readonly Ref[]): boolean {
+    for (let i = 0; i < items.length; i++) if (this.mayBeInCycle(items[i] as Ref)) return true;
+    return false;
+  }
+
+  /** Whether the object could be garbage: tracked, alive, of a known count and mortal (what a scan counts as `gcRefs`). */
+  private mayBeInCycle(ref: Ref): boolean {
+    const o = this.objects[ref];
+    return o !== undefined && o.gcTracked && o.alive && o.refcntKnown && !o.immortal;
   }
 
   /**
@@ -218,7 +328,10 @@ export class Heap {
     const ref = this.nextRef++;
     const o = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown);
     this.objects[ref] = o;
-    if (o.gcTracked) this.gcAllocationsSinceStart++;
+    if (o.gcTracked) {
+      this.gcAllocationsSinceStart++;
+      this.tracked.push(o);
+    }
     return ref;
   }
 
@@ -340,6 +453,22 @@ export class Heap {
       return ref;
     }
     return this.freshInt(value);
+  }
+
+  /**
+   * `int` of a safe integer (`Number.isSafeInteger`; range items, id() values): the same object,
+   * found and sized from the number, its bigint made once for the payload.
+   */
+  intOfSafe(value: number): Ref {
+    if (value >= this.smallIntMinNumber && value <= this.smallIntMaxNumber) {
+      const i = value - this.smallIntMinNumber;
+      const hit = this.smallInts[i];
+      if (hit !== undefined) return this.incref(hit);
+      const ref = this.newShared({ kind: 'int', value: BigInt(value) });
+      this.smallInts[i] = ref;
+      return ref;
+    }
+    return this.register({ kind: 'int', value: BigInt(value) }, this.allocator.allocate(safeIntSize(value, this.config)));
   }
 
   /** A new int object (`fresh` without asking its kind: ints have no free list and a size from their value). */
@@ -620,14 +749,16 @@ export class Heap {
 
   /** The live GC-tracked objects (`gcTracked`) in allocation order. */
   trackedObjects(): PyObject[] {
-    const out: PyObject[] = [];
-    const objects = this.objects;
-    for (let i = 1; i < objects.length; i++) {
-      const o = objects[i];
-      // Not alive: in the middle of its own dealloc (a weakref callback may run gc.collect()).
-      if (o !== undefined && o.gcTracked && o.alive) out.push(o);
+    // The dead are dropped from `tracked` in place (a dead object never comes back to life).
+    const tracked = this.tracked;
+    let kept = 0;
+    for (let i = 0; i < tracked.length; i++) {
+      const o = tracked[i] as HeapObject;
+      // Not alive: freed, or in the middle of its own dealloc (a weakref callback may run gc.collect()).
+      if (o.alive) tracked[kept++] = o;
     }
-    return out;
+    tracked.length = kept;
+    return tracked.slice();
   }
 
   /** Break `o`'s references (`tp_clear`), as `delete_garbage` does. */

@@ -199,7 +199,9 @@ const MAY_BE_DEAD = 16;
 const GC_TRACKED = 32;
 /** Someone caches whether it is dead (`Heap.watch`). */
 const WATCHED = 64;
-const ORIGIN_SHIFT = 7;
+/** An int whose value the model cannot know (`Heap.markOpaque`). */
+const OPAQUE = 128;
+const ORIGIN_SHIFT = 8;
 const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
 
 /**
@@ -284,6 +286,14 @@ export class HeapObject implements PyObject, Address {
   }
   set watched(on: boolean) {
     this.setFlag(WATCHED, on);
+  }
+
+  /** An int whose value the model cannot know (`Heap.markOpaque`: a flag, not a map entry per `id()` value). */
+  get opaque(): boolean {
+    return (this.flags & OPAQUE) !== 0;
+  }
+  set opaque(on: boolean) {
+    this.setFlag(OPAQUE, on);
   }
 
   /** Takes part in cyclic collection: `isGcTracked(payload)` and not a static object (kept in `flags`: asked at every free and scan). */

@@ -11,10 +11,7 @@ export function longDigits(value: bigint, digitBits: number): number {
   // As a double: exact up to 2 ** 53 - 1, and at least 2 ** 53 above (one conversion, no bigint compares).
   const approx = Number(value);
   const magnitude = approx < 0 ? -approx : approx;
-  // Most ints fit 32 bits: count them with clz32.
-  if (magnitude <= 0xffffffff) return Math.ceil((32 - Math.clz32(magnitude)) / digitBits);
-  // Most others fit a double exactly: count the bits without making bigints.
-  if (magnitude <= 0x1fffffffffffff) return Math.ceil((Math.floor(Math.log2(magnitude)) + 1) / digitBits);
+  if (magnitude <= Number.MAX_SAFE_INTEGER) return safeLongDigits(magnitude, digitBits);
   let v = value < 0n ? -value : value;
   let n = 0;
   const shift = BigInt(digitBits);
@@ -23,6 +20,13 @@ export function longDigits(value: bigint, digitBits: number): number {
     n++;
   }
   return n;
+}
+
+/** `longDigits` of a safe integer's magnitude: its bits counted with clz32 on its two 32-bit halves (no bigint, no log2). */
+export function safeLongDigits(magnitude: number, digitBits: number): number {
+  const high = Math.floor(magnitude / 0x100000000);
+  const bits = high === 0 ? 32 - Math.clz32(magnitude) : 64 - Math.clz32(high);
+  return Math.ceil(bits / digitBits);
 }
 
 /** `Objects/unicodeobject.c` `PyUnicode_New`: the compact kind of a str (1, 2 or 4 bytes a char) and whether ASCII. */
@@ -65,6 +69,12 @@ export function strLength(value: string): number {
 export function intSize(value: bigint, config: CoreConfig): number {
   const s = config.sizes;
   return s.longHeader + s.longDigitBytes * Math.max(longDigits(value, s.longDigitBits), s.longZeroDigits);
+}
+
+/** `intSize` of a safe integer (`Number.isSafeInteger`), without a bigint. */
+export function safeIntSize(value: number, config: CoreConfig): number {
+  const s = config.sizes;
+  return s.longHeader + s.longDigitBytes * Math.max(safeLongDigits(value < 0 ? -value : value, s.longDigitBits), s.longZeroDigits);
 }
 
 /** `PyUnicode_New`: bytes of a compact str object of this value (not GC-tracked: its request size too). */

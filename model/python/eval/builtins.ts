@@ -41,7 +41,15 @@ import { dictViewLen } from './dict-views';
 import { callObjectBuiltin, makePlainObject } from './plain-object';
 
 /** The offset of the model's id() values over its block numbers (one BigInt made once, not at every call). */
-const ID_BASE = 1n << 40n;
+const ID_BASE = 2 ** 40;
+
+/**
+ * `list.index(x)` found nothing. Apart from `callBuiltinMethod`: a closure there capturing its
+ * parameters made V8 allocate their context at every call (every `lst.append(x)`).
+ */
+function listIndexMissing(vm: Interpreter, value: Ref): PyException {
+  return new PyException('ValueError', vm.msgs.listIndexMissing(() => vm.reprOf(value)));
+}
 
 export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args: Ref[]): Ref {
   const h = vm.heap;
@@ -49,7 +57,7 @@ export function callBuiltinMethod(vm: Interpreter, obj: Ref, name: string, args:
   if (p.kind === 'str' && name === 'join' && args.length === 1) return strJoin(vm, obj, args[0] as Ref);
   if (p.kind === 'list' && name === 'index' && args.length === 1) {
     const i = findEqual(vm, p.items, args[0] as Ref);
-    if (i < 0) throw new PyException('ValueError', vm.msgs.listIndexMissing(() => vm.reprOf(args[0] as Ref)));
+    if (i < 0) throw listIndexMissing(vm, args[0] as Ref);
     return h.int(BigInt(i));
   }
   if (p.kind === 'list' && name === 'append' && args.length === 1) {
@@ -113,7 +121,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // `PyLong_FromVoidPtr`: a heap address needs 2 digits on 64-bit (47 bits); on 32-bit
       // the digit count depends on the address, so the block size is unknown.
       if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
-      const r = h.int(ID_BASE + BigInt(a.value));
+      const r = h.intOfSafe(ID_BASE + a.value);
       vm.noteAddressInt(r, args[0] as Ref);
       h.watch(args[0] as Ref);
       return r;

@@ -5,7 +5,7 @@
  * CPython releases it, because that order decides what the free lists hand out next.
  */
 import { compareAddresses, type Address } from '../../core/address';
-import type { Heap } from '../../core/heap';
+import type { Heap, WeakrefCallbackHook } from '../../core/heap';
 import type { DictEntry, Payload, Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
 import { NO_POS, type Expr, type FStringPart, type Parameter, type Pos, type Stmt, type Target } from '../ast';
@@ -221,10 +221,22 @@ export class Interpreter {
       }
       return heap.preexisting(keys.key, () => ({ kind: 'module', name: mod, attrs }), false);
     });
-    heap.weakrefCallbackHook = (callback, weakref) => {
-      const result = this.call(callback, [weakref], [], false);
-      heap.decref(result);
-    };
+    heap.weakrefCallbackHook = weakrefCallbackRunner(this);
+  }
+
+  /**
+   * The run is over (its result made): the interpreter and its heap let go of the run's objects
+   * (`Heap.release`), so that whatever still holds the interpreter holds little. The output and
+   * trace stay. After this the interpreter is unusable.
+   */
+  release(): void {
+    this.heap.release();
+    this.globals.clear();
+    this.addressInts.clear();
+    this.unknownInts.clear();
+    this.plainKeys.clear();
+    this.runStates.clear();
+    this.frame = null;
   }
 
   // ---- running units --------------------------------------------------------------------
@@ -666,7 +678,7 @@ export class Interpreter {
           this.setItem(obj, key, value);
         } finally {
           this.heap.decref(key);
-          this.heap.decref(obj);
+          this.releaseLoaded(obj, t.value, frame);
         }
         return;
       }
@@ -680,6 +692,25 @@ export class Interpreter {
         return;
       }
     }
+  }
+
+  /**
+   * Releases `obj`, the value of `e`: when `e` is a name that still binds it in the module's
+   * globals, the object stays reachable from outside the tracked
+   * objects and the decref cannot make cyclic garbage (`Heap.decrefReachable`): `held.append(x)`
+   * and `d[k] = v` in a loop then leave no scan for the end of the program.
+   */
+  private releaseLoaded(obj: Ref, e: Expr, frame: Frame): void {
+    const h = this.heap;
+    // Once garbage may exist, nothing is gained: the plain decref.
+    if (!h.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame)) h.decrefReachable(obj);
+    else h.decref(obj);
+  }
+
+  private stillBound(name: string, obj: Ref, frame: Frame): boolean {
+    // Only the module's globals, a map the interpreter itself owns: an exec() namespace may be a
+    // dict object, and a generator's locals belong to the generator, both collectable.
+    return frame.kind === 'module' && frame.ns === this.globals && this.globals.get(name) === obj;
   }
 
   private unpack(value: Ref, n: number): Ref[] {
@@ -1863,7 +1894,7 @@ export class Interpreter {
           return callSetMethod(this, obj, e.func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          h.decref(obj);
+          this.releaseLoaded(obj, e.func.value, frame);
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
@@ -1872,7 +1903,7 @@ export class Interpreter {
           return callBuiltinMethod(this, obj, e.func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          h.decref(obj);
+          this.releaseLoaded(obj, e.func.value, frame);
         }
       }
       let fn: Ref;
@@ -2096,7 +2127,7 @@ export { compileUnit };
 /** New references to each of `items`. */
 /**
  * The items of a range iterator by index. Ranges whose items are all safe integers count in
- * doubles (one bigint per item, for the int object), others in bigints.
+ * doubles (`Heap.intOfSafe`: one bigint per item, for the int object), others in bigints.
  */
 function rangeItems(h: Heap, start: bigint, step: bigint, len: bigint): (index: number) => Ref | null {
   const last = start + (len > 0n ? len - 1n : 0n) * step;
@@ -2105,7 +2136,7 @@ function rangeItems(h: Heap, start: bigint, step: bigint, len: bigint): (index: 
     const n = Number(len);
     const first = Number(start);
     const by = Number(step);
-    return (i) => (i < n ? h.int(BigInt(first + i * by)) : null);
+    return (i) => (i < n ? h.intOfSafe(first + i * by) : null);
   }
   return (i) => (BigInt(i) < len ? h.int(start + BigInt(i) * step) : null);
 }
@@ -2130,6 +2161,14 @@ function interleaved(keys: readonly Expr[], values: readonly Expr[]): Expr[] {
     out[2 * i + 1] = values[i] as Expr;
   }
   return out;
+}
+
+/** Runs a weakref's callback (`handle_callback`): the result is dropped. */
+function weakrefCallbackRunner(interp: Interpreter): WeakrefCallbackHook {
+  return (callback, weakref) => {
+    const result = interp.call(callback, [weakref], [], false);
+    interp.heap.decref(result);
+  };
 }
 
 /** Releases the frame's locals when called (apart: a closure in `callFunction` would make its context at every call). */

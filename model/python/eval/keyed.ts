@@ -237,10 +237,22 @@ class KeyIndex<T> {
   private addressesWithDeadOwner(): Slot<T>[] {
     const deaths = this.rules.heap().watchedDeaths;
     if (deaths !== this.deathsSeen) {
-      this.deadOwners = this.addresses.filter((s) => s.cls.kind === 'address' && !this.rules.heap().certainlyAlive(s.cls.owner));
+      this.deadOwners = this.findDeadOwners();
       this.deathsSeen = deaths;
     }
     return this.deadOwners;
+  }
+
+  /**
+   * The address slots whose owner may be dead. Apart, and a loop: a closure in
+   * `addressesWithDeadOwner` made V8 allocate its context at every call (every lookup by an
+   * `id()` value), even when the cached answer was returned.
+   */
+  private findDeadOwners(): Slot<T>[] {
+    const heap = this.rules.heap();
+    const out: Slot<T>[] = [];
+    for (const s of this.addresses) if (s.cls.kind === 'address' && !heap.certainlyAlive(s.cls.owner)) out.push(s);
+    return out;
   }
 }
 

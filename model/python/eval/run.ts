@@ -99,6 +99,9 @@ export function runModel(program: string | Module, target: string, options: RunO
     if (err instanceof Refusal) return refusal(interp, err, filename, options);
     if (err instanceof ModelInputError) return { stdout: interp?.out.join('') ?? '', stderr: `${err.message}\n`, exitCode: 2 };
     throw err;
+  } finally {
+    // After the result is made: a finished run's objects must not outlive it (Interpreter.release).
+    interp?.release();
   }
 }
 

@@ -75,7 +75,7 @@ export function rangeIteratesWithCLongs(p: Pick<Extract<Payload, { kind: 'range'
 
 /** Registers an int whose value the model cannot know (see `Heap.opaqueInts`). */
 export function markOpaque(heap: Heap, ref: Ref, why: string): void {
-  (heap.opaqueInts ??= new Map()).set(ref, why);
+  heap.markOpaque(ref, why);
 }
 
 /**
@@ -84,9 +84,7 @@ export function markOpaque(heap: Heap, ref: Ref, why: string): void {
  * `==` and dict/set lookups decide those by the addresses' rules before coming here.
  */
 function refuseOpaque(heap: Heap, a: Ref, b?: Ref): void {
-  const opaque = heap.opaqueInts;
-  if (opaque === null) return;
-  const why = opaque.get(a) ?? (b === undefined ? undefined : opaque.get(b));
+  const why = heap.opaqueWhy(a) ?? (b === undefined ? undefined : heap.opaqueWhy(b));
   if (why !== undefined) throw new Refusal('comparing or hashing a value the model cannot know', why);
 }
 
