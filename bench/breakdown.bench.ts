@@ -2,7 +2,10 @@
  * Where the model's speed ratio comes from, measured on both sides in the same run:
  * - per property: the model's and real CPython's time per program on the bench programs of each
  *   property (programs that call `gc.collect()` are slow on the real side, which walks Pyodide's
- *   whole heap; loop programs are slow on the model);
+ *   whole heap; loop programs are slow on the model), timed apart for the programs that call
+ *   `gc.collect()` and those that do not;
+ * - what they add up to: the ratio of sums (model.bench.ts's figure), the geometric mean over
+ *   properties, and the ratio of sums without the programs that call `gc.collect()`;
  * - per loop iteration: `for i in range(n)` with one body, timed at n = 0 and n = 4000 on the model
  *   and on cpython:3.12.7; the difference divided by n is what one iteration costs.
  * The model runs from the esbuild bundle with pretenuring off, as in model.bench.ts.
@@ -10,7 +13,7 @@
 import { closeAll, runPrograms } from '../oracle/index';
 import { loadBundledModel } from './model-bundle';
 import { withoutPretenuring } from './pretenuring';
-import { benchPrograms } from './programs';
+import { benchPrograms, type BenchProgram } from './programs';
 import type { BenchFigure, BenchReport } from './report';
 import { median } from './report';
 
@@ -33,6 +36,78 @@ const LOOP_BODIES: Readonly<Record<string, string>> = {
 
 function loopProgram(body: string, n: number): string {
   return `class Item:\n    pass\nheld = []\nids = {}\nfor i in range(${n}):\n    ${body}\n`;
+}
+
+/** Programs that call `gc.collect()`: on the real side it walks Pyodide's whole heap. */
+const CALLS_GC_COLLECT = /\bgc\.collect\(/;
+
+/** The programs of one property that do, or do not, call `gc.collect()`: timed apart. */
+interface Group {
+  readonly invariant: string;
+  readonly callsGcCollect: boolean;
+  readonly programs: readonly BenchProgram[];
+}
+
+/** A group's time per program on each side, in microseconds. */
+interface Timed extends Group {
+  readonly model: number;
+  readonly real: number;
+}
+
+function groupsOf(programs: readonly BenchProgram[]): Group[] {
+  const groups: Group[] = [];
+  for (const invariant of new Set(programs.map((p) => p.invariant))) {
+    for (const callsGcCollect of [false, true]) {
+      const members = programs.filter((p) => p.invariant === invariant && CALLS_GC_COLLECT.test(p.source) === callsGcCollect);
+      if (members.length > 0) groups.push({ invariant, callsGcCollect, programs: members });
+    }
+  }
+  return groups;
+}
+
+/** Total microseconds of the groups' programs on each side. */
+function totals(groups: readonly Timed[]): { model: number; real: number } {
+  let model = 0;
+  let real = 0;
+  for (const g of groups) {
+    model += g.model * g.programs.length;
+    real += g.real * g.programs.length;
+  }
+  return { model, real };
+}
+
+/**
+ * Per property, and what the properties add up to. The bench's speed-up is a ratio of sums, so
+ * the programs slowest on the real side weigh most; the geometric mean weighs each property alike;
+ * the ratio over the programs that do not call `gc.collect()` shows how much of the speed-up
+ * those programs give.
+ */
+function ratioFigures(timed: readonly Timed[]): Record<string, BenchFigure> {
+  const figures: Record<string, BenchFigure> = {};
+  const logRatios: number[] = [];
+  for (const invariant of new Set(timed.map((g) => g.invariant))) {
+    const of = timed.filter((g) => g.invariant === invariant);
+    const n = of.reduce((count, g) => count + g.programs.length, 0);
+    const { model, real } = totals(of);
+    logRatios.push(Math.log(real / model));
+    figures[`ratio ${invariant}`] = { value: real / model, unit: 'x', note: `per program: real ${(real / n).toFixed(0)} us, model ${(model / n).toFixed(0)} us` };
+  }
+  const all = totals(timed);
+  const noGc = timed.filter((g) => !g.callsGcCollect);
+  const withoutGc = totals(noGc);
+  const count = (groups: readonly Timed[]) => groups.reduce((n, g) => n + g.programs.length, 0);
+  figures['all programs: ratio of sums'] = {
+    value: all.real / all.model,
+    unit: 'x',
+    note: `${count(timed)} programs: real ${(all.real / 1000).toFixed(1)} ms, model ${(all.model / 1000).toFixed(1)} ms`,
+  };
+  figures['properties: geometric mean of ratios'] = { value: Math.exp(logRatios.reduce((a, b) => a + b, 0) / logRatios.length), unit: 'x', note: `${logRatios.length} properties alike` };
+  figures['programs without gc.collect(): ratio of sums'] = {
+    value: withoutGc.real / withoutGc.model,
+    unit: 'x',
+    note: `${count(noGc)} programs: real ${(withoutGc.real / 1000).toFixed(1)} ms, model ${(withoutGc.model / 1000).toFixed(1)} ms`,
+  };
+  return figures;
 }
 
 type RunModel = Awaited<ReturnType<typeof loadBundledModel>>['runModel'];
@@ -71,7 +146,7 @@ async function realMicros(sources: readonly string[], rounds = 5): Promise<numbe
 export async function run(): Promise<BenchReport> {
   const { runModel } = await loadBundledModel();
   const programs = await benchPrograms(PER_PROPERTY);
-  const invariants = [...new Set(programs.map((p) => p.invariant))];
+  const groups = groupsOf(programs);
   const loops = Object.entries(LOOP_BODIES).map(([name, body]) => ({
     name,
     empty: Array<string>(LOOP_PROGRAMS).fill(loopProgram(body, 0)),
@@ -79,24 +154,19 @@ export async function run(): Promise<BenchReport> {
   }));
 
   const model = withoutPretenuring(() => {
-    const byProperty = modelMicros(runModel, invariants.map((id) => programs.filter((p) => p.invariant === id).map((p) => p.module)));
+    const byGroup = modelMicros(runModel, groups.map((g) => g.programs.map((p) => p.module)));
     const loopTimes = modelMicros(runModel, loops.flatMap(({ empty, full }) => [empty, full]));
     const perIteration = loops.map((_, i) => ((loopTimes[2 * i + 1] as number) - (loopTimes[2 * i] as number)) / ITERATIONS);
-    return { byProperty, perIteration };
+    return { byGroup, perIteration };
   });
   await runPrograms(REAL, ['pass\n']); // start-up outside the timing
-  const realByProperty: number[] = [];
-  for (const id of invariants) realByProperty.push(await realMicros(programs.filter((p) => p.invariant === id).map((p) => p.source)));
+  const realByGroup: number[] = [];
+  for (const g of groups) realByGroup.push(await realMicros(g.programs.map((p) => p.source)));
   const realPerIteration: number[] = [];
   for (const { empty, full } of loops) realPerIteration.push(((await realMicros(full)) - (await realMicros(empty))) / ITERATIONS);
   await closeAll();
 
-  const figures: Record<string, BenchFigure> = {};
-  invariants.forEach((id, i) => {
-    const m = model.byProperty[i] as number;
-    const r = realByProperty[i] as number;
-    figures[`ratio ${id}`] = { value: r / m, unit: 'x', note: `per program: real ${r.toFixed(0)} us, model ${m.toFixed(0)} us` };
-  });
+  const figures = ratioFigures(groups.map((g, i) => ({ ...g, model: model.byGroup[i] as number, real: realByGroup[i] as number })));
   loops.forEach(({ name }, i) => {
     const m = model.perIteration[i] as number;
     const r = realPerIteration[i] as number;
