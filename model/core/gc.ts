@@ -7,7 +7,7 @@
  * breaks the cycles with `tp_clear` (`delete_garbage`), which frees them by refcounting.
  */
 import { clearWeakrefsOf, type Heap } from './heap';
-import { strongReferents, type DictEntry, type Payload, type PyObject, type Ref } from './objects';
+import { referentsInto, type PyObject, type Ref } from './objects';
 
 /** A count that no number of references from tracked objects brings to zero (immortal or unknown counts). */
 const EXTERNAL = 0x3fffffff;
@@ -59,7 +59,7 @@ function unreachableAmong(heap: Heap, tracked: PyObject[]): PyObject[] {
   try {
     const scratch: Ref[] = [];
     for (const o of tracked) {
-      const refs = referentsOf(o.payload, scratch);
+      const refs = referentsInto(o.payload, scratch);
       for (let i = 0; i < refs.length; i++) {
         const r = refs[i] as Ref;
         // Stryker disable next-line ConditionalExpression: equivalent, a count set for an untracked referent is never read
@@ -74,7 +74,7 @@ function unreachableAmong(heap: Heap, tracked: PyObject[]): PyObject[] {
       // Stryker disable next-line ConditionalExpression: equivalent, visiting an object twice marks nothing new
       if (inSet[r] === 2) continue;
       inSet[r] = 2;
-      const refs = referentsOf((heap.lookup(r) as PyObject).payload, scratch);
+      const refs = referentsInto((heap.lookup(r) as PyObject).payload, scratch);
       for (let i = 0; i < refs.length; i++) {
         const c = refs[i] as Ref;
         if (inSet[c] === 1) stack.push(c);
@@ -83,38 +83,6 @@ function unreachableAmong(heap: Heap, tracked: PyObject[]): PyObject[] {
     return tracked.filter((o) => inSet[o.ref] !== 2);
   } finally {
     for (const o of tracked) inSet[o.ref] = 0;
-  }
-}
-
-/**
- * The payload's strong references (`strongReferents`, in any order): a sequence's own item
- * array, else `scratch` refilled, so that a scan makes no array per object.
- */
-function referentsOf(p: Payload, scratch: Ref[]): readonly Ref[] {
-  switch (p.kind) {
-    case 'tuple':
-    case 'list':
-    case 'set':
-    case 'frozenset':
-      return p.items;
-    case 'dict': {
-      const entries = p.entries;
-      scratch.length = 0;
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i] as DictEntry;
-        scratch.push(e.key, e.value);
-      }
-      return scratch;
-    }
-    case 'instance':
-      scratch.length = 0;
-      scratch.push(p.cls);
-      for (const r of p.slots.values()) scratch.push(r);
-      for (const r of p.values.values()) scratch.push(r);
-      if (p.dict !== null) scratch.push(p.dict);
-      return scratch;
-    default:
-      return strongReferents(p);
   }
 }
 

@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, referentsInto, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -30,7 +30,7 @@ export class CoreUnknown extends Error {
   }
 }
 
-/** Objects with more references than this are not looked through for `mayLeadToCycle`. */
+/** Objects with more strong references than this are not looked through for `mayLeadToCycle`. */
 const LEAF_CHECK_LIMIT = 8;
 
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
@@ -49,6 +49,8 @@ export class Heap {
    * more than the scan's own work).
    */
   private tracked: HeapObject[] = [];
+  /** `referentsInto`'s array for `mayLeadToCycle` (which calls nothing that could reuse it). */
+  private readonly leafScratch: Ref[] = [];
   private nextRef = 1;
   private readonly floatFree: FreeList;
   private readonly listFree: FreeList;
@@ -266,39 +268,25 @@ export class Heap {
    * the garbage it makes is among what `o` reaches through tracked objects of known count
    * (whatever else reaches it is reachable still), and holds a cycle (every one of its objects is
    * referenced from inside it). So an object that references none of those (a small list of
-   * ints, an instance of a class with no attribute values: a leaf) makes none. Larger objects are
-   * not looked through: they answer yes.
+   * ints, an instance of a class with no attribute values: a leaf) makes none. Containers with more
+   * than `LEAF_CHECK_LIMIT` references, and other kinds, are not looked through: they answer yes.
    */
   private mayLeadToCycle(o: HeapObject): boolean {
-    const p = o.payload;
-    switch (p.kind) {
+    switch (o.payload.kind) {
       case 'list':
       case 'tuple':
       case 'set':
       case 'frozenset':
-        return p.items.length > LEAF_CHECK_LIMIT || this.anyInCycleReach(p.items);
-      case 'dict': {
-        const entries = p.entries;
-        if (entries.length > LEAF_CHECK_LIMIT) return true;
-        for (let i = 0; i < entries.length; i++) {
-          const e = entries[i] as DictEntry;
-          if (this.mayBeInCycle(e.key) || this.mayBeInCycle(e.value)) return true;
-        }
+      case 'dict':
+      case 'instance': {
+        const refs = referentsInto(o.payload, this.leafScratch);
+        if (refs.length > LEAF_CHECK_LIMIT) return true;
+        for (let i = 0; i < refs.length; i++) if (this.mayBeInCycle(refs[i] as Ref)) return true;
         return false;
       }
-      case 'instance':
-        if (p.dict !== null || p.slots.size + p.values.size > LEAF_CHECK_LIMIT || this.mayBeInCycle(p.cls)) return true;
-        for (const r of p.values.values()) if (this.mayBeInCycle(r)) return true;
-        for (const r of p.slots.values()) if (this.mayBeInCycle(r)) return true;
-        return false;
       default:
         return true;
     }
-  }
-
-  private anyInCycleReach(items: readonly Ref[]): boolean {
-    for (let i = 0; i < items.length; i++) if (this.mayBeInCycle(items[i] as Ref)) return true;
-    return false;
   }
 
   /** Whether the object could be garbage: tracked, alive, of a known count and mortal (what a scan counts as `gcRefs`). */
@@ -443,16 +431,17 @@ export class Heap {
 
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
   int(value: bigint): Ref {
-    if (value >= this.smallIntMin && value <= this.smallIntMax) {
-      // Kept here by value (never in `cache`: no key to build).
-      const i = Number(value - this.smallIntMin);
-      const hit = this.smallInts[i];
-      if (hit !== undefined) return this.incref(hit);
-      const ref = this.newShared({ kind: 'int', value });
-      this.smallInts[i] = ref;
-      return ref;
-    }
+    if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value - this.smallIntMin), value);
     return this.freshInt(value);
+  }
+
+  /** `get_small_int`: the shared object at `index` (value - smallIntMin), kept here by value (never in `cache`: no key to build). */
+  private smallInt(index: number, value: bigint): Ref {
+    const hit = this.smallInts[index];
+    if (hit !== undefined) return this.incref(hit);
+    const ref = this.newShared({ kind: 'int', value });
+    this.smallInts[index] = ref;
+    return ref;
   }
 
   /**
@@ -461,12 +450,10 @@ export class Heap {
    */
   intOfSafe(value: number): Ref {
     if (value >= this.smallIntMinNumber && value <= this.smallIntMaxNumber) {
-      const i = value - this.smallIntMinNumber;
-      const hit = this.smallInts[i];
-      if (hit !== undefined) return this.incref(hit);
-      const ref = this.newShared({ kind: 'int', value: BigInt(value) });
-      this.smallInts[i] = ref;
-      return ref;
+      const index = value - this.smallIntMinNumber;
+      // The bigint only for a first use: a hit needs none.
+      const hit = this.smallInts[index];
+      return hit !== undefined ? this.incref(hit) : this.smallInt(index, BigInt(value));
     }
     return this.register({ kind: 'int', value: BigInt(value) }, this.allocator.allocate(safeIntSize(value, this.config)));
   }

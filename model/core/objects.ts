@@ -359,6 +359,39 @@ export function addWeakref(o: PyObject, weakref: Ref): void {
   else o.weakrefs.push(weakref);
 }
 
+/**
+ * The payload's strong references (`strongReferents`, in any order): a sequence's own item
+ * array, else `scratch` refilled, so that a walk over many objects makes no array per object
+ * (the gc scan; `Heap`'s test for leaves).
+ */
+export function referentsInto(p: Payload, scratch: Ref[]): readonly Ref[] {
+  switch (p.kind) {
+    case 'tuple':
+    case 'list':
+    case 'set':
+    case 'frozenset':
+      return p.items;
+    case 'dict': {
+      const entries = p.entries;
+      scratch.length = 0;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as DictEntry;
+        scratch.push(e.key, e.value);
+      }
+      return scratch;
+    }
+    case 'instance':
+      scratch.length = 0;
+      scratch.push(p.cls);
+      for (const r of p.slots.values()) scratch.push(r);
+      for (const r of p.values.values()) scratch.push(r);
+      if (p.dict !== null) scratch.push(p.dict);
+      return scratch;
+    default:
+      return strongReferents(p);
+  }
+}
+
 /** The outgoing strong references of a payload (`tp_traverse`), in CPython's visiting order. */
 export function strongReferents(p: Payload): Ref[] {
   switch (p.kind) {
