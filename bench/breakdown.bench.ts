@@ -65,15 +65,17 @@ function groupsOf(programs: readonly BenchProgram[]): Group[] {
   return groups;
 }
 
-/** Total microseconds of the groups' programs on each side. */
-function totals(groups: readonly Timed[]): { model: number; real: number } {
+/** How many programs the groups hold, and their total microseconds on each side. */
+function totals(groups: readonly Timed[]): { programs: number; model: number; real: number } {
+  let programs = 0;
   let model = 0;
   let real = 0;
   for (const g of groups) {
+    programs += g.programs.length;
     model += g.model * g.programs.length;
     real += g.real * g.programs.length;
   }
-  return { model, real };
+  return { programs, model, real };
 }
 
 /**
@@ -87,25 +89,22 @@ function ratioFigures(timed: readonly Timed[]): Record<string, BenchFigure> {
   const logRatios: number[] = [];
   for (const invariant of new Set(timed.map((g) => g.invariant))) {
     const of = timed.filter((g) => g.invariant === invariant);
-    const n = of.reduce((count, g) => count + g.programs.length, 0);
-    const { model, real } = totals(of);
+    const { programs: n, model, real } = totals(of);
     logRatios.push(Math.log(real / model));
     figures[`ratio ${invariant}`] = { value: real / model, unit: 'x', note: `per program: real ${(real / n).toFixed(0)} us, model ${(model / n).toFixed(0)} us` };
   }
   const all = totals(timed);
-  const noGc = timed.filter((g) => !g.callsGcCollect);
-  const withoutGc = totals(noGc);
-  const count = (groups: readonly Timed[]) => groups.reduce((n, g) => n + g.programs.length, 0);
+  const withoutGc = totals(timed.filter((g) => !g.callsGcCollect));
   figures['all programs: ratio of sums'] = {
     value: all.real / all.model,
     unit: 'x',
-    note: `${count(timed)} programs: real ${(all.real / 1000).toFixed(1)} ms, model ${(all.model / 1000).toFixed(1)} ms`,
+    note: `${all.programs} programs: real ${(all.real / 1000).toFixed(1)} ms, model ${(all.model / 1000).toFixed(1)} ms`,
   };
   figures['properties: geometric mean of ratios'] = { value: Math.exp(logRatios.reduce((a, b) => a + b, 0) / logRatios.length), unit: 'x', note: `${logRatios.length} properties alike` };
   figures['programs without gc.collect(): ratio of sums'] = {
     value: withoutGc.real / withoutGc.model,
     unit: 'x',
-    note: `${count(noGc)} programs: real ${(withoutGc.real / 1000).toFixed(1)} ms, model ${(withoutGc.model / 1000).toFixed(1)} ms`,
+    note: `${withoutGc.programs} programs: real ${(withoutGc.real / 1000).toFixed(1)} ms, model ${(withoutGc.model / 1000).toFixed(1)} ms`,
   };
   return figures;
 }
