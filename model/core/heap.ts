@@ -14,7 +14,7 @@ import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
 import { HeapObject, referentsInto, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
-import { intSize, requestSize, safeIntSize, strSize } from './sizes';
+import { asciiStrSize, intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
 export type WeakrefCallbackHook = (callback: Ref, weakref: Ref) => void;
@@ -491,6 +491,15 @@ export class Heap {
     // No closure in this function: V8 would make its context at every call.
     if (isCachedBytes(value)) return this.sharedBytes(value);
     return this.fresh({ kind: 'bytes', value: [...value] });
+  }
+
+  /**
+   * `str` of a value the caller knows is ASCII (`unicode_repeat` of an ASCII str: the result
+   * has the operand's kind), sized without scanning it.
+   */
+  asciiStr(value: string): Ref {
+    if (isCachedStr(value)) return this.str(value);
+    return this.register({ kind: 'str', value }, this.allocator.allocate(asciiStrSize(value.length, this.config)));
   }
 
   private sharedBytes(value: readonly number[]): Ref {

@@ -85,6 +85,11 @@ export function strSize(value: string, config: CoreConfig): number {
   return (ascii ? s.asciiHeader : s.compactHeader) + (n + 1) * charSize;
 }
 
+/** `strSize` of an ASCII str of `length` chars (known ASCII without scanning it: `Heap.asciiStr`). */
+export function asciiStrSize(length: number, config: CoreConfig): number {
+  return config.sizes.asciiHeader + length + 1;
+}
+
 /** Bytes of the object itself, without the GC header; null when the model does not know. */
 export function basicSize(p: Payload, config: CoreConfig): number | null {
   const s = config.sizes;

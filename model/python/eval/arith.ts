@@ -6,6 +6,7 @@
 import { intAddOrSubtract, intRemainder, negativeShiftByZeroIsSelf } from './int-results';
 import { percentFormat } from './percent-format';
 import type { Heap } from '../../core/heap';
+import { strKind } from '../../core/sizes';
 import type { Payload, Ref } from '../../core/objects';
 import type { BinaryOperator } from '../ast';
 import type { Messages } from './messages';
@@ -223,7 +224,8 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     if (times === 1 && sp.kind !== 'list') return heap.incref(seq);
     switch (sp.kind) {
       case 'str':
-        return heap.str(sp.value.repeat(times));
+        // The operand's kind is the result's: an ASCII operand is not scanned again `times` over.
+        return strKind(sp.value).ascii ? heap.asciiStr(sp.value.repeat(times)) : heap.str(sp.value.repeat(times));
       case 'bytes':
         return heap.bytes(repeatedBytes(sp.value, times));
       case 'tuple':

@@ -94,6 +94,8 @@ interface AddressKey {
 type PlainKey = Extract<KeyClass, { kind: 'plain' }>;
 /** The class of every key the model cannot know (shared: it holds nothing of the key). */
 const UNKNOWN_KEY: KeyClass = Object.freeze({ kind: 'unknown' });
+/** The entries built before a display's first (shared: never pushed to). */
+const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
@@ -1368,12 +1370,8 @@ export class Interpreter {
         const items = constSet !== undefined ? increfAll(h, (h.get(constSet).payload as { readonly items: readonly Ref[] }).items) : this.evalItems(e.elts, frame);
         return this.makeSet('set', items);
       }
-      case 'Dict': {
-        const pushed = this.evalItems(interleaved(e.keys, e.values), frame);
-        const entries: { key: Ref; value: Ref }[] = [];
-        for (let i = 0; i < pushed.length; i += 2) entries.push({ key: pushed[i] as Ref, value: pushed[i + 1] as Ref });
-        return this.makeDict(entries);
-      }
+      case 'Dict':
+        return this.makeDict(this.evalDictItems(e.keys, e.values, frame));
       case 'BinOp': {
         const l = this.evalExpr(e.left, frame);
         const r = this.evalHolding(l, e.right, frame);
@@ -1476,6 +1474,17 @@ export class Interpreter {
   /** `BUILD_MAP`: later equal keys keep the first key object and the last value. */
   makeDict(entries: { key: Ref; value: Ref }[]): Ref {
     const h = this.heap;
+    if (entries.length === 1) {
+      // One key: hashed, never compared (the lookup in an empty dict), so no index for an array `h.dict` copies.
+      const only = entries[0] as { key: Ref; value: Ref };
+      this.insertion.begin(only.key, only.value, true, NO_ENTRIES);
+      try {
+        this.keyed.classifyDictKey(only.key);
+      } finally {
+        this.insertion.end();
+      }
+      return h.dict(entries);
+    }
     const out: { key: Ref; value: Ref }[] = [];
     for (const [i, { key, value }] of entries.entries()) {
       this.insertion.begin(key, value, true, entries.slice(0, i));
@@ -1603,6 +1612,8 @@ export class Interpreter {
 
   private guardOperand(x: Ref): void {
     refuseStrSubclass(this.heap, x, 'an operator');
+    // Every id() value and unknown int is marked opaque (`noteAddressInt`, `noteUnknownInt`): the maps only for those.
+    if (this.heap.opaqueWhy(x) === undefined) return;
     if (this.addressInts.has(x)) throw new Refusal('arithmetic on an id() value', "the model's addresses are not CPython's");
     const why = this.unknownInts.get(x);
     if (why !== undefined) throw new Refusal('arithmetic on a value the model cannot know', why);
@@ -2009,6 +2020,33 @@ export class Interpreter {
     }
   }
 
+  /** A dict display's keys and values, evaluated key, value, key...; if one raises, the ones before are released (`evalItems`). */
+  private evalDictItems(keys: readonly Expr[], values: readonly Expr[], frame: Frame): { key: Ref; value: Ref }[] {
+    const entries = new Array<{ key: Ref; value: Ref }>(keys.length);
+    let n = 0;
+    try {
+      for (; n < keys.length; n++) {
+        const key = this.evalExpr(keys[n] as Expr, frame);
+        let value: Ref;
+        try {
+          value = this.evalExpr(values[n] as Expr, frame);
+        } catch (err) {
+          this.heap.decref(key);
+          throw err;
+        }
+        entries[n] = { key, value };
+      }
+    } catch (err) {
+      for (let i = n - 1; i >= 0; i--) {
+        const entry = entries[i] as { key: Ref; value: Ref };
+        this.heap.decref(entry.value);
+        this.heap.decref(entry.key);
+      }
+      throw err;
+    }
+    return entries;
+  }
+
   /** The items of a display, evaluated in order; if one raises, the ones before are released. */
   private evalItems(exprs: readonly Expr[], frame: Frame): Ref[] {
     // Sized once, as the call's arguments are (evalOperands).
@@ -2150,16 +2188,6 @@ function releaseOperands(h: Heap, args: readonly Ref[], kw: readonly { readonly 
 function increfAll(h: Heap, items: readonly Ref[]): Ref[] {
   const out = new Array<Ref>(items.length);
   for (let i = 0; i < items.length; i++) out[i] = h.incref(items[i] as Ref);
-  return out;
-}
-
-/** A dict display's keys and values in evaluation order: key, value, key, value... */
-function interleaved(keys: readonly Expr[], values: readonly Expr[]): Expr[] {
-  const out = new Array<Expr>(2 * keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    out[2 * i] = keys[i] as Expr;
-    out[2 * i + 1] = values[i] as Expr;
-  }
   return out;
 }
 

@@ -268,6 +268,12 @@ export class KeyedLookup {
    */
   private lastKey: Ref = 0;
   private lastClass: KeyClass | null = null;
+  /**
+   * The entries array `dictIndex` answered last and its index: a loop storing into one dict
+   * (`d[k] = v`: a lookup, then an append) finds it without two WeakMap lookups a store.
+   */
+  private lastEntries: DictEntry[] | null = null;
+  private lastIndex: KeyIndex<DictEntry> | null = null;
 
   constructor(private readonly rules: KeyRules) {}
 
@@ -278,6 +284,14 @@ export class KeyedLookup {
     this.lastKey = key;
     this.lastClass = cls.kind === 'user' ? null : cls;
     return index.find(key, cls);
+  }
+
+  /**
+   * The key's class as `findEntry` makes it, for a lookup in an empty dict (which finds nothing
+   * and compares nothing): `makeDict`'s first key, without an index for the array it builds.
+   */
+  classifyDictKey(key: Ref): void {
+    this.rules.classify(key, 'dict key');
   }
 
   /** Append a new entry (its key known absent). */
@@ -325,12 +339,16 @@ export class KeyedLookup {
   }
 
   private dictIndex(entries: DictEntry[]): KeyIndex<DictEntry> {
+    const last = this.lastIndex;
+    if (entries === this.lastEntries && last !== null && last.matches(entries)) return last;
     let index = this.dictIndexes.get(entries);
     if (!index?.matches(entries)) {
       index = new KeyIndex(this.rules, (e: DictEntry) => e.key);
       for (const e of entries) index.add(e);
       this.dictIndexes.set(entries, index);
     }
+    this.lastEntries = entries;
+    this.lastIndex = index;
     return index;
   }
 
