@@ -4,6 +4,7 @@
  * reference, names and container slots own theirs, and each is released in the order
  * CPython releases it, because that order decides what the free lists hand out next.
  */
+import { RefTable } from './ref-table';
 import { compareAddresses, type Address } from '../../core/address';
 import type { Heap, WeakrefCallbackHook } from '../../core/heap';
 import type { DictEntry, Payload, Ref } from '../../core/objects';
@@ -147,7 +148,7 @@ export class Interpreter {
   readonly globals = new Map<string, Ref>();
   readonly snapshots: HeapSnapshot[] = [];
   /** ints made by `id()`: their value is the address of `owner` (see address.ts); each entry is also the int's key class (keyed.ts). */
-  readonly addressInts = new Map<Ref, AddressKey>();
+  readonly addressInts = new RefTable<AddressKey>();
   /** ints whose value CPython decides from state the model does not know. */
   readonly unknownInts = new Map<Ref, string>();
 
@@ -1505,7 +1506,7 @@ export class Interpreter {
   }
 
   /** The class of each plain key hashed so far (hashable objects never change: made once per key object). */
-  private readonly plainKeys = new Map<Ref, PlainKey>();
+  private readonly plainKeys = new RefTable<PlainKey>();
   /** Runs `__eq__`/`__ne__` written in Python for `pyEquals` (user-equality.ts). */
   readonly userEquals = userEqualityHook(this);
   /** The key a dict or set insertion holds while it hashes and compares (user-equality.ts). */
