@@ -29,6 +29,9 @@ import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
 import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
 
+/** The empty tables of a unit that has merged no int, str or float yet: never written, replaced. */
+const NO_VALUES: (bigint | string | number)[] = [];
+const NO_REFS: Ref[] = [];
 const NO_SCOPES: ReadonlyMap<readonly Stmt[], ScopeFacts> = new Map();
 /** The empty `iterAsTuple` of units without a list display to iterate as a tuple: never written. */
 const NO_EXPRS: Set<Expr> = new Set();
@@ -120,10 +123,10 @@ class UnitCompiler {
    * for tuples, frozensets and bytes.
    */
   private cache: Map<string, Ref> | null = null;
-  private intCache: Map<bigint, Ref> | null = null;
-  private strCache: Map<string, Ref> | null = null;
-  /** Floats by value; -0.0 apart (a Map finds 0.0 for -0.0), NaN one key as `String(NaN)`. */
-  private floatCache: Map<number, Ref> | null = null;
+  /** Ints, strs and floats by value (`mergeScalar`); -0.0 apart (it equals 0.0 in both). */
+  private scalarValues: (bigint | string | number)[] = NO_VALUES;
+  private scalarRefs: Ref[] = NO_REFS;
+  private scalarMap: Map<bigint | string | number, Ref> | null = null;
   private negativeZero: Ref | null = null;
   /** None, Ellipsis, False, True. */
   private noneConst: Ref | null = null;
@@ -173,9 +176,10 @@ class UnitCompiler {
   private literalObject(e: Expr): Ref | undefined {
     const literals = this.literals;
     // A node met twice (generated programs share nodes) has the object made last.
+    // A loop, not `lastIndexOf` (a builtin call per literal cost more than the few compares).
     if (literals.length <= 32) {
-      const i = literals.lastIndexOf(e);
-      return i < 0 ? undefined : this.arena[i];
+      for (let i = literals.length - 1; i >= 0; i--) if (literals[i] === e) return this.arena[i];
+      return undefined;
     }
     if (this.literalIndex === null) {
       this.literalIndex = new Map();
@@ -572,28 +576,12 @@ class UnitCompiler {
   private merge(ref: Ref): Ref {
     const p = this.heap.get(ref).payload;
     switch (p.kind) {
-      case 'int': {
-        const cache = (this.intCache ??= new Map<bigint, Ref>());
-        const hit = cache.get(p.value);
-        if (hit !== undefined) return hit;
-        cache.set(p.value, ref);
-        return ref;
-      }
-      case 'str': {
-        const cache = (this.strCache ??= new Map<string, Ref>());
-        const hit = cache.get(p.value);
-        if (hit !== undefined) return hit;
-        cache.set(p.value, ref);
-        return ref;
-      }
-      case 'float': {
+      case 'int':
+      case 'str':
+        return this.mergeScalar(p.value, ref);
+      case 'float':
         if (Object.is(p.value, -0)) return (this.negativeZero ??= ref);
-        this.floatCache ??= new Map();
-        const hit = this.floatCache.get(p.value);
-        if (hit !== undefined) return hit;
-        this.floatCache.set(p.value, ref);
-        return ref;
-      }
+        return this.mergeScalar(p.value, ref);
       case 'bool':
         return p.value ? (this.trueConst ??= ref) : (this.falseConst ??= ref);
       case 'NoneType':
@@ -622,6 +610,41 @@ class UnitCompiler {
     return ref;
   }
 
+  /**
+   * The canonical int, str or float of its value: the first merged. One table for the three
+   * (a bigint, a string and a number are never the same key); a look through a few values is
+   * cheaper than making and hashing into maps, which take over once there are many.
+   */
+  private mergeScalar(value: bigint | string | number, ref: Ref): Ref {
+    const map = this.scalarMap;
+    if (map !== null) {
+      const hit = map.get(value);
+      if (hit !== undefined) return hit;
+      map.set(value, ref);
+      return ref;
+    }
+    const values = this.scalarValues;
+    const n = values.length;
+    // NaN is one key, as in a Map (SameValueZero); -0.0 never comes here.
+    if (value === value) {
+      for (let i = 0; i < n; i++) if (values[i] === value) return this.scalarRefs[i] as Ref;
+    } else {
+      for (let i = 0; i < n; i++) if (values[i] !== values[i]) return this.scalarRefs[i] as Ref;
+    }
+    if (n === 0) {
+      this.scalarValues = [value];
+      this.scalarRefs = [ref];
+    } else if (n < 16) {
+      values.push(value);
+      this.scalarRefs.push(ref);
+    } else {
+      const m = (this.scalarMap = new Map<bigint | string | number, Ref>());
+      for (let i = 0; i < n; i++) m.set(values[i] as bigint | string | number, this.scalarRefs[i] as Ref);
+      m.set(value, ref);
+    }
+    return ref;
+  }
+
   /** A constant the code loads: the unit's canonical object, added once to `co_consts`. */
   private addConst(st: CodeState, ref: Ref): Ref {
     const canon = this.merge(ref);
@@ -629,7 +652,9 @@ class UnitCompiler {
     // per code object: a scan, and a set once there are many.
     const consts = st.code.consts;
     if (st.constSet === null && consts.length < 32) {
-      if (!consts.includes(canon)) consts.push(this.heap.incref(canon));
+      // A loop, not `includes` (a builtin call per constant).
+      for (let i = 0; i < consts.length; i++) if (consts[i] === canon) return canon;
+      consts.push(this.heap.incref(canon));
       return canon;
     }
     st.constSet ??= new Set(consts);
