@@ -92,8 +92,8 @@ function record<K extends LazyTables>(code: CodeObject, table: K, key: Parameter
 interface CodeState {
   readonly unit: UnitCompiler;
   readonly code: CodeObject;
-  /** 3.14: folded values, added to co_consts after the code is generated. */
-  readonly foldedLater: Expr[];
+  /** 3.14: folded values, added to co_consts after the code is generated (null until one). */
+  foldedLater: Expr[] | null;
   /** A constant was loaded already (3.14: the docstring slot is taken). */
   constantEmitted: boolean;
   /** `co_consts` so far as a set, once it has many (code objects included: they never match). */
@@ -116,7 +116,7 @@ class UnitCompiler {
     return (this.bodies_ ??= new SyntheticBodies());
   }
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
-  readonly compilerHeld: Ref[] = [];
+  compilerHeld: Ref[] | null = null;
   /**
    * `c_const_cache`, by `_PyCode_ConstantKey`: a map per scalar type keyed by the value (the same
    * partition as the key strings of constant-key.ts, without building them), and one by key string
@@ -225,7 +225,7 @@ class UnitCompiler {
 
   /** Who keeps a folded value's reference until the unit is done: the AST arena, or only the compiler. */
   private holdFolded(ref: Ref): void {
-    (this.config.foldedConstantsInArena ? this.arena : this.compilerHeld).push(ref);
+    (this.config.foldedConstantsInArena ? this.arena : (this.compilerHeld ??= [])).push(ref);
   }
 
   /** Post-order folding of one expression; records folded nodes. Its constant (a literal or folded), else null. */
@@ -718,7 +718,7 @@ class UnitCompiler {
       if (c !== undefined) {
         if (!this.config.foldedConstantsInArena) {
           forEachChildExpr(e, mergeLiteralsIn, st);
-          st.foldedLater.push(e);
+          (st.foldedLater ??= []).push(e);
           return;
         }
         st.code.constOf.set(e, this.addConst(st, c));
@@ -1007,10 +1007,10 @@ class UnitCompiler {
     // parser's 300, held by the arena; measured 4 references on 3.14.2, not 3). The operands
     // leave co_consts (`remove_unused_consts`) except the unit's first constant, kept as the
     // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
-    const st: CodeState = { unit: this, code, foldedLater: [], constantEmitted: false, constSet: null };
+    const st: CodeState = { unit: this, code, foldedLater: null, constantEmitted: false, constSet: null };
     if (plan === null) this.statements(st, body);
     else this.replay(st, plan);
-    for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
+    if (st.foldedLater !== null) for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
@@ -1511,173 +1511,204 @@ const NO_NAMES: readonly string[] = [];
  * emits them (`compiler_nameop` adds to `u_varnames`), which is source order.
  */
 function functionLocals(body: readonly Stmt[], params: readonly string[], globals: ReadonlySet<string>): string[] {
-  const assigned = new Set<string>();
-  const order: string[] = [...params];
-  const bindTarget = (t: Target): void => {
-    if (t.kind === 'Name') assigned.add(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(bindTarget);
-  };
-  const walk = (b: readonly Stmt[]): void => {
+  const o = new LocalOrder(params, globals);
+  o.bindIn(body);
+  // Order of first mention in the body (loads included), as the compiler meets them; the walk
+  // stops once every local is placed (none: no walk).
+  for (const name of o.assigned) if (!globals.has(name) && !o.order.includes(name)) o.unplaced++;
+  if (o.unplaced === 0) return o.order;
+  o.walkOrder(body);
+  return o.order;
+}
+
+function mentionIn(e: Expr, o: LocalOrder): void {
+  o.mentionExpr(e);
+}
+
+/** `functionLocals`' walks, as methods (no closure per function compiled). */
+class LocalOrder {
+  readonly assigned = new Set<string>();
+  readonly order: string[];
+  /** Locals not yet in `order`. */
+  unplaced = 0;
+
+  constructor(
+    params: readonly string[],
+    private readonly globals: ReadonlySet<string>,
+  ) {
+    this.order = params.slice();
+  }
+
+  private bindTarget(t: Target): void {
+    if (t.kind === 'Name') this.assigned.add(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.bindTarget(x);
+  }
+
+  /** The names the block binds (not inside nested defs and classes). */
+  bindIn(b: readonly Stmt[]): void {
+    const assigned = this.assigned;
     for (const s of b) {
       switch (s.kind) {
         case 'Assign':
-          s.targets.forEach(bindTarget);
+          for (const t of s.targets) this.bindTarget(t);
           break;
         case 'AugAssign':
-          bindTarget(s.target);
+          this.bindTarget(s.target);
           break;
         case 'AnnAssign':
           // `symtable_visit_stmt`: an annotated simple name is local, assigned or not.
-          if (s.simple || s.value) bindTarget(s.target);
+          if (s.simple || s.value) this.bindTarget(s.target);
           break;
         case 'Delete':
-          s.targets.forEach(bindTarget);
+          for (const t of s.targets) this.bindTarget(t);
           break;
         case 'For':
-          bindTarget(s.target);
-          walk(s.body);
-          walk(s.orelse);
+          this.bindTarget(s.target);
+          this.bindIn(s.body);
+          this.bindIn(s.orelse);
           break;
         case 'With':
-          for (const item of s.items) if (item.target) bindTarget(item.target);
-          walk(s.body);
+          for (const item of s.items) if (item.target) this.bindTarget(item.target);
+          this.bindIn(s.body);
           break;
         case 'If':
         case 'While':
-          walk(s.body);
-          walk(s.orelse);
+          this.bindIn(s.body);
+          this.bindIn(s.orelse);
           break;
         case 'Try':
-          walk(s.body);
+          this.bindIn(s.body);
           for (const h of s.handlers) {
             if (h.name !== null) assigned.add(h.name);
-            walk(h.body);
+            this.bindIn(h.body);
           }
-          walk(s.orelse);
-          walk(s.finalbody);
+          this.bindIn(s.orelse);
+          this.bindIn(s.finalbody);
           break;
         case 'FunctionDef':
         case 'ClassDef':
           assigned.add(s.name);
           break;
         case 'Import':
-          s.names.forEach((a) => assigned.add(a.asname ?? a.name.split('.')[0] ?? a.name));
+          for (const a of s.names) assigned.add(a.asname ?? a.name.split('.')[0] ?? a.name);
           break;
         case 'ImportFrom':
-          s.names.forEach((a) => assigned.add(a.asname ?? a.name));
+          for (const a of s.names) assigned.add(a.asname ?? a.name);
           break;
         default:
           break;
       }
     }
-  };
-  walk(body);
-  // Order of first mention in the body (loads included), as the compiler meets them; the walk
-  // stops once every local is placed (none: no walk).
-  let unplaced = 0;
-  for (const name of assigned) if (!globals.has(name) && !order.includes(name)) unplaced++;
-  if (unplaced === 0) return order;
-  const mention = (name: string): void => {
-    if (assigned.has(name) && !globals.has(name) && !order.includes(name)) {
-      order.push(name);
-      unplaced--;
+  }
+
+  private mention(name: string): void {
+    if (this.assigned.has(name) && !this.globals.has(name) && !this.order.includes(name)) {
+      this.order.push(name);
+      this.unplaced--;
     }
-  };
-  const mentionTarget = (t: Target): void => {
-    if (t.kind === 'Name') mention(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(mentionTarget);
-    else targetExprs(t, (e) => mentionExpr(e));
-  };
-  const mentionExpr = (e: Expr): void => {
-    if (unplaced === 0) return;
-    if (e.kind === 'Name') mention(e.id);
-    forEachChildExpr(e, mentionExpr);
-  };
-  const walkOrder = (b: readonly Stmt[]): void => {
+  }
+
+  private mentionTarget(t: Target): void {
+    if (t.kind === 'Name') this.mention(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.mentionTarget(x);
+    else if (t.kind === 'Attribute') this.mentionExpr(t.value);
+    else {
+      this.mentionExpr(t.value);
+      this.mentionExpr(t.index);
+    }
+  }
+
+  mentionExpr(e: Expr): void {
+    if (this.unplaced === 0) return;
+    if (e.kind === 'Name') this.mention(e.id);
+    forEachChildExpr(e, mentionIn, this);
+  }
+
+  walkOrder(b: readonly Stmt[]): void {
     for (const s of b) {
-      if (unplaced === 0) return;
+      if (this.unplaced === 0) return;
       switch (s.kind) {
         case 'Expr':
-          mentionExpr(s.value);
+          this.mentionExpr(s.value);
           break;
         case 'Assign':
-          mentionExpr(s.value);
-          s.targets.forEach(mentionTarget);
+          this.mentionExpr(s.value);
+          for (const t of s.targets) this.mentionTarget(t);
           break;
         case 'AugAssign':
-          mentionTarget(s.target);
-          mentionExpr(s.value);
+          this.mentionTarget(s.target);
+          this.mentionExpr(s.value);
           break;
         case 'Delete':
-          s.targets.forEach(mentionTarget);
+          for (const t of s.targets) this.mentionTarget(t);
           break;
         case 'If':
         case 'While':
-          mentionExpr(s.test);
-          walkOrder(s.body);
-          walkOrder(s.orelse);
+          this.mentionExpr(s.test);
+          this.walkOrder(s.body);
+          this.walkOrder(s.orelse);
           break;
         case 'For':
-          mentionExpr(s.iter);
-          mentionTarget(s.target);
-          walkOrder(s.body);
-          walkOrder(s.orelse);
+          this.mentionExpr(s.iter);
+          this.mentionTarget(s.target);
+          this.walkOrder(s.body);
+          this.walkOrder(s.orelse);
           break;
         case 'With':
           for (const item of s.items) {
-            mentionExpr(item.context);
-            if (item.target) mentionTarget(item.target);
+            this.mentionExpr(item.context);
+            if (item.target) this.mentionTarget(item.target);
           }
-          walkOrder(s.body);
+          this.walkOrder(s.body);
           break;
         case 'Return':
         case 'Yield':
-          if (s.value) mentionExpr(s.value);
+          if (s.value) this.mentionExpr(s.value);
           break;
         case 'AnnAssign':
-          if (s.value) mentionExpr(s.value);
-          mentionTarget(s.target);
+          if (s.value) this.mentionExpr(s.value);
+          this.mentionTarget(s.target);
           break;
         case 'Raise':
-          if (s.exc) mentionExpr(s.exc);
-          if (s.cause) mentionExpr(s.cause);
+          if (s.exc) this.mentionExpr(s.exc);
+          if (s.cause) this.mentionExpr(s.cause);
           break;
         case 'Assert':
-          mentionExpr(s.test);
-          if (s.msg) mentionExpr(s.msg);
+          this.mentionExpr(s.test);
+          if (s.msg) this.mentionExpr(s.msg);
           break;
         case 'Try':
-          walkOrder(s.body);
+          this.walkOrder(s.body);
           for (const h of s.handlers) {
-            if (h.type) mentionExpr(h.type);
-            if (h.name !== null) mention(h.name);
-            walkOrder(h.body);
+            if (h.type) this.mentionExpr(h.type);
+            if (h.name !== null) this.mention(h.name);
+            this.walkOrder(h.body);
           }
-          walkOrder(s.orelse);
-          walkOrder(s.finalbody);
+          this.walkOrder(s.orelse);
+          this.walkOrder(s.finalbody);
           break;
         case 'FunctionDef':
-          s.params.forEach((p) => p.default && mentionExpr(p.default));
-          annotationsOf(s).forEach(mentionExpr);
-          mention(s.name);
+          for (const p of s.params) if (p.default) this.mentionExpr(p.default);
+          // Its annotations, in compile order (`annotationsOf`): the parameters', then the return's.
+          for (const p of s.params) if (p.annotation) this.mentionExpr(p.annotation);
+          if (s.returns) this.mentionExpr(s.returns);
+          this.mention(s.name);
           break;
         case 'ClassDef':
-          s.bases.forEach(mentionExpr);
-          mention(s.name);
+          for (const x of s.bases) this.mentionExpr(x);
+          this.mention(s.name);
           break;
         case 'Import':
-          s.names.forEach((a) => mention(a.asname ?? a.name.split('.')[0] ?? a.name));
+          for (const a of s.names) this.mention(a.asname ?? a.name.split('.')[0] ?? a.name);
           break;
         case 'ImportFrom':
-          s.names.forEach((a) => mention(a.asname ?? a.name));
+          for (const a of s.names) this.mention(a.asname ?? a.name);
           break;
         default:
           break;
       }
     }
-  };
-  walkOrder(body);
-  return order;
+  }
 }
 
 /** `co_varnames` without the names that live in cells (an argument's cell keeps its name there). */
@@ -1706,6 +1737,7 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   }
   const module_ = c.code('module', '<module>', body, [], scan.plan);
   // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
-  for (let i = c.compilerHeld.length - 1; i >= 0; i--) heap.decref(c.compilerHeld[i] as Ref);
+  const held = c.compilerHeld;
+  if (held !== null) for (let i = held.length - 1; i >= 0; i--) heap.decref(held[i] as Ref);
   return { module: module_, arena: c.arena };
 }
