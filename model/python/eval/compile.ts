@@ -123,6 +123,8 @@ class UnitCompiler {
    * for tuples, frozensets and bytes.
    */
   private cache: Map<string, Ref> | null = null;
+  /** The tuples and bytes merged so far while they are few (`merge`); null once they are in `cache`. */
+  private sequences: Ref[] | null = NO_REFS;
   /** Ints, strs and floats by value (`mergeScalar`); -0.0 apart (it equals 0.0 in both). */
   private scalarValues: (bigint | string | number)[] = NO_VALUES;
   private scalarRefs: Ref[] = NO_REFS;
@@ -591,10 +593,18 @@ class UnitCompiler {
       default:
         break;
     }
-    const key = constantKey(this.heap, ref);
-    this.cache ??= new Map();
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
+    // Tuples and bytes: compared with the few merged so far (no key string to build), by key
+    // once there are many.
+    let key: string | null = null;
+    const few = this.sequences;
+    if ((p.kind === 'tuple' || p.kind === 'bytes') && few !== null) {
+      for (let i = 0; i < few.length; i++) if (sameConstant(this.heap, few[i] as Ref, ref)) return few[i] as Ref;
+    } else {
+      key = constantKey(this.heap, ref);
+      this.cache ??= new Map();
+      const hit = this.cache.get(key);
+      if (hit !== undefined) return hit;
+    }
     if (p.kind === 'tuple' || p.kind === 'frozenset') {
       // Items are merged too, and replaced in place (`PyTuple_SET_ITEM`).
       for (let i = 0; i < p.items.length; i++) {
@@ -606,7 +616,20 @@ class UnitCompiler {
         }
       }
     }
-    this.cache.set(key, ref);
+    // Read again: merging the items may have moved the sequences to `cache`.
+    const seqs = this.sequences;
+    if (key !== null || seqs === null) {
+      this.cache ??= new Map();
+      this.cache.set(key ?? constantKey(this.heap, ref), ref);
+    } else if (seqs === NO_REFS) this.sequences = [ref];
+    else if (seqs.length < 16) seqs.push(ref);
+    else {
+      // Many: from now on by key, as the other constants (and the ones merged so far).
+      this.sequences = null;
+      this.cache ??= new Map();
+      for (const r of seqs) this.cache.set(constantKey(this.heap, r), r);
+      this.cache.set(constantKey(this.heap, ref), ref);
+    }
     return ref;
   }
 
@@ -1102,6 +1125,45 @@ class UnitCompiler {
   }
 }
 
+
+/**
+ * Whether two constants have equal `_PyCode_ConstantKey`s (constant-key.ts), without making them:
+ * floats by `Object.is` (the key's `String` tells every double apart but 0.0 from -0.0, which
+ * it writes apart, and NaN from NaN), tuples item by item.
+ */
+function sameConstant(heap: Heap, a: Ref, b: Ref): boolean {
+  if (a === b) return true;
+  const p = heap.get(a).payload;
+  const q = heap.get(b).payload;
+  if (p.kind !== q.kind) return false;
+  switch (p.kind) {
+    case 'int':
+    case 'str':
+    case 'bool':
+      return p.value === (q as typeof p).value;
+    case 'float':
+      return Object.is(p.value, (q as typeof p).value);
+    case 'NoneType':
+    case 'ellipsis':
+      return true;
+    case 'bytes': {
+      const x = p.value;
+      const y = (q as typeof p).value;
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+      return true;
+    }
+    case 'tuple': {
+      const x = p.items;
+      const y = (q as typeof p).items;
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!sameConstant(heap, x[i] as Ref, y[i] as Ref)) return false;
+      return true;
+    }
+    default:
+      return constantKey(heap, a) === constantKey(heap, b);
+  }
+}
 
 function dedupe(heap: Heap, refs: Ref[]): Ref[] {
   const out: Ref[] = [];
