@@ -29,6 +29,9 @@ import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
 import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
 
+/** The empty tables of a unit that has merged no int, str or float yet: never written, replaced. */
+const NO_VALUES: (bigint | string | number)[] = [];
+const NO_REFS: Ref[] = [];
 const NO_SCOPES: ReadonlyMap<readonly Stmt[], ScopeFacts> = new Map();
 /** The empty `iterAsTuple` of units without a list display to iterate as a tuple: never written. */
 const NO_EXPRS: Set<Expr> = new Set();
@@ -89,8 +92,8 @@ function record<K extends LazyTables>(code: CodeObject, table: K, key: Parameter
 interface CodeState {
   readonly unit: UnitCompiler;
   readonly code: CodeObject;
-  /** 3.14: folded values, added to co_consts after the code is generated. */
-  readonly foldedLater: Expr[];
+  /** 3.14: folded values, added to co_consts after the code is generated (null until one). */
+  foldedLater: Expr[] | null;
   /** A constant was loaded already (3.14: the docstring slot is taken). */
   constantEmitted: boolean;
   /** `co_consts` so far as a set, once it has many (code objects included: they never match). */
@@ -113,17 +116,19 @@ class UnitCompiler {
     return (this.bodies_ ??= new SyntheticBodies());
   }
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
-  readonly compilerHeld: Ref[] = [];
+  compilerHeld: Ref[] | null = null;
   /**
    * `c_const_cache`, by `_PyCode_ConstantKey`: a map per scalar type keyed by the value (the same
    * partition as the key strings of constant-key.ts, without building them), and one by key string
    * for tuples, frozensets and bytes.
    */
   private cache: Map<string, Ref> | null = null;
-  private intCache: Map<bigint, Ref> | null = null;
-  private strCache: Map<string, Ref> | null = null;
-  /** Floats by value; -0.0 apart (a Map finds 0.0 for -0.0), NaN one key as `String(NaN)`. */
-  private floatCache: Map<number, Ref> | null = null;
+  /** The tuples and bytes merged so far while they are few (`merge`); null once they are in `cache`. */
+  private sequences: Ref[] | null = NO_REFS;
+  /** Ints, strs and floats by value (`mergeScalar`); -0.0 apart (it equals 0.0 in both). */
+  private scalarValues: (bigint | string | number)[] = NO_VALUES;
+  private scalarRefs: Ref[] = NO_REFS;
+  private scalarMap: Map<bigint | string | number, Ref> | null = null;
   private negativeZero: Ref | null = null;
   /** None, Ellipsis, False, True. */
   private noneConst: Ref | null = null;
@@ -173,9 +178,10 @@ class UnitCompiler {
   private literalObject(e: Expr): Ref | undefined {
     const literals = this.literals;
     // A node met twice (generated programs share nodes) has the object made last.
+    // A loop, not `lastIndexOf` (a builtin call per literal cost more than the few compares).
     if (literals.length <= 32) {
-      const i = literals.lastIndexOf(e);
-      return i < 0 ? undefined : this.arena[i];
+      for (let i = literals.length - 1; i >= 0; i--) if (literals[i] === e) return this.arena[i];
+      return undefined;
     }
     if (this.literalIndex === null) {
       this.literalIndex = new Map();
@@ -221,7 +227,7 @@ class UnitCompiler {
 
   /** Who keeps a folded value's reference until the unit is done: the AST arena, or only the compiler. */
   private holdFolded(ref: Ref): void {
-    (this.config.foldedConstantsInArena ? this.arena : this.compilerHeld).push(ref);
+    (this.config.foldedConstantsInArena ? this.arena : (this.compilerHeld ??= [])).push(ref);
   }
 
   /** Post-order folding of one expression; records folded nodes. Its constant (a literal or folded), else null. */
@@ -572,28 +578,12 @@ class UnitCompiler {
   private merge(ref: Ref): Ref {
     const p = this.heap.get(ref).payload;
     switch (p.kind) {
-      case 'int': {
-        const cache = (this.intCache ??= new Map<bigint, Ref>());
-        const hit = cache.get(p.value);
-        if (hit !== undefined) return hit;
-        cache.set(p.value, ref);
-        return ref;
-      }
-      case 'str': {
-        const cache = (this.strCache ??= new Map<string, Ref>());
-        const hit = cache.get(p.value);
-        if (hit !== undefined) return hit;
-        cache.set(p.value, ref);
-        return ref;
-      }
-      case 'float': {
+      case 'int':
+      case 'str':
+        return this.mergeScalar(p.value, ref);
+      case 'float':
         if (Object.is(p.value, -0)) return (this.negativeZero ??= ref);
-        this.floatCache ??= new Map();
-        const hit = this.floatCache.get(p.value);
-        if (hit !== undefined) return hit;
-        this.floatCache.set(p.value, ref);
-        return ref;
-      }
+        return this.mergeScalar(p.value, ref);
       case 'bool':
         return p.value ? (this.trueConst ??= ref) : (this.falseConst ??= ref);
       case 'NoneType':
@@ -603,10 +593,18 @@ class UnitCompiler {
       default:
         break;
     }
-    const key = constantKey(this.heap, ref);
-    this.cache ??= new Map();
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
+    // Tuples and bytes: compared with the few merged so far (no key string to build), by key
+    // once there are many.
+    let key: string | null = null;
+    const few = this.sequences;
+    if ((p.kind === 'tuple' || p.kind === 'bytes') && few !== null) {
+      for (let i = 0; i < few.length; i++) if (sameConstant(this.heap, few[i] as Ref, ref)) return few[i] as Ref;
+    } else {
+      key = constantKey(this.heap, ref);
+      this.cache ??= new Map();
+      const hit = this.cache.get(key);
+      if (hit !== undefined) return hit;
+    }
     if (p.kind === 'tuple' || p.kind === 'frozenset') {
       // Items are merged too, and replaced in place (`PyTuple_SET_ITEM`).
       for (let i = 0; i < p.items.length; i++) {
@@ -618,7 +616,55 @@ class UnitCompiler {
         }
       }
     }
-    this.cache.set(key, ref);
+    // Read again: merging the items may have moved the sequences to `cache`.
+    const seqs = this.sequences;
+    if (key !== null || seqs === null) {
+      this.cache ??= new Map();
+      this.cache.set(key ?? constantKey(this.heap, ref), ref);
+    } else if (seqs === NO_REFS) this.sequences = [ref];
+    else if (seqs.length < 16) seqs.push(ref);
+    else {
+      // Many: from now on by key, as the other constants (and the ones merged so far).
+      this.sequences = null;
+      this.cache ??= new Map();
+      for (const r of seqs) this.cache.set(constantKey(this.heap, r), r);
+      this.cache.set(constantKey(this.heap, ref), ref);
+    }
+    return ref;
+  }
+
+  /**
+   * The canonical int, str or float of its value: the first merged. One table for the three
+   * (a bigint, a string and a number are never the same key); a look through a few values is
+   * cheaper than making and hashing into maps, which take over once there are many.
+   */
+  private mergeScalar(value: bigint | string | number, ref: Ref): Ref {
+    const map = this.scalarMap;
+    if (map !== null) {
+      const hit = map.get(value);
+      if (hit !== undefined) return hit;
+      map.set(value, ref);
+      return ref;
+    }
+    const values = this.scalarValues;
+    const n = values.length;
+    // NaN is one key, as in a Map (SameValueZero); -0.0 never comes here.
+    if (value === value) {
+      for (let i = 0; i < n; i++) if (values[i] === value) return this.scalarRefs[i] as Ref;
+    } else {
+      for (let i = 0; i < n; i++) if (values[i] !== values[i]) return this.scalarRefs[i] as Ref;
+    }
+    if (n === 0) {
+      this.scalarValues = [value];
+      this.scalarRefs = [ref];
+    } else if (n < 16) {
+      values.push(value);
+      this.scalarRefs.push(ref);
+    } else {
+      const m = (this.scalarMap = new Map<bigint | string | number, Ref>());
+      for (let i = 0; i < n; i++) m.set(values[i] as bigint | string | number, this.scalarRefs[i] as Ref);
+      m.set(value, ref);
+    }
     return ref;
   }
 
@@ -629,7 +675,9 @@ class UnitCompiler {
     // per code object: a scan, and a set once there are many.
     const consts = st.code.consts;
     if (st.constSet === null && consts.length < 32) {
-      if (!consts.includes(canon)) consts.push(this.heap.incref(canon));
+      // A loop, not `includes` (a builtin call per constant).
+      for (let i = 0; i < consts.length; i++) if (consts[i] === canon) return canon;
+      consts.push(this.heap.incref(canon));
       return canon;
     }
     st.constSet ??= new Set(consts);
@@ -693,7 +741,7 @@ class UnitCompiler {
       if (c !== undefined) {
         if (!this.config.foldedConstantsInArena) {
           forEachChildExpr(e, mergeLiteralsIn, st);
-          st.foldedLater.push(e);
+          (st.foldedLater ??= []).push(e);
           return;
         }
         st.code.constOf.set(e, this.addConst(st, c));
@@ -982,10 +1030,10 @@ class UnitCompiler {
     // parser's 300, held by the arena; measured 4 references on 3.14.2, not 3). The operands
     // leave co_consts (`remove_unused_consts`) except the unit's first constant, kept as the
     // docstring slot: `def f(): return -300` has co_consts (300, -300) on 3.14.2.
-    const st: CodeState = { unit: this, code, foldedLater: [], constantEmitted: false, constSet: null };
+    const st: CodeState = { unit: this, code, foldedLater: null, constantEmitted: false, constSet: null };
     if (plan === null) this.statements(st, body);
     else this.replay(st, plan);
-    for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
+    if (st.foldedLater !== null) for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
@@ -1077,6 +1125,45 @@ class UnitCompiler {
   }
 }
 
+
+/**
+ * Whether two constants have equal `_PyCode_ConstantKey`s (constant-key.ts), without making them:
+ * floats by `Object.is` (the key's `String` tells every double apart but 0.0 from -0.0, which
+ * it writes apart, and NaN from NaN), tuples item by item.
+ */
+function sameConstant(heap: Heap, a: Ref, b: Ref): boolean {
+  if (a === b) return true;
+  const p = heap.get(a).payload;
+  const q = heap.get(b).payload;
+  if (p.kind !== q.kind) return false;
+  switch (p.kind) {
+    case 'int':
+    case 'str':
+    case 'bool':
+      return p.value === (q as typeof p).value;
+    case 'float':
+      return Object.is(p.value, (q as typeof p).value);
+    case 'NoneType':
+    case 'ellipsis':
+      return true;
+    case 'bytes': {
+      const x = p.value;
+      const y = (q as typeof p).value;
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+      return true;
+    }
+    case 'tuple': {
+      const x = p.items;
+      const y = (q as typeof p).items;
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!sameConstant(heap, x[i] as Ref, y[i] as Ref)) return false;
+      return true;
+    }
+    default:
+      return constantKey(heap, a) === constantKey(heap, b);
+  }
+}
 
 function dedupe(heap: Heap, refs: Ref[]): Ref[] {
   const out: Ref[] = [];
@@ -1486,173 +1573,204 @@ const NO_NAMES: readonly string[] = [];
  * emits them (`compiler_nameop` adds to `u_varnames`), which is source order.
  */
 function functionLocals(body: readonly Stmt[], params: readonly string[], globals: ReadonlySet<string>): string[] {
-  const assigned = new Set<string>();
-  const order: string[] = [...params];
-  const bindTarget = (t: Target): void => {
-    if (t.kind === 'Name') assigned.add(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(bindTarget);
-  };
-  const walk = (b: readonly Stmt[]): void => {
+  const o = new LocalOrder(params, globals);
+  o.bindIn(body);
+  // Order of first mention in the body (loads included), as the compiler meets them; the walk
+  // stops once every local is placed (none: no walk).
+  for (const name of o.assigned) if (!globals.has(name) && !o.order.includes(name)) o.unplaced++;
+  if (o.unplaced === 0) return o.order;
+  o.walkOrder(body);
+  return o.order;
+}
+
+function mentionIn(e: Expr, o: LocalOrder): void {
+  o.mentionExpr(e);
+}
+
+/** `functionLocals`' walks, as methods (no closure per function compiled). */
+class LocalOrder {
+  readonly assigned = new Set<string>();
+  readonly order: string[];
+  /** Locals not yet in `order`. */
+  unplaced = 0;
+
+  constructor(
+    params: readonly string[],
+    private readonly globals: ReadonlySet<string>,
+  ) {
+    this.order = params.slice();
+  }
+
+  private bindTarget(t: Target): void {
+    if (t.kind === 'Name') this.assigned.add(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.bindTarget(x);
+  }
+
+  /** The names the block binds (not inside nested defs and classes). */
+  bindIn(b: readonly Stmt[]): void {
+    const assigned = this.assigned;
     for (const s of b) {
       switch (s.kind) {
         case 'Assign':
-          s.targets.forEach(bindTarget);
+          for (const t of s.targets) this.bindTarget(t);
           break;
         case 'AugAssign':
-          bindTarget(s.target);
+          this.bindTarget(s.target);
           break;
         case 'AnnAssign':
           // `symtable_visit_stmt`: an annotated simple name is local, assigned or not.
-          if (s.simple || s.value) bindTarget(s.target);
+          if (s.simple || s.value) this.bindTarget(s.target);
           break;
         case 'Delete':
-          s.targets.forEach(bindTarget);
+          for (const t of s.targets) this.bindTarget(t);
           break;
         case 'For':
-          bindTarget(s.target);
-          walk(s.body);
-          walk(s.orelse);
+          this.bindTarget(s.target);
+          this.bindIn(s.body);
+          this.bindIn(s.orelse);
           break;
         case 'With':
-          for (const item of s.items) if (item.target) bindTarget(item.target);
-          walk(s.body);
+          for (const item of s.items) if (item.target) this.bindTarget(item.target);
+          this.bindIn(s.body);
           break;
         case 'If':
         case 'While':
-          walk(s.body);
-          walk(s.orelse);
+          this.bindIn(s.body);
+          this.bindIn(s.orelse);
           break;
         case 'Try':
-          walk(s.body);
+          this.bindIn(s.body);
           for (const h of s.handlers) {
             if (h.name !== null) assigned.add(h.name);
-            walk(h.body);
+            this.bindIn(h.body);
           }
-          walk(s.orelse);
-          walk(s.finalbody);
+          this.bindIn(s.orelse);
+          this.bindIn(s.finalbody);
           break;
         case 'FunctionDef':
         case 'ClassDef':
           assigned.add(s.name);
           break;
         case 'Import':
-          s.names.forEach((a) => assigned.add(a.asname ?? a.name.split('.')[0] ?? a.name));
+          for (const a of s.names) assigned.add(a.asname ?? a.name.split('.')[0] ?? a.name);
           break;
         case 'ImportFrom':
-          s.names.forEach((a) => assigned.add(a.asname ?? a.name));
+          for (const a of s.names) assigned.add(a.asname ?? a.name);
           break;
         default:
           break;
       }
     }
-  };
-  walk(body);
-  // Order of first mention in the body (loads included), as the compiler meets them; the walk
-  // stops once every local is placed (none: no walk).
-  let unplaced = 0;
-  for (const name of assigned) if (!globals.has(name) && !order.includes(name)) unplaced++;
-  if (unplaced === 0) return order;
-  const mention = (name: string): void => {
-    if (assigned.has(name) && !globals.has(name) && !order.includes(name)) {
-      order.push(name);
-      unplaced--;
+  }
+
+  private mention(name: string): void {
+    if (this.assigned.has(name) && !this.globals.has(name) && !this.order.includes(name)) {
+      this.order.push(name);
+      this.unplaced--;
     }
-  };
-  const mentionTarget = (t: Target): void => {
-    if (t.kind === 'Name') mention(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(mentionTarget);
-    else targetExprs(t, (e) => mentionExpr(e));
-  };
-  const mentionExpr = (e: Expr): void => {
-    if (unplaced === 0) return;
-    if (e.kind === 'Name') mention(e.id);
-    forEachChildExpr(e, mentionExpr);
-  };
-  const walkOrder = (b: readonly Stmt[]): void => {
+  }
+
+  private mentionTarget(t: Target): void {
+    if (t.kind === 'Name') this.mention(t.id);
+    else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.mentionTarget(x);
+    else if (t.kind === 'Attribute') this.mentionExpr(t.value);
+    else {
+      this.mentionExpr(t.value);
+      this.mentionExpr(t.index);
+    }
+  }
+
+  mentionExpr(e: Expr): void {
+    if (this.unplaced === 0) return;
+    if (e.kind === 'Name') this.mention(e.id);
+    forEachChildExpr(e, mentionIn, this);
+  }
+
+  walkOrder(b: readonly Stmt[]): void {
     for (const s of b) {
-      if (unplaced === 0) return;
+      if (this.unplaced === 0) return;
       switch (s.kind) {
         case 'Expr':
-          mentionExpr(s.value);
+          this.mentionExpr(s.value);
           break;
         case 'Assign':
-          mentionExpr(s.value);
-          s.targets.forEach(mentionTarget);
+          this.mentionExpr(s.value);
+          for (const t of s.targets) this.mentionTarget(t);
           break;
         case 'AugAssign':
-          mentionTarget(s.target);
-          mentionExpr(s.value);
+          this.mentionTarget(s.target);
+          this.mentionExpr(s.value);
           break;
         case 'Delete':
-          s.targets.forEach(mentionTarget);
+          for (const t of s.targets) this.mentionTarget(t);
           break;
         case 'If':
         case 'While':
-          mentionExpr(s.test);
-          walkOrder(s.body);
-          walkOrder(s.orelse);
+          this.mentionExpr(s.test);
+          this.walkOrder(s.body);
+          this.walkOrder(s.orelse);
           break;
         case 'For':
-          mentionExpr(s.iter);
-          mentionTarget(s.target);
-          walkOrder(s.body);
-          walkOrder(s.orelse);
+          this.mentionExpr(s.iter);
+          this.mentionTarget(s.target);
+          this.walkOrder(s.body);
+          this.walkOrder(s.orelse);
           break;
         case 'With':
           for (const item of s.items) {
-            mentionExpr(item.context);
-            if (item.target) mentionTarget(item.target);
+            this.mentionExpr(item.context);
+            if (item.target) this.mentionTarget(item.target);
           }
-          walkOrder(s.body);
+          this.walkOrder(s.body);
           break;
         case 'Return':
         case 'Yield':
-          if (s.value) mentionExpr(s.value);
+          if (s.value) this.mentionExpr(s.value);
           break;
         case 'AnnAssign':
-          if (s.value) mentionExpr(s.value);
-          mentionTarget(s.target);
+          if (s.value) this.mentionExpr(s.value);
+          this.mentionTarget(s.target);
           break;
         case 'Raise':
-          if (s.exc) mentionExpr(s.exc);
-          if (s.cause) mentionExpr(s.cause);
+          if (s.exc) this.mentionExpr(s.exc);
+          if (s.cause) this.mentionExpr(s.cause);
           break;
         case 'Assert':
-          mentionExpr(s.test);
-          if (s.msg) mentionExpr(s.msg);
+          this.mentionExpr(s.test);
+          if (s.msg) this.mentionExpr(s.msg);
           break;
         case 'Try':
-          walkOrder(s.body);
+          this.walkOrder(s.body);
           for (const h of s.handlers) {
-            if (h.type) mentionExpr(h.type);
-            if (h.name !== null) mention(h.name);
-            walkOrder(h.body);
+            if (h.type) this.mentionExpr(h.type);
+            if (h.name !== null) this.mention(h.name);
+            this.walkOrder(h.body);
           }
-          walkOrder(s.orelse);
-          walkOrder(s.finalbody);
+          this.walkOrder(s.orelse);
+          this.walkOrder(s.finalbody);
           break;
         case 'FunctionDef':
-          s.params.forEach((p) => p.default && mentionExpr(p.default));
-          annotationsOf(s).forEach(mentionExpr);
-          mention(s.name);
+          for (const p of s.params) if (p.default) this.mentionExpr(p.default);
+          // Its annotations, in compile order (`annotationsOf`): the parameters', then the return's.
+          for (const p of s.params) if (p.annotation) this.mentionExpr(p.annotation);
+          if (s.returns) this.mentionExpr(s.returns);
+          this.mention(s.name);
           break;
         case 'ClassDef':
-          s.bases.forEach(mentionExpr);
-          mention(s.name);
+          for (const x of s.bases) this.mentionExpr(x);
+          this.mention(s.name);
           break;
         case 'Import':
-          s.names.forEach((a) => mention(a.asname ?? a.name.split('.')[0] ?? a.name));
+          for (const a of s.names) this.mention(a.asname ?? a.name.split('.')[0] ?? a.name);
           break;
         case 'ImportFrom':
-          s.names.forEach((a) => mention(a.asname ?? a.name));
+          for (const a of s.names) this.mention(a.asname ?? a.name);
           break;
         default:
           break;
       }
     }
-  };
-  walkOrder(body);
-  return order;
+  }
 }
 
 /** `co_varnames` without the names that live in cells (an argument's cell keeps its name there). */
@@ -1681,6 +1799,7 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   }
   const module_ = c.code('module', '<module>', body, [], scan.plan);
   // 3.14 `Python/flowgraph.c`: the folded values now live in co_consts only.
-  for (let i = c.compilerHeld.length - 1; i >= 0; i--) heap.decref(c.compilerHeld[i] as Ref);
+  const held = c.compilerHeld;
+  if (held !== null) for (let i = held.length - 1; i >= 0; i--) heap.decref(held[i] as Ref);
   return { module: module_, arena: c.arena };
 }

@@ -70,6 +70,8 @@ export interface UnitScan {
 }
 
 const EMIT: PlannedEmit = { kind: 'emit' };
+/** The folds of a unit without any: never written (`foldItems` makes the unit's own). */
+const NO_FOLDS: FoldItem[] = [];
 
 /** `annotationsCompiled`: a def's annotations are compiled in the code that runs the def (before 3.14). */
 export function scanUnit(body: readonly Stmt[], annotationsCompiled: boolean): UnitScan {
@@ -82,7 +84,8 @@ class UnitScanner implements UnitScan {
   readonly literals: Expr[] = [];
   needsScopes = false;
   mayFold = false;
-  readonly folds: FoldItem[] = [];
+  /** Shared and empty until folding has work (most units have none). */
+  folds: FoldItem[] = NO_FOLDS;
   foldsInOrder = true;
   hasGlobal = false;
   readonly plan: PlanItem[] = [];
@@ -313,14 +316,18 @@ class UnitScanner implements UnitScan {
     // Folded as a whole when every item is a constant: code generation meets the display whole.
     if (this.displayOfConstants) this.planAs(mark, e);
     while (this.folds.length > folds) this.folds.pop();
-    this.folds.push({ kind: 'iterable', node: e, use });
+    this.foldItems().push({ kind: 'iterable', node: e, use });
+  }
+
+  private foldItems(): FoldItem[] {
+    return this.folds === NO_FOLDS ? (this.folds = []) : this.folds;
   }
 
   /** A largest expression of literals so far: folding starts there (and code generation sees it whole). */
   private foldable(e: Expr, mark: number, folds: number): true {
     this.mayFold = true;
     while (this.folds.length > folds) this.folds.pop();
-    this.folds.push(e);
+    this.foldItems().push(e);
     this.planAs(mark, e);
     return true;
   }
