@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { MalformedSourceError, UnsupportedError } from '../errors';
-import { parseModule, parseModuleFromTree, simpleAssignment } from './parse';
-import { SourceText } from './syntax/source';
+import { parseModule } from './parse';
 import { nativePython } from './testing/cpython-ast';
 import { cpythonRejects, expectSameAsCPython } from './testing/expect-cpython';
 
@@ -227,61 +226,6 @@ describe('malformed source: MalformedSourceError at the place', () => {
     const sources = MALFORMED.map(([s]) => s);
     const rejected = cpythonRejects(python!, sources);
     expect(sources.filter((_, i) => !rejected[i])).toEqual([]);
-  });
-});
-
-/** `name = literal` sources, read without lezer (`simpleAssignment`) when they are simple enough. */
-const SIMPLE_SOURCES = [
-  'value = 6258863021.813306', 'value = 0.001000000000000002', 'value = -1450', 'value = 0', 'value = -0', 'x = 534719070133367887328818576962',
-  "value = b'\\x85R\\x9e\\x13\\xf8\\xf3'", "value = b'u\\xc6)'", "value = b''", 'value = b"\'x"', "value = B'\\n\\t\\\\\\''",
-  "value = '`!'", "value = '&g ~ejF'", 'value = \'xA"é/q;\'', 'value = "it\'s"', "value = ''", 'value = ""', "_v = '😀 ab'", "value = '\\u00e9\\101\\q'",
-  'match_ = 1', 'prints = 2.5', '_ = 7', 'value = 00', "value = b'\\u00e9'",
-];
-
-/** Sources near those that go through the tree: other forms, errors, names read otherwise. */
-const NOT_SIMPLE_SOURCES = [
-  'value = 0123', 'value = 1.', 'value = .5', 'value = 1_000', 'value = 1e5', 'value = 0x10', 'value = 5j', 'value = - 5', 'value = +5', 'value = --5',
-  "value = b'é'", "value = '\\N{DASH}'", "value = '\\x4'", "value = '\\ud800'", "value = 'a' 'b'", "value = '''a'''", "value = r'\\d'", "value = f'{x}'",
-  "value = u'a'", "value = 'a", 'value = 1\n', 'value = 1 ', 'value=1', 'value = 1 # c', 'value = 1;', 'value = (1)', 'value = [1]', 'value = x',
-  'print = 1', 'match = 1', 'case = 1', 'type = 1', 'True = 1', 'None = 1', 'lambda = 1', '__debug__ = 1', 'exec = 1', 'é = 1', '1 = 1', 'a.b = 1',
-];
-
-function treeParse(source: string): unknown {
-  try {
-    return parseModuleFromTree(new SourceText(source, '<string>'));
-  } catch (e) {
-    return { error: (e as Error).constructor.name, message: (e as Error).message };
-  }
-}
-
-function parse(source: string): unknown {
-  try {
-    return parseModule(source);
-  } catch (e) {
-    return { error: (e as Error).constructor.name, message: (e as Error).message };
-  }
-}
-
-describe('simple assignments read without lezer', () => {
-  test.each(SIMPLE_SOURCES)('%j: read so, the same module as through the tree', (source) => {
-    expect(simpleAssignment(new SourceText(source, '<string>'))).not.toBeNull();
-    expect(parse(source)).toEqual(treeParse(source));
-  });
-
-  test.each(NOT_SIMPLE_SOURCES)('%j: through the tree', (source) => {
-    expect(simpleAssignment(new SourceText(source, '<string>'))).toBeNull();
-    expect(parse(source)).toEqual(treeParse(source));
-  });
-
-  test('every printable ASCII character and escape in str and bytes literals: the same module', () => {
-    const sources: string[] = [];
-    for (let c = 0x20; c < 0x7f; c++) {
-      const ch = String.fromCharCode(c);
-      for (const q of ["'", '"']) {
-        sources.push(`v = ${q}a${ch}b${q}`, `v = b${q}a${ch}b${q}`, `v = ${q}\\${ch}${q}`, `v = b${q}\\${ch}${q}`, `v = ${q}\\x4${ch}${q}`);
-      }
-    }
-    for (const source of sources) expect(parse(source), source).toEqual(treeParse(source));
   });
 });
 

@@ -11,7 +11,7 @@
  * A malformed construct inside a refused one is reported as refused: both stop the program.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { Expr, Module } from './ast';
+import type { Module } from './ast';
 import { MalformedSourceError } from '../errors';
 import { ConvertContext } from './syntax/context';
 import { checkControlFlow } from './syntax/control-flow';
@@ -19,22 +19,12 @@ import { checkScopes } from './syntax/scopes';
 import { NO_FORCED_ERRORS_BELOW, python3Parser, strictPython3Parser } from './syntax/python3-parser';
 import { normalizeNewlines, SourceText } from './syntax/source';
 import { StatementConverter } from './syntax/statements';
-import { PYTHON_KEYWORDS } from './syntax/keywords';
-import { LiteralProblem } from './syntax/literal-problem';
-import { decodeNumber } from './syntax/numbers';
-import { decodeBytes, decodeStr, readStringToken } from './syntax/strings';
 
 export function parseModule(source: string, filename = '<string>'): Module {
   const text = normalizeNewlines(source);
   const src = new SourceText(text, filename);
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new MalformedSourceError('source code cannot contain null bytes', src.place(nul));
-  return simpleAssignment(src) ?? parseModuleFromTree(src);
-}
-
-/** `parseModule` through lezer's tree: any source (the one way that reports errors). */
-export function parseModuleFromTree(src: SourceText): Module {
-  const text = src.text;
   const { tree, errorNodesPossible } = parseTree(text);
   const ctx = new ConvertContext(src);
   if (errorNodesPossible || TRAILING_DOT_POSSIBLE.test(text)) rejectUnreadable(ctx, tree);
@@ -42,48 +32,6 @@ export function parseModuleFromTree(src: SourceText): Module {
   if (ctx.scopeErrorsPossible) checkScopes(ctx, module);
   checkControlFlow(ctx, module);
   return module;
-}
-
-/**
- * One line `name = literal`: a decimal number (an int, or digits '.' digits), with a `-` before
- * it or not, or a one-line str or bytes literal without an f/r/u prefix. What `exec` and
- * `compile` mostly get (the constants.unit-sharing programs), read without lezer, whose parse
- * costs more than the rest of such a run. The same decoders as the tree's conversion, and the
- * same nodes with the same places; anything else, or a literal a decoder finds a problem in,
- * goes through the tree (null), which reports it.
- */
-const SIMPLE_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*) = (?:(-?)([0-9]+(?:\.[0-9]+)?)|([bB]?(?:'(?:[\x20-\x26\x28-\x5b\x5d-\x7e\xa0-\u2027\u202a-\uffff]|\\[\x20-\x7e])*'|"(?:[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\uffff]|\\[\x20-\x7e])*")))$/;
-
-/** Names the tree may read otherwise at the start of a statement (keywords, soft keywords, `print`), or rejects as a target. */
-const NOT_SIMPLE_TARGETS: ReadonlySet<string> = new Set([...PYTHON_KEYWORDS, 'print', 'exec', 'match', 'case', 'type', '__debug__']);
-
-export function simpleAssignment(src: SourceText): Module | null {
-  const m = SIMPLE_ASSIGNMENT.exec(src.text);
-  if (m === null) return null;
-  const name = m[1] as string;
-  if (NOT_SIMPLE_TARGETS.has(name)) return null;
-  const valueAt = name.length + 3;
-  let value: Expr;
-  try {
-    const number = m[3];
-    if (number !== undefined) {
-      const minus = m[2] === '-';
-      const literal: Expr = { kind: 'Const', value: decodeNumber(number), pos: src.pos(minus ? valueAt + 1 : valueAt) };
-      value = minus ? { kind: 'UnaryOp', op: '-', operand: literal, pos: src.pos(valueAt) } : literal;
-    } else {
-      const text = m[4] as string;
-      const token = readStringToken(text);
-      const body = text.slice(token.bodyStart, token.bodyEnd);
-      value = token.bytes
-        ? { kind: 'Const', value: { type: 'bytes', value: decodeBytes(body, false) }, pos: src.pos(valueAt) }
-        : { kind: 'Const', value: { type: 'str', value: decodeStr(body, { bytes: false, raw: false, fstring: false }) }, pos: src.pos(valueAt) };
-    }
-  } catch (e) {
-    if (e instanceof LiteralProblem) return null;
-    throw e;
-  }
-  const target: Expr = { kind: 'Name', id: name, pos: src.pos(0) };
-  return { kind: 'Module', body: [{ kind: 'Assign', targets: [target], value, pos: src.pos(0) }] };
 }
 
 /** lezer's tree, and whether it may hold error nodes (see `strictPython3Parser`). */
