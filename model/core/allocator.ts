@@ -16,7 +16,7 @@
  *
  * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
  */
-import { blockOrSetAddress, exactAddress, isSingleBlock, type Address } from './address';
+import { blockOrSetAddress, exactAddress, isSingleBlock, ScratchAddress, type Address } from './address';
 import { CandidateBuilder, GrowingBlockSet, type CandidateBlocks } from './block-sets';
 import type { CoreConfig } from './config';
 
@@ -86,6 +86,20 @@ export class Allocator {
     const value = this.newBlock();
     if (others === null) return blockOrSetAddress(value, sizeClass, this.anywhere);
     return { value, sizeClass, candidates: new CandidateBuilder().block(value).candidates(others).set(this.anywhere).build() };
+  }
+
+  /** The address `allocateForObject` refills. */
+  private readonly scratch = new ScratchAddress();
+
+  /**
+   * `allocate` for an object made at once (`Heap`): the same address, but one the caller must
+   * copy before the next call (`HeapObject` does: see `ScratchAddress`).
+   */
+  allocateForObject(bytes: number): Address {
+    if (this.config.allocatorModelled) return this.allocate(bytes);
+    // As `fresh(sizeClass, null)` (see `allocate`).
+    const value = this.newBlock();
+    return this.scratch.blockOrSet(value, this.sizeClassOf(bytes), this.anywhere);
   }
 
   /** `pymalloc_alloc`. */

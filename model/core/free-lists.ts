@@ -69,6 +69,8 @@ export class FreeList {
 
   /** Objects were freed into the list in an order the model does not know. */
   lose(): void {
+    // Most calls find the list empty (every new tuple list of a malloc build is lost at once): no length write.
+    if (this.known.length === 0) return;
     for (const a of this.known) this.lostBelow.addAll(a.candidates);
     this.known.length = 0;
   }

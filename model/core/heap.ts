@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, referentsInto, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, intPayload, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -49,8 +49,6 @@ export class Heap {
    * more than the scan's own work).
    */
   private tracked: HeapObject[] = [];
-  /** `referentsInto`'s array for `mayLeadToCycle` (which calls nothing that could reuse it). */
-  private readonly leafScratch: Ref[] = [];
   private nextRef = 1;
   private readonly floatFree: FreeList;
   private readonly listFree: FreeList;
@@ -230,7 +228,9 @@ export class Heap {
     o.refcnt--;
     o.lastDecref = ++this.decrefClock;
     if (o.refcnt !== 0) {
-      if (o.gcTracked && !this.garbagePossible && this.mayLeadToCycle(o)) this.garbagePossible = true;
+      // An object of unknown count is a root of every scan (`gc.ts` EXTERNAL): it and all it
+      // reaches stay reachable, so its decref makes no garbage (a class after each call of it).
+      if (o.gcTracked && !this.garbagePossible && o.refcntKnown && this.mayLeadToCycle(o)) this.garbagePossible = true;
     } else {
       if (o.refcntKnown) {
         this.dealloc(o);
@@ -272,16 +272,35 @@ export class Heap {
    * than `LEAF_CHECK_LIMIT` references, and other kinds, are not looked through: they answer yes.
    */
   private mayLeadToCycle(o: HeapObject): boolean {
-    switch (o.payload.kind) {
+    // The references `referentsInto` lists, read in place: asked at most decrefs of a container
+    // (an instance after each use of it as an argument), where refilling an array cost more.
+    const p = o.payload;
+    switch (p.kind) {
       case 'list':
       case 'tuple':
       case 'set':
-      case 'frozenset':
-      case 'dict':
+      case 'frozenset': {
+        const items = p.items;
+        if (items.length > LEAF_CHECK_LIMIT) return true;
+        for (let i = 0; i < items.length; i++) if (this.mayBeInCycle(items[i] as Ref)) return true;
+        return false;
+      }
+      case 'dict': {
+        const entries = p.entries;
+        if (2 * entries.length > LEAF_CHECK_LIMIT) return true;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] as DictEntry;
+          if (this.mayBeInCycle(e.key) || this.mayBeInCycle(e.value)) return true;
+        }
+        return false;
+      }
       case 'instance': {
-        const refs = referentsInto(o.payload, this.leafScratch);
-        if (refs.length > LEAF_CHECK_LIMIT) return true;
-        for (let i = 0; i < refs.length; i++) if (this.mayBeInCycle(refs[i] as Ref)) return true;
+        const slots = p.slots;
+        const values = p.values;
+        if (1 + slots.size + values.size + (p.dict === null ? 0 : 1) > LEAF_CHECK_LIMIT) return true;
+        if (this.mayBeInCycle(p.cls) || (p.dict !== null && this.mayBeInCycle(p.dict))) return true;
+        if (slots.size > 0) for (const r of slots.values()) if (this.mayBeInCycle(r)) return true;
+        if (values.size > 0) for (const r of values.values()) if (this.mayBeInCycle(r)) return true;
         return false;
       }
       default:
@@ -383,7 +402,8 @@ export class Heap {
     }
     const bytes = requestSize(payload, this.config, instanceSize);
     if (bytes === null) return this.allocator.allocateUnknownSize();
-    return this.allocator.allocate(bytes);
+    // Every caller registers the object at once (`fresh`): the address is copied.
+    return this.allocator.allocateForObject(bytes);
   }
 
   private tupleFreeList(length: number): FreeList | null {
@@ -439,14 +459,14 @@ export class Heap {
   private smallInt(index: number, value: bigint): Ref {
     const hit = this.smallInts[index];
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.newShared({ kind: 'int', value });
+    const ref = this.newShared(intPayload(value));
     this.smallInts[index] = ref;
     return ref;
   }
 
   /**
    * `int` of a safe integer (`Number.isSafeInteger`; range items, id() values): the same object,
-   * found and sized from the number, its bigint made once for the payload.
+   * found and sized from the number, its bigint made only if read (`IntPayload`).
    */
   intOfSafe(value: number): Ref {
     if (value >= this.smallIntMinNumber && value <= this.smallIntMaxNumber) {
@@ -455,12 +475,12 @@ export class Heap {
       const hit = this.smallInts[index];
       return hit !== undefined ? this.incref(hit) : this.smallInt(index, BigInt(value));
     }
-    return this.register({ kind: 'int', value: BigInt(value) }, this.allocator.allocate(safeIntSize(value, this.config)));
+    return this.register(safeIntPayload(value), this.allocator.allocateForObject(safeIntSize(value, this.config)));
   }
 
   /** A new int object (`fresh` without asking its kind: ints have no free list and a size from their value). */
   private freshInt(value: bigint): Ref {
-    return this.register({ kind: 'int', value }, this.allocator.allocate(intSize(value, this.config)));
+    return this.register(intPayload(value), this.allocator.allocateForObject(intSize(value, this.config)));
   }
 
   /** `_PyLong_New` + `long_normalize` without `maybe_small_long`: a new int even in the small range. */
@@ -484,7 +504,7 @@ export class Heap {
       this.cachedStrs[i] = ref;
       return ref;
     }
-    return this.register({ kind: 'str', value }, this.allocator.allocate(strSize(value, this.config)));
+    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(strSize(value, this.config)));
   }
 
   bytes(value: readonly number[]): Ref {
@@ -601,7 +621,8 @@ export class Heap {
         this.decref(e.key);
         this.decref(e.value);
       }
-    } else {
+    } else if (p.kind !== 'int' && p.kind !== 'str' && p.kind !== 'float') {
+      // (ints, strs and floats, the commonest deaths, reference nothing: no array to walk)
       for (const child of deallocOrder(p)) this.decref(child);
     }
     this.releaseMemory(o);

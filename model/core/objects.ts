@@ -80,6 +80,41 @@ export type Payload =
       readonly finalize?: () => void;
     };
 
+/**
+ * The payload of every int the heap makes (`Heap.int`, `intOfSafe`, `intPayload`): one class, so
+ * that code reading ints sees one shape. An int made from a safe integer (a range item, an
+ * `id()` value) keeps the number and makes its bigint at the first read of `value`: most of those
+ * are never read as a bigint, and `BigInt()` was the dearest step of making them.
+ */
+export class IntPayload {
+  readonly kind = 'int';
+  /** The value as a bigint (undefined until first read, when `safe` holds it). */
+  private big: bigint | undefined;
+  /** The value when made from a safe integer (else 0, unused). */
+  private readonly safe: number;
+
+  constructor(big: bigint | undefined, safe: number) {
+    this.big = big;
+    this.safe = safe;
+  }
+
+  get value(): bigint {
+    const b = this.big;
+    if (b !== undefined) return b;
+    return (this.big = BigInt(this.safe));
+  }
+}
+
+/** An int payload of `value` (the shape every int has: see `IntPayload`). */
+export function intPayload(value: bigint): IntPayload {
+  return new IntPayload(value, 0);
+}
+
+/** An int payload of the safe integer `value`, its bigint made on first read. */
+export function safeIntPayload(value: number): IntPayload {
+  return new IntPayload(undefined, value);
+}
+
 export type Kind = Payload['kind'];
 
 /** The Python type name of a kind, as `type(x).__name__` prints it. */
@@ -204,6 +239,11 @@ const OPAQUE = 128;
 const ORIGIN_SHIFT = 8;
 const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
 
+/** `ORIGINS.indexOf(origin)` without the search (every object is made with one). */
+function originIndex(origin: ImmortalOrigin): number {
+  return origin === 'static' ? 0 : origin === 'runtime' ? 1 : 2;
+}
+
 /**
  * The heap's objects: a `PyObject` whose flags share one number, and which is its own address.
  * Why: every Python object the model makes is one of these, and most live until the program
@@ -245,7 +285,7 @@ export class HeapObject implements PyObject, Address {
       (immortal ? IMMORTAL : 0) |
       (refcntKnown ? REFCNT_KNOWN : 0) |
       (address.sizeClass !== 'static' && isGcTracked(payload) ? GC_TRACKED : 0) |
-      (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
+      (originIndex(immortalOrigin) << ORIGIN_SHIFT);
   }
 
   get address(): Address {
@@ -341,7 +381,7 @@ export class HeapObject implements PyObject, Address {
     return ORIGINS[this.flags >> ORIGIN_SHIFT] as ImmortalOrigin;
   }
   set immortalOrigin(origin: ImmortalOrigin) {
-    this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (ORIGINS.indexOf(origin) << ORIGIN_SHIFT);
+    this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (originIndex(origin) << ORIGIN_SHIFT);
   }
 }
 
