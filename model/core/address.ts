@@ -83,6 +83,15 @@ export class ScratchAddress {
     a.parts = set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts();
     return a;
   }
+
+  /** `exactAddress(value, sizeClass)`, valid until the next call. */
+  exact(value: number, sizeClass: Address['sizeClass']): Address {
+    const a = this.address;
+    a.value = value;
+    a.sizeClass = sizeClass;
+    a.parts = NO_PARTS;
+    return a;
+  }
 }
 
 /** An address the model is sure of. */

@@ -49,16 +49,23 @@ export class Allocator {
   /** Blocks of unknown size that were freed: any block the model cannot pin down may be one. */
   private readonly anywhere = GrowingBlockSet.stamped();
 
+  /** `config.smallRequestThreshold` and `config.alignment`, read at every allocation (`sizeClassOf`). */
+  private readonly threshold: number;
+  private readonly alignment: number;
+
   constructor(private readonly config: CoreConfig) {
+    this.threshold = config.smallRequestThreshold;
+    this.alignment = config.alignment;
     // `anywhere`'s clock is the next block number: a fresh block's candidates are found from its own (see `fresh`).
     this.anywhere.clock = this.nextAddress;
   }
 
   /** `Objects/obmalloc.c` `size2index`/`INDEX2SIZE`: the class a request of `bytes` falls in. */
   sizeClassOf(bytes: number): number | 'large' {
-    if (bytes > this.config.smallRequestThreshold) return 'large';
-    const a = this.config.alignment;
-    return Math.max(a, Math.ceil(bytes / a) * a);
+    if (bytes > this.threshold) return 'large';
+    const a = this.alignment;
+    const rounded = Math.ceil(bytes / a) * a;
+    return rounded > a ? rounded : a;
   }
 
   private state(sizeClass: number): SizeClassState {
@@ -81,10 +88,10 @@ export class Allocator {
     return value;
   }
 
-  /** A block the model has not seen before, or any of `others`. */
-  private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null): Address {
+  /** A block the model has not seen before, or any of `others` (none: in `scratch` when given, see `allocateForObject`). */
+  private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null, scratch: ScratchAddress | null = null): Address {
     const value = this.newBlock();
-    if (others === null) return blockOrSetAddress(value, sizeClass, this.anywhere);
+    if (others === null) return scratch !== null ? scratch.blockOrSet(value, sizeClass, this.anywhere) : blockOrSetAddress(value, sizeClass, this.anywhere);
     return { value, sizeClass, candidates: new CandidateBuilder().block(value).candidates(others).set(this.anywhere).build() };
   }
 
@@ -96,25 +103,28 @@ export class Allocator {
    * copy before the next call (`HeapObject` does: see `ScratchAddress`).
    */
   allocateForObject(bytes: number): Address {
-    if (this.config.allocatorModelled) return this.allocate(bytes);
-    // As `fresh(sizeClass, null)` (see `allocate`).
-    const value = this.newBlock();
-    return this.scratch.blockOrSet(value, this.sizeClassOf(bytes), this.anywhere);
+    return this.allocateWith(bytes, this.scratch);
   }
 
   /** `pymalloc_alloc`. */
   allocate(bytes: number): Address {
+    return this.allocateWith(bytes, null);
+  }
+
+  /** `allocate`, its single-block answers in `scratch` when given (see `allocateForObject`). */
+  private allocateWith(bytes: number, scratch: ScratchAddress | null): Address {
     const sizeClass = this.sizeClassOf(bytes);
     // Not pymalloc: `free` puts every block in `anywhere`, so no class ever has free or lost
     // blocks (nor `withFree` members for `untracked` to lose): a fresh block, without the lookups.
-    if (!this.config.allocatorModelled) return this.fresh(sizeClass, null);
-    if (sizeClass === 'large') return this.fresh('large', this.largeFreed.size === 0 ? null : new CandidateBuilder().set(this.largeFreed).build());
+    if (!this.config.allocatorModelled) return this.fresh(sizeClass, null, scratch);
+    if (sizeClass === 'large') return this.fresh('large', this.largeFreed.size === 0 ? null : new CandidateBuilder().set(this.largeFreed).build(), scratch);
     const s = this.state(sizeClass);
     if (s.lost.size === 0 && s.free.length === 1 && this.anywhere.size === 0) {
       this.withFree.delete(s);
-      return exactAddress(s.free.pop() as number, sizeClass);
+      const block = s.free.pop() as number;
+      return scratch !== null ? scratch.exact(block, sizeClass) : exactAddress(block, sizeClass);
     }
-    if (s.lost.size === 0 && s.free.length === 0) return this.fresh(sizeClass, null);
+    if (s.lost.size === 0 && s.free.length === 0) return this.fresh(sizeClass, null, scratch);
     // Two or more blocks may be free: the model's guess is the most recent, but it is not sure.
     const guess = s.free.at(-1);
     this.lose(s);

@@ -105,12 +105,18 @@ export class Heap {
   /** `smallIntMin` and `smallIntMax` as numbers (`intOfSafe`). */
   private readonly smallIntMinNumber: number;
   private readonly smallIntMaxNumber: number;
+  /** Magnitudes below this fit one digit (`PyLong_SHIFT`), and such an int asks for `oneDigitIntBytes` (`safeIntSize`). */
+  private readonly oneDigitLimit: number;
+  private readonly oneDigitIntBytes: number;
 
   constructor(readonly config: CoreConfig) {
     this.smallIntMin = BigInt(config.smallIntMin);
     this.smallIntMax = BigInt(config.smallIntMax);
     this.smallIntMinNumber = config.smallIntMin;
     this.smallIntMaxNumber = config.smallIntMax;
+    const s = config.sizes;
+    this.oneDigitLimit = 2 ** s.longDigitBits;
+    this.oneDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(1, s.longZeroDigits);
     this.allocator = new Allocator(config);
     const fl = config.freeLists;
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
@@ -475,7 +481,9 @@ export class Heap {
       const hit = this.smallInts[index];
       return hit !== undefined ? this.incref(hit) : this.smallInt(index, BigInt(value));
     }
-    return this.register(safeIntPayload(value), this.allocator.allocateForObject(safeIntSize(value, this.config)));
+    // A range item's usual size, without counting its bits (0 has no digit).
+    const bytes = value !== 0 && value > -this.oneDigitLimit && value < this.oneDigitLimit ? this.oneDigitIntBytes : safeIntSize(value, this.config);
+    return this.register(safeIntPayload(value), this.allocator.allocateForObject(bytes));
   }
 
   /** A new int object (`fresh` without asking its kind: ints have no free list and a size from their value). */

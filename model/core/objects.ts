@@ -4,7 +4,7 @@
  * payload owns one reference, as a `PyObject *` field does in CPython.
  */
 import { blockParts, candidatesOf, type Address, type OtherBlocks } from './address';
-import { CandidateBlocks, GrowingBlockSet, NO_PARTS } from './block-sets';
+import { CandidateBlocks, NO_PARTS } from './block-sets';
 
 export type ImmortalOrigin = 'static' | 'runtime' | 'unknown';
 
@@ -236,7 +236,9 @@ const GC_TRACKED = 32;
 const WATCHED = 64;
 /** An int whose value the model cannot know (`Heap.markOpaque`). */
 const OPAQUE = 128;
-const ORIGIN_SHIFT = 8;
+/** `where` holds another object's Address, not the object's own address parts (asked at every free). */
+const FOREIGN_ADDRESS = 256;
+const ORIGIN_SHIFT = 9;
 const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
 
 /** `ORIGINS.indexOf(origin)` without the search (every object is made with one). */
@@ -279,40 +281,46 @@ export class HeapObject implements PyObject, Address {
     immortalOrigin: ImmortalOrigin,
     refcntKnown: boolean,
   ) {
-    this.setAddress(address);
     this.flags =
       ALIVE |
       (immortal ? IMMORTAL : 0) |
       (refcntKnown ? REFCNT_KNOWN : 0) |
       (address.sizeClass !== 'static' && isGcTracked(payload) ? GC_TRACKED : 0) |
       (originIndex(immortalOrigin) << ORIGIN_SHIFT);
+    this.setAddress(address);
   }
 
   get address(): Address {
-    const w = this.where;
-    return isOwnParts(w) ? this : w;
+    return (this.flags & FOREIGN_ADDRESS) === 0 ? this : (this.where as Address);
   }
 
   /** The object now lives at `address` (one the allocator made for it is kept as the object's own fields). */
   setAddress(address: Address): void {
     this.value = address.value;
     this.sizeClass = address.sizeClass;
-    this.where = blockParts(address) ?? address;
+    const parts = blockParts(address);
+    if (parts !== null) {
+      this.where = parts;
+      this.flags &= ~FOREIGN_ADDRESS;
+    } else {
+      this.where = address;
+      this.flags |= FOREIGN_ADDRESS;
+    }
   }
 
   get exact(): boolean {
     const w = this.where;
     if (w === NO_PARTS) return true;
-    return !isOwnParts(w) && w.exact === true;
+    return (this.flags & FOREIGN_ADDRESS) !== 0 && (w as Address).exact === true;
   }
 
   get candidates(): CandidateBlocks {
     const w = this.where;
     if (w === NO_PARTS) return CandidateBlocks.single(this.value);
+    if ((this.flags & FOREIGN_ADDRESS) !== 0) return (w as Address).candidates;
     if (w instanceof CandidateBlocks) return w;
     // Made once: their size and lookups are cached in them.
-    if (isOwnParts(w)) return (this.where = candidatesOf(this.value, w));
-    return w.candidates;
+    return (this.where = candidatesOf(this.value, w as OtherBlocks));
   }
 
   /** Allocation order (refs are handed out in allocation order, from 1). */
@@ -383,11 +391,6 @@ export class HeapObject implements PyObject, Address {
   set immortalOrigin(origin: ImmortalOrigin) {
     this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (originIndex(origin) << ORIGIN_SHIFT);
   }
-}
-
-/** Whether `where` holds the object's own address parts (the object is its own address), not another address. */
-function isOwnParts(w: OtherBlocks | CandidateBlocks | Address): w is OtherBlocks | CandidateBlocks {
-  return Array.isArray(w) || w instanceof GrowingBlockSet || w instanceof CandidateBlocks;
 }
 
 /** The weak reference list of an object nothing weakly references yet (frozen: add with `addWeakref`). */
