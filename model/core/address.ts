@@ -41,6 +41,15 @@ class BlockAddress implements Address {
     return (this.made ??= candidatesOf(this.value, this.parts));
   }
 
+  /** Now another block (`ScratchAddress` only: nobody holds it). */
+  refill(value: number, sizeClass: Address['sizeClass'], parts: OtherBlocks): this {
+    this.value = value;
+    this.sizeClass = sizeClass;
+    this.parts = parts;
+    this.made = null;
+    return this;
+  }
+
   get exact(): boolean {
     return this.parts === NO_PARTS;
   }
@@ -77,20 +86,12 @@ export class ScratchAddress {
 
   /** `blockOrSetAddress(value, sizeClass, set)`, valid until the next call. */
   blockOrSet(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
-    const a = this.address;
-    a.value = value;
-    a.sizeClass = sizeClass;
-    a.parts = set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts();
-    return a;
+    return this.address.refill(value, sizeClass, set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts());
   }
 
   /** `exactAddress(value, sizeClass)`, valid until the next call. */
   exact(value: number, sizeClass: Address['sizeClass']): Address {
-    const a = this.address;
-    a.value = value;
-    a.sizeClass = sizeClass;
-    a.parts = NO_PARTS;
-    return a;
+    return this.address.refill(value, sizeClass, NO_PARTS);
   }
 }
 

@@ -52,10 +52,13 @@ export class Allocator {
   /** `config.smallRequestThreshold` and `config.alignment`, read at every allocation (`sizeClassOf`). */
   private readonly threshold: number;
   private readonly alignment: number;
+  /** `alignment - 1` when it is a power of two (every profile's is), else -1: rounding by a mask. */
+  private readonly alignMask: number;
 
   constructor(private readonly config: CoreConfig) {
     this.threshold = config.smallRequestThreshold;
     this.alignment = config.alignment;
+    this.alignMask = (config.alignment & (config.alignment - 1)) === 0 ? config.alignment - 1 : -1;
     // `anywhere`'s clock is the next block number: a fresh block's candidates are found from its own (see `fresh`).
     this.anywhere.clock = this.nextAddress;
   }
@@ -64,7 +67,9 @@ export class Allocator {
   sizeClassOf(bytes: number): number | 'large' {
     if (bytes > this.threshold) return 'large';
     const a = this.alignment;
-    const rounded = Math.ceil(bytes / a) * a;
+    const mask = this.alignMask;
+    // The same rounding up as Math.ceil(bytes / a) * a, for a 32-bit integer and a power of two.
+    const rounded = mask >= 0 && (bytes | 0) === bytes ? (bytes + mask) & ~mask : Math.ceil(bytes / a) * a;
     return rounded > a ? rounded : a;
   }
 
@@ -104,6 +109,11 @@ export class Allocator {
    */
   allocateForObject(bytes: number): Address {
     return this.allocateWith(bytes, this.scratch);
+  }
+
+  /** `exactAddress(value, sizeClass)` in the address `allocateForObject` refills (a free list's reused block). */
+  exactForObject(value: number, sizeClass: Address['sizeClass']): Address {
+    return this.scratch.exact(value, sizeClass);
   }
 
   /** `pymalloc_alloc`. */

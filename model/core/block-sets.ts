@@ -12,19 +12,25 @@
  */
 const DENSE_SLACK = 4096;
 
+/** Sets of up to this many blocks are searched, not indexed. */
+const LINEAR_LIMIT = 16;
+
 /** A set of blocks that only grows; blocks keep the position at which they arrived. */
 export class GrowingBlockSet {
   private readonly items: number[] = [];
   /**
    * Position + 1 (0: none) of a block at index `block >>> 4`, the first block there: the
    * allocator's blocks are multiples of 16 from 0x1000 (`Allocator.newBlock`), so nearly every
-   * block gets its own slot. Made at the first block (most sets of a run stay empty), grown by
-   * doubling while the set holds enough blocks for its size; a Map entry per block cost more
-   * than the rest of freeing an int (every freed block of a malloc build arrives here).
+   * block gets its own slot. Made when the set outgrows `LINEAR_LIMIT` (most sets of a run stay
+   * small, and a typed array cost more than a short program's frees), grown by doubling while the
+   * set holds enough blocks for its size; a Map entry per block cost more than the rest of
+   * freeing an int (every freed block of a malloc build arrives here).
    */
   private dense: Int32Array | null = null;
   /** Positions of the blocks `dense` has no slot for (another block has it, or it is too far). */
   private sparse: Map<number, number> | null = null;
+  /** Whether `dense` and `sparse` index the blocks (else the few blocks are searched). */
+  private indexed = false;
   /** For each other set: how long a prefix of it has already been added here. */
   private absorbed: Map<GrowingBlockSet, number> | null = null;
   /** For each other set: the blocks both hold, kept up to date on demand (shared by the two sets). */
@@ -80,7 +86,21 @@ export class GrowingBlockSet {
 
   add(block: number): void {
     const items = this.items;
-    const position = items.length;
+    if (!this.indexed) {
+      if (items.includes(block)) return;
+      this.push(block);
+      if (items.length > LINEAR_LIMIT) {
+        this.indexed = true;
+        for (let i = 0; i < items.length; i++) this.index(items[i] as number, i);
+      }
+      return;
+    }
+    if (this.index(block, items.length)) this.push(block);
+  }
+
+  /** Records `block` at `position` unless the index has it already (false). */
+  private index(block: number, position: number): boolean {
+    const items = this.items;
     // Blocks up to 2^32 have a slot; a slot holds the first block that came to it.
     if (block >= 0 && block <= 0xffffffff) {
       const index = block >>> 4;
@@ -90,16 +110,15 @@ export class GrowingBlockSet {
         const at = dense[index] as number;
         if (at === 0) {
           dense[index] = position + 1;
-          this.push(block);
-          return;
+          return true;
         }
-        if (items[at - 1] === block) return;
+        if (items[at - 1] === block) return false;
       }
     }
     const sparse = (this.sparse ??= new Map());
-    if (sparse.has(block)) return;
+    if (sparse.has(block)) return false;
     sparse.set(block, position);
-    this.push(block);
+    return true;
   }
 
   private push(block: number): void {
@@ -120,6 +139,7 @@ export class GrowingBlockSet {
 
   /** Position of `block` in arrival order, -1 if the set does not have it. */
   private find(block: number): number {
+    if (!this.indexed) return this.items.indexOf(block);
     const dense = this.dense;
     if (dense !== null && block >= 0 && block <= 0xffffffff) {
       const index = block >>> 4;

@@ -105,9 +105,14 @@ export class Heap {
   /** `smallIntMin` and `smallIntMax` as numbers (`intOfSafe`). */
   private readonly smallIntMinNumber: number;
   private readonly smallIntMaxNumber: number;
-  /** Magnitudes below this fit one digit (`PyLong_SHIFT`), and such an int asks for `oneDigitIntBytes` (`safeIntSize`). */
+  /**
+   * Magnitudes below this fit one digit (`PyLong_SHIFT`), below `twoDigitLimit` two, and such
+   * ints ask for `oneDigitIntBytes` / `twoDigitIntBytes` (`safeIntSize`, without counting bits).
+   */
   private readonly oneDigitLimit: number;
   private readonly oneDigitIntBytes: number;
+  private readonly twoDigitLimit: number;
+  private readonly twoDigitIntBytes: number;
 
   constructor(readonly config: CoreConfig) {
     this.smallIntMin = BigInt(config.smallIntMin);
@@ -117,6 +122,8 @@ export class Heap {
     const s = config.sizes;
     this.oneDigitLimit = 2 ** s.longDigitBits;
     this.oneDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(1, s.longZeroDigits);
+    this.twoDigitLimit = 2 ** (2 * s.longDigitBits);
+    this.twoDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(2, s.longZeroDigits);
     this.allocator = new Allocator(config);
     const fl = config.freeLists;
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
@@ -393,14 +400,14 @@ export class Heap {
   private allocateBlock(payload: Payload, instanceSize: number | null = null): Address {
     switch (payload.kind) {
       case 'float':
-        return this.floatFree.allocate();
+        return this.floatFree.allocate(true);
       case 'list':
-        return this.listFree.allocate();
+        return this.listFree.allocate(true);
       case 'dict':
-        return this.dictFree.allocate();
+        return this.dictFree.allocate(true);
       case 'tuple': {
         const fl = this.tupleFreeList(payload.items.length);
-        if (fl) return fl.allocate();
+        if (fl) return fl.allocate(true);
         break;
       }
       default:
@@ -481,8 +488,10 @@ export class Heap {
       const hit = this.smallInts[index];
       return hit !== undefined ? this.incref(hit) : this.smallInt(index, BigInt(value));
     }
-    // A range item's usual size, without counting its bits (0 has no digit).
-    const bytes = value !== 0 && value > -this.oneDigitLimit && value < this.oneDigitLimit ? this.oneDigitIntBytes : safeIntSize(value, this.config);
+    // The usual sizes (a range item, an id() value), without counting bits; 0 has no digit.
+    const magnitude = value < 0 ? -value : value;
+    const bytes =
+      magnitude === 0 ? safeIntSize(0, this.config) : magnitude < this.oneDigitLimit ? this.oneDigitIntBytes : magnitude < this.twoDigitLimit ? this.twoDigitIntBytes : safeIntSize(value, this.config);
     return this.register(safeIntPayload(value), this.allocator.allocateForObject(bytes));
   }
 
@@ -498,7 +507,7 @@ export class Heap {
 
   /** `PyFloat_FromDouble`: always a new float (from the float free list). */
   float(value: number): Ref {
-    return this.register({ kind: 'float', value }, this.floatFree.allocate());
+    return this.register({ kind: 'float', value }, this.floatFree.allocate(true));
   }
 
   /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
@@ -536,7 +545,8 @@ export class Heap {
    * array of `capacity` slots from pymalloc (`PyMem_Calloc`), none for an empty list.
    */
   list(items: Ref[], capacity: number = items.length): Ref {
-    const block = this.listFree.allocate();
+    // The object's address is copied at `register`: the item array's allocation in between uses another.
+    const block = this.listFree.allocate(true);
     const itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
     return this.register({ kind: 'list', items: [...items], capacity, itemsBlock }, block);
   }
@@ -570,7 +580,7 @@ export class Heap {
 
   /** A dict (steals keys and values). Its keys table is an allocation the model does not follow. */
   dict(entries: DictEntry[]): Ref {
-    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate());
+    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate(true));
     if (entries.length > 0) this.dictKeysChanged();
     return ref;
   }
