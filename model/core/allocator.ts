@@ -258,4 +258,9 @@ export class Allocator {
   staticAddress(): Address {
     return exactAddress(this.newBlock(), 'static');
   }
+
+  /** `staticAddress` in the address `allocateForObject` refills (for an object registered at once). */
+  staticAddressForObject(): Address {
+    return this.scratch.exact(this.newBlock(), 'static');
+  }
 }

@@ -53,7 +53,9 @@ export class Heap {
   private readonly floatFree: FreeList;
   private readonly listFree: FreeList;
   private readonly dictFree: FreeList;
-  private readonly tupleFree = new Map<number, FreeList>();
+  /** The tuple free lists made so far, by length (at most `PyTuple_MAXSAVESIZE`: found by index at every tuple). */
+  private readonly tupleFree: (FreeList | undefined)[] = [];
+  private readonly tupleFreeMaxLen: number;
   /** Shared objects: small ints, latin-1 chars, 1-byte bytes, singletons (see caches.ts). */
   private readonly cache = new Map<string, Ref>();
   /** Objects that exist before the program runs (see `preexisting`), by key. */
@@ -125,6 +127,7 @@ export class Heap {
     this.twoDigitLimit = 2 ** (2 * s.longDigitBits);
     this.twoDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(2, s.longZeroDigits);
     this.allocator = new Allocator(config);
+    this.tupleFreeMaxLen = config.freeLists.tuple.maxLen;
     const fl = config.freeLists;
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
     this.listFree = new FreeList('list', fl.list, config.sizes.list + config.gcHeaderSize, this.allocator);
@@ -369,7 +372,7 @@ export class Heap {
 
   /** The shared object made on first use (its caller keeps it: no key to build). */
   private newShared(payload: Payload): Ref {
-    return this.register(payload, this.allocator.staticAddress(), this.config.immortalRefcount !== null, 'static', false);
+    return this.register(payload, this.allocator.staticAddressForObject(), this.config.immortalRefcount !== null, 'static', false);
   }
 
   /**
@@ -381,7 +384,8 @@ export class Heap {
   preexisting(key: string, make: () => Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
     const hit = this.preexistingCache.get(key);
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.register(make(), this.allocator.staticAddress(), immortal, origin, false);
+    const payload = make();
+    const ref = this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
     this.preexistingCache.set(key, ref);
     return ref;
   }
@@ -420,14 +424,13 @@ export class Heap {
   }
 
   private tupleFreeList(length: number): FreeList | null {
-    const cfg = this.config.freeLists.tuple;
-    if (length < 1 || length > cfg.maxLen) return null;
-    let fl = this.tupleFree.get(length);
-    if (!fl) {
+    if (length < 1 || length > this.tupleFreeMaxLen) return null;
+    let fl = this.tupleFree[length];
+    if (fl === undefined) {
       const bytes = this.config.gcHeaderSize + this.config.sizes.tupleHeader + this.config.pointerSize * length;
-      fl = new FreeList(`tuple${length}`, cfg, bytes, this.allocator);
+      fl = new FreeList(`tuple${length}`, this.config.freeLists.tuple, bytes, this.allocator);
       if (!this.config.allocatorModelled) fl.lose();
-      this.tupleFree.set(length, fl);
+      this.tupleFree[length] = fl;
     }
     return fl;
   }
@@ -464,15 +467,16 @@ export class Heap {
 
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
   int(value: bigint): Ref {
-    if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value - this.smallIntMin), value);
+    if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value - this.smallIntMin));
     return this.freshInt(value);
   }
 
   /** `get_small_int`: the shared object at `index` (value - smallIntMin), kept here by value (never in `cache`: no key to build). */
-  private smallInt(index: number, value: bigint): Ref {
+  private smallInt(index: number): Ref {
     const hit = this.smallInts[index];
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.newShared(intPayload(value));
+    // Every run makes those its loops count through: the bigint waits for a read.
+    const ref = this.newShared(safeIntPayload(index + this.smallIntMinNumber));
     this.smallInts[index] = ref;
     return ref;
   }
@@ -486,7 +490,7 @@ export class Heap {
       const index = value - this.smallIntMinNumber;
       // The bigint only for a first use: a hit needs none.
       const hit = this.smallInts[index];
-      return hit !== undefined ? this.incref(hit) : this.smallInt(index, BigInt(value));
+      return hit !== undefined ? this.incref(hit) : this.smallInt(index);
     }
     // The usual sizes (a range item, an id() value), without counting bits; 0 has no digit.
     const magnitude = value < 0 ? -value : value;
@@ -693,7 +697,9 @@ export class Heap {
   }
 
   loseFreeListOrder(keep: readonly ('float' | 'list')[] = []): void {
-    const lists = [this.dictFree, ...this.tupleFree.values()];
+    // (each list loses only its own order: the order of the calls does not matter)
+    const lists = [this.dictFree];
+    for (const fl of this.tupleFree) if (fl !== undefined) lists.push(fl);
     if (!keep.includes('float')) lists.push(this.floatFree);
     if (!keep.includes('list')) lists.push(this.listFree);
     for (const fl of lists) fl.lose();

@@ -149,7 +149,10 @@ export const TYPE_NAMES: Readonly<Record<Exclude<Kind, 'instance' | 'type'>, str
  */
 export function isGcTracked(p: Payload): boolean {
   // The same answer as GC_KINDS.has (objects.test.ts), as a switch: called at every allocation and free.
-  switch (p.kind) {
+  const k = p.kind;
+  // The commonest objects first (the switch compares its cases in turn).
+  if (k === 'int' || k === 'str' || k === 'float') return false;
+  switch (k) {
     case 'iterator':
       return p.gc;
     case 'tuple':
