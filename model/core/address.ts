@@ -31,14 +31,23 @@ class BlockAddress implements Address {
   private made: CandidateBlocks | null = null;
 
   constructor(
-    readonly value: number,
-    readonly sizeClass: Address['sizeClass'],
+    public value: number,
+    public sizeClass: Address['sizeClass'],
     /** The other candidates as prefixes, or the stamped set whose blocks that arrived before `value` was made (`OtherBlocks`). */
-    readonly parts: OtherBlocks,
+    public parts: OtherBlocks,
   ) {}
 
   get candidates(): CandidateBlocks {
     return (this.made ??= candidatesOf(this.value, this.parts));
+  }
+
+  /** Now another block (`ScratchAddress` only: nobody holds it). */
+  refill(value: number, sizeClass: Address['sizeClass'], parts: OtherBlocks): this {
+    this.value = value;
+    this.sizeClass = sizeClass;
+    this.parts = parts;
+    this.made = null;
+    return this;
   }
 
   get exact(): boolean {
@@ -65,6 +74,25 @@ export function candidatesOf(value: number, others: OtherBlocks): CandidateBlock
  */
 export function blockParts(address: Address): OtherBlocks | null {
   return address instanceof BlockAddress ? address.parts : null;
+}
+
+/**
+ * An address whose fields the caller copies before asking for another (`HeapObject` keeps a
+ * BlockAddress's fields, not the object): the same object each time, refilled. Why: an object
+ * per allocation that lived only until the HeapObject copied it.
+ */
+export class ScratchAddress {
+  private readonly address = new BlockAddress(0, 'unknown', NO_PARTS);
+
+  /** `blockOrSetAddress(value, sizeClass, set)`, valid until the next call. */
+  blockOrSet(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
+    return this.address.refill(value, sizeClass, set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts());
+  }
+
+  /** `exactAddress(value, sizeClass)`, valid until the next call. */
+  exact(value: number, sizeClass: Address['sizeClass']): Address {
+    return this.address.refill(value, sizeClass, NO_PARTS);
+  }
 }
 
 /** An address the model is sure of. */

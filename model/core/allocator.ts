@@ -16,7 +16,7 @@
  *
  * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
  */
-import { blockOrSetAddress, exactAddress, isSingleBlock, type Address } from './address';
+import { blockOrSetAddress, exactAddress, isSingleBlock, ScratchAddress, type Address } from './address';
 import { CandidateBuilder, GrowingBlockSet, type CandidateBlocks } from './block-sets';
 import type { CoreConfig } from './config';
 
@@ -49,16 +49,28 @@ export class Allocator {
   /** Blocks of unknown size that were freed: any block the model cannot pin down may be one. */
   private readonly anywhere = GrowingBlockSet.stamped();
 
+  /** `config.smallRequestThreshold` and `config.alignment`, read at every allocation (`sizeClassOf`). */
+  private readonly threshold: number;
+  private readonly alignment: number;
+  /** `alignment - 1` when it is a power of two (every profile's is), else -1: rounding by a mask. */
+  private readonly alignMask: number;
+
   constructor(private readonly config: CoreConfig) {
+    this.threshold = config.smallRequestThreshold;
+    this.alignment = config.alignment;
+    this.alignMask = (config.alignment & (config.alignment - 1)) === 0 ? config.alignment - 1 : -1;
     // `anywhere`'s clock is the next block number: a fresh block's candidates are found from its own (see `fresh`).
     this.anywhere.clock = this.nextAddress;
   }
 
   /** `Objects/obmalloc.c` `size2index`/`INDEX2SIZE`: the class a request of `bytes` falls in. */
   sizeClassOf(bytes: number): number | 'large' {
-    if (bytes > this.config.smallRequestThreshold) return 'large';
-    const a = this.config.alignment;
-    return Math.max(a, Math.ceil(bytes / a) * a);
+    if (bytes > this.threshold) return 'large';
+    const a = this.alignment;
+    const mask = this.alignMask;
+    // The same rounding up as Math.ceil(bytes / a) * a, for a 32-bit integer and a power of two.
+    const rounded = mask >= 0 && (bytes | 0) === bytes ? (bytes + mask) & ~mask : Math.ceil(bytes / a) * a;
+    return rounded > a ? rounded : a;
   }
 
   private state(sizeClass: number): SizeClassState {
@@ -81,26 +93,48 @@ export class Allocator {
     return value;
   }
 
-  /** A block the model has not seen before, or any of `others`. */
-  private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null): Address {
+  /** A block the model has not seen before, or any of `others` (none: in `scratch` when given, see `allocateForObject`). */
+  private fresh(sizeClass: Address['sizeClass'], others: CandidateBlocks | null, scratch: ScratchAddress | null = null): Address {
     const value = this.newBlock();
-    if (others === null) return blockOrSetAddress(value, sizeClass, this.anywhere);
+    if (others === null) return scratch !== null ? scratch.blockOrSet(value, sizeClass, this.anywhere) : blockOrSetAddress(value, sizeClass, this.anywhere);
     return { value, sizeClass, candidates: new CandidateBuilder().block(value).candidates(others).set(this.anywhere).build() };
+  }
+
+  /** The address `allocateForObject` refills. */
+  private readonly scratch = new ScratchAddress();
+
+  /**
+   * `allocate` for an object made at once (`Heap`): the same address, but one the caller must
+   * copy before the next call (`HeapObject` does: see `ScratchAddress`).
+   */
+  allocateForObject(bytes: number): Address {
+    return this.allocateWith(bytes, this.scratch);
+  }
+
+  /** `exactAddress(value, sizeClass)` in the address `allocateForObject` refills (a free list's reused block). */
+  exactForObject(value: number, sizeClass: Address['sizeClass']): Address {
+    return this.scratch.exact(value, sizeClass);
   }
 
   /** `pymalloc_alloc`. */
   allocate(bytes: number): Address {
+    return this.allocateWith(bytes, null);
+  }
+
+  /** `allocate`, its single-block answers in `scratch` when given (see `allocateForObject`). */
+  private allocateWith(bytes: number, scratch: ScratchAddress | null): Address {
     const sizeClass = this.sizeClassOf(bytes);
     // Not pymalloc: `free` puts every block in `anywhere`, so no class ever has free or lost
     // blocks (nor `withFree` members for `untracked` to lose): a fresh block, without the lookups.
-    if (!this.config.allocatorModelled) return this.fresh(sizeClass, null);
-    if (sizeClass === 'large') return this.fresh('large', this.largeFreed.size === 0 ? null : new CandidateBuilder().set(this.largeFreed).build());
+    if (!this.config.allocatorModelled) return this.fresh(sizeClass, null, scratch);
+    if (sizeClass === 'large') return this.fresh('large', this.largeFreed.size === 0 ? null : new CandidateBuilder().set(this.largeFreed).build(), scratch);
     const s = this.state(sizeClass);
     if (s.lost.size === 0 && s.free.length === 1 && this.anywhere.size === 0) {
       this.withFree.delete(s);
-      return exactAddress(s.free.pop() as number, sizeClass);
+      const block = s.free.pop() as number;
+      return scratch !== null ? scratch.exact(block, sizeClass) : exactAddress(block, sizeClass);
     }
-    if (s.lost.size === 0 && s.free.length === 0) return this.fresh(sizeClass, null);
+    if (s.lost.size === 0 && s.free.length === 0) return this.fresh(sizeClass, null, scratch);
     // Two or more blocks may be free: the model's guess is the most recent, but it is not sure.
     const guess = s.free.at(-1);
     this.lose(s);
@@ -223,5 +257,10 @@ export class Allocator {
   /** A static object's address (never freed, never reused). */
   staticAddress(): Address {
     return exactAddress(this.newBlock(), 'static');
+  }
+
+  /** `staticAddress` in the address `allocateForObject` refills (for an object registered at once). */
+  staticAddressForObject(): Address {
+    return this.scratch.exact(this.newBlock(), 'static');
   }
 }

@@ -116,6 +116,33 @@ describe('GrowingBlockSet / CandidateBlocks', () => {
     },
   );
 
+  // Past a few blocks a set indexes them (by block / 16, the allocator's spacing): blocks that
+  // share a slot, blocks far past the index and beyond 2^32 must keep their first positions.
+  const manyBlocks = fc.array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 400 }).map((k) => 0x1000 + 16 * k),
+      fc.integer({ min: 0, max: 400 }).map((k) => 0x1000 + 16 * k + 5),
+      fc.integer({ min: 0, max: 50 }).map((k) => 2 ** 33 + 16 * k),
+      fc.integer({ min: 0, max: 50 }).map((k) => 0x1000000 + 16 * k),
+    ),
+    { minLength: 20, maxLength: 300, size: 'max' },
+  );
+  test.prop([manyBlocks, manyBlocks], { numRuns: 100 })('keeps every block at its first position, however many', (added, asked) => {
+    const set = new GrowingBlockSet();
+    const first = new Map<number, number>();
+    for (const b of added) {
+      set.add(b);
+      if (!first.has(b)) first.set(b, first.size);
+    }
+    expect(set.size).toBe(first.size);
+    for (const b of [...added, ...asked]) {
+      expect(set.positionOf(b), String(b)).toBe(first.get(b));
+      const at = first.get(b);
+      expect(set.hasInPrefix(b, first.size)).toBe(at !== undefined);
+      if (at !== undefined) expect(set.hasInPrefix(b, at)).toBe(false);
+    }
+  });
+
   it('finds a shared block only within both prefixes', () => {
     const x = new GrowingBlockSet();
     const y = new GrowingBlockSet();

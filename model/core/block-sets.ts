@@ -6,11 +6,31 @@
  * candidates are then a union of such prefixes plus a few single blocks, with no copying.
  */
 
+/**
+ * How far past 16 slots per block held a set's position index may reach (see `dense`): 4096
+ * slots cover the first 64k of block numbers whatever the set holds.
+ */
+const DENSE_SLACK = 4096;
+
+/** Sets of up to this many blocks are searched, not indexed. */
+const LINEAR_LIMIT = 16;
+
 /** A set of blocks that only grows; blocks keep the position at which they arrived. */
 export class GrowingBlockSet {
   private readonly items: number[] = [];
-  /** Made at the first block: most sets of a run stay empty. */
-  private position: Map<number, number> | null = null;
+  /**
+   * Position + 1 (0: none) of a block at index `block >>> 4`, the first block there: the
+   * allocator's blocks are multiples of 16 from 0x1000 (`Allocator.newBlock`), so nearly every
+   * block gets its own slot. Made when the set outgrows `LINEAR_LIMIT` (most sets of a run stay
+   * small, and a typed array cost more than a short program's frees), grown by doubling while the
+   * set holds enough blocks for its size; a Map entry per block cost more than the rest of
+   * freeing an int (every freed block of a malloc build arrives here).
+   */
+  private dense: Int32Array | null = null;
+  /** Positions of the blocks `dense` has no slot for (another block has it, or it is too far). */
+  private sparse: Map<number, number> | null = null;
+  /** Whether `dense` and `sparse` index the blocks (else the few blocks are searched). */
+  private indexed = false;
   /** For each other set: how long a prefix of it has already been added here. */
   private absorbed: Map<GrowingBlockSet, number> | null = null;
   /** For each other set: the blocks both hold, kept up to date on demand (shared by the two sets). */
@@ -65,11 +85,73 @@ export class GrowingBlockSet {
   }
 
   add(block: number): void {
-    const position = (this.position ??= new Map());
-    if (position.has(block)) return;
-    position.set(block, this.items.length);
+    const items = this.items;
+    if (!this.indexed) {
+      if (items.includes(block)) return;
+      this.push(block);
+      if (items.length > LINEAR_LIMIT) {
+        this.indexed = true;
+        for (let i = 0; i < items.length; i++) this.index(items[i] as number, i);
+      }
+      return;
+    }
+    if (this.index(block, items.length)) this.push(block);
+  }
+
+  /** Records `block` at `position` unless the index has it already (false). */
+  private index(block: number, position: number): boolean {
+    const items = this.items;
+    // Blocks up to 2^32 have a slot; a slot holds the first block that came to it.
+    if (block >= 0 && block <= 0xffffffff) {
+      const index = block >>> 4;
+      let dense = this.dense;
+      if ((dense === null || index >= dense.length) && index < DENSE_SLACK + 16 * position) dense = this.growDense(index);
+      if (dense !== null && index < dense.length) {
+        const at = dense[index] as number;
+        if (at === 0) {
+          dense[index] = position + 1;
+          return true;
+        }
+        if (items[at - 1] === block) return false;
+      }
+    }
+    const sparse = (this.sparse ??= new Map());
+    if (sparse.has(block)) return false;
+    sparse.set(block, position);
+    return true;
+  }
+
+  private push(block: number): void {
     this.items.push(block);
     if (this.stamps !== null) this.stamps.push(this.clock);
+  }
+
+  /** `dense` with a slot for `index` (doubled at least). */
+  private growDense(index: number): Int32Array {
+    const old = this.dense;
+    let length = old === null ? 256 : old.length * 2;
+    while (length <= index) length *= 2;
+    const dense = new Int32Array(length);
+    if (old !== null) dense.set(old);
+    this.dense = dense;
+    return dense;
+  }
+
+  /** Position of `block` in arrival order, -1 if the set does not have it. */
+  private find(block: number): number {
+    if (!this.indexed) return this.items.indexOf(block);
+    const dense = this.dense;
+    if (dense !== null && block >= 0 && block <= 0xffffffff) {
+      const index = block >>> 4;
+      if (index < dense.length) {
+        const at = dense[index] as number;
+        if (at !== 0 && this.items[at - 1] === block) return at - 1;
+      }
+    }
+    const sparse = this.sparse;
+    if (sparse === null) return -1;
+    const at = sparse.get(block);
+    return at === undefined ? -1 : at;
   }
 
   /** Add every block of `candidates` (cheap for prefixes already added before). */
@@ -80,8 +162,8 @@ export class GrowingBlockSet {
 
   /** Whether `block` was among the first `length` blocks this set received. */
   hasInPrefix(block: number, length: number): boolean {
-    const i = this.position?.get(block);
-    return i !== undefined && i < length;
+    const i = this.find(block);
+    return i >= 0 && i < length;
   }
 
   /** The block at `index` in arrival order. */
@@ -104,7 +186,8 @@ export class GrowingBlockSet {
 
   /** Position of `block` in arrival order, if the set has it. */
   positionOf(block: number): number | undefined {
-    return this.position?.get(block);
+    const i = this.find(block);
+    return i >= 0 ? i : undefined;
   }
 
   private addPrefix(other: GrowingBlockSet, length: number): void {

@@ -48,20 +48,26 @@ export class FreeList {
     this.sizeClass = allocator.sizeClassOf(requestBytes);
   }
 
-  /** Pop the most recently freed object, or fall through to startup entries / pymalloc. */
-  allocate(): Address {
+  /**
+   * Pop the most recently freed object, or fall through to startup entries / pymalloc.
+   * `forObject`: the caller copies the address before the next allocation (`Allocator.allocateForObject`).
+   */
+  allocate(forObject = false): Address {
     const sizeClass = this.sizeClass;
-    if (this.config.capacity === 0) return this.allocator.allocate(this.requestBytes);
+    if (this.config.capacity === 0) return forObject ? this.allocator.allocateForObject(this.requestBytes) : this.allocator.allocate(this.requestBytes);
     this.maxFill = Math.max(0, this.maxFill - 1);
     if (!this.overflowRisk) {
       const reused = this.known.pop();
-      if (reused !== undefined) return isSingleBlock(reused) ? exactAddress(reused.value, sizeClass) : reused;
+      if (reused !== undefined) {
+        if (!isSingleBlock(reused)) return reused;
+        return forObject ? this.allocator.exactForObject(reused.value, sizeClass) : exactAddress(reused.value, sizeClass);
+      }
     }
     // A lost entry, a startup entry or a pymalloc block: the model cannot say which.
     this.allocator.untracked(this.requestBytes);
+    // Nothing lost below and no overflow: the block's own candidates.
+    if (!this.overflowRisk && this.lostBelow.size === 0) return forObject ? this.allocator.allocateForObject(this.requestBytes) : this.allocator.allocate(this.requestBytes);
     const block = this.allocator.allocate(this.requestBytes);
-    // Nothing lost below and no overflow: the block's own candidates (a new Address object either way).
-    if (!this.overflowRisk && this.lostBelow.size === 0) return block;
     const candidates = new CandidateBuilder().candidates(block.candidates).set(this.lostBelow);
     if (this.overflowRisk) for (const a of this.known) candidates.candidates(a.candidates);
     return { ...block, candidates: candidates.build() };
@@ -69,6 +75,8 @@ export class FreeList {
 
   /** Objects were freed into the list in an order the model does not know. */
   lose(): void {
+    // Most calls find the list empty (every new tuple list of a malloc build is lost at once): no length write.
+    if (this.known.length === 0) return;
     for (const a of this.known) this.lostBelow.addAll(a.candidates);
     this.known.length = 0;
   }

@@ -39,7 +39,10 @@ export class CollectionTiming {
 
   /** A statement starts while an automatic collection may run (allocation count past the margin). */
   riskyStatement(): void {
-    this.riskyAt = this.heap.decrefClock;
+    // With the heap's flag clear no garbage exists now, nor did any at an earlier risky
+    // statement (garbage lasts until a collection, which settles first): nothing to settle, and
+    // the end of the program need not scan (a loop over `len(held)` would otherwise make it).
+    this.riskyAt = this.heap.garbagePossible ? this.heap.decrefClock : null;
   }
 
   /**

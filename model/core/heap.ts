@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, referentsInto, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, intPayload, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { asciiStrSize, intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -49,13 +49,13 @@ export class Heap {
    * more than the scan's own work).
    */
   private tracked: HeapObject[] = [];
-  /** `referentsInto`'s array for `mayLeadToCycle` (which calls nothing that could reuse it). */
-  private readonly leafScratch: Ref[] = [];
   private nextRef = 1;
   private readonly floatFree: FreeList;
   private readonly listFree: FreeList;
   private readonly dictFree: FreeList;
-  private readonly tupleFree = new Map<number, FreeList>();
+  /** The tuple free lists made so far, by length (at most `PyTuple_MAXSAVESIZE`: found by index at every tuple). */
+  private readonly tupleFree: (FreeList | undefined)[] = [];
+  private readonly tupleFreeMaxLen: number;
   /** Shared objects: small ints, latin-1 chars, 1-byte bytes, singletons (see caches.ts). */
   private readonly cache = new Map<string, Ref>();
   /** Objects that exist before the program runs (see `preexisting`), by key. */
@@ -107,13 +107,27 @@ export class Heap {
   /** `smallIntMin` and `smallIntMax` as numbers (`intOfSafe`). */
   private readonly smallIntMinNumber: number;
   private readonly smallIntMaxNumber: number;
+  /**
+   * Magnitudes below this fit one digit (`PyLong_SHIFT`), below `twoDigitLimit` two, and such
+   * ints ask for `oneDigitIntBytes` / `twoDigitIntBytes` (`safeIntSize`, without counting bits).
+   */
+  private readonly oneDigitLimit: number;
+  private readonly oneDigitIntBytes: number;
+  private readonly twoDigitLimit: number;
+  private readonly twoDigitIntBytes: number;
 
   constructor(readonly config: CoreConfig) {
     this.smallIntMin = BigInt(config.smallIntMin);
     this.smallIntMax = BigInt(config.smallIntMax);
     this.smallIntMinNumber = config.smallIntMin;
     this.smallIntMaxNumber = config.smallIntMax;
+    const s = config.sizes;
+    this.oneDigitLimit = 2 ** s.longDigitBits;
+    this.oneDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(1, s.longZeroDigits);
+    this.twoDigitLimit = 2 ** (2 * s.longDigitBits);
+    this.twoDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(2, s.longZeroDigits);
     this.allocator = new Allocator(config);
+    this.tupleFreeMaxLen = config.freeLists.tuple.maxLen;
     const fl = config.freeLists;
     this.floatFree = new FreeList('float', fl.float, config.sizes.float, this.allocator);
     this.listFree = new FreeList('list', fl.list, config.sizes.list + config.gcHeaderSize, this.allocator);
@@ -230,7 +244,9 @@ export class Heap {
     o.refcnt--;
     o.lastDecref = ++this.decrefClock;
     if (o.refcnt !== 0) {
-      if (o.gcTracked && !this.garbagePossible && this.mayLeadToCycle(o)) this.garbagePossible = true;
+      // An object of unknown count is a root of every scan (`gc.ts` EXTERNAL): it and all it
+      // reaches stay reachable, so its decref makes no garbage (a class after each call of it).
+      if (o.gcTracked && !this.garbagePossible && o.refcntKnown && this.mayLeadToCycle(o)) this.garbagePossible = true;
     } else {
       if (o.refcntKnown) {
         this.dealloc(o);
@@ -272,16 +288,35 @@ export class Heap {
    * than `LEAF_CHECK_LIMIT` references, and other kinds, are not looked through: they answer yes.
    */
   private mayLeadToCycle(o: HeapObject): boolean {
-    switch (o.payload.kind) {
+    // The references `referentsInto` lists, read in place: asked at most decrefs of a container
+    // (an instance after each use of it as an argument), where refilling an array cost more.
+    const p = o.payload;
+    switch (p.kind) {
       case 'list':
       case 'tuple':
       case 'set':
-      case 'frozenset':
-      case 'dict':
+      case 'frozenset': {
+        const items = p.items;
+        if (items.length > LEAF_CHECK_LIMIT) return true;
+        for (let i = 0; i < items.length; i++) if (this.mayBeInCycle(items[i] as Ref)) return true;
+        return false;
+      }
+      case 'dict': {
+        const entries = p.entries;
+        if (2 * entries.length > LEAF_CHECK_LIMIT) return true;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] as DictEntry;
+          if (this.mayBeInCycle(e.key) || this.mayBeInCycle(e.value)) return true;
+        }
+        return false;
+      }
       case 'instance': {
-        const refs = referentsInto(o.payload, this.leafScratch);
-        if (refs.length > LEAF_CHECK_LIMIT) return true;
-        for (let i = 0; i < refs.length; i++) if (this.mayBeInCycle(refs[i] as Ref)) return true;
+        const slots = p.slots;
+        const values = p.values;
+        if (1 + slots.size + values.size + (p.dict === null ? 0 : 1) > LEAF_CHECK_LIMIT) return true;
+        if (this.mayBeInCycle(p.cls) || (p.dict !== null && this.mayBeInCycle(p.dict))) return true;
+        if (slots.size > 0) for (const r of slots.values()) if (this.mayBeInCycle(r)) return true;
+        if (values.size > 0) for (const r of values.values()) if (this.mayBeInCycle(r)) return true;
         return false;
       }
       default:
@@ -337,7 +372,7 @@ export class Heap {
 
   /** The shared object made on first use (its caller keeps it: no key to build). */
   private newShared(payload: Payload): Ref {
-    return this.register(payload, this.allocator.staticAddress(), this.config.immortalRefcount !== null, 'static', false);
+    return this.register(payload, this.allocator.staticAddressForObject(), this.config.immortalRefcount !== null, 'static', false);
   }
 
   /**
@@ -349,7 +384,8 @@ export class Heap {
   preexisting(key: string, make: () => Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
     const hit = this.preexistingCache.get(key);
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.register(make(), this.allocator.staticAddress(), immortal, origin, false);
+    const payload = make();
+    const ref = this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
     this.preexistingCache.set(key, ref);
     return ref;
   }
@@ -368,14 +404,14 @@ export class Heap {
   private allocateBlock(payload: Payload, instanceSize: number | null = null): Address {
     switch (payload.kind) {
       case 'float':
-        return this.floatFree.allocate();
+        return this.floatFree.allocate(true);
       case 'list':
-        return this.listFree.allocate();
+        return this.listFree.allocate(true);
       case 'dict':
-        return this.dictFree.allocate();
+        return this.dictFree.allocate(true);
       case 'tuple': {
         const fl = this.tupleFreeList(payload.items.length);
-        if (fl) return fl.allocate();
+        if (fl) return fl.allocate(true);
         break;
       }
       default:
@@ -383,18 +419,18 @@ export class Heap {
     }
     const bytes = requestSize(payload, this.config, instanceSize);
     if (bytes === null) return this.allocator.allocateUnknownSize();
-    return this.allocator.allocate(bytes);
+    // Every caller registers the object at once (`fresh`): the address is copied.
+    return this.allocator.allocateForObject(bytes);
   }
 
   private tupleFreeList(length: number): FreeList | null {
-    const cfg = this.config.freeLists.tuple;
-    if (length < 1 || length > cfg.maxLen) return null;
-    let fl = this.tupleFree.get(length);
-    if (!fl) {
+    if (length < 1 || length > this.tupleFreeMaxLen) return null;
+    let fl = this.tupleFree[length];
+    if (fl === undefined) {
       const bytes = this.config.gcHeaderSize + this.config.sizes.tupleHeader + this.config.pointerSize * length;
-      fl = new FreeList(`tuple${length}`, cfg, bytes, this.allocator);
+      fl = new FreeList(`tuple${length}`, this.config.freeLists.tuple, bytes, this.allocator);
       if (!this.config.allocatorModelled) fl.lose();
-      this.tupleFree.set(length, fl);
+      this.tupleFree[length] = fl;
     }
     return fl;
   }
@@ -431,36 +467,41 @@ export class Heap {
 
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
   int(value: bigint): Ref {
-    if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value - this.smallIntMin), value);
+    if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value - this.smallIntMin));
     return this.freshInt(value);
   }
 
   /** `get_small_int`: the shared object at `index` (value - smallIntMin), kept here by value (never in `cache`: no key to build). */
-  private smallInt(index: number, value: bigint): Ref {
+  private smallInt(index: number): Ref {
     const hit = this.smallInts[index];
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.newShared({ kind: 'int', value });
+    // Every run makes those its loops count through: the bigint waits for a read.
+    const ref = this.newShared(safeIntPayload(index + this.smallIntMinNumber));
     this.smallInts[index] = ref;
     return ref;
   }
 
   /**
    * `int` of a safe integer (`Number.isSafeInteger`; range items, id() values): the same object,
-   * found and sized from the number, its bigint made once for the payload.
+   * found and sized from the number, its bigint made only if read (`IntPayload`).
    */
   intOfSafe(value: number): Ref {
     if (value >= this.smallIntMinNumber && value <= this.smallIntMaxNumber) {
       const index = value - this.smallIntMinNumber;
       // The bigint only for a first use: a hit needs none.
       const hit = this.smallInts[index];
-      return hit !== undefined ? this.incref(hit) : this.smallInt(index, BigInt(value));
+      return hit !== undefined ? this.incref(hit) : this.smallInt(index);
     }
-    return this.register({ kind: 'int', value: BigInt(value) }, this.allocator.allocate(safeIntSize(value, this.config)));
+    // The usual sizes (a range item, an id() value), without counting bits; 0 has no digit.
+    const magnitude = value < 0 ? -value : value;
+    const bytes =
+      magnitude === 0 ? safeIntSize(0, this.config) : magnitude < this.oneDigitLimit ? this.oneDigitIntBytes : magnitude < this.twoDigitLimit ? this.twoDigitIntBytes : safeIntSize(value, this.config);
+    return this.register(safeIntPayload(value), this.allocator.allocateForObject(bytes));
   }
 
   /** A new int object (`fresh` without asking its kind: ints have no free list and a size from their value). */
   private freshInt(value: bigint): Ref {
-    return this.register({ kind: 'int', value }, this.allocator.allocate(intSize(value, this.config)));
+    return this.register(intPayload(value), this.allocator.allocateForObject(intSize(value, this.config)));
   }
 
   /** `_PyLong_New` + `long_normalize` without `maybe_small_long`: a new int even in the small range. */
@@ -470,7 +511,7 @@ export class Heap {
 
   /** `PyFloat_FromDouble`: always a new float (from the float free list). */
   float(value: number): Ref {
-    return this.register({ kind: 'float', value }, this.floatFree.allocate());
+    return this.register({ kind: 'float', value }, this.floatFree.allocate(true));
   }
 
   /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
@@ -484,7 +525,7 @@ export class Heap {
       this.cachedStrs[i] = ref;
       return ref;
     }
-    return this.register({ kind: 'str', value }, this.allocator.allocate(strSize(value, this.config)));
+    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(strSize(value, this.config)));
   }
 
   bytes(value: readonly number[]): Ref {
@@ -499,7 +540,7 @@ export class Heap {
    */
   asciiStr(value: string): Ref {
     if (isCachedStr(value)) return this.str(value);
-    return this.register({ kind: 'str', value }, this.allocator.allocate(asciiStrSize(value.length, this.config)));
+    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(asciiStrSize(value.length, this.config)));
   }
 
   private sharedBytes(value: readonly number[]): Ref {
@@ -517,7 +558,8 @@ export class Heap {
    * array of `capacity` slots from pymalloc (`PyMem_Calloc`), none for an empty list.
    */
   list(items: Ref[], capacity: number = items.length): Ref {
-    const block = this.listFree.allocate();
+    // The object's address is copied at `register`: the item array's allocation in between uses another.
+    const block = this.listFree.allocate(true);
     const itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
     return this.register({ kind: 'list', items: [...items], capacity, itemsBlock }, block);
   }
@@ -551,7 +593,7 @@ export class Heap {
 
   /** A dict (steals keys and values). Its keys table is an allocation the model does not follow. */
   dict(entries: DictEntry[]): Ref {
-    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate());
+    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate(true));
     if (entries.length > 0) this.dictKeysChanged();
     return ref;
   }
@@ -610,7 +652,8 @@ export class Heap {
         this.decref(e.key);
         this.decref(e.value);
       }
-    } else {
+    } else if (p.kind !== 'int' && p.kind !== 'str' && p.kind !== 'float') {
+      // (ints, strs and floats, the commonest deaths, reference nothing: no array to walk)
       for (const child of deallocOrder(p)) this.decref(child);
     }
     this.releaseMemory(o);
@@ -663,7 +706,9 @@ export class Heap {
   }
 
   loseFreeListOrder(keep: readonly ('float' | 'list')[] = []): void {
-    const lists = [this.dictFree, ...this.tupleFree.values()];
+    // (each list loses only its own order: the order of the calls does not matter)
+    const lists = [this.dictFree];
+    for (const fl of this.tupleFree) if (fl !== undefined) lists.push(fl);
     if (!keep.includes('float')) lists.push(this.floatFree);
     if (!keep.includes('list')) lists.push(this.listFree);
     for (const fl of lists) fl.lose();

@@ -7,7 +7,7 @@ export { FreeList } from './free-lists';
 export { Heap, CoreUnknown, deallocOrder, clearWeakrefsOf } from './heap';
 export type { WeakrefCallbackHook } from './heap';
 export type { DictEntry, ImmortalOrigin, Kind, Payload, PyObject, Ref } from './objects';
-export { GC_KINDS, TYPE_NAMES, strongReferents } from './objects';
+export { GC_KINDS, TYPE_NAMES, intPayload, strongReferents } from './objects';
 export { basicSize, getsizeof, longDigits, requestSize, strKind } from './sizes';
 export * from './caches';
 export { PyTypeError, newWeakref, derefWeakref, newWeakSet, weakSetAdd, weakSetMembers } from './weakrefs';

@@ -4,7 +4,7 @@
  * payload owns one reference, as a `PyObject *` field does in CPython.
  */
 import { blockParts, candidatesOf, type Address, type OtherBlocks } from './address';
-import { CandidateBlocks, GrowingBlockSet, NO_PARTS } from './block-sets';
+import { CandidateBlocks, NO_PARTS } from './block-sets';
 
 export type ImmortalOrigin = 'static' | 'runtime' | 'unknown';
 
@@ -80,6 +80,41 @@ export type Payload =
       readonly finalize?: () => void;
     };
 
+/**
+ * The payload of every int the heap makes (`Heap.int`, `intOfSafe`, `intPayload`): one class, so
+ * that code reading ints sees one shape. An int made from a safe integer (a range item, an
+ * `id()` value) keeps the number and makes its bigint at the first read of `value`: most of those
+ * are never read as a bigint, and `BigInt()` was the dearest step of making them.
+ */
+export class IntPayload {
+  readonly kind = 'int';
+  /** The value as a bigint (undefined until first read, when `safe` holds it). */
+  private big: bigint | undefined;
+  /** The value when made from a safe integer (else 0, unused). */
+  private readonly safe: number;
+
+  constructor(big: bigint | undefined, safe: number) {
+    this.big = big;
+    this.safe = safe;
+  }
+
+  get value(): bigint {
+    const b = this.big;
+    if (b !== undefined) return b;
+    return (this.big = BigInt(this.safe));
+  }
+}
+
+/** An int payload of `value` (the shape every int has: see `IntPayload`). */
+export function intPayload(value: bigint): IntPayload {
+  return new IntPayload(value, 0);
+}
+
+/** An int payload of the safe integer `value`, its bigint made on first read. */
+export function safeIntPayload(value: number): IntPayload {
+  return new IntPayload(undefined, value);
+}
+
 export type Kind = Payload['kind'];
 
 /** The Python type name of a kind, as `type(x).__name__` prints it. */
@@ -114,7 +149,10 @@ export const TYPE_NAMES: Readonly<Record<Exclude<Kind, 'instance' | 'type'>, str
  */
 export function isGcTracked(p: Payload): boolean {
   // The same answer as GC_KINDS.has (objects.test.ts), as a switch: called at every allocation and free.
-  switch (p.kind) {
+  const k = p.kind;
+  // The commonest objects first (the switch compares its cases in turn).
+  if (k === 'int' || k === 'str' || k === 'float') return false;
+  switch (k) {
     case 'iterator':
       return p.gc;
     case 'tuple':
@@ -201,8 +239,15 @@ const GC_TRACKED = 32;
 const WATCHED = 64;
 /** An int whose value the model cannot know (`Heap.markOpaque`). */
 const OPAQUE = 128;
-const ORIGIN_SHIFT = 8;
+/** `where` holds another object's Address, not the object's own address parts (asked at every free). */
+const FOREIGN_ADDRESS = 256;
+const ORIGIN_SHIFT = 9;
 const ORIGINS: readonly ImmortalOrigin[] = ['static', 'runtime', 'unknown'];
+
+/** `ORIGINS.indexOf(origin)` without the search (every object is made with one). */
+function originIndex(origin: ImmortalOrigin): number {
+  return origin === 'static' ? 0 : origin === 'runtime' ? 1 : 2;
+}
 
 /**
  * The heap's objects: a `PyObject` whose flags share one number, and which is its own address.
@@ -239,40 +284,46 @@ export class HeapObject implements PyObject, Address {
     immortalOrigin: ImmortalOrigin,
     refcntKnown: boolean,
   ) {
-    this.setAddress(address);
     this.flags =
       ALIVE |
       (immortal ? IMMORTAL : 0) |
       (refcntKnown ? REFCNT_KNOWN : 0) |
       (address.sizeClass !== 'static' && isGcTracked(payload) ? GC_TRACKED : 0) |
-      (ORIGINS.indexOf(immortalOrigin) << ORIGIN_SHIFT);
+      (originIndex(immortalOrigin) << ORIGIN_SHIFT);
+    this.setAddress(address);
   }
 
   get address(): Address {
-    const w = this.where;
-    return isOwnParts(w) ? this : w;
+    return (this.flags & FOREIGN_ADDRESS) === 0 ? this : (this.where as Address);
   }
 
   /** The object now lives at `address` (one the allocator made for it is kept as the object's own fields). */
   setAddress(address: Address): void {
     this.value = address.value;
     this.sizeClass = address.sizeClass;
-    this.where = blockParts(address) ?? address;
+    const parts = blockParts(address);
+    if (parts !== null) {
+      this.where = parts;
+      this.flags &= ~FOREIGN_ADDRESS;
+    } else {
+      this.where = address;
+      this.flags |= FOREIGN_ADDRESS;
+    }
   }
 
   get exact(): boolean {
     const w = this.where;
     if (w === NO_PARTS) return true;
-    return !isOwnParts(w) && w.exact === true;
+    return (this.flags & FOREIGN_ADDRESS) !== 0 && (w as Address).exact === true;
   }
 
   get candidates(): CandidateBlocks {
     const w = this.where;
     if (w === NO_PARTS) return CandidateBlocks.single(this.value);
+    if ((this.flags & FOREIGN_ADDRESS) !== 0) return (w as Address).candidates;
     if (w instanceof CandidateBlocks) return w;
     // Made once: their size and lookups are cached in them.
-    if (isOwnParts(w)) return (this.where = candidatesOf(this.value, w));
-    return w.candidates;
+    return (this.where = candidatesOf(this.value, w as OtherBlocks));
   }
 
   /** Allocation order (refs are handed out in allocation order, from 1). */
@@ -341,13 +392,8 @@ export class HeapObject implements PyObject, Address {
     return ORIGINS[this.flags >> ORIGIN_SHIFT] as ImmortalOrigin;
   }
   set immortalOrigin(origin: ImmortalOrigin) {
-    this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (ORIGINS.indexOf(origin) << ORIGIN_SHIFT);
+    this.flags = (this.flags & ((1 << ORIGIN_SHIFT) - 1)) | (originIndex(origin) << ORIGIN_SHIFT);
   }
-}
-
-/** Whether `where` holds the object's own address parts (the object is its own address), not another address. */
-function isOwnParts(w: OtherBlocks | CandidateBlocks | Address): w is OtherBlocks | CandidateBlocks {
-  return Array.isArray(w) || w instanceof GrowingBlockSet || w instanceof CandidateBlocks;
 }
 
 /** The weak reference list of an object nothing weakly references yet (frozen: add with `addWeakref`). */

@@ -6,7 +6,7 @@
  */
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
-import type { Ref } from '../../core/objects';
+import { intPayload, type Ref } from '../../core/objects';
 import { getsizeof, requestSize, strLength } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
@@ -248,7 +248,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // The count includes garbage from interpreter start-up (measured 4, 11, 4, 2, 2, 45
       // for the same program on 3.8-3.13): the model never knows it.
       // Most likely a cached small int: no allocation; a stand-in object with no block.
-      const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => ({ kind: 'int', value: 0n }), false);
+      const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => intPayload(0n), false);
       vm.noteUnknownInt(v, 'gc.collect() counts garbage from interpreter start-up');
       return v;
     }
@@ -735,7 +735,7 @@ function makeRange(vm: Interpreter, args: readonly Ref[]): Ref {
   for (const v of ints) if ((v < 0n ? -v : v) > largest) largest = v < 0n ? -v : v;
   // Ints of one digit up to the largest operand's digits may have been made and freed.
   for (let smallest = 1n; smallest === 1n || smallest <= largest; smallest <<= 30n) {
-    const bytes = requestSize({ kind: 'int', value: smallest }, vm.cfg.core);
+    const bytes = requestSize(intPayload(smallest), vm.cfg.core);
     h.allocator.untracked(bytes ?? 'unknown');
   }
   return h.range(start, stop, step, [startRef, stopRef, stepRef, h.int(length)]);

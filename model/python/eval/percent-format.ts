@@ -12,7 +12,7 @@
  * model does not follow (the allocator is marked unknown).
  */
 import type { Heap } from '../../core/heap';
-import type { Payload, Ref } from '../../core/objects';
+import { intPayload, type Payload, type Ref } from '../../core/objects';
 import { formatWithSpec } from './format-spec';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
@@ -97,7 +97,7 @@ function convert(heap: Heap, c: Conversion, arg: Ref): string {
         throw new Refusal(`%${c.type} of a ${typeName(heap, arg)}`, 'the TypeError wording changed across versions');
       }
       const type = 'diu'.includes(c.type) ? 'd' : c.type;
-      return formatWithSpec({ kind: 'int', value: v }, `${align}${sign}${alt}${zero}${c.width}${type}`, 'int');
+      return formatWithSpec(intPayload(v), `${align}${sign}${alt}${zero}${c.width}${type}`, 'int');
     }
     case 'f':
     case 'F':
