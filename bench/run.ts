@@ -27,11 +27,11 @@ export function reportTable(reports: readonly BenchReport[]): string {
   return table.toString();
 }
 
-/** The commit measured, with `+changes` when the work tree differs from it. */
+/** The commit measured, with `+changes` when the work tree differs from it (the record itself aside: a second run would always say so). */
 function currentCommit(): string {
   try {
     const git = (args: string[]) => execFileSync('git', args, { cwd: benchDir, encoding: 'utf8' }).trim();
-    return git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--untracked-files=no']) === '' ? '' : '+changes');
+    return git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--untracked-files=no', '--', ':/', ':(exclude,top)bench/recorded.json']) === '' ? '' : '+changes');
   } catch {
     return 'unknown';
   }
