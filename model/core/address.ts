@@ -86,7 +86,7 @@ export class ScratchAddress {
 
   /** `blockOrSetAddress(value, sizeClass, set)`, valid until the next call. */
   blockOrSet(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
-    return this.address.refill(value, sizeClass, set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts());
+    return this.address.refill(value, sizeClass, otherBlocksIn(set));
   }
 
   /** `exactAddress(value, sizeClass)`, valid until the next call. */
@@ -105,7 +105,12 @@ export function exactAddress(value: number, sizeClass: Address['sizeClass']): Ad
  * anywhere). A stamped set's clock must be `value` (see OtherBlocks).
  */
 export function blockOrSetAddress(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
-  return new BlockAddress(value, sizeClass, set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts());
+  return new BlockAddress(value, sizeClass, otherBlocksIn(set));
+}
+
+/** The blocks `set` holds now, as an address's other candidates. */
+function otherBlocksIn(set: GrowingBlockSet): OtherBlocks {
+  return set.size === 0 ? NO_PARTS : set.isStamped ? set : set.snapshotParts();
 }
 
 /** Whether the address is a single block (without making the candidate set of an exact address). */

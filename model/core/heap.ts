@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, intPayload, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, intPayload, referentsInto, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { asciiStrSize, intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -288,41 +288,17 @@ export class Heap {
    * than `LEAF_CHECK_LIMIT` references, and other kinds, are not looked through: they answer yes.
    */
   private mayLeadToCycle(o: HeapObject): boolean {
-    // The references `referentsInto` lists, read in place: asked at most decrefs of a container
-    // (an instance after each use of it as an argument), where refilling an array cost more.
     const p = o.payload;
-    switch (p.kind) {
-      case 'list':
-      case 'tuple':
-      case 'set':
-      case 'frozenset': {
-        const items = p.items;
-        if (items.length > LEAF_CHECK_LIMIT) return true;
-        for (let i = 0; i < items.length; i++) if (this.mayBeInCycle(items[i] as Ref)) return true;
-        return false;
-      }
-      case 'dict': {
-        const entries = p.entries;
-        if (2 * entries.length > LEAF_CHECK_LIMIT) return true;
-        for (let i = 0; i < entries.length; i++) {
-          const e = entries[i] as DictEntry;
-          if (this.mayBeInCycle(e.key) || this.mayBeInCycle(e.value)) return true;
-        }
-        return false;
-      }
-      case 'instance': {
-        const slots = p.slots;
-        const values = p.values;
-        if (1 + slots.size + values.size + (p.dict === null ? 0 : 1) > LEAF_CHECK_LIMIT) return true;
-        if (this.mayBeInCycle(p.cls) || (p.dict !== null && this.mayBeInCycle(p.dict))) return true;
-        if (slots.size > 0) for (const r of slots.values()) if (this.mayBeInCycle(r)) return true;
-        if (values.size > 0) for (const r of values.values()) if (this.mayBeInCycle(r)) return true;
-        return false;
-      }
-      default:
-        return true;
-    }
+    // Other kinds are not looked through (see above).
+    if (p.kind !== 'list' && p.kind !== 'tuple' && p.kind !== 'set' && p.kind !== 'frozenset' && p.kind !== 'dict' && p.kind !== 'instance') return true;
+    const refs = referentsInto(p, this.leafScratch);
+    if (refs.length > LEAF_CHECK_LIMIT) return true;
+    for (let i = 0; i < refs.length; i++) if (this.mayBeInCycle(refs[i] as Ref)) return true;
+    return false;
   }
+
+  /** `mayLeadToCycle`'s array for `referentsInto` (refilled: no array per decref). */
+  private readonly leafScratch: Ref[] = [];
 
   /** Whether the object could be garbage: tracked, alive, of a known count and mortal (what a scan counts as `gcRefs`). */
   private mayBeInCycle(ref: Ref): boolean {
@@ -486,12 +462,7 @@ export class Heap {
    * found and sized from the number, its bigint made only if read (`IntPayload`).
    */
   intOfSafe(value: number): Ref {
-    if (value >= this.smallIntMinNumber && value <= this.smallIntMaxNumber) {
-      const index = value - this.smallIntMinNumber;
-      // The bigint only for a first use: a hit needs none.
-      const hit = this.smallInts[index];
-      return hit !== undefined ? this.incref(hit) : this.smallInt(index);
-    }
+    if (value >= this.smallIntMinNumber && value <= this.smallIntMaxNumber) return this.smallInt(value - this.smallIntMinNumber);
     // The usual sizes (a range item, an id() value), without counting bits; 0 has no digit.
     const magnitude = value < 0 ? -value : value;
     const bytes =
