@@ -118,13 +118,11 @@ class UnitCompiler {
   /** Folded values only the compiler holds (3.14: folded in the CFG), released once the code exists. */
   compilerHeld: Ref[] | null = null;
   /**
-   * `c_const_cache`, by `_PyCode_ConstantKey`: a map per scalar type keyed by the value (the same
-   * partition as the key strings of constant-key.ts, without building them), and one by key string
-   * for tuples, frozensets and bytes.
+   * `c_const_cache`, by `_PyCode_ConstantKey`: ints, strs and floats by value (`mergeScalar`: the
+   * same partition as the key strings of constant-key.ts, without building them), and the rest
+   * (tuples, frozensets, bytes) by key string here.
    */
   private cache: Map<string, Ref> | null = null;
-  /** The tuples and bytes merged so far while they are few (`merge`); null once they are in `cache`. */
-  private sequences: Ref[] | null = NO_REFS;
   /** Ints, strs and floats by value (`mergeScalar`); -0.0 apart (it equals 0.0 in both). */
   private scalarValues: (bigint | string | number)[] = NO_VALUES;
   private scalarRefs: Ref[] = NO_REFS;
@@ -593,18 +591,10 @@ class UnitCompiler {
       default:
         break;
     }
-    // Tuples and bytes: compared with the few merged so far (no key string to build), by key
-    // once there are many.
-    let key: string | null = null;
-    const few = this.sequences;
-    if ((p.kind === 'tuple' || p.kind === 'bytes') && few !== null) {
-      for (let i = 0; i < few.length; i++) if (sameConstant(this.heap, few[i] as Ref, ref)) return few[i] as Ref;
-    } else {
-      key = constantKey(this.heap, ref);
-      this.cache ??= new Map();
-      const hit = this.cache.get(key);
-      if (hit !== undefined) return hit;
-    }
+    const key = constantKey(this.heap, ref);
+    this.cache ??= new Map();
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
     if (p.kind === 'tuple' || p.kind === 'frozenset') {
       // Items are merged too, and replaced in place (`PyTuple_SET_ITEM`).
       for (let i = 0; i < p.items.length; i++) {
@@ -616,20 +606,7 @@ class UnitCompiler {
         }
       }
     }
-    // Read again: merging the items may have moved the sequences to `cache`.
-    const seqs = this.sequences;
-    if (key !== null || seqs === null) {
-      this.cache ??= new Map();
-      this.cache.set(key ?? constantKey(this.heap, ref), ref);
-    } else if (seqs === NO_REFS) this.sequences = [ref];
-    else if (seqs.length < 16) seqs.push(ref);
-    else {
-      // Many: from now on by key, as the other constants (and the ones merged so far).
-      this.sequences = null;
-      this.cache ??= new Map();
-      for (const r of seqs) this.cache.set(constantKey(this.heap, r), r);
-      this.cache.set(constantKey(this.heap, ref), ref);
-    }
+    this.cache.set(key, ref);
     return ref;
   }
 
@@ -1126,45 +1103,6 @@ class UnitCompiler {
 }
 
 
-/**
- * Whether two constants have equal `_PyCode_ConstantKey`s (constant-key.ts), without making them:
- * floats by `Object.is` (the key's `String` tells every double apart but 0.0 from -0.0, which
- * it writes apart, and NaN from NaN), tuples item by item.
- */
-function sameConstant(heap: Heap, a: Ref, b: Ref): boolean {
-  if (a === b) return true;
-  const p = heap.get(a).payload;
-  const q = heap.get(b).payload;
-  if (p.kind !== q.kind) return false;
-  switch (p.kind) {
-    case 'int':
-    case 'str':
-    case 'bool':
-      return p.value === (q as typeof p).value;
-    case 'float':
-      return Object.is(p.value, (q as typeof p).value);
-    case 'NoneType':
-    case 'ellipsis':
-      return true;
-    case 'bytes': {
-      const x = p.value;
-      const y = (q as typeof p).value;
-      if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-      return true;
-    }
-    case 'tuple': {
-      const x = p.items;
-      const y = (q as typeof p).items;
-      if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i++) if (!sameConstant(heap, x[i] as Ref, y[i] as Ref)) return false;
-      return true;
-    }
-    default:
-      return constantKey(heap, a) === constantKey(heap, b);
-  }
-}
-
 function dedupe(heap: Heap, refs: Ref[]): Ref[] {
   const out: Ref[] = [];
   const keys = new Set<string>();
@@ -1405,12 +1343,15 @@ export function comprehensionBody(e: ComprehensionExpr, hidden: boolean): Stmt[]
   return body;
 }
 
-function targetExprs(t: Target, f: (e: Expr) => void): void {
-  if (t.kind === 'Attribute') f(t.value);
+/** The expressions a target evaluates (an attribute's object, a subscript's object and index), in order; `context` goes to `f` (no closure needed). */
+function targetExprs<C>(t: Target, f: (e: Expr, context: C) => void, context: C): void;
+function targetExprs(t: Target, f: (e: Expr) => void): void;
+function targetExprs(t: Target, f: (e: Expr, context: unknown) => void, context?: unknown): void {
+  if (t.kind === 'Attribute') f(t.value, context);
   else if (t.kind === 'Subscript') {
-    f(t.value);
-    f(t.index);
-  } else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) targetExprs(x, f);
+    f(t.value, context);
+    f(t.index, context);
+  } else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) targetExprs(x, f, context);
 }
 
 /** Visit expressions of statements in compile order; `enter` decides whether to descend into a statement. */
@@ -1673,11 +1614,7 @@ class LocalOrder {
   private mentionTarget(t: Target): void {
     if (t.kind === 'Name') this.mention(t.id);
     else if (t.kind === 'Tuple' || t.kind === 'List') for (const x of t.elts) this.mentionTarget(x);
-    else if (t.kind === 'Attribute') this.mentionExpr(t.value);
-    else {
-      this.mentionExpr(t.value);
-      this.mentionExpr(t.index);
-    }
+    else targetExprs(t, mentionIn, this);
   }
 
   mentionExpr(e: Expr): void {
@@ -1751,9 +1688,7 @@ class LocalOrder {
           break;
         case 'FunctionDef':
           for (const p of s.params) if (p.default) this.mentionExpr(p.default);
-          // Its annotations, in compile order (`annotationsOf`): the parameters', then the return's.
-          for (const p of s.params) if (p.annotation) this.mentionExpr(p.annotation);
-          if (s.returns) this.mentionExpr(s.returns);
+          for (const a of annotationsOf(s)) this.mentionExpr(a);
           this.mention(s.name);
           break;
         case 'ClassDef':
