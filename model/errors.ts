@@ -26,6 +26,14 @@ export class ModelInputError extends Error {
   }
 }
 
+/**
+ * `UnsupportedError`'s message, for callers that only print it (`runModel`'s refusals: an Error
+ * captures a JavaScript stack at construction, which cost more than some refused runs).
+ */
+export function unsupportedMessage(construct: string, place: Place | null, detail?: string): string {
+  return `unsupported: ${construct}${place ? ` at ${formatPlace(place)}` : ''}${detail ? ` (${detail})` : ''}`;
+}
+
 /** A construct outside the supported subset: refused before anything runs. */
 export class UnsupportedError extends ModelInputError {
   constructor(
@@ -33,7 +41,7 @@ export class UnsupportedError extends ModelInputError {
     place: Place | null,
     detail?: string,
   ) {
-    super(`unsupported: ${construct}${place ? ` at ${formatPlace(place)}` : ''}${detail ? ` (${detail})` : ''}`, place);
+    super(unsupportedMessage(construct, place, detail), place);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { GcTimingUnknown } from '../../core/gc-timing';
 import { Heap } from '../../core/heap';
-import { ModelInputError, UnsupportedError } from '../../errors';
+import { ModelInputError, unsupportedMessage } from '../../errors';
 import { resolveProfile } from '../../profiles';
 import type { Module } from '../ast';
 import { parseModule } from '../parse';
@@ -122,7 +122,7 @@ function result(interp: Interpreter, stderr: string, exitCode: 0 | 1 | 2, option
 
 function refusal(interp: Interpreter | null, err: Refusal, filename: string, options: RunOptions): ModelResult {
   const pos = err.pos ?? interp?.pos ?? { line: 0, col: 0 };
-  const e = new UnsupportedError(err.construct, { file: filename, line: pos.line, col: pos.col }, err.detail);
-  if (!interp) return { stdout: '', stderr: `${e.message}\n`, exitCode: 2 };
-  return result(interp, `${e.message}\n`, 2, options);
+  const message = unsupportedMessage(err.construct, { file: filename, line: pos.line, col: pos.col }, err.detail);
+  if (!interp) return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
+  return result(interp, `${message}\n`, 2, options);
 }
