@@ -78,7 +78,11 @@ export class Heap {
   opaqueInts: Map<Ref, string> | null = null;
   /** The reason of the first `markOpaque`: the ints marked for it keep only their flag (`HeapObject.opaque`). */
   private commonOpaqueWhy: string | null = null;
-  /** Counts the decrefs that leave an object alive (the only way garbage forms). */
+  /**
+   * Counts the decrefs of GC-tracked objects that leave them alive (the only way garbage forms;
+   * only tracked objects are ever garbage, so only their decrefs need a time: gc-timing.ts
+   * compares these times with each other and with this clock, never with other decrefs).
+   */
   decrefClock = 0;
   /**
    * Whether cyclic garbage may exist: garbage forms only at a decref that leaves a GC-tracked
@@ -242,11 +246,13 @@ export class Heap {
     if (o.immortal) return;
     if (o.refcnt <= 0) throw new Error(`model bug: decref of #${ref} at ${o.refcnt}`);
     o.refcnt--;
-    o.lastDecref = ++this.decrefClock;
     if (o.refcnt !== 0) {
-      // An object of unknown count is a root of every scan (`gc.ts` EXTERNAL): it and all it
-      // reaches stay reachable, so its decref makes no garbage (a class after each call of it).
-      if (o.gcTracked && !this.garbagePossible && o.refcntKnown && this.mayLeadToCycle(o)) this.garbagePossible = true;
+      if (o.gcTracked) {
+        o.lastDecref = ++this.decrefClock;
+        // An object of unknown count is a root of every scan (`gc.ts` EXTERNAL): it and all it
+        // reaches stay reachable, so its decref makes no garbage (a class after each call of it).
+        if (!this.garbagePossible && o.refcntKnown && this.mayLeadToCycle(o)) this.garbagePossible = true;
+      }
     } else {
       if (o.refcntKnown) {
         this.dealloc(o);
@@ -276,7 +282,7 @@ export class Heap {
       return;
     }
     o.refcnt--;
-    o.lastDecref = ++this.decrefClock;
+    if (o.gcTracked) o.lastDecref = ++this.decrefClock;
   }
 
   /**
@@ -601,8 +607,21 @@ export class Heap {
 
   /** `_Py_Dealloc`: run the type's `tp_dealloc`; nested deallocations run depth first as in C. */
   private dealloc(o: HeapObject): void {
-    clearWeakrefsOf(this, o);
     const p = o.payload;
+    if (p.kind === 'int' || p.kind === 'str' || p.kind === 'float') {
+      // The commonest deaths: no weak references (`tp_weaklistoffset` 0, see
+      // `canBeWeaklyReferenced`), nothing referenced, not tracked; the steps below that apply.
+      o.alive = false;
+      if (o.watched) {
+        o.watched = false;
+        this.watchedDeaths++;
+      }
+      if (p.kind === 'int') this.allocator.free(o.address);
+      else this.releaseMemory(o);
+      this.objects[o.ref] = undefined;
+      return;
+    }
+    clearWeakrefsOf(this, o);
     o.alive = false;
     if (o.watched) {
       o.watched = false;
@@ -623,8 +642,7 @@ export class Heap {
         this.decref(e.key);
         this.decref(e.value);
       }
-    } else if (p.kind !== 'int' && p.kind !== 'str' && p.kind !== 'float') {
-      // (ints, strs and floats, the commonest deaths, reference nothing: no array to walk)
+    } else {
       for (const child of deallocOrder(p)) this.decref(child);
     }
     this.releaseMemory(o);
