@@ -597,9 +597,10 @@ export class Heap {
    * `refcntKnown: false` for objects CPython also references from places the model does
    * not follow (a class is referenced by its own `__mro__`, subclass lists, caches...).
    */
-  object(payload: Payload, instanceSize: number | null = null, opts: { refcntKnown?: boolean } = {}): Ref {
+  object(payload: Payload, instanceSize: number | null = null, opts?: { refcntKnown?: boolean }): Ref {
     const ref = this.fresh(payload, instanceSize);
-    if (opts.refcntKnown === false) this.get(ref).refcntKnown = false;
+    // (no default `{}`: an object per call, for every instance made)
+    if (opts !== undefined && opts.refcntKnown === false) this.get(ref).refcntKnown = false;
     return ref;
   }
 
