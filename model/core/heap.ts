@@ -56,8 +56,11 @@ export class Heap {
   /** The tuple free lists made so far, by length (at most `PyTuple_MAXSAVESIZE`: found by index at every tuple). */
   private readonly tupleFree: (FreeList | undefined)[] = [];
   private readonly tupleFreeMaxLen: number;
-  /** Shared objects: small ints, latin-1 chars, 1-byte bytes, singletons (see caches.ts). */
-  private readonly cache = new Map<string, Ref>();
+  /**
+   * Shared objects found by key (see caches.ts: 1-byte bytes, `()`, Ellipsis...), made at the
+   * first: small ints, latin-1 chars, None, True and False have tables of their own.
+   */
+  private cache: Map<string, Ref> | null = null;
   /** Objects that exist before the program runs (see `preexisting`), by key. */
   private readonly preexistingCache = new Map<string, Ref>();
   /** `Objects/unicodeobject.c` `interned`: value -> the interned str. */
@@ -345,10 +348,11 @@ export class Heap {
    * `_PyObject_IMMORTAL_INIT`), before that mortal with a count the model cannot know.
    */
   private shared(key: string, make: () => Payload): Ref {
-    const hit = this.cache.get(key);
+    const cache = (this.cache ??= new Map<string, Ref>());
+    const hit = cache.get(key);
     if (hit !== undefined) return this.incref(hit);
     const ref = this.newShared(make());
-    this.cache.set(key, ref);
+    cache.set(key, ref);
     return ref;
   }
 
@@ -429,7 +433,8 @@ export class Heap {
   none(): Ref {
     const hit = this.noneRef;
     if (hit !== 0) return this.incref(hit);
-    return (this.noneRef = this.shared('None', () => ({ kind: 'NoneType' })));
+    // Found by `noneRef` from now on: not in `cache`.
+    return (this.noneRef = this.newShared({ kind: 'NoneType' }));
   }
   ellipsis(): Ref {
     return this.shared('Ellipsis', () => ({ kind: 'ellipsis' }));
@@ -441,7 +446,8 @@ export class Heap {
   bool(value: boolean): Ref {
     const hit = value ? this.trueRef : this.falseRef;
     if (hit !== 0) return this.incref(hit);
-    const ref = this.shared(value ? 'True' : 'False', value ? makeTrue : makeFalse);
+    // Found by `trueRef` / `falseRef` from now on: not in `cache`.
+    const ref = this.newShared(value ? makeTrue() : makeFalse());
     if (value) this.trueRef = ref;
     else this.falseRef = ref;
     return ref;
