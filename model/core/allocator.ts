@@ -36,16 +36,17 @@ const SMALL_CLASS_LIMIT = 512;
 
 export class Allocator {
   private nextAddress = 0x1000;
-  private readonly classes = new Map<number, SizeClassState>();
+  /** (Made at the first state: a malloc build, the bench's wasm32 among them, never makes one.) */
+  private classes: Map<number, SizeClassState> | null = null;
   /**
    * The same states as `classes` up to 512 bytes, indexed by size class / alignment: larger
    * classes (malloc builds have no threshold) would make the array sparse, and slow.
    */
   private readonly classByIndex: (SizeClassState | undefined)[] = [];
   /** The classes whose `free` is not empty (the only ones losing the order changes). */
-  private readonly withFree = new Set<SizeClassState>();
-  /** Blocks freed to the system malloc: any later large block may be one of them. */
-  private readonly largeFreed = new GrowingBlockSet();
+  private withFree: Set<SizeClassState> | null = null;
+  /** Blocks freed to the system malloc: any later large block may be one of them (made at the first). */
+  private largeFreed: GrowingBlockSet | null = null;
   /** Blocks of unknown size that were freed: any block the model cannot pin down may be one. */
   private readonly anywhere = GrowingBlockSet.stamped();
 
@@ -76,10 +77,10 @@ export class Allocator {
   private state(sizeClass: number): SizeClassState {
     // Found by index (every allocation and free asks); `classes` keeps them in creation order.
     const index = sizeClass <= SMALL_CLASS_LIMIT ? sizeClass / this.config.alignment : -1;
-    let s = index >= 0 ? this.classByIndex[index] : this.classes.get(sizeClass);
+    let s = index >= 0 ? this.classByIndex[index] : this.classes?.get(sizeClass);
     if (s === undefined) {
       s = { sizeClass, free: [], lost: new GrowingBlockSet() };
-      this.classes.set(sizeClass, s);
+      (this.classes ??= new Map()).set(sizeClass, s);
       if (index >= 0) this.classByIndex[index] = s;
     }
     return s;
@@ -127,10 +128,13 @@ export class Allocator {
     // Not pymalloc: `free` puts every block in `anywhere`, so no class ever has free or lost
     // blocks (nor `withFree` members for `untracked` to lose): a fresh block, without the lookups.
     if (!this.config.allocatorModelled) return this.fresh(sizeClass, null, scratch);
-    if (sizeClass === 'large') return this.fresh('large', this.largeFreed.size === 0 ? null : new CandidateBuilder().set(this.largeFreed).build(), scratch);
+    if (sizeClass === 'large') {
+      const large = this.largeFreed;
+      return this.fresh('large', large === null || large.size === 0 ? null : new CandidateBuilder().set(large).build(), scratch);
+    }
     const s = this.state(sizeClass);
     if (s.lost.size === 0 && s.free.length === 1 && this.anywhere.size === 0) {
-      this.withFree.delete(s);
+      this.withFree?.delete(s);
       const block = s.free.pop() as number;
       return scratch !== null ? scratch.exact(block, sizeClass) : exactAddress(block, sizeClass);
     }
@@ -167,11 +171,14 @@ export class Allocator {
     if (!this.config.allocatorModelled) return this.fresh('unknown', null);
     this.untracked('unknown');
     // Nothing lost anywhere: the same blocks as a fresh block's, without building the union.
-    let anyLost = this.largeFreed.size > 0;
-    if (!anyLost) for (const s of this.classes.values()) if (s.lost.size > 0) anyLost = true;
+    const large = this.largeFreed;
+    const classes = this.classes;
+    let anyLost = large !== null && large.size > 0;
+    if (!anyLost && classes !== null) for (const s of classes.values()) if (s.lost.size > 0) anyLost = true;
     if (!anyLost) return this.fresh('unknown', null);
-    const all = new CandidateBuilder().set(this.largeFreed);
-    for (const s of this.classes.values()) all.set(s.lost);
+    const all = new CandidateBuilder();
+    if (large !== null) all.set(large);
+    if (classes !== null) for (const s of classes.values()) all.set(s.lost);
     return this.fresh('unknown', all.build());
   }
 
@@ -191,7 +198,7 @@ export class Allocator {
         this.anywhere.add(address.value);
         return;
       case 'large':
-        this.largeFreed.add(address.value);
+        (this.largeFreed ??= new GrowingBlockSet()).add(address.value);
         return;
       default: {
         const s = this.state(address.sizeClass);
@@ -202,7 +209,7 @@ export class Allocator {
           return;
         }
         s.free.push(address.value);
-        this.withFree.add(s);
+        (this.withFree ??= new Set()).add(s);
       }
     }
   }
@@ -215,7 +222,8 @@ export class Allocator {
     // Not pymalloc: no class keeps free blocks to lose (see `allocate`).
     if (!this.config.allocatorModelled) return;
     if (bytes === 'unknown') {
-      if (this.withFree.size > 0) for (const s of this.withFree) this.lose(s);
+      const withFree = this.withFree;
+      if (withFree !== null && withFree.size > 0) for (const s of withFree) this.lose(s);
       return;
     }
     const c = this.sizeClassOf(bytes);
@@ -228,7 +236,8 @@ export class Allocator {
     const min = this.sizeClassOf(minBytes);
     // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, no number is >= 'large' below
     if (min === 'large') return;
-    if (this.withFree.size > 0) for (const s of this.withFree) if (s.sizeClass >= min) this.lose(s);
+    const withFree = this.withFree;
+    if (withFree !== null && withFree.size > 0) for (const s of withFree) if (s.sizeClass >= min) this.lose(s);
   }
 
   /** A block that may or may not have been returned to pymalloc (a free list that may be full). */
@@ -237,7 +246,7 @@ export class Allocator {
       this.anywhere.addAll(address.candidates);
       return;
     }
-    if (address.sizeClass === 'large') this.largeFreed.addAll(address.candidates);
+    if (address.sizeClass === 'large') (this.largeFreed ??= new GrowingBlockSet()).addAll(address.candidates);
     if (address.sizeClass === 'unknown') this.anywhere.addAll(address.candidates);
     if (typeof address.sizeClass !== 'number') return;
     const s = this.state(address.sizeClass);
@@ -251,7 +260,7 @@ export class Allocator {
       for (const b of s.free) s.lost.add(b);
       s.free.length = 0;
     }
-    this.withFree.delete(s);
+    this.withFree?.delete(s);
   }
 
   /** A static object's address (never freed, never reused). */

@@ -36,8 +36,8 @@ export class GrowingBlockSet {
   /** For each other set: the blocks both hold, kept up to date on demand (shared by the two sets). */
   private overlaps: Map<GrowingBlockSet, Overlap> | null = null;
 
-  /** `[{ set: this, length: size }]`, shared while the set does not grow (see `snapshotParts`). */
-  private snapshot: readonly BlockPrefix[] = [];
+  /** `[{ set: this, length: size }]`, shared while the set does not grow (see `snapshotParts`; none yet: `NO_PARTS`). */
+  private snapshot: readonly BlockPrefix[] = NO_PARTS;
 
   /**
    * For a set made by `stamped`: `clock` when each block arrived (nondecreasing), so that the

@@ -25,8 +25,12 @@ export class FreeList {
    * that is, the new object certainly has the dead one's (`compareAddresses`: same Address).
    */
   private readonly known: Address[] = [];
-  /** Addresses below `known` that may or may not still be in the list (order lost; only grows). */
-  private readonly lostBelow = new GrowingBlockSet();
+  /**
+   * Addresses below `known` that may or may not still be in the list (order lost; only grows).
+   * Made at the first `lose` that has some: most lists of a run never lose one (every run makes
+   * the float, list and dict lists, and a tuple list per length it uses).
+   */
+  private lostBelow: GrowingBlockSet | null = null;
   /** The list may be full: a freed object may have gone to pymalloc instead. */
   private overflowRisk = false;
   /**
@@ -66,9 +70,11 @@ export class FreeList {
     // A lost entry, a startup entry or a pymalloc block: the model cannot say which.
     this.allocator.untracked(this.requestBytes);
     // Nothing lost below and no overflow: the block's own candidates.
-    if (!this.overflowRisk && this.lostBelow.size === 0) return forObject ? this.allocator.allocateForObject(this.requestBytes) : this.allocator.allocate(this.requestBytes);
+    const lostBelow = this.lostBelow;
+    if (!this.overflowRisk && (lostBelow === null || lostBelow.size === 0)) return forObject ? this.allocator.allocateForObject(this.requestBytes) : this.allocator.allocate(this.requestBytes);
     const block = this.allocator.allocate(this.requestBytes);
-    const candidates = new CandidateBuilder().candidates(block.candidates).set(this.lostBelow);
+    const candidates = new CandidateBuilder().candidates(block.candidates);
+    if (lostBelow !== null) candidates.set(lostBelow);
     if (this.overflowRisk) for (const a of this.known) candidates.candidates(a.candidates);
     return { ...block, candidates: candidates.build() };
   }
@@ -77,7 +83,8 @@ export class FreeList {
   lose(): void {
     // Most calls find the list empty (every new tuple list of a malloc build is lost at once): no length write.
     if (this.known.length === 0) return;
-    for (const a of this.known) this.lostBelow.addAll(a.candidates);
+    const lostBelow = (this.lostBelow ??= new GrowingBlockSet());
+    for (const a of this.known) lostBelow.addAll(a.candidates);
     this.known.length = 0;
   }
 

@@ -56,8 +56,11 @@ export class Heap {
   /** The tuple free lists made so far, by length (at most `PyTuple_MAXSAVESIZE`: found by index at every tuple). */
   private readonly tupleFree: (FreeList | undefined)[] = [];
   private readonly tupleFreeMaxLen: number;
-  /** Shared objects: small ints, latin-1 chars, 1-byte bytes, singletons (see caches.ts). */
-  private readonly cache = new Map<string, Ref>();
+  /**
+   * Shared objects found by key (see caches.ts: 1-byte bytes, `()`, Ellipsis...), made at the
+   * first: small ints, latin-1 chars, None, True and False have tables of their own.
+   */
+  private cache: Map<string, Ref> | null = null;
   /** Objects that exist before the program runs (see `preexisting`), by key. */
   private readonly preexistingCache = new Map<string, Ref>();
   /** `Objects/unicodeobject.c` `interned`: value -> the interned str. */
@@ -78,7 +81,11 @@ export class Heap {
   opaqueInts: Map<Ref, string> | null = null;
   /** The reason of the first `markOpaque`: the ints marked for it keep only their flag (`HeapObject.opaque`). */
   private commonOpaqueWhy: string | null = null;
-  /** Counts the decrefs that leave an object alive (the only way garbage forms). */
+  /**
+   * Counts the decrefs of GC-tracked objects that leave them alive (the only way garbage forms;
+   * only tracked objects are ever garbage, so only their decrefs need a time: gc-timing.ts
+   * compares these times with each other and with this clock, never with other decrefs).
+   */
   decrefClock = 0;
   /**
    * Whether cyclic garbage may exist: garbage forms only at a decref that leaves a GC-tracked
@@ -242,11 +249,13 @@ export class Heap {
     if (o.immortal) return;
     if (o.refcnt <= 0) throw new Error(`model bug: decref of #${ref} at ${o.refcnt}`);
     o.refcnt--;
-    o.lastDecref = ++this.decrefClock;
     if (o.refcnt !== 0) {
-      // An object of unknown count is a root of every scan (`gc.ts` EXTERNAL): it and all it
-      // reaches stay reachable, so its decref makes no garbage (a class after each call of it).
-      if (o.gcTracked && !this.garbagePossible && o.refcntKnown && this.mayLeadToCycle(o)) this.garbagePossible = true;
+      if (o.gcTracked) {
+        o.lastDecref = ++this.decrefClock;
+        // An object of unknown count is a root of every scan (`gc.ts` EXTERNAL): it and all it
+        // reaches stay reachable, so its decref makes no garbage (a class after each call of it).
+        if (!this.garbagePossible && o.refcntKnown && this.mayLeadToCycle(o)) this.garbagePossible = true;
+      }
     } else {
       if (o.refcntKnown) {
         this.dealloc(o);
@@ -276,7 +285,7 @@ export class Heap {
       return;
     }
     o.refcnt--;
-    o.lastDecref = ++this.decrefClock;
+    if (o.gcTracked) o.lastDecref = ++this.decrefClock;
   }
 
   /**
@@ -339,10 +348,11 @@ export class Heap {
    * `_PyObject_IMMORTAL_INIT`), before that mortal with a count the model cannot know.
    */
   private shared(key: string, make: () => Payload): Ref {
-    const hit = this.cache.get(key);
+    const cache = (this.cache ??= new Map<string, Ref>());
+    const hit = cache.get(key);
     if (hit !== undefined) return this.incref(hit);
     const ref = this.newShared(make());
-    this.cache.set(key, ref);
+    cache.set(key, ref);
     return ref;
   }
 
@@ -423,7 +433,8 @@ export class Heap {
   none(): Ref {
     const hit = this.noneRef;
     if (hit !== 0) return this.incref(hit);
-    return (this.noneRef = this.shared('None', () => ({ kind: 'NoneType' })));
+    // Found by `noneRef` from now on: not in `cache`.
+    return (this.noneRef = this.newShared({ kind: 'NoneType' }));
   }
   ellipsis(): Ref {
     return this.shared('Ellipsis', () => ({ kind: 'ellipsis' }));
@@ -435,7 +446,8 @@ export class Heap {
   bool(value: boolean): Ref {
     const hit = value ? this.trueRef : this.falseRef;
     if (hit !== 0) return this.incref(hit);
-    const ref = this.shared(value ? 'True' : 'False', value ? makeTrue : makeFalse);
+    // Found by `trueRef` / `falseRef` from now on: not in `cache`.
+    const ref = this.newShared(value ? makeTrue() : makeFalse());
     if (value) this.trueRef = ref;
     else this.falseRef = ref;
     return ref;
@@ -591,9 +603,10 @@ export class Heap {
    * `refcntKnown: false` for objects CPython also references from places the model does
    * not follow (a class is referenced by its own `__mro__`, subclass lists, caches...).
    */
-  object(payload: Payload, instanceSize: number | null = null, opts: { refcntKnown?: boolean } = {}): Ref {
+  object(payload: Payload, instanceSize: number | null = null, opts?: { refcntKnown?: boolean }): Ref {
     const ref = this.fresh(payload, instanceSize);
-    if (opts.refcntKnown === false) this.get(ref).refcntKnown = false;
+    // (no default `{}`: an object per call, for every instance made)
+    if (opts !== undefined && opts.refcntKnown === false) this.get(ref).refcntKnown = false;
     return ref;
   }
 
@@ -601,8 +614,21 @@ export class Heap {
 
   /** `_Py_Dealloc`: run the type's `tp_dealloc`; nested deallocations run depth first as in C. */
   private dealloc(o: HeapObject): void {
-    clearWeakrefsOf(this, o);
     const p = o.payload;
+    if (p.kind === 'int' || p.kind === 'str' || p.kind === 'float') {
+      // The commonest deaths: no weak references (`tp_weaklistoffset` 0, see
+      // `canBeWeaklyReferenced`), nothing referenced, not tracked; the steps below that apply.
+      o.alive = false;
+      if (o.watched) {
+        o.watched = false;
+        this.watchedDeaths++;
+      }
+      if (p.kind === 'int') this.allocator.free(o.address);
+      else this.releaseMemory(o);
+      this.objects[o.ref] = undefined;
+      return;
+    }
+    clearWeakrefsOf(this, o);
     o.alive = false;
     if (o.watched) {
       o.watched = false;
@@ -623,8 +649,7 @@ export class Heap {
         this.decref(e.key);
         this.decref(e.value);
       }
-    } else if (p.kind !== 'int' && p.kind !== 'str' && p.kind !== 'float') {
-      // (ints, strs and floats, the commonest deaths, reference nothing: no array to walk)
+    } else {
       for (const child of deallocOrder(p)) this.decref(child);
     }
     this.releaseMemory(o);

@@ -419,23 +419,36 @@ export function referentsInto(p: Payload, scratch: Ref[]): readonly Ref[] {
       return p.items;
     case 'dict': {
       const entries = p.entries;
-      scratch.length = 0;
+      let n = 0;
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i] as DictEntry;
-        scratch.push(e.key, e.value);
+        scratch[n++] = e.key;
+        scratch[n++] = e.value;
       }
-      return scratch;
+      return truncated(scratch, n);
     }
-    case 'instance':
-      scratch.length = 0;
-      scratch.push(p.cls);
-      for (const r of p.slots.values()) scratch.push(r);
-      for (const r of p.values.values()) scratch.push(r);
-      if (p.dict !== null) scratch.push(p.dict);
-      return scratch;
+    case 'instance': {
+      let n = 0;
+      scratch[n++] = p.cls;
+      // (no iterator for the empty maps most instances have)
+      if (p.slots.size > 0) for (const r of p.slots.values()) scratch[n++] = r;
+      if (p.values.size > 0) for (const r of p.values.values()) scratch[n++] = r;
+      if (p.dict !== null) scratch[n++] = p.dict;
+      return truncated(scratch, n);
+    }
     default:
       return strongReferents(p);
   }
+}
+
+/**
+ * `scratch`, refilled from the start with `n` refs, cut to them. Only when its length changed:
+ * setting an array's length is a call into V8's runtime, which cost more than the decref that
+ * asked (`Heap.mayLeadToCycle` of an instance, whose count is nearly always the same).
+ */
+function truncated(scratch: Ref[], n: number): Ref[] {
+  if (scratch.length !== n) scratch.length = n;
+  return scratch;
 }
 
 /** The outgoing strong references of a payload (`tp_traverse`), in CPython's visiting order. */
