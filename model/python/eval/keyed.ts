@@ -49,13 +49,41 @@ interface Slot<T> {
   readonly cls: KeyClass;
 }
 
+/**
+ * The owners of the id() values some index has stored as keys (a mark per ref, never cleared
+ * within a run: a stale mark only costs a lookup). A lookup by the id() value of an owner never
+ * stored anywhere finds nothing without asking the index's owner map, which is then made only
+ * for programs that look up id() values of stored owners (not `ids[id(x)] = True` of fresh objects).
+ */
+class OwnerMarks {
+  private marks = new Uint8Array(64);
+
+  has(owner: Ref): boolean {
+    return owner < this.marks.length && this.marks[owner] === 1;
+  }
+
+  set(owner: Ref): void {
+    let marks = this.marks;
+    if (owner >= marks.length) {
+      // Doubled, not grown a ref at a time: refs rise by a few per id() value stored.
+      const grown = new Uint8Array(Math.max(owner + 1, marks.length * 2));
+      grown.set(marks);
+      this.marks = marks = grown;
+    }
+    marks[owner] = 1;
+  }
+}
+
 class KeyIndex<T> {
   private serial = 0;
   // Every dict and set gets an index, most hold few keys of one class: the maps are made on first use.
   private plain: Map<string, Slot<T>> | null = null;
   private readonly mayMatchAddress: Slot<T>[] = [];
   private readonly addresses: Slot<T>[] = [];
-  /** The address slots by owner: one slot alone (the common case: no array), or the list of them. */
+  /**
+   * The address slots by owner: one slot alone (the common case: no array), or the list of them.
+   * Made from `addresses` when a lookup first needs it (`ownerSlots`), kept up to date after.
+   */
   private byOwner: Map<Ref, Slot<T> | Slot<T>[]> | null = null;
   private readonly unknown: Slot<T>[] = [];
   /** Every slot in insertion order (removals are rare: found by a scan). */
@@ -73,6 +101,7 @@ class KeyIndex<T> {
   constructor(
     private readonly rules: KeyRules,
     private readonly keyOf: (item: T) => Ref,
+    private readonly owners: OwnerMarks,
   ) {}
 
   matches(items: readonly T[]): boolean {
@@ -89,11 +118,8 @@ class KeyIndex<T> {
         break;
       case 'address': {
         this.addresses.push(slot);
-        const byOwner = (this.byOwner ??= new Map<Ref, Slot<T> | Slot<T>[]>());
-        const same = byOwner.get(cls.owner);
-        if (same === undefined) byOwner.set(cls.owner, slot);
-        else if (Array.isArray(same)) same.push(slot);
-        else byOwner.set(cls.owner, [same, slot]);
+        this.owners.set(cls.owner);
+        if (this.byOwner !== null) addByOwner(this.byOwner, slot, cls.owner);
         if (!this.rules.heap().certainlyAlive(cls.owner)) this.deadOwners.push(slot);
         break;
       }
@@ -161,7 +187,9 @@ class KeyIndex<T> {
         return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
       }
       if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
-        const same = this.byOwner?.get(cls.owner);
+        // No index stored an id() value of this owner: none here is equal (see `OwnerMarks`).
+        if (!this.owners.has(cls.owner)) return undefined;
+        const same = this.ownerSlots().get(cls.owner);
         if (same === undefined) return undefined;
         if (!Array.isArray(same)) return this.rules.equals(same.key, key) ? same.item : undefined;
         for (let i = 0; i < same.length; i++) {
@@ -223,7 +251,7 @@ class KeyIndex<T> {
         out.push(...this.mayMatchAddress);
         if (!this.rules.heap().certainlyAlive(cls.owner)) out.push(...this.addresses);
         else {
-          const same = this.byOwner?.get(cls.owner);
+          const same = this.owners.has(cls.owner) ? this.ownerSlots().get(cls.owner) : undefined;
           if (Array.isArray(same)) out.push(...same);
           else if (same !== undefined) out.push(same);
           for (const slot of this.addressesWithDeadOwner()) if (slot.cls.kind === 'address' && slot.cls.owner !== cls.owner) out.push(slot);
@@ -232,6 +260,19 @@ class KeyIndex<T> {
       }
     }
     return out.length === 0 ? null : out;
+  }
+
+  /** `byOwner`, made from `addresses` (in insertion order, as `add` appends) on first use. */
+  private ownerSlots(): Map<Ref, Slot<T> | Slot<T>[]> {
+    let byOwner = this.byOwner;
+    if (byOwner === null) {
+      byOwner = this.byOwner = new Map<Ref, Slot<T> | Slot<T>[]>();
+      for (let i = 0; i < this.addresses.length; i++) {
+        const slot = this.addresses[i] as Slot<T>;
+        if (slot.cls.kind === 'address') addByOwner(byOwner, slot, slot.cls.owner);
+      }
+    }
+    return byOwner;
   }
 
   private addressesWithDeadOwner(): Slot<T>[] {
@@ -256,6 +297,14 @@ class KeyIndex<T> {
   }
 }
 
+/** Appends an address slot to its owner's slots. */
+function addByOwner<T>(byOwner: Map<Ref, Slot<T> | Slot<T>[]>, slot: Slot<T>, owner: Ref): void {
+  const same = byOwner.get(owner);
+  if (same === undefined) byOwner.set(owner, slot);
+  else if (Array.isArray(same)) same.push(slot);
+  else byOwner.set(owner, [same, slot]);
+}
+
 /** Lookups in dicts (`DictEntry[]`) and sets (`Ref[]`) through per-payload indexes. */
 export class KeyedLookup {
   private readonly dictIndexes = new WeakMap<DictEntry[], KeyIndex<DictEntry>>();
@@ -274,6 +323,7 @@ export class KeyedLookup {
    */
   private lastEntries: DictEntry[] | null = null;
   private lastIndex: KeyIndex<DictEntry> | null = null;
+  private readonly owners = new OwnerMarks();
 
   constructor(private readonly rules: KeyRules) {}
 
@@ -343,7 +393,7 @@ export class KeyedLookup {
     if (entries === this.lastEntries && last !== null && last.matches(entries)) return last;
     let index = this.dictIndexes.get(entries);
     if (!index?.matches(entries)) {
-      index = new KeyIndex(this.rules, (e: DictEntry) => e.key);
+      index = new KeyIndex(this.rules, (e: DictEntry) => e.key, this.owners);
       for (const e of entries) index.add(e);
       this.dictIndexes.set(entries, index);
     }
@@ -355,7 +405,7 @@ export class KeyedLookup {
   private setIndex(items: Ref[]): KeyIndex<Ref> {
     let index = this.setIndexes.get(items);
     if (!index?.matches(items)) {
-      index = new KeyIndex(this.rules, (r: Ref) => r);
+      index = new KeyIndex(this.rules, (r: Ref) => r, this.owners);
       for (const r of items) index.add(r);
       this.setIndexes.set(items, index);
     }
