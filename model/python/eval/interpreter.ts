@@ -2078,6 +2078,9 @@ export class Interpreter {
   private finishCall(fn: Ref, args: Ref[], isMethod: boolean, kw: { name: string; value: Ref }[] = []): Ref {
     const h = this.heap;
     const fp = h.get(fn).payload;
+    // A builtin function without keywords (`id(x)`, `len(x)`): what `call` does for it, without
+    // asking the payload again.
+    if (fp.kind === 'builtin' && fp.self === null && kw.length === 0) return this.finishBuiltinCall(fn, fp.name, args, kw);
     // 3.11+ a Python function's frame takes the stack's references, keyword values included; a bound
     // method's function too, with a new reference to `self` (Python/bytecodes.c CALL: `PyMethod`
     // unpacked; measured: a parameter bound through `m = obj.meth; m(v)` counts once on 3.11-3.13).
@@ -2094,6 +2097,22 @@ export class Interpreter {
       throw err;
     }
     if (!inlined) releaseOperands(h, args, kw);
+    h.decref(fn);
+    return result;
+  }
+
+  /** `finishCall` of a builtin function without keywords (`call` runs `callBuiltin` for it). */
+  private finishBuiltinCall(fn: Ref, name: string, args: Ref[], kw: { name: string; value: Ref }[]): Ref {
+    const h = this.heap;
+    let result: Ref;
+    try {
+      result = callBuiltin(this, name, args, kw);
+    } catch (err) {
+      releaseOperands(h, args, kw);
+      h.decref(fn);
+      throw err;
+    }
+    releaseOperands(h, args, kw);
     h.decref(fn);
     return result;
   }

@@ -49,31 +49,6 @@ interface Slot<T> {
   readonly cls: KeyClass;
 }
 
-/**
- * The owners of the id() values some index has stored as keys (a mark per ref, never cleared
- * within a run: a stale mark only costs a lookup). A lookup by the id() value of an owner never
- * stored anywhere finds nothing without asking the index's owner map, which is then made only
- * for programs that look up id() values of stored owners (not `ids[id(x)] = True` of fresh objects).
- */
-class OwnerMarks {
-  private marks = new Uint8Array(64);
-
-  has(owner: Ref): boolean {
-    return owner < this.marks.length && this.marks[owner] === 1;
-  }
-
-  set(owner: Ref): void {
-    let marks = this.marks;
-    if (owner >= marks.length) {
-      // Doubled, not grown a ref at a time: refs rise by a few per id() value stored.
-      const grown = new Uint8Array(Math.max(owner + 1, marks.length * 2));
-      grown.set(marks);
-      this.marks = marks = grown;
-    }
-    marks[owner] = 1;
-  }
-}
-
 class KeyIndex<T> {
   private serial = 0;
   // Every dict and set gets an index, most hold few keys of one class: the maps are made on first use.
@@ -85,6 +60,19 @@ class KeyIndex<T> {
    * Made from `addresses` when a lookup first needs it (`ownerSlots`), kept up to date after.
    */
   private byOwner: Map<Ref, Slot<T> | Slot<T>[]> | null = null;
+  /**
+   * The highest owner of the address slots (refs rise as objects are made): a lookup by the id()
+   * value of a newer object finds nothing without the owner map, which `ids[id(x)] = True` of
+   * fresh objects then never makes (a map entry per store was a tenth of such a loop).
+   */
+  private maxOwner = -1;
+  /**
+   * Address keys added since the last `flush`, all of live owners, not yet slots: a store of a
+   * fresh object's id() value (`ids[id(x)] = True`) then costs two pushes, and the slots are made
+   * only if some other lookup or change needs the index whole.
+   */
+  private readonly pendingItems: T[] = [];
+  private readonly pendingClasses: Extract<KeyClass, { kind: 'address' }>[] = [];
   private readonly unknown: Slot<T>[] = [];
   /** Every slot in insertion order (removals are rare: found by a scan). */
   private readonly slots: Slot<T>[] = [];
@@ -101,7 +89,6 @@ class KeyIndex<T> {
   constructor(
     private readonly rules: KeyRules,
     private readonly keyOf: (item: T) => Ref,
-    private readonly owners: OwnerMarks,
   ) {}
 
   matches(items: readonly T[]): boolean {
@@ -109,6 +96,30 @@ class KeyIndex<T> {
   }
 
   add(item: T, cls: KeyClass = this.rules.classify(this.keyOf(item))): void {
+    if (cls.kind === 'address' && this.rules.heap().certainlyAlive(cls.owner)) {
+      this.pendingItems.push(item);
+      this.pendingClasses.push(cls);
+      if (cls.owner > this.maxOwner) this.maxOwner = cls.owner;
+    } else {
+      this.flush();
+      this.addSlot(item, cls);
+    }
+    if (this.length === 0) this.first = item;
+    this.last = item;
+    this.length++;
+  }
+
+  /** The pending address keys become slots, in the order they were added. */
+  private flush(): void {
+    const items = this.pendingItems;
+    if (items.length === 0) return;
+    const classes = this.pendingClasses;
+    for (let i = 0; i < items.length; i++) this.addSlot(items[i] as T, classes[i] as KeyClass);
+    items.length = 0;
+    classes.length = 0;
+  }
+
+  private addSlot(item: T, cls: KeyClass): void {
     const slot: Slot<T> = { item, key: this.keyOf(item), serial: this.serial++, cls };
     this.slots.push(slot);
     switch (cls.kind) {
@@ -118,7 +129,7 @@ class KeyIndex<T> {
         break;
       case 'address': {
         this.addresses.push(slot);
-        this.owners.set(cls.owner);
+        if (cls.owner > this.maxOwner) this.maxOwner = cls.owner;
         if (this.byOwner !== null) addByOwner(this.byOwner, slot, cls.owner);
         if (!this.rules.heap().certainlyAlive(cls.owner)) this.deadOwners.push(slot);
         break;
@@ -134,13 +145,11 @@ class KeyIndex<T> {
         this.userCount++;
       }
     }
-    if (this.length === 0) this.first = item;
-    this.last = item;
-    this.length++;
   }
 
   /** Forget `item`; `items` is the array after its removal. */
   remove(item: T, items: readonly T[]): void {
+    this.flush();
     let at = -1;
     for (let i = 0; i < this.slots.length; i++) {
       if ((this.slots[i] as Slot<T>).item === item) {
@@ -178,6 +187,19 @@ class KeyIndex<T> {
 
   /** The first stored item equal to `key`, as the linear scan finds it (refusals included). */
   find(key: Ref, cls: KeyClass): T | undefined {
+    // The address case below, for an owner newer than every stored one, without the slots.
+    if (
+      cls.kind === 'address' &&
+      this.userCount === 0 &&
+      this.unknown.length === 0 &&
+      this.mayMatchAddress.length === 0 &&
+      cls.owner > this.maxOwner &&
+      this.rules.heap().certainlyAlive(cls.owner) &&
+      this.addressesWithDeadOwner().length === 0
+    ) {
+      return undefined;
+    }
+    this.flush();
     if (cls.kind === 'user' || this.userCount > 0) return this.findWithUserKeys(key, cls);
     // The common cases, without building a candidate list: no unknown keys, and no key of the
     // other class that could equal this one.
@@ -187,8 +209,8 @@ class KeyIndex<T> {
         return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
       }
       if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
-        // No index stored an id() value of this owner: none here is equal (see `OwnerMarks`).
-        if (!this.owners.has(cls.owner)) return undefined;
+        // Newer than every stored owner: no stored key has its address (see `maxOwner`).
+        if (cls.owner > this.maxOwner) return undefined;
         const same = this.ownerSlots().get(cls.owner);
         if (same === undefined) return undefined;
         if (!Array.isArray(same)) return this.rules.equals(same.key, key) ? same.item : undefined;
@@ -251,7 +273,7 @@ class KeyIndex<T> {
         out.push(...this.mayMatchAddress);
         if (!this.rules.heap().certainlyAlive(cls.owner)) out.push(...this.addresses);
         else {
-          const same = this.owners.has(cls.owner) ? this.ownerSlots().get(cls.owner) : undefined;
+          const same = cls.owner > this.maxOwner ? undefined : this.ownerSlots().get(cls.owner);
           if (Array.isArray(same)) out.push(...same);
           else if (same !== undefined) out.push(same);
           for (const slot of this.addressesWithDeadOwner()) if (slot.cls.kind === 'address' && slot.cls.owner !== cls.owner) out.push(slot);
@@ -278,6 +300,8 @@ class KeyIndex<T> {
   private addressesWithDeadOwner(): Slot<T>[] {
     const deaths = this.rules.heap().watchedDeaths;
     if (deaths !== this.deathsSeen) {
+      // Pending keys had live owners when added: one may have died since.
+      this.flush();
       this.deadOwners = this.findDeadOwners();
       this.deathsSeen = deaths;
     }
@@ -323,7 +347,6 @@ export class KeyedLookup {
    */
   private lastEntries: DictEntry[] | null = null;
   private lastIndex: KeyIndex<DictEntry> | null = null;
-  private readonly owners = new OwnerMarks();
 
   constructor(private readonly rules: KeyRules) {}
 
@@ -393,7 +416,7 @@ export class KeyedLookup {
     if (entries === this.lastEntries && last !== null && last.matches(entries)) return last;
     let index = this.dictIndexes.get(entries);
     if (!index?.matches(entries)) {
-      index = new KeyIndex(this.rules, (e: DictEntry) => e.key, this.owners);
+      index = new KeyIndex(this.rules, (e: DictEntry) => e.key);
       for (const e of entries) index.add(e);
       this.dictIndexes.set(entries, index);
     }
@@ -405,7 +428,7 @@ export class KeyedLookup {
   private setIndex(items: Ref[]): KeyIndex<Ref> {
     let index = this.setIndexes.get(items);
     if (!index?.matches(items)) {
-      index = new KeyIndex(this.rules, (r: Ref) => r, this.owners);
+      index = new KeyIndex(this.rules, (r: Ref) => r);
       for (const r of items) index.add(r);
       this.setIndexes.set(items, index);
     }
