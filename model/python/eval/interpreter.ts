@@ -211,7 +211,7 @@ export class Interpreter {
       const key = TYPE_KEYS.get(name);
       if (key === undefined) return undefined;
       return heap.preexisting(key, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
-    });
+    }, true);
     this.builtins = new LazyRefs((name) => {
       const key = BUILTIN_FUNCTION_KEYS.get(name);
       if (key !== undefined) return heap.preexisting(key, () => ({ kind: 'builtin', name, self: null }), false);
