@@ -1340,14 +1340,16 @@ export class Interpreter {
   }
 
   private evalNode(e: Expr, frame: Frame): Ref {
+    // Read once: nodes of every kind pass here, so each read of `kind` is a megamorphic load.
+    const { kind } = e;
     // The most common node, and never a constant (`constOf` holds literals and folded nodes only).
-    if (e.kind === 'Name') return this.loadName(e.id, frame);
+    if (kind === 'Name') return this.loadName(e.id, frame);
     // The next most common, never a constant either (no call folds): found without the switch.
-    if (e.kind === 'Call') return this.evalCall(e, frame);
+    if (kind === 'Call') return this.evalCall(e, frame);
     const h = this.heap;
     const c = frame.code.constOf.get(e);
     if (c !== undefined) return h.incref(c);
-    switch (e.kind) {
+    switch (kind) {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
@@ -1866,10 +1868,13 @@ export class Interpreter {
 
   private evalCall(e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
+    // Read once: `kind` of the callee's node is a megamorphic load (nodes of every kind).
+    const func = e.func;
+    const { kind: fk } = func;
     if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
-    if (e.func.kind === 'Name' && e.func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
+    if (fk === 'Name' && func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
     // `super().m(...)`: the method found after the class, called as `obj.m(...)` is (super-calls.ts).
-    if (e.func.kind === 'Attribute' && e.func.value.kind === 'Call' && isSuperCall(e.func.value, frame)) {
+    if (fk === 'Attribute' && func.value.kind === 'Call' && isSuperCall(func.value, frame)) {
       if (hasCallUnpacking(e)) throw new Refusal('super().m(...) with * or ** arguments', 'LOAD_SUPER_ATTR with CALL_FUNCTION_EX is not modelled', e.pos);
       const m = superMethod(this, e, frame);
       if (m.kind === 'done') return m.value;
@@ -1880,62 +1885,62 @@ export class Interpreter {
     }
     if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
-    if (e.func.kind === 'Attribute') {
-      const obj = this.evalExpr(e.func.value, frame);
+    if (fk === 'Attribute') {
+      const obj = this.evalExpr(func.value, frame);
       const op = h.get(obj).payload;
       // `LOAD_METHOD` (no bound method) takes keywords from 3.11 (`CALL` after `KW_NAMES`, the
       // same rework that lets the frame take the stack's references); before, a call with
       // keywords goes through the bound method (below, `CALL_FUNCTION_KW`). Measured with
       // `sys.getrefcount(self)` in a method called as `o.m(x, c=x)`: 4 on 3.8-3.10, 3 on 3.11-3.13.
       const methodCall = e.keywords.length === 0 || !this.cfg.callerHoldsArgumentReference;
-      if (methodCall && op.kind === 'instance' && !hasSlot(this, op.cls, e.func.attr) && instanceAttr(this, obj, e.func.attr) === null) {
-        const meth = lookupClassAttr(this, op.cls, e.func.attr);
+      if (methodCall && op.kind === 'instance' && !hasSlot(this, op.cls, func.attr) && instanceAttr(this, obj, func.attr) === null) {
+        const meth = lookupClassAttr(this, op.cls, func.attr);
         if (meth !== null && h.get(meth).payload.kind === 'function') {
           h.incref(meth);
           const args = this.evalArgs(e, frame, meth, obj);
           const kw = this.evalKeywords(e, frame, meth, args);
-          this.expectCallBorrows(meth, e, frame, e.func.value, true);
+          this.expectCallBorrows(meth, e, frame, func.value, true);
           return this.finishCall(meth, args, true, kw);
         }
       }
       const builtinMethodOwner = op.kind === 'set' || op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator');
       if (builtinMethodOwner && e.keywords.length > 0) {
-        if (takesKeywords(op.kind, e.func.attr)) return this.callListMethodWithKeywords(obj, e, frame);
+        if (takesKeywords(op.kind, func.attr)) return this.callListMethodWithKeywords(obj, e, frame);
         const owner = typeName(h, obj);
         h.decref(obj);
-        throw new Refusal(`keyword arguments to ${owner}.${e.func.attr}()`);
+        throw new Refusal(`keyword arguments to ${owner}.${func.attr}()`);
       }
       if (op.kind === 'set') {
         const args = this.evalArgs(e, frame, obj);
         try {
-          return callSetMethod(this, obj, e.func.attr, args);
+          return callSetMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, e.func.value, frame);
+          this.releaseLoaded(obj, func.value, frame);
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
         const args = this.evalArgs(e, frame, obj);
         try {
-          return callBuiltinMethod(this, obj, e.func.attr, args);
+          return callBuiltinMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, e.func.value, frame);
+          this.releaseLoaded(obj, func.value, frame);
         }
       }
       let fn: Ref;
       try {
-        fn = getAttr(this, obj, e.func.attr);
+        fn = getAttr(this, obj, func.attr);
       } finally {
         h.decref(obj);
       }
       const args = this.evalArgs(e, frame, fn);
       const kw = this.evalKeywords(e, frame, fn, args);
       if (this.cfg.classCallEntersInit !== 'never' && h.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
-      this.expectCallBorrows(fn, e, frame, e.func.value);
+      this.expectCallBorrows(fn, e, frame, func.value);
       return this.finishCall(fn, args, false, kw);
     }
-    const fn = this.evalExpr(e.func, frame);
+    const fn = this.evalExpr(func, frame);
     const args = this.evalArgs(e, frame, fn);
     const kw = this.evalKeywords(e, frame, fn, args);
     if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
