@@ -159,6 +159,22 @@ export function classAttrNames(vm: Interpreter, cls: Ref): string[] {
   return out;
 }
 
+/**
+ * The inline values of every instance before its first attribute store (shared, never stored
+ * to: `ownValues` replaces it first). Most instances of a loop's class never get an attribute,
+ * and a map made per instance cost as much as the rest of making one.
+ */
+export const NO_INSTANCE_VALUES: ReadonlyMap<string, Ref> = new Map<string, Ref>();
+
+/** The instance's own values map, made at its first store. */
+function ownValues(p: Extract<Payload, { kind: 'instance' }>): Map<string, Ref> {
+  if (p.values !== NO_INSTANCE_VALUES) return p.values;
+  // The payload's field is read-only to the readers; only this store replaces the shared empty map.
+  const values = new Map<string, Ref>();
+  (p as { values: Map<string, Ref> }).values = values;
+  return values;
+}
+
 export function instanceAttr(vm: Interpreter, obj: Ref, name: string): Ref | null {
   const h = vm.heap;
   const p = h.payload(obj, 'instance');
@@ -191,7 +207,7 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
       // Managed dict: the value goes to the inline values array (no dict object).
       const old = p.values.get(name);
       if (old === undefined) h.allocator.untracked('unknown');
-      p.values.set(name, value);
+      ownValues(p).set(name, value);
       if (old !== undefined) h.decref(old);
       return;
     }

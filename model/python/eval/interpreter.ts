@@ -22,7 +22,7 @@ import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
-import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, setAttr } from './attributes';
+import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, NO_INSTANCE_VALUES, setAttr } from './attributes';
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
@@ -97,6 +97,8 @@ type PlainKey = Extract<KeyClass, { kind: 'plain' }>;
 const UNKNOWN_KEY: KeyClass = Object.freeze({ kind: 'unknown' });
 /** The entries built before a display's first (shared: never pushed to). */
 const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
+/** The slot values of every instance of a class without `__slots__` (shared: never stored to, see `instantiate`). */
+const NO_SLOT_VALUES: Map<string, Ref> = new Map();
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
@@ -209,7 +211,7 @@ export class Interpreter {
       const key = TYPE_KEYS.get(name);
       if (key === undefined) return undefined;
       return heap.preexisting(key, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
-    });
+    }, true);
     this.builtins = new LazyRefs((name) => {
       const key = BUILTIN_FUNCTION_KEYS.get(name);
       if (key !== undefined) return heap.preexisting(key, () => ({ kind: 'builtin', name, self: null }), false);
@@ -997,7 +999,10 @@ export class Interpreter {
     const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
-    const obj = h.object({ kind: 'instance', cls, dict: null, values: new Map(), slots: new Map() }, size);
+    // Only a class with `__slots__` in its MRO stores slot values (`setAttr` asks `hasSlot`): the
+    // others share one empty map; the values map is made at the first store (`ownValues`).
+    // Measured: two maps made per instance were ~15% of a loop of `Item()` kept alive.
+    const obj = h.object({ kind: 'instance', cls, dict: null, values: NO_INSTANCE_VALUES as Map<string, Ref>, slots: slotted(h, cls) ? new Map<string, Ref>() : NO_SLOT_VALUES }, size);
     noteInstance(this, cls);
     if (withDict && this.cfg.managedDict) {
       // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
@@ -1335,14 +1340,16 @@ export class Interpreter {
   }
 
   private evalNode(e: Expr, frame: Frame): Ref {
+    // Read once: nodes of every kind pass here, so each read of `kind` is a megamorphic load.
+    const { kind } = e;
     // The most common node, and never a constant (`constOf` holds literals and folded nodes only).
-    if (e.kind === 'Name') return this.loadName(e.id, frame);
+    if (kind === 'Name') return this.loadName(e.id, frame);
     // The next most common, never a constant either (no call folds): found without the switch.
-    if (e.kind === 'Call') return this.evalCall(e, frame);
+    if (kind === 'Call') return this.evalCall(e, frame);
     const h = this.heap;
     const c = frame.code.constOf.get(e);
     if (c !== undefined) return h.incref(c);
-    switch (e.kind) {
+    switch (kind) {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
@@ -1861,10 +1868,13 @@ export class Interpreter {
 
   private evalCall(e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     const h = this.heap;
+    // Read once: `kind` of the callee's node is a megamorphic load (nodes of every kind).
+    const func = e.func;
+    const { kind: fk } = func;
     if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
-    if (e.func.kind === 'Name' && e.func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
+    if (fk === 'Name' && func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
     // `super().m(...)`: the method found after the class, called as `obj.m(...)` is (super-calls.ts).
-    if (e.func.kind === 'Attribute' && e.func.value.kind === 'Call' && isSuperCall(e.func.value, frame)) {
+    if (fk === 'Attribute' && func.value.kind === 'Call' && isSuperCall(func.value, frame)) {
       if (hasCallUnpacking(e)) throw new Refusal('super().m(...) with * or ** arguments', 'LOAD_SUPER_ATTR with CALL_FUNCTION_EX is not modelled', e.pos);
       const m = superMethod(this, e, frame);
       if (m.kind === 'done') return m.value;
@@ -1875,62 +1885,62 @@ export class Interpreter {
     }
     if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
-    if (e.func.kind === 'Attribute') {
-      const obj = this.evalExpr(e.func.value, frame);
+    if (fk === 'Attribute') {
+      const obj = this.evalExpr(func.value, frame);
       const op = h.get(obj).payload;
       // `LOAD_METHOD` (no bound method) takes keywords from 3.11 (`CALL` after `KW_NAMES`, the
       // same rework that lets the frame take the stack's references); before, a call with
       // keywords goes through the bound method (below, `CALL_FUNCTION_KW`). Measured with
       // `sys.getrefcount(self)` in a method called as `o.m(x, c=x)`: 4 on 3.8-3.10, 3 on 3.11-3.13.
       const methodCall = e.keywords.length === 0 || !this.cfg.callerHoldsArgumentReference;
-      if (methodCall && op.kind === 'instance' && !hasSlot(this, op.cls, e.func.attr) && instanceAttr(this, obj, e.func.attr) === null) {
-        const meth = lookupClassAttr(this, op.cls, e.func.attr);
+      if (methodCall && op.kind === 'instance' && !hasSlot(this, op.cls, func.attr) && instanceAttr(this, obj, func.attr) === null) {
+        const meth = lookupClassAttr(this, op.cls, func.attr);
         if (meth !== null && h.get(meth).payload.kind === 'function') {
           h.incref(meth);
           const args = this.evalArgs(e, frame, meth, obj);
           const kw = this.evalKeywords(e, frame, meth, args);
-          this.expectCallBorrows(meth, e, frame, e.func.value, true);
+          this.expectCallBorrows(meth, e, frame, func.value, true);
           return this.finishCall(meth, args, true, kw);
         }
       }
       const builtinMethodOwner = op.kind === 'set' || op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator');
       if (builtinMethodOwner && e.keywords.length > 0) {
-        if (takesKeywords(op.kind, e.func.attr)) return this.callListMethodWithKeywords(obj, e, frame);
+        if (takesKeywords(op.kind, func.attr)) return this.callListMethodWithKeywords(obj, e, frame);
         const owner = typeName(h, obj);
         h.decref(obj);
-        throw new Refusal(`keyword arguments to ${owner}.${e.func.attr}()`);
+        throw new Refusal(`keyword arguments to ${owner}.${func.attr}()`);
       }
       if (op.kind === 'set') {
         const args = this.evalArgs(e, frame, obj);
         try {
-          return callSetMethod(this, obj, e.func.attr, args);
+          return callSetMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, e.func.value, frame);
+          this.releaseLoaded(obj, func.value, frame);
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
         const args = this.evalArgs(e, frame, obj);
         try {
-          return callBuiltinMethod(this, obj, e.func.attr, args);
+          return callBuiltinMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, e.func.value, frame);
+          this.releaseLoaded(obj, func.value, frame);
         }
       }
       let fn: Ref;
       try {
-        fn = getAttr(this, obj, e.func.attr);
+        fn = getAttr(this, obj, func.attr);
       } finally {
         h.decref(obj);
       }
       const args = this.evalArgs(e, frame, fn);
       const kw = this.evalKeywords(e, frame, fn, args);
       if (this.cfg.classCallEntersInit !== 'never' && h.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
-      this.expectCallBorrows(fn, e, frame, e.func.value);
+      this.expectCallBorrows(fn, e, frame, func.value);
       return this.finishCall(fn, args, false, kw);
     }
-    const fn = this.evalExpr(e.func, frame);
+    const fn = this.evalExpr(func, frame);
     const args = this.evalArgs(e, frame, fn);
     const kw = this.evalKeywords(e, frame, fn, args);
     if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
@@ -2073,6 +2083,9 @@ export class Interpreter {
   private finishCall(fn: Ref, args: Ref[], isMethod: boolean, kw: { name: string; value: Ref }[] = []): Ref {
     const h = this.heap;
     const fp = h.get(fn).payload;
+    // A builtin function without keywords (`id(x)`, `len(x)`): what `call` does for it, without
+    // asking the payload again.
+    if (fp.kind === 'builtin' && fp.self === null && kw.length === 0) return this.finishBuiltinCall(fn, fp.name, args, kw);
     // 3.11+ a Python function's frame takes the stack's references, keyword values included; a bound
     // method's function too, with a new reference to `self` (Python/bytecodes.c CALL: `PyMethod`
     // unpacked; measured: a parameter bound through `m = obj.meth; m(v)` counts once on 3.11-3.13).
@@ -2089,6 +2102,22 @@ export class Interpreter {
       throw err;
     }
     if (!inlined) releaseOperands(h, args, kw);
+    h.decref(fn);
+    return result;
+  }
+
+  /** `finishCall` of a builtin function without keywords (`call` runs `callBuiltin` for it). */
+  private finishBuiltinCall(fn: Ref, name: string, args: Ref[], kw: { name: string; value: Ref }[]): Ref {
+    const h = this.heap;
+    let result: Ref;
+    try {
+      result = callBuiltin(this, name, args, kw);
+    } catch (err) {
+      releaseOperands(h, args, kw);
+      h.decref(fn);
+      throw err;
+    }
+    releaseOperands(h, args, kw);
     h.decref(fn);
     return result;
   }
@@ -2137,6 +2166,16 @@ export class Interpreter {
       throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
     }
   }
+}
+
+/** Whether `cls` or a base declares `__slots__`: only their instances store slot values (`hasSlot`). */
+function slotted(h: Heap, cls: Ref): boolean {
+  for (let c: Ref | null = cls; c !== null; ) {
+    const t: Extract<Payload, { kind: 'type' }> = h.payload(c, 'type');
+    if (t.slots !== null) return true;
+    c = t.base;
+  }
+  return false;
 }
 
 /**

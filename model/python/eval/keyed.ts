@@ -55,8 +55,24 @@ class KeyIndex<T> {
   private plain: Map<string, Slot<T>> | null = null;
   private readonly mayMatchAddress: Slot<T>[] = [];
   private readonly addresses: Slot<T>[] = [];
-  /** The address slots by owner: one slot alone (the common case: no array), or the list of them. */
+  /**
+   * The address slots by owner: one slot alone (the common case: no array), or the list of them.
+   * Made from `addresses` when a lookup first needs it (`ownerSlots`), kept up to date after.
+   */
   private byOwner: Map<Ref, Slot<T> | Slot<T>[]> | null = null;
+  /**
+   * The highest owner of the address slots (refs rise as objects are made): a lookup by the id()
+   * value of a newer object finds nothing without the owner map, which `ids[id(x)] = True` of
+   * fresh objects then never makes (a map entry per store was a tenth of such a loop).
+   */
+  private maxOwner = -1;
+  /**
+   * Address keys added since the last `flush`, all of live owners, not yet slots: a store of a
+   * fresh object's id() value (`ids[id(x)] = True`) then costs two pushes, and the slots are made
+   * only if some other lookup or change needs the index whole.
+   */
+  private readonly pendingItems: T[] = [];
+  private readonly pendingClasses: Extract<KeyClass, { kind: 'address' }>[] = [];
   private readonly unknown: Slot<T>[] = [];
   /** Every slot in insertion order (removals are rare: found by a scan). */
   private readonly slots: Slot<T>[] = [];
@@ -80,6 +96,30 @@ class KeyIndex<T> {
   }
 
   add(item: T, cls: KeyClass = this.rules.classify(this.keyOf(item))): void {
+    if (cls.kind === 'address' && this.rules.heap().certainlyAlive(cls.owner)) {
+      this.pendingItems.push(item);
+      this.pendingClasses.push(cls);
+      if (cls.owner > this.maxOwner) this.maxOwner = cls.owner;
+    } else {
+      this.flush();
+      this.addSlot(item, cls);
+    }
+    if (this.length === 0) this.first = item;
+    this.last = item;
+    this.length++;
+  }
+
+  /** The pending address keys become slots, in the order they were added. */
+  private flush(): void {
+    const items = this.pendingItems;
+    if (items.length === 0) return;
+    const classes = this.pendingClasses;
+    for (let i = 0; i < items.length; i++) this.addSlot(items[i] as T, classes[i] as KeyClass);
+    items.length = 0;
+    classes.length = 0;
+  }
+
+  private addSlot(item: T, cls: KeyClass): void {
     const slot: Slot<T> = { item, key: this.keyOf(item), serial: this.serial++, cls };
     this.slots.push(slot);
     switch (cls.kind) {
@@ -89,11 +129,8 @@ class KeyIndex<T> {
         break;
       case 'address': {
         this.addresses.push(slot);
-        const byOwner = (this.byOwner ??= new Map<Ref, Slot<T> | Slot<T>[]>());
-        const same = byOwner.get(cls.owner);
-        if (same === undefined) byOwner.set(cls.owner, slot);
-        else if (Array.isArray(same)) same.push(slot);
-        else byOwner.set(cls.owner, [same, slot]);
+        if (cls.owner > this.maxOwner) this.maxOwner = cls.owner;
+        if (this.byOwner !== null) addByOwner(this.byOwner, slot, cls.owner);
         if (!this.rules.heap().certainlyAlive(cls.owner)) this.deadOwners.push(slot);
         break;
       }
@@ -108,13 +145,11 @@ class KeyIndex<T> {
         this.userCount++;
       }
     }
-    if (this.length === 0) this.first = item;
-    this.last = item;
-    this.length++;
   }
 
   /** Forget `item`; `items` is the array after its removal. */
   remove(item: T, items: readonly T[]): void {
+    this.flush();
     let at = -1;
     for (let i = 0; i < this.slots.length; i++) {
       if ((this.slots[i] as Slot<T>).item === item) {
@@ -152,6 +187,19 @@ class KeyIndex<T> {
 
   /** The first stored item equal to `key`, as the linear scan finds it (refusals included). */
   find(key: Ref, cls: KeyClass): T | undefined {
+    // The address case below, for an owner newer than every stored one, without the slots.
+    if (
+      cls.kind === 'address' &&
+      this.userCount === 0 &&
+      this.unknown.length === 0 &&
+      this.mayMatchAddress.length === 0 &&
+      cls.owner > this.maxOwner &&
+      this.rules.heap().certainlyAlive(cls.owner) &&
+      this.addressesWithDeadOwner().length === 0
+    ) {
+      return undefined;
+    }
+    this.flush();
     if (cls.kind === 'user' || this.userCount > 0) return this.findWithUserKeys(key, cls);
     // The common cases, without building a candidate list: no unknown keys, and no key of the
     // other class that could equal this one.
@@ -161,7 +209,9 @@ class KeyIndex<T> {
         return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
       }
       if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
-        const same = this.byOwner?.get(cls.owner);
+        // Newer than every stored owner: no stored key has its address (see `maxOwner`).
+        if (cls.owner > this.maxOwner) return undefined;
+        const same = this.ownerSlots().get(cls.owner);
         if (same === undefined) return undefined;
         if (!Array.isArray(same)) return this.rules.equals(same.key, key) ? same.item : undefined;
         for (let i = 0; i < same.length; i++) {
@@ -223,7 +273,7 @@ class KeyIndex<T> {
         out.push(...this.mayMatchAddress);
         if (!this.rules.heap().certainlyAlive(cls.owner)) out.push(...this.addresses);
         else {
-          const same = this.byOwner?.get(cls.owner);
+          const same = cls.owner > this.maxOwner ? undefined : this.ownerSlots().get(cls.owner);
           if (Array.isArray(same)) out.push(...same);
           else if (same !== undefined) out.push(same);
           for (const slot of this.addressesWithDeadOwner()) if (slot.cls.kind === 'address' && slot.cls.owner !== cls.owner) out.push(slot);
@@ -234,9 +284,24 @@ class KeyIndex<T> {
     return out.length === 0 ? null : out;
   }
 
+  /** `byOwner`, made from `addresses` (in insertion order, as `add` appends) on first use. */
+  private ownerSlots(): Map<Ref, Slot<T> | Slot<T>[]> {
+    let byOwner = this.byOwner;
+    if (byOwner === null) {
+      byOwner = this.byOwner = new Map<Ref, Slot<T> | Slot<T>[]>();
+      for (let i = 0; i < this.addresses.length; i++) {
+        const slot = this.addresses[i] as Slot<T>;
+        if (slot.cls.kind === 'address') addByOwner(byOwner, slot, slot.cls.owner);
+      }
+    }
+    return byOwner;
+  }
+
   private addressesWithDeadOwner(): Slot<T>[] {
     const deaths = this.rules.heap().watchedDeaths;
     if (deaths !== this.deathsSeen) {
+      // Pending keys had live owners when added: one may have died since.
+      this.flush();
       this.deadOwners = this.findDeadOwners();
       this.deathsSeen = deaths;
     }
@@ -254,6 +319,14 @@ class KeyIndex<T> {
     for (const s of this.addresses) if (s.cls.kind === 'address' && !heap.certainlyAlive(s.cls.owner)) out.push(s);
     return out;
   }
+}
+
+/** Appends an address slot to its owner's slots. */
+function addByOwner<T>(byOwner: Map<Ref, Slot<T> | Slot<T>[]>, slot: Slot<T>, owner: Ref): void {
+  const same = byOwner.get(owner);
+  if (same === undefined) byOwner.set(owner, slot);
+  else if (Array.isArray(same)) same.push(slot);
+  else byOwner.set(owner, [same, slot]);
 }
 
 /** Lookups in dicts (`DictEntry[]`) and sets (`Ref[]`) through per-payload indexes. */

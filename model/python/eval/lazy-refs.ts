@@ -5,17 +5,28 @@
  */
 import type { Ref } from '../../core/objects';
 
+/** A name `make` has no object for, remembered (refs are never negative). */
+const NONE = -1;
+
 export class LazyRefs {
   private readonly made = new Map<string, Ref>();
 
-  constructor(private readonly make: (name: string) => Ref | undefined) {}
+  /**
+   * `fixedNames`: `make` answers undefined for the same names whenever asked, without doing
+   * anything, so a miss is remembered too (`builtinTypes.get(cls.name)` at every call of a class).
+   */
+  constructor(
+    private readonly make: (name: string) => Ref | undefined,
+    private readonly fixedNames = false,
+  ) {}
 
   get(name: string): Ref | undefined {
     let ref = this.made.get(name);
     if (ref === undefined) {
       ref = this.make(name);
       if (ref !== undefined) this.made.set(name, ref);
-    }
+      else if (this.fixedNames) this.made.set(name, NONE);
+    } else if (ref === NONE) return undefined;
     return ref;
   }
 }

@@ -28,7 +28,9 @@ export function derivesFromStr(vm: Interpreter, cls: Ref): boolean {
 
 /** Whether `ref` is an instance of a str subclass made by `newStrSubclassInstance`. */
 export function isStrSubclassInstance(heap: Heap, ref: Ref): boolean {
-  return TEXTS.has(heap.get(ref).payload);
+  // Only `instance` payloads are in TEXTS: other kinds (every operand of an operator) skip the WeakMap.
+  const p = heap.get(ref).payload;
+  return p.kind === 'instance' && TEXTS.has(p);
 }
 
 /** Refuses `what` on an instance of a str subclass: its str behaviour is not modelled. */
