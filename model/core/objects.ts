@@ -35,9 +35,10 @@ export type Payload =
   /**
    * A class instance: `dict` its `__dict__` object when one exists (3.8-3.10 make it at the
    * first attribute store), `values` its inline attribute values (3.11+ managed dicts,
-   * `_PyObject_InitInlineValues`), `slots` its `__slots__` members.
+   * `_PyObject_InitInlineValues`; a shared empty map until the first store replaces it, see
+   * attributes.ts `ownValues`), `slots` its `__slots__` members.
    */
-  | { readonly kind: 'instance'; readonly cls: Ref; dict: Ref | null; readonly values: Map<string, Ref>; readonly slots: Map<string, Ref> }
+  | { readonly kind: 'instance'; readonly cls: Ref; dict: Ref | null; values: Map<string, Ref>; readonly slots: Map<string, Ref> }
   /** A class. `attrs` stands for the class namespace (a mappingproxy'd dict in CPython). */
   | { readonly kind: 'type'; readonly name: string; readonly attrs: Map<string, Ref>; readonly slots: readonly string[] | null; readonly base: Ref | null }
   /** A Python function: `codeObject` its code object, `code` the evaluator's compiled body (opaque to the core). */

@@ -169,9 +169,8 @@ export const NO_INSTANCE_VALUES: ReadonlyMap<string, Ref> = new Map<string, Ref>
 /** The instance's own values map, made at its first store. */
 function ownValues(p: Extract<Payload, { kind: 'instance' }>): Map<string, Ref> {
   if (p.values !== NO_INSTANCE_VALUES) return p.values;
-  // The payload's field is read-only to the readers; only this store replaces the shared empty map.
   const values = new Map<string, Ref>();
-  (p as { values: Map<string, Ref> }).values = values;
+  p.values = values;
   return values;
 }
 
