@@ -63,6 +63,8 @@ export class Heap {
   private cache: Map<string, Ref> | null = null;
   /** Objects that exist before the program runs (see `preexisting`), by key. */
   private readonly preexistingCache = new Map<string, Ref>();
+  /** The pre-existing strs of identifiers, by the name itself (see `preexistingName`). */
+  private readonly preexistingNames = new Map<string, Ref>();
   /** `Objects/unicodeobject.c` `interned`: value -> the interned str. */
   readonly internTable = new Map<string, Ref>();
   /** Python-level callback runner for weakref callbacks (set by the evaluator). */
@@ -373,6 +375,19 @@ export class Heap {
     const payload = make();
     const ref = this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
     this.preexistingCache.set(key, ref);
+    return ref;
+  }
+
+  /**
+   * `preexisting` for the str of an identifier (`co_names` entries, `bool_repr`'s 'True'):
+   * found by the name itself. Why: a key built per call (`name:` + the name) was hashed per call,
+   * for every name an identifier-using step asked for.
+   */
+  preexistingName(name: string, immortal: boolean, origin: ImmortalOrigin): Ref {
+    const hit = this.preexistingNames.get(name);
+    if (hit !== undefined) return this.incref(hit);
+    const ref = this.register({ kind: 'str', value: name }, this.allocator.staticAddressForObject(), immortal, origin, false);
+    this.preexistingNames.set(name, ref);
     return ref;
   }
 

@@ -6,7 +6,7 @@
  */
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
-import { intPayload, type Payload, type Ref } from '../../core/objects';
+import { intPayload, type Ref } from '../../core/objects';
 import { getsizeof, requestSize, strLength } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
@@ -586,20 +586,9 @@ function strCall(vm: Interpreter, a: Ref): Ref {
   }
 }
 
-/**
- * `bool_repr`: 'True' and 'False' are interned strings made once. Constant keys and makers
- * (`print(a is b)` in most programs comes here): a key built per call was hashed per call.
- */
+/** `bool_repr`: 'True' and 'False' are interned strings made once (the identifiers' objects). */
 export function boolStr(vm: Interpreter, value: boolean): Ref {
-  return vm.heap.preexisting(value ? 'name:True' : 'name:False', value ? trueStr : falseStr, vm.cfg.core.internImmortal.constants);
-}
-
-function trueStr(): Payload {
-  return { kind: 'str', value: 'True' };
-}
-
-function falseStr(): Payload {
-  return { kind: 'str', value: 'False' };
+  return vm.heap.preexistingName(value ? 'True' : 'False', vm.cfg.core.internImmortal.constants, 'static');
 }
 
 /**

@@ -17,7 +17,7 @@ import type { Ref } from '../../core/objects';
  * when interned (measured on 3.14.2 wasm32: 'append' static, 'print' runtime).
  */
 export function identifierObject(h: Heap, immortal: boolean, name: string): Ref {
-  return h.preexisting(`name:${name}`, () => ({ kind: 'str', value: name }), immortal, isCachedStr(name) ? 'static' : 'unknown');
+  return h.preexistingName(name, immortal, isCachedStr(name) ? 'static' : 'unknown');
 }
 
 /** The interned str of `name` (a new reference). `immortal`: the profile's `codeNamesImmortal`. */
