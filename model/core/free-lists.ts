@@ -58,7 +58,7 @@ export class FreeList {
    */
   allocate(forObject = false): Address {
     const sizeClass = this.sizeClass;
-    if (this.config.capacity === 0) return forObject ? this.allocator.allocateForObject(this.requestBytes) : this.allocator.allocate(this.requestBytes);
+    if (this.config.capacity === 0) return this.fromAllocator(forObject);
     this.maxFill = Math.max(0, this.maxFill - 1);
     if (!this.overflowRisk) {
       const reused = this.known.pop();
@@ -71,12 +71,17 @@ export class FreeList {
     this.allocator.untracked(this.requestBytes);
     // Nothing lost below and no overflow: the block's own candidates.
     const lostBelow = this.lostBelow;
-    if (!this.overflowRisk && (lostBelow === null || lostBelow.size === 0)) return forObject ? this.allocator.allocateForObject(this.requestBytes) : this.allocator.allocate(this.requestBytes);
+    if (!this.overflowRisk && (lostBelow === null || lostBelow.size === 0)) return this.fromAllocator(forObject);
     const block = this.allocator.allocate(this.requestBytes);
     const candidates = new CandidateBuilder().candidates(block.candidates);
     if (lostBelow !== null) candidates.set(lostBelow);
     if (this.overflowRisk) for (const a of this.known) candidates.candidates(a.candidates);
     return { ...block, candidates: candidates.build() };
+  }
+
+  /** A block of the list's size from pymalloc, in the allocator's scratch address when `forObject` (see `allocate`). */
+  private fromAllocator(forObject: boolean): Address {
+    return forObject ? this.allocator.allocateForObject(this.requestBytes) : this.allocator.allocate(this.requestBytes);
   }
 
   /** Objects were freed into the list in an order the model does not know. */

@@ -132,9 +132,9 @@ export class Heap {
     this.smallIntMaxNumber = config.smallIntMax;
     const s = config.sizes;
     this.oneDigitLimit = 2 ** s.longDigitBits;
-    this.oneDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(1, s.longZeroDigits);
+    this.oneDigitIntBytes = safeIntSize(1, config);
     this.twoDigitLimit = 2 ** (2 * s.longDigitBits);
-    this.twoDigitIntBytes = s.longHeader + s.longDigitBytes * Math.max(2, s.longZeroDigits);
+    this.twoDigitIntBytes = safeIntSize(this.oneDigitLimit, config);
     this.allocator = new Allocator(config);
     this.tupleFreeMaxLen = config.freeLists.tuple.maxLen;
     const fl = config.freeLists;
@@ -630,25 +630,24 @@ export class Heap {
   /** `_Py_Dealloc`: run the type's `tp_dealloc`; nested deallocations run depth first as in C. */
   private dealloc(o: HeapObject): void {
     const p = o.payload;
-    if (p.kind === 'int' || p.kind === 'str' || p.kind === 'float') {
-      // The commonest deaths: no weak references (`tp_weaklistoffset` 0, see
-      // `canBeWeaklyReferenced`), nothing referenced, not tracked; the steps below that apply.
-      o.alive = false;
-      if (o.watched) {
-        o.watched = false;
-        this.watchedDeaths++;
-      }
-      if (p.kind === 'int') this.allocator.free(o.address);
-      else this.releaseMemory(o);
-      this.objects[o.ref] = undefined;
-      return;
-    }
-    clearWeakrefsOf(this, o);
+    // The commonest deaths: no weak references (`tp_weaklistoffset` 0, see `canBeWeaklyReferenced`)
+    // and nothing referenced, so only the steps every death has.
+    const leaf = p.kind === 'int' || p.kind === 'str' || p.kind === 'float';
+    if (!leaf) clearWeakrefsOf(this, o);
     o.alive = false;
     if (o.watched) {
       o.watched = false;
       this.watchedDeaths++;
     }
+    if (!leaf) this.releaseReferents(o, p);
+    this.releaseMemory(o);
+    // A freed object is not kept: holding every dead object (and its payload and address) to
+    // the end of the run made the JavaScript collector copy them all, again and again.
+    this.objects[o.ref] = undefined;
+  }
+
+  /** The dying object's own references and finalizer (`tp_dealloc`'s part before the memory goes). */
+  private releaseReferents(o: HeapObject, p: Payload): void {
     if (p.kind === 'weakref' && p.referent !== null) {
       // `weakref_dealloc` -> `clear_weakref`: unlink from the referent's list.
       const list = this.get(p.referent).weakrefs;
@@ -667,10 +666,6 @@ export class Heap {
     } else {
       for (const child of deallocOrder(p)) this.decref(child);
     }
-    this.releaseMemory(o);
-    // A freed object is not kept: holding every dead object (and its payload and address) to
-    // the end of the run made the JavaScript collector copy them all, again and again.
-    this.objects[o.ref] = undefined;
   }
 
   /** Where the dead object's memory goes: its type's free list or pymalloc. */
