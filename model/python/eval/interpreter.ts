@@ -22,7 +22,7 @@ import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
-import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, NO_INSTANCE_VALUES, setAttr } from './attributes';
+import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
 import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
@@ -97,8 +97,6 @@ type PlainKey = Extract<KeyClass, { kind: 'plain' }>;
 const UNKNOWN_KEY: KeyClass = Object.freeze({ kind: 'unknown' });
 /** The entries built before a display's first (shared: never pushed to). */
 const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
-/** The slot values of every instance of a class without `__slots__` (shared: never stored to, see `instantiate`). */
-const NO_SLOT_VALUES: Map<string, Ref> = new Map();
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
@@ -999,10 +997,7 @@ export class Interpreter {
     const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
-    // Only a class with `__slots__` in its MRO stores slot values (`setAttr` asks `hasSlot`): the
-    // others share one empty map; the values map is made at the first store (`ownValues`).
-    // Measured: two maps made per instance were ~15% of a loop of `Item()` kept alive.
-    const obj = h.object({ kind: 'instance', cls, dict: null, values: NO_INSTANCE_VALUES as Map<string, Ref>, slots: slotted(h, cls) ? new Map<string, Ref>() : NO_SLOT_VALUES }, size);
+    const obj = h.object(newInstancePayload(this, cls), size);
     noteInstance(this, cls);
     if (withDict && this.cfg.managedDict) {
       // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
@@ -2083,9 +2078,9 @@ export class Interpreter {
   private finishCall(fn: Ref, args: Ref[], isMethod: boolean, kw: { name: string; value: Ref }[] = []): Ref {
     const h = this.heap;
     const fp = h.get(fn).payload;
-    // A builtin function without keywords (`id(x)`, `len(x)`): what `call` does for it, without
+    // A builtin function without keywords (`id(x)`, `len(x)`): run as `call` runs it, without
     // asking the payload again.
-    if (fp.kind === 'builtin' && fp.self === null && kw.length === 0) return this.finishBuiltinCall(fn, fp.name, args, kw);
+    const builtinName = fp.kind === 'builtin' && fp.self === null && kw.length === 0 ? fp.name : null;
     // 3.11+ a Python function's frame takes the stack's references, keyword values included; a bound
     // method's function too, with a new reference to `self` (Python/bytecodes.c CALL: `PyMethod`
     // unpacked; measured: a parameter bound through `m = obj.meth; m(v)` counts once on 3.11-3.13).
@@ -2095,29 +2090,14 @@ export class Interpreter {
     if (inlined && unpacked !== null) args = [h.incref(unpacked.self), ...args];
     let result: Ref;
     try {
-      result = inlined ? (kw.length > 0 ? callFunctionWithKeywords(this, callee, args, kw, true) : this.callFunction(callee, args, true)) : this.call(fn, args, kw, isMethod);
+      if (builtinName !== null) result = callBuiltin(this, builtinName, args, kw);
+      else result = inlined ? (kw.length > 0 ? callFunctionWithKeywords(this, callee, args, kw, true) : this.callFunction(callee, args, true)) : this.call(fn, args, kw, isMethod);
     } catch (err) {
       if (!inlined) releaseOperands(h, args, kw);
       h.decref(fn);
       throw err;
     }
     if (!inlined) releaseOperands(h, args, kw);
-    h.decref(fn);
-    return result;
-  }
-
-  /** `finishCall` of a builtin function without keywords (`call` runs `callBuiltin` for it). */
-  private finishBuiltinCall(fn: Ref, name: string, args: Ref[], kw: { name: string; value: Ref }[]): Ref {
-    const h = this.heap;
-    let result: Ref;
-    try {
-      result = callBuiltin(this, name, args, kw);
-    } catch (err) {
-      releaseOperands(h, args, kw);
-      h.decref(fn);
-      throw err;
-    }
-    releaseOperands(h, args, kw);
     h.decref(fn);
     return result;
   }
@@ -2166,16 +2146,6 @@ export class Interpreter {
       throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
     }
   }
-}
-
-/** Whether `cls` or a base declares `__slots__`: only their instances store slot values (`hasSlot`). */
-function slotted(h: Heap, cls: Ref): boolean {
-  for (let c: Ref | null = cls; c !== null; ) {
-    const t: Extract<Payload, { kind: 'type' }> = h.payload(c, 'type');
-    if (t.slots !== null) return true;
-    c = t.base;
-  }
-  return false;
 }
 
 /**

@@ -187,39 +187,28 @@ class KeyIndex<T> {
 
   /** The first stored item equal to `key`, as the linear scan finds it (refusals included). */
   find(key: Ref, cls: KeyClass): T | undefined {
-    // The address case below, for an owner newer than every stored one, without the slots.
-    if (
-      cls.kind === 'address' &&
-      this.userCount === 0 &&
-      this.unknown.length === 0 &&
-      this.mayMatchAddress.length === 0 &&
-      cls.owner > this.maxOwner &&
-      this.rules.heap().certainlyAlive(cls.owner) &&
-      this.addressesWithDeadOwner().length === 0
-    ) {
+    // The common cases, without building a candidate list: no unknown keys, and no key of the
+    // other class that could equal this one.
+    const common = this.userCount === 0 && this.unknown.length === 0;
+    if (common && cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
+      // Newer than every stored owner: no stored key has its address (see `maxOwner`), and the
+      // pending keys need not become slots.
+      if (cls.owner > this.maxOwner) return undefined;
+      this.flush();
+      const same = this.ownerSlots().get(cls.owner);
+      if (same === undefined) return undefined;
+      if (!Array.isArray(same)) return this.rules.equals(same.key, key) ? same.item : undefined;
+      for (let i = 0; i < same.length; i++) {
+        const slot = same[i] as Slot<T>;
+        if (this.rules.equals(slot.key, key)) return slot.item;
+      }
       return undefined;
     }
     this.flush();
     if (cls.kind === 'user' || this.userCount > 0) return this.findWithUserKeys(key, cls);
-    // The common cases, without building a candidate list: no unknown keys, and no key of the
-    // other class that could equal this one.
-    if (this.unknown.length === 0) {
-      if (cls.kind === 'plain' && (!cls.mayMatchAddress || this.addresses.length === 0)) {
-        const same = this.plain?.get(cls.hash);
-        return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
-      }
-      if (cls.kind === 'address' && this.mayMatchAddress.length === 0 && this.rules.heap().certainlyAlive(cls.owner) && this.addressesWithDeadOwner().length === 0) {
-        // Newer than every stored owner: no stored key has its address (see `maxOwner`).
-        if (cls.owner > this.maxOwner) return undefined;
-        const same = this.ownerSlots().get(cls.owner);
-        if (same === undefined) return undefined;
-        if (!Array.isArray(same)) return this.rules.equals(same.key, key) ? same.item : undefined;
-        for (let i = 0; i < same.length; i++) {
-          const slot = same[i] as Slot<T>;
-          if (this.rules.equals(slot.key, key)) return slot.item;
-        }
-        return undefined;
-      }
+    if (common && cls.kind === 'plain' && (!cls.mayMatchAddress || this.addresses.length === 0)) {
+      const same = this.plain?.get(cls.hash);
+      return same !== undefined && this.rules.equals(same.key, key) ? same.item : undefined;
     }
     const candidates = this.candidates(key, cls);
     if (candidates === null) return undefined;
