@@ -36,6 +36,39 @@ const LEAF_CHECK_LIMIT = 8;
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
 const makeFalse = (): Payload => ({ kind: 'bool', value: false });
 
+/** What every heap of a config derives from it (`Heap`'s fields of the same names). */
+interface HeapConstants {
+  readonly smallIntMin: bigint;
+  readonly smallIntMax: bigint;
+  readonly oneDigitLimit: number;
+  readonly oneDigitIntBytes: number;
+  readonly twoDigitLimit: number;
+  readonly twoDigitIntBytes: number;
+}
+
+/**
+ * The `HeapConstants` of each config, made at its first heap: configs are immutable, and
+ * deriving them (two `**`, two bigints) cost a tenth of running `pass`.
+ */
+const constantsByConfig = new WeakMap<CoreConfig, HeapConstants>();
+function heapConstantsOf(config: CoreConfig): HeapConstants {
+  let k = constantsByConfig.get(config);
+  if (k === undefined) {
+    const bits = config.sizes.longDigitBits;
+    const oneDigitLimit = 2 ** bits;
+    k = {
+      smallIntMin: BigInt(config.smallIntMin),
+      smallIntMax: BigInt(config.smallIntMax),
+      oneDigitLimit,
+      oneDigitIntBytes: safeIntSize(1, config),
+      twoDigitLimit: 2 ** (2 * bits),
+      twoDigitIntBytes: safeIntSize(oneDigitLimit, config),
+    };
+    constantsByConfig.set(config, k);
+  }
+  return k;
+}
+
 export class Heap {
   readonly allocator: Allocator;
   /**
@@ -126,15 +159,15 @@ export class Heap {
   private readonly twoDigitIntBytes: number;
 
   constructor(readonly config: CoreConfig) {
-    this.smallIntMin = BigInt(config.smallIntMin);
-    this.smallIntMax = BigInt(config.smallIntMax);
+    const k = heapConstantsOf(config);
+    this.smallIntMin = k.smallIntMin;
+    this.smallIntMax = k.smallIntMax;
     this.smallIntMinNumber = config.smallIntMin;
     this.smallIntMaxNumber = config.smallIntMax;
-    const s = config.sizes;
-    this.oneDigitLimit = 2 ** s.longDigitBits;
-    this.oneDigitIntBytes = safeIntSize(1, config);
-    this.twoDigitLimit = 2 ** (2 * s.longDigitBits);
-    this.twoDigitIntBytes = safeIntSize(this.oneDigitLimit, config);
+    this.oneDigitLimit = k.oneDigitLimit;
+    this.oneDigitIntBytes = k.oneDigitIntBytes;
+    this.twoDigitLimit = k.twoDigitLimit;
+    this.twoDigitIntBytes = k.twoDigitIntBytes;
     this.allocator = new Allocator(config);
     this.tupleFreeMaxLen = config.freeLists.tuple.maxLen;
     const fl = config.freeLists;

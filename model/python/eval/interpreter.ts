@@ -84,6 +84,8 @@ interface CodeFacts {
   /** Cells or free variables: the frame gets its cells (cells.ts). */
   readonly hasCells: boolean;
   readonly paramNames: readonly string[];
+  /** Run once already (3.8-3.10 keep a zombie frame per code object). */
+  called: boolean;
 }
 
 /** An `id()` value's entry in `addressInts`, which is also its class as a dict key or set item. */
@@ -97,6 +99,9 @@ type PlainKey = Extract<KeyClass, { kind: 'plain' }>;
 const UNKNOWN_KEY: KeyClass = Object.freeze({ kind: 'unknown' });
 /** The entries built before a display's first (shared: never pushed to). */
 const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
+/** `heapTypes` and `unknownInts` of a run that has none (shared: read-only views, never written). */
+const NO_REFS: ReadonlySet<Ref> = new Set();
+const NO_REFS_WHY: ReadonlyMap<Ref, string> = new Map();
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
@@ -149,8 +154,11 @@ export class Interpreter {
   readonly snapshots: HeapSnapshot[] = [];
   /** ints made by `id()`: their value is the address of `owner` (see address.ts); each entry is also the int's key class (keyed.ts). */
   readonly addressInts = new RefTable<AddressKey>();
-  /** ints whose value CPython decides from state the model does not know. */
-  readonly unknownInts = new Map<Ref, string>();
+  /** ints whose value CPython decides from state the model does not know (made at the first: most runs have none). */
+  private unknownIntMap: Map<Ref, string> | null = null;
+  get unknownInts(): ReadonlyMap<Ref, string> {
+    return this.unknownIntMap ?? NO_REFS_WHY;
+  }
 
   /** Registers an id() value, also for the comparisons values.ts makes (`Heap.opaqueInts`). */
   noteAddressInt(ref: Ref, owner: Ref): void {
@@ -160,7 +168,7 @@ export class Interpreter {
 
   /** Registers an int the model cannot know, also for the comparisons values.ts makes. */
   noteUnknownInt(ref: Ref, why: string): void {
-    this.unknownInts.set(ref, why);
+    (this.unknownIntMap ??= new Map()).set(ref, why);
     markOpaque(this.heap, ref, why);
   }
   private readonly builtins: LazyRefs;
@@ -174,15 +182,14 @@ export class Interpreter {
   private underscore: Ref | null = null;
   /**
    * The `ns` of every function frame: empty, never written (only a class body's frame stores
-   * names in its `ns`; a module's is its globals), so one map serves the run's calls.
+   * names in its `ns`; a module's is its globals), so one map serves the run's calls. Made at
+   * the first call (as the tables below: a run that calls no function makes none of them).
    */
-  private readonly functionNames = new Map<string, Ref>();
-  /** The evaluator modules' state for this run (run-state.ts). */
-  readonly runStates = new Map<RunSlot<unknown>, unknown>();
-  /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
-  private readonly calledOnce = new Set<CodeObject>();
+  private functionNames: Map<string, Ref> | null = null;
+  /** The evaluator modules' state for this run (run-state.ts; made at the first). */
+  runStates: Map<RunSlot<unknown>, unknown> | null = null;
   /** `codeFacts` of the code objects called so far (this run's code objects: nothing outlives the run). */
-  private readonly factsOfCode = new Map<CodeObject, CodeFacts>();
+  private factsOfCode: Map<CodeObject, CodeFacts> | null = null;
   private depth = 0;
   /** How many Python frames run (0 in the module body). */
   get callDepth(): number {
@@ -236,9 +243,9 @@ export class Interpreter {
     this.heap.release();
     this.globals.clear();
     this.addressInts.clear();
-    this.unknownInts.clear();
+    this.unknownIntMap = null;
     this.plainKeys.clear();
-    this.runStates.clear();
+    this.runStates = null;
     this.frame = null;
   }
 
@@ -926,11 +933,11 @@ export class Interpreter {
     const facts = this.codeFacts(code, params);
     const extended = facts.extended;
     if (this.depth >= MAX_DEPTH) throw new Refusal('recursion deeper than 100 calls');
-    if (this.cfg.callerHoldsArgumentReference && !this.calledOnce.has(code)) {
+    if (this.cfg.callerHoldsArgumentReference && !facts.called) {
       // 3.8-3.10: the first call allocates the frame object (kept as `co_zombieframe`).
       h.allocator.untrackedAtLeast(300);
     }
-    this.calledOnce.add(code);
+    facts.called = true;
     // Arguments that do not fit: the TypeError (`kw` here only for a simple signature that does not fit).
     if (!extended && (kw.length > 0 || args.length > params.length || args.length < params.length - nDefaults)) checkArguments(this, fn, params, args, kw, steal);
     const fast = new Map<string, Ref | null>();
@@ -945,7 +952,7 @@ export class Interpreter {
       if (a !== undefined) fast.set(name, steal ? a : h.incref(a));
       else fast.set(name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     }
-    const ns = this.functionNames;
+    const ns = (this.functionNames ??= new Map<string, Ref>());
     const frame: Frame = facts.hasCells ? { code, kind: 'function', fast, ns, globals: this.globals, ...enterCells(this, code, fn, fast, facts.paramNames) } : { code, kind: 'function', fast, ns, globals: this.globals };
     // `_PyEvalFramePushAndInit_Ex` (call-unpacking.ts): the argument tuple goes before the body runs.
     framePushed?.();
@@ -971,15 +978,17 @@ export class Interpreter {
 
   /** What every call of a code object needs to know about it, found at its first call in this run. */
   private codeFacts(code: CodeObject, params: readonly Parameter[]): CodeFacts {
-    let facts = this.factsOfCode.get(code);
+    const factsOfCode = (this.factsOfCode ??= new Map<CodeObject, CodeFacts>());
+    let facts = factsOfCode.get(code);
     if (facts === undefined) {
       facts = {
         extended: hasSignatureExtras(params),
         generator: isGeneratorBody(code.body),
         hasCells: code.cellVars.length > 0 || code.freeVars.length > 0,
         paramNames: params.map((p) => p.name),
+        called: false,
       };
-      this.factsOfCode.set(code, facts);
+      factsOfCode.set(code, facts);
     }
     return facts;
   }
@@ -1514,7 +1523,14 @@ export class Interpreter {
   /** The key a dict or set insertion holds while it hashes and compares (user-equality.ts). */
   readonly insertion = new KeyInsertion();
   /** Classes made by `class` statements (heap types), as opposed to static types (name-attributes.ts). */
-  readonly heapTypes = new Set<Ref>();
+  private heapTypeSet: Set<Ref> | null = null;
+  get heapTypes(): ReadonlySet<Ref> {
+    return this.heapTypeSet ?? NO_REFS;
+  }
+  /** `heapTypes` gets `cls` (made at the first: most runs define no class). */
+  noteHeapType(cls: Ref): void {
+    (this.heapTypeSet ??= new Set()).add(cls);
+  }
   /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
   readonly keyed = new KeyedLookup({
     heap: () => this.heap,
