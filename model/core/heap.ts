@@ -415,10 +415,17 @@ export class Heap {
     const cache = (this.preexistingCache ??= new Map<string, Ref>());
     const hit = cache.get(key);
     if (hit !== undefined) return this.incref(hit);
-    const payload = make();
-    const ref = this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
+    const ref = this.preexistingObject(make(), immortal, origin);
     cache.set(key, ref);
     return ref;
+  }
+
+  /**
+   * `preexisting` for an object whose caller keeps it and makes it only once per heap (the
+   * evaluator's builtins, builtin types and modules, by name): no key to look up and store.
+   */
+  preexistingObject(payload: Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
+    return this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
   }
 
   /**

@@ -116,14 +116,13 @@ const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 
 const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code', ...DICT_VIEW_TYPE_NAMES, ...REVERSED_TYPE_NAMES] as const;
 const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
 const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);
+const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
 /**
- * The `Heap.preexisting` keys of the builtin types, functions and modules, made once: a key
- * built per run is a new string to hash in every run.
+ * Each module's functions: the name in the module and the function's own (`sys.intern`), made
+ * once (a name built per run is a new string in every run).
  */
-const TYPE_KEYS: ReadonlyMap<string, string> = new Map([...TYPE_NAMES_KNOWN].map((name) => [name, `type:${name}`]));
-const BUILTIN_FUNCTION_KEYS: ReadonlyMap<string, string> = new Map(BUILTIN_FUNCTIONS.map((name) => [name, `builtin:${name}`]));
-const MODULE_KEYS: ReadonlyMap<string, { readonly key: string; readonly functions: readonly (readonly [name: string, key: string])[] }> = new Map(
-  Object.entries(MODULE_FUNCTIONS).map(([mod, fns]) => [mod, { key: `module:${mod}`, functions: fns.map((fn) => [fn, `builtin:${mod}.${fn}`] as const) }]),
+const MODULE_FUNCTION_NAMES: ReadonlyMap<string, readonly (readonly [name: string, qualified: string])[]> = new Map(
+  Object.entries(MODULE_FUNCTIONS).map(([mod, fns]) => [mod, fns.map((fn) => [fn, `${mod}.${fn}`] as const)]),
 );
 
 
@@ -213,24 +212,23 @@ export class Interpreter {
     this.msgs = messagesOf(cfg);
     this.borrows = cfg.getrefcountBorrowsFastLocals ? new BorrowLedger() : null;
     const staticTypesImmortal = cfg.core.immortalRefcount !== null;
+    // Each LazyRefs makes its objects once per run and keeps them: nothing else asks the heap for
+    // these objects, so they need no `Heap.preexisting` key (no other caller makes a `type:` of these
+    // names, nor any builtin function or module).
     this.builtinTypes = new LazyRefs((name) => {
-      const key = TYPE_KEYS.get(name);
-      if (key === undefined) return undefined;
-      return heap.preexisting(key, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
+      if (!TYPE_NAMES_KNOWN.has(name)) return undefined;
+      return heap.preexistingObject({ kind: 'type', name, attrs: new Map(), slots: null, base: null }, staticTypesImmortal);
     }, true);
     this.builtins = new LazyRefs((name) => {
-      const key = BUILTIN_FUNCTION_KEYS.get(name);
-      if (key !== undefined) return heap.preexisting(key, () => ({ kind: 'builtin', name, self: null }), false);
+      if (BUILTIN_FUNCTION_NAMES.has(name)) return heap.preexistingObject({ kind: 'builtin', name, self: null }, false);
       return BUILTIN_TYPE_NAMES.has(name) ? this.builtinTypes.get(name) : builtinExceptionType(this, name);
     });
     this.modules = new LazyRefs((mod) => {
-      const keys = MODULE_KEYS.get(mod);
-      if (keys === undefined) return undefined;
+      const functions = MODULE_FUNCTION_NAMES.get(mod);
+      if (functions === undefined) return undefined;
       const attrs = new Map<string, Ref>();
-      for (const [fn, key] of keys.functions) {
-        attrs.set(fn, heap.preexisting(key, () => ({ kind: 'builtin', name: `${mod}.${fn}`, self: null }), false));
-      }
-      return heap.preexisting(keys.key, () => ({ kind: 'module', name: mod, attrs }), false);
+      for (const [fn, qualified] of functions) attrs.set(fn, heap.preexistingObject({ kind: 'builtin', name: qualified, self: null }, false));
+      return heap.preexistingObject({ kind: 'module', name: mod, attrs }, false);
     });
     heap.weakrefCallbackHook = weakrefCallbackRunner(this);
   }
