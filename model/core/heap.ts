@@ -30,11 +30,47 @@ export class CoreUnknown extends Error {
   }
 }
 
+/** The intern table of a heap that has interned nothing yet (shared: a read-only view, never written). */
+const NOTHING_INTERNED: ReadonlyMap<string, Ref> = new Map();
+
 /** Objects with more strong references than this are not looked through for `mayLeadToCycle`. */
 const LEAF_CHECK_LIMIT = 8;
 
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
 const makeFalse = (): Payload => ({ kind: 'bool', value: false });
+
+/** What every heap of a config derives from it (`Heap`'s fields of the same names). */
+interface HeapConstants {
+  readonly smallIntMin: bigint;
+  readonly smallIntMax: bigint;
+  readonly oneDigitLimit: number;
+  readonly oneDigitIntBytes: number;
+  readonly twoDigitLimit: number;
+  readonly twoDigitIntBytes: number;
+}
+
+/**
+ * The `HeapConstants` of each config, made at its first heap: configs are immutable, and
+ * deriving them (two `**`, two bigints) cost a tenth of running `pass`.
+ */
+const constantsByConfig = new WeakMap<CoreConfig, HeapConstants>();
+function heapConstantsOf(config: CoreConfig): HeapConstants {
+  let k = constantsByConfig.get(config);
+  if (k === undefined) {
+    const bits = config.sizes.longDigitBits;
+    const oneDigitLimit = 2 ** bits;
+    k = {
+      smallIntMin: BigInt(config.smallIntMin),
+      smallIntMax: BigInt(config.smallIntMax),
+      oneDigitLimit,
+      oneDigitIntBytes: safeIntSize(1, config),
+      twoDigitLimit: 2 ** (2 * bits),
+      twoDigitIntBytes: safeIntSize(oneDigitLimit, config),
+    };
+    constantsByConfig.set(config, k);
+  }
+  return k;
+}
 
 export class Heap {
   readonly allocator: Allocator;
@@ -57,16 +93,21 @@ export class Heap {
   private readonly tupleFree: (FreeList | undefined)[] = [];
   private readonly tupleFreeMaxLen: number;
   /**
-   * Shared objects found by key (see caches.ts: 1-byte bytes, `()`, Ellipsis...), made at the
-   * first: small ints, latin-1 chars, None, True and False have tables of their own.
+   * Shared objects found by key (see caches.ts: 1-byte bytes, Ellipsis...), made at the first:
+   * small ints, latin-1 chars, `()`, None, True and False have tables or fields of their own.
+   * This and the tables below are made at their first entry: every run makes a heap, and
+   * many runs need few of them.
    */
   private cache: Map<string, Ref> | null = null;
   /** Objects that exist before the program runs (see `preexisting`), by key. */
-  private readonly preexistingCache = new Map<string, Ref>();
+  private preexistingCache: Map<string, Ref> | null = null;
   /** The pre-existing strs of identifiers, by the name itself (see `preexistingName`). */
-  private readonly preexistingNames = new Map<string, Ref>();
+  private preexistingNames: Map<string, Ref> | null = null;
   /** `Objects/unicodeobject.c` `interned`: value -> the interned str. */
-  readonly internTable = new Map<string, Ref>();
+  private internMap: Map<string, Ref> | null = null;
+  get internTable(): ReadonlyMap<string, Ref> {
+    return this.internMap ?? NOTHING_INTERNED;
+  }
   /** Python-level callback runner for weakref callbacks (set by the evaluator). */
   weakrefCallbackHook: WeakrefCallbackHook | null = null;
   /**
@@ -112,6 +153,7 @@ export class Heap {
   private noneRef: Ref = 0;
   private trueRef: Ref = 0;
   private falseRef: Ref = 0;
+  private emptyTupleRef: Ref = 0;
   private readonly smallIntMax: bigint;
   /** `smallIntMin` and `smallIntMax` as numbers (`intOfSafe`). */
   private readonly smallIntMinNumber: number;
@@ -126,15 +168,15 @@ export class Heap {
   private readonly twoDigitIntBytes: number;
 
   constructor(readonly config: CoreConfig) {
-    this.smallIntMin = BigInt(config.smallIntMin);
-    this.smallIntMax = BigInt(config.smallIntMax);
+    const k = heapConstantsOf(config);
+    this.smallIntMin = k.smallIntMin;
+    this.smallIntMax = k.smallIntMax;
     this.smallIntMinNumber = config.smallIntMin;
     this.smallIntMaxNumber = config.smallIntMax;
-    const s = config.sizes;
-    this.oneDigitLimit = 2 ** s.longDigitBits;
-    this.oneDigitIntBytes = safeIntSize(1, config);
-    this.twoDigitLimit = 2 ** (2 * s.longDigitBits);
-    this.twoDigitIntBytes = safeIntSize(this.oneDigitLimit, config);
+    this.oneDigitLimit = k.oneDigitLimit;
+    this.oneDigitIntBytes = k.oneDigitIntBytes;
+    this.twoDigitLimit = k.twoDigitLimit;
+    this.twoDigitIntBytes = k.twoDigitIntBytes;
     this.allocator = new Allocator(config);
     this.tupleFreeMaxLen = config.freeLists.tuple.maxLen;
     const fl = config.freeLists;
@@ -370,12 +412,20 @@ export class Heap {
    * Returns a new reference.
    */
   preexisting(key: string, make: () => Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
-    const hit = this.preexistingCache.get(key);
+    const cache = (this.preexistingCache ??= new Map<string, Ref>());
+    const hit = cache.get(key);
     if (hit !== undefined) return this.incref(hit);
-    const payload = make();
-    const ref = this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
-    this.preexistingCache.set(key, ref);
+    const ref = this.preexistingObject(make(), immortal, origin);
+    cache.set(key, ref);
     return ref;
+  }
+
+  /**
+   * `preexisting` for an object whose caller keeps it and makes it only once per heap (the
+   * evaluator's builtins, builtin types and modules, by name): no key to look up and store.
+   */
+  preexistingObject(payload: Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
+    return this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
   }
 
   /**
@@ -384,10 +434,11 @@ export class Heap {
    * for every name an identifier-using step asked for.
    */
   preexistingName(name: string, immortal: boolean, origin: ImmortalOrigin): Ref {
-    const hit = this.preexistingNames.get(name);
+    const names = (this.preexistingNames ??= new Map<string, Ref>());
+    const hit = names.get(name);
     if (hit !== undefined) return this.incref(hit);
     const ref = this.register({ kind: 'str', value: name }, this.allocator.staticAddressForObject(), immortal, origin, false);
-    this.preexistingNames.set(name, ref);
+    names.set(name, ref);
     return ref;
   }
 
@@ -547,7 +598,12 @@ export class Heap {
 
   /** `PyTuple_New` (steals `items`): `()` is shared. */
   tuple(items: Ref[]): Ref {
-    if (isCachedTuple(items.length)) return this.shared('tuple:()', () => ({ kind: 'tuple', items: [] }));
+    if (isCachedTuple(items.length)) {
+      // Found by `emptyTupleRef` (every run's code has one): not in `cache`.
+      const hit = this.emptyTupleRef;
+      if (hit !== 0) return this.incref(hit);
+      return (this.emptyTupleRef = this.newShared({ kind: 'tuple', items: [] }));
+    }
     return this.fresh({ kind: 'tuple', items: [...items] });
   }
 
@@ -694,7 +750,7 @@ export class Heap {
       }
       case 'str':
         // `unicode_dealloc`: a mortal interned string leaves the intern table.
-        if (o.interned) this.internTable.delete(p.value);
+        if (o.interned) this.internMap?.delete(p.value);
         this.allocator.free(o.address);
         return;
       default:
@@ -743,7 +799,8 @@ export class Heap {
       if (single !== ref) return single;
       this.decref(single);
     }
-    const hit = this.internTable.get(value);
+    const table = (this.internMap ??= new Map<string, Ref>());
+    const hit = table.get(value);
     if (hit !== undefined) return this.incref(hit);
     if (!isCachedStr(value) && mayBeInternedAtStartup(value)) {
       if (!atCompile) throw new CoreUnknown(`the interpreter may already have interned a string equal to ${JSON.stringify(value)} before the program started`);
@@ -751,11 +808,11 @@ export class Heap {
     }
     if (isCachedStr(value) || o.immortal) {
       // 1-char and empty strings are shared and, on 3.12+, static and immortal.
-      this.internTable.set(value, ref);
+      table.set(value, ref);
       o.interned = true;
       return this.incref(ref);
     }
-    this.internTable.set(value, ref);
+    table.set(value, ref);
     o.interned = true;
     if (this.config.internImmortal[atCompile ? 'constants' : 'sysIntern']) {
       o.immortal = true;

@@ -104,6 +104,20 @@ export class IntPayload {
     if (b !== undefined) return b;
     return (this.big = BigInt(this.safe));
   }
+
+  /**
+   * The decimal text of a value made from a safe integer whose bigint was never read (the same
+   * digits: a safe integer prints without exponent), else null. Printing a small int no longer
+   * makes its bigint.
+   */
+  safeDecimal(): string | null {
+    return this.big === undefined ? String(this.safe) : null;
+  }
+}
+
+/** `IntPayload.safeDecimal` of an int payload (one written as a literal, as tests do, has none: null). */
+export function safeIntDecimal(p: Extract<Payload, { kind: 'int' }>): string | null {
+  return p instanceof IntPayload ? p.safeDecimal() : null;
 }
 
 /** An int payload of `value` (the shape every int has: see `IntPayload`). */

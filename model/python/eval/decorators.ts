@@ -11,7 +11,7 @@ import type { Stmt } from '../ast';
 import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
-import { RunSlot, runState } from './run-state';
+import { hasRunState, RunSlot, runState } from './run-state';
 
 const DESCRIPTORS = ['property', 'staticmethod', 'classmethod'] as const;
 type DescriptorKind = (typeof DESCRIPTORS)[number];
@@ -57,7 +57,7 @@ export function applyDecorators(interp: Interpreter, kinds: readonly DescriptorK
 export function descriptorOf(interp: Interpreter, v: Ref): { kind: DescriptorKind; func: Ref } | null {
   const p = interp.heap.get(v).payload;
   if (p.kind !== 'instance') return null;
-  const byKind = interp.runStates.has(TYPES) ? runState(interp, TYPES) : undefined;
+  const byKind = hasRunState(interp, TYPES) ? runState(interp, TYPES) : undefined;
   const kind = DESCRIPTORS.find((k) => byKind?.get(k) === p.cls);
   const func = p.slots.get('__func__');
   return kind && func !== undefined ? { kind, func } : null;

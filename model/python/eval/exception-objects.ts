@@ -31,7 +31,7 @@ import type { Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { EXCEPTION_BASES, exceptionRaising } from './exceptions';
 import { Refusal } from './refusal';
-import { RunSlot, runState } from './run-state';
+import { hasRunState, RunSlot, runState } from './run-state';
 import { dictOwnerClass } from './instance-dict';
 import { isStrSubclassInstance } from './str-subclass';
 
@@ -78,7 +78,7 @@ export function builtinExceptionType(interp: Interpreter, name: string): Ref | u
 
 function isBuiltinException(interp: Interpreter, cls: Ref): boolean {
   const p = interp.heap.get(cls).payload;
-  return p.kind === 'type' && interp.runStates.has(TYPES) && runState(interp, TYPES).get(p.name) === cls;
+  return p.kind === 'type' && hasRunState(interp, TYPES) && runState(interp, TYPES).get(p.name) === cls;
 }
 
 /** The builtin exception class at the root of `cls`'s chain (its name), or null when `cls` is not an exception class. */

@@ -30,7 +30,7 @@ import type { Interpreter } from './interpreter';
 import { lookupClassAttr } from './attributes';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
-import { RunSlot, runState } from './run-state';
+import { hasRunState, RunSlot, runState } from './run-state';
 import { builtinExceptionType, clauseMatches, exceptionObjectText, raiseEvaluated } from './exception-objects';
 
 /** Builtin exception classes modelled, with their base (`Objects/exceptions.c`). */
@@ -227,7 +227,7 @@ const OBJECTS = new RunSlot(() => new Map<Ref, PyException>());
 
 /** `str(e)` / `repr(e)` of an exception object a handler named, or null for other objects. */
 export function exceptionText(interp: Interpreter, v: Ref, how: 'str' | 'repr'): string | null {
-  const err = interp.runStates.has(OBJECTS) ? runState(interp, OBJECTS).get(v) : undefined;
+  const err = hasRunState(interp, OBJECTS) ? runState(interp, OBJECTS).get(v) : undefined;
   if (err === undefined) return exceptionObjectText(interp, v, how);
   if (how === 'str') return err.pyMessage;
   const args = interp.heap.payload(interp.heap.payload(v, 'instance').slots.get('args')!, 'tuple').items;
@@ -247,7 +247,7 @@ function release(interp: Interpreter, err: PyException): void {
   }
   held.delete(err);
   if (state.object !== null) {
-    if (interp.runStates.has(OBJECTS)) runState(interp, OBJECTS).delete(state.object);
+    if (hasRunState(interp, OBJECTS)) runState(interp, OBJECTS).delete(state.object);
     h.decref(state.object);
   }
   if (state.attribute?.obj != null) h.decref(state.attribute.obj);

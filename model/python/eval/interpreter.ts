@@ -84,6 +84,8 @@ interface CodeFacts {
   /** Cells or free variables: the frame gets its cells (cells.ts). */
   readonly hasCells: boolean;
   readonly paramNames: readonly string[];
+  /** Run once already (3.8-3.10 keep a zombie frame per code object). */
+  called: boolean;
 }
 
 /** An `id()` value's entry in `addressInts`, which is also its class as a dict key or set item. */
@@ -97,6 +99,9 @@ type PlainKey = Extract<KeyClass, { kind: 'plain' }>;
 const UNKNOWN_KEY: KeyClass = Object.freeze({ kind: 'unknown' });
 /** The entries built before a display's first (shared: never pushed to). */
 const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
+/** `heapTypes` and `unknownInts` of a run that has none (shared: read-only views, never written). */
+const NO_REFS: ReadonlySet<Ref> = new Set();
+const NO_REFS_WHY: ReadonlyMap<Ref, string> = new Map();
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
@@ -111,14 +116,13 @@ const BUILTIN_TYPES = ['int', 'float', 'str', 'bytes', 'bool', 'tuple', 'list', 
 const OTHER_TYPES = ['NoneType', 'ellipsis', 'NotImplementedType', 'builtin_function_or_method', 'function', 'method', 'module', 'code', ...DICT_VIEW_TYPE_NAMES, ...REVERSED_TYPE_NAMES] as const;
 const BUILTIN_TYPE_NAMES: ReadonlySet<string> = new Set(BUILTIN_TYPES);
 const TYPE_NAMES_KNOWN: ReadonlySet<string> = new Set([...BUILTIN_TYPES, ...OTHER_TYPES]);
+const BUILTIN_FUNCTION_NAMES: ReadonlySet<string> = new Set(BUILTIN_FUNCTIONS);
 /**
- * The `Heap.preexisting` keys of the builtin types, functions and modules, made once: a key
- * built per run is a new string to hash in every run.
+ * Each module's functions: the name in the module and the function's own (`sys.intern`), made
+ * once (a name built per run is a new string in every run).
  */
-const TYPE_KEYS: ReadonlyMap<string, string> = new Map([...TYPE_NAMES_KNOWN].map((name) => [name, `type:${name}`]));
-const BUILTIN_FUNCTION_KEYS: ReadonlyMap<string, string> = new Map(BUILTIN_FUNCTIONS.map((name) => [name, `builtin:${name}`]));
-const MODULE_KEYS: ReadonlyMap<string, { readonly key: string; readonly functions: readonly (readonly [name: string, key: string])[] }> = new Map(
-  Object.entries(MODULE_FUNCTIONS).map(([mod, fns]) => [mod, { key: `module:${mod}`, functions: fns.map((fn) => [fn, `builtin:${mod}.${fn}`] as const) }]),
+const MODULE_FUNCTION_NAMES: ReadonlyMap<string, readonly (readonly [name: string, qualified: string])[]> = new Map(
+  Object.entries(MODULE_FUNCTIONS).map(([mod, fns]) => [mod, fns.map((fn) => [fn, `${mod}.${fn}`] as const)]),
 );
 
 
@@ -143,14 +147,18 @@ export interface InterpreterOptions {
 
 export class Interpreter {
   readonly msgs: Messages;
-  readonly out: string[] = [];
+  /** The text printed so far (appended to: V8 joins the pieces when the text is read, not per run). */
+  out = '';
   readonly stdout = new PendingStdout(this);
   readonly globals = new Map<string, Ref>();
   readonly snapshots: HeapSnapshot[] = [];
   /** ints made by `id()`: their value is the address of `owner` (see address.ts); each entry is also the int's key class (keyed.ts). */
   readonly addressInts = new RefTable<AddressKey>();
-  /** ints whose value CPython decides from state the model does not know. */
-  readonly unknownInts = new Map<Ref, string>();
+  /** ints whose value CPython decides from state the model does not know (made at the first: most runs have none). */
+  private unknownIntMap: Map<Ref, string> | null = null;
+  get unknownInts(): ReadonlyMap<Ref, string> {
+    return this.unknownIntMap ?? NO_REFS_WHY;
+  }
 
   /** Registers an id() value, also for the comparisons values.ts makes (`Heap.opaqueInts`). */
   noteAddressInt(ref: Ref, owner: Ref): void {
@@ -160,7 +168,7 @@ export class Interpreter {
 
   /** Registers an int the model cannot know, also for the comparisons values.ts makes. */
   noteUnknownInt(ref: Ref, why: string): void {
-    this.unknownInts.set(ref, why);
+    (this.unknownIntMap ??= new Map()).set(ref, why);
     markOpaque(this.heap, ref, why);
   }
   private readonly builtins: LazyRefs;
@@ -174,15 +182,14 @@ export class Interpreter {
   private underscore: Ref | null = null;
   /**
    * The `ns` of every function frame: empty, never written (only a class body's frame stores
-   * names in its `ns`; a module's is its globals), so one map serves the run's calls.
+   * names in its `ns`; a module's is its globals), so one map serves the run's calls. Made at
+   * the first call (as the tables below: a run that calls no function makes none of them).
    */
-  private readonly functionNames = new Map<string, Ref>();
-  /** The evaluator modules' state for this run (run-state.ts). */
-  readonly runStates = new Map<RunSlot<unknown>, unknown>();
-  /** Code objects already run once (3.8-3.10 keep a zombie frame per code object). */
-  private readonly calledOnce = new Set<CodeObject>();
+  private functionNames: Map<string, Ref> | null = null;
+  /** The evaluator modules' state for this run (run-state.ts; made at the first). */
+  runStates: Map<RunSlot<unknown>, unknown> | null = null;
   /** `codeFacts` of the code objects called so far (this run's code objects: nothing outlives the run). */
-  private readonly factsOfCode = new Map<CodeObject, CodeFacts>();
+  private factsOfCode: Map<CodeObject, CodeFacts> | null = null;
   private depth = 0;
   /** How many Python frames run (0 in the module body). */
   get callDepth(): number {
@@ -205,24 +212,23 @@ export class Interpreter {
     this.msgs = messagesOf(cfg);
     this.borrows = cfg.getrefcountBorrowsFastLocals ? new BorrowLedger() : null;
     const staticTypesImmortal = cfg.core.immortalRefcount !== null;
+    // Each LazyRefs makes its objects once per run and keeps them: nothing else asks the heap for
+    // these objects, so they need no `Heap.preexisting` key (no other caller makes a `type:` of these
+    // names, nor any builtin function or module).
     this.builtinTypes = new LazyRefs((name) => {
-      const key = TYPE_KEYS.get(name);
-      if (key === undefined) return undefined;
-      return heap.preexisting(key, () => ({ kind: 'type', name, attrs: new Map(), slots: null, base: null }), staticTypesImmortal);
+      if (!TYPE_NAMES_KNOWN.has(name)) return undefined;
+      return heap.preexistingObject({ kind: 'type', name, attrs: new Map(), slots: null, base: null }, staticTypesImmortal);
     }, true);
     this.builtins = new LazyRefs((name) => {
-      const key = BUILTIN_FUNCTION_KEYS.get(name);
-      if (key !== undefined) return heap.preexisting(key, () => ({ kind: 'builtin', name, self: null }), false);
+      if (BUILTIN_FUNCTION_NAMES.has(name)) return heap.preexistingObject({ kind: 'builtin', name, self: null }, false);
       return BUILTIN_TYPE_NAMES.has(name) ? this.builtinTypes.get(name) : builtinExceptionType(this, name);
     });
     this.modules = new LazyRefs((mod) => {
-      const keys = MODULE_KEYS.get(mod);
-      if (keys === undefined) return undefined;
+      const functions = MODULE_FUNCTION_NAMES.get(mod);
+      if (functions === undefined) return undefined;
       const attrs = new Map<string, Ref>();
-      for (const [fn, key] of keys.functions) {
-        attrs.set(fn, heap.preexisting(key, () => ({ kind: 'builtin', name: `${mod}.${fn}`, self: null }), false));
-      }
-      return heap.preexisting(keys.key, () => ({ kind: 'module', name: mod, attrs }), false);
+      for (const [fn, qualified] of functions) attrs.set(fn, heap.preexistingObject({ kind: 'builtin', name: qualified, self: null }, false));
+      return heap.preexistingObject({ kind: 'module', name: mod, attrs }, false);
     });
     heap.weakrefCallbackHook = weakrefCallbackRunner(this);
   }
@@ -234,11 +240,12 @@ export class Interpreter {
    */
   release(): void {
     this.heap.release();
-    this.globals.clear();
+    // Not `globals`: it holds refs (numbers) by the program's names, nothing of the heap (and
+    // clearing it cost a tenth of running `pass`).
     this.addressInts.clear();
-    this.unknownInts.clear();
+    this.unknownIntMap = null;
     this.plainKeys.clear();
-    this.runStates.clear();
+    this.runStates = null;
     this.frame = null;
   }
 
@@ -300,7 +307,7 @@ export class Interpreter {
   /** `PyFile_WriteObject(str, sys.stdout)`: the text is output, the object kept by stdout (stdout-buffer.ts). */
   writeStr(text: Ref): void {
     this.stdout.write(text);
-    this.out.push(this.heap.payload(text, 'str').value);
+    this.out += this.heap.payload(text, 'str').value;
   }
 
   // ---- statements ---------------------------------------------------------------------------
@@ -926,11 +933,11 @@ export class Interpreter {
     const facts = this.codeFacts(code, params);
     const extended = facts.extended;
     if (this.depth >= MAX_DEPTH) throw new Refusal('recursion deeper than 100 calls');
-    if (this.cfg.callerHoldsArgumentReference && !this.calledOnce.has(code)) {
+    if (this.cfg.callerHoldsArgumentReference && !facts.called) {
       // 3.8-3.10: the first call allocates the frame object (kept as `co_zombieframe`).
       h.allocator.untrackedAtLeast(300);
     }
-    this.calledOnce.add(code);
+    facts.called = true;
     // Arguments that do not fit: the TypeError (`kw` here only for a simple signature that does not fit).
     if (!extended && (kw.length > 0 || args.length > params.length || args.length < params.length - nDefaults)) checkArguments(this, fn, params, args, kw, steal);
     const fast = new Map<string, Ref | null>();
@@ -945,7 +952,7 @@ export class Interpreter {
       if (a !== undefined) fast.set(name, steal ? a : h.incref(a));
       else fast.set(name, h.incref(fp.defaults[i - (params.length - nDefaults)] as Ref));
     }
-    const ns = this.functionNames;
+    const ns = (this.functionNames ??= new Map<string, Ref>());
     const frame: Frame = facts.hasCells ? { code, kind: 'function', fast, ns, globals: this.globals, ...enterCells(this, code, fn, fast, facts.paramNames) } : { code, kind: 'function', fast, ns, globals: this.globals };
     // `_PyEvalFramePushAndInit_Ex` (call-unpacking.ts): the argument tuple goes before the body runs.
     framePushed?.();
@@ -971,15 +978,17 @@ export class Interpreter {
 
   /** What every call of a code object needs to know about it, found at its first call in this run. */
   private codeFacts(code: CodeObject, params: readonly Parameter[]): CodeFacts {
-    let facts = this.factsOfCode.get(code);
+    const factsOfCode = (this.factsOfCode ??= new Map<CodeObject, CodeFacts>());
+    let facts = factsOfCode.get(code);
     if (facts === undefined) {
       facts = {
         extended: hasSignatureExtras(params),
         generator: isGeneratorBody(code.body),
         hasCells: code.cellVars.length > 0 || code.freeVars.length > 0,
         paramNames: params.map((p) => p.name),
+        called: false,
       };
-      this.factsOfCode.set(code, facts);
+      factsOfCode.set(code, facts);
     }
     return facts;
   }
@@ -1514,7 +1523,14 @@ export class Interpreter {
   /** The key a dict or set insertion holds while it hashes and compares (user-equality.ts). */
   readonly insertion = new KeyInsertion();
   /** Classes made by `class` statements (heap types), as opposed to static types (name-attributes.ts). */
-  readonly heapTypes = new Set<Ref>();
+  private heapTypeSet: Set<Ref> | null = null;
+  get heapTypes(): ReadonlySet<Ref> {
+    return this.heapTypeSet ?? NO_REFS;
+  }
+  /** `heapTypes` gets `cls` (made at the first: most runs define no class). */
+  noteHeapType(cls: Ref): void {
+    (this.heapTypeSet ??= new Set()).add(cls);
+  }
   /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
   readonly keyed = new KeyedLookup({
     heap: () => this.heap,

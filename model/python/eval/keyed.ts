@@ -320,8 +320,9 @@ function addByOwner<T>(byOwner: Map<Ref, Slot<T> | Slot<T>[]>, slot: Slot<T>, ow
 
 /** Lookups in dicts (`DictEntry[]`) and sets (`Ref[]`) through per-payload indexes. */
 export class KeyedLookup {
-  private readonly dictIndexes = new WeakMap<DictEntry[], KeyIndex<DictEntry>>();
-  private readonly setIndexes = new WeakMap<Ref[], KeyIndex<Ref>>();
+  /** Made at the first dict or set looked up: many runs have none (every run makes a KeyedLookup). */
+  private dictIndexes: WeakMap<DictEntry[], KeyIndex<DictEntry>> | null = null;
+  private setIndexes: WeakMap<Ref[], KeyIndex<Ref>> | null = null;
 
   /**
    * The key `findEntry` classed last and its class: `appendEntry` of that key (a store after a
@@ -403,11 +404,12 @@ export class KeyedLookup {
   private dictIndex(entries: DictEntry[]): KeyIndex<DictEntry> {
     const last = this.lastIndex;
     if (entries === this.lastEntries && last !== null && last.matches(entries)) return last;
-    let index = this.dictIndexes.get(entries);
+    const indexes = (this.dictIndexes ??= new WeakMap());
+    let index = indexes.get(entries);
     if (!index?.matches(entries)) {
       index = new KeyIndex(this.rules, (e: DictEntry) => e.key);
       for (const e of entries) index.add(e);
-      this.dictIndexes.set(entries, index);
+      indexes.set(entries, index);
     }
     this.lastEntries = entries;
     this.lastIndex = index;
@@ -415,11 +417,12 @@ export class KeyedLookup {
   }
 
   private setIndex(items: Ref[]): KeyIndex<Ref> {
-    let index = this.setIndexes.get(items);
+    const indexes = (this.setIndexes ??= new WeakMap());
+    let index = indexes.get(items);
     if (!index?.matches(items)) {
       index = new KeyIndex(this.rules, (r: Ref) => r);
       for (const r of items) index.add(r);
-      this.setIndexes.set(items, index);
+      indexes.set(items, index);
     }
     return index;
   }

@@ -9,7 +9,8 @@ import type { Ref } from '../../core/objects';
 const NONE = -1;
 
 export class LazyRefs {
-  private readonly made = new Map<string, Ref>();
+  /** Made at the first `get` (a run that imports nothing never asks `modules`). */
+  private made: Map<string, Ref> | null = null;
 
   /**
    * `fixedNames`: `make` answers undefined for the same names whenever asked, without doing
@@ -21,11 +22,12 @@ export class LazyRefs {
   ) {}
 
   get(name: string): Ref | undefined {
-    let ref = this.made.get(name);
+    const made = (this.made ??= new Map<string, Ref>());
+    let ref = made.get(name);
     if (ref === undefined) {
       ref = this.make(name);
-      if (ref !== undefined) this.made.set(name, ref);
-      else if (this.fixedNames) this.made.set(name, NONE);
+      if (ref !== undefined) made.set(name, ref);
+      else if (this.fixedNames) made.set(name, NONE);
     } else if (ref === NONE) return undefined;
     return ref;
   }

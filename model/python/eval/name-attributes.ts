@@ -18,7 +18,7 @@ import { Refusal } from './refusal';
 
 /** A class made by a `class` statement (a heap type), as opposed to a static type. */
 export function noteHeapType(interp: Interpreter, cls: Ref): void {
-  interp.heapTypes.add(cls);
+  interp.noteHeapType(cls);
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -4,7 +4,7 @@
  * randomization (the order of a set of strings) is refused.
  */
 import type { Heap } from '../../core/heap';
-import type { Payload, Ref } from '../../core/objects';
+import { safeIntDecimal, type Payload, type Ref } from '../../core/objects';
 // `PyBytes_Repr`: one text for source (print.ts) and for values.
 import { bytesRepr, floatRepr } from '../syntax/repr';
 import { Refusal } from './refusal';
@@ -98,9 +98,13 @@ export function pyRepr(heap: Heap, ref: Ref, seen?: Set<Ref>): string {
       return 'NotImplemented';
     case 'bool':
       return p.value ? 'True' : 'False';
-    case 'int':
+    case 'int': {
+      // A safe integer is far below the limit.
+      const safe = safeIntDecimal(p);
+      if (safe !== null) return safe;
       if (p.value >= INT_MAX_STR_LIMIT || p.value <= -INT_MAX_STR_LIMIT) throw new Refusal('printing an int of more than 4300 digits');
       return p.value.toString();
+    }
     case 'float':
       return floatRepr(p.value);
     case 'str':

@@ -8,17 +8,23 @@ export class RunSlot<T> {
   constructor(readonly make: () => T) {}
 }
 
-/** What holds the run's states (the interpreter). */
+/** What holds the run's states (the interpreter): null until the first (most runs need none). */
 export interface RunStates {
-  readonly runStates: Map<RunSlot<unknown>, unknown>;
+  runStates: Map<RunSlot<unknown>, unknown> | null;
 }
 
 /** The run's state of `slot`, made at its first use in the run. */
 export function runState<T>(holder: RunStates, slot: RunSlot<T>): T {
-  let s = holder.runStates.get(slot) as T | undefined;
+  const states = (holder.runStates ??= new Map());
+  let s = states.get(slot) as T | undefined;
   if (s === undefined) {
     s = slot.make();
-    holder.runStates.set(slot, s);
+    states.set(slot, s);
   }
   return s;
+}
+
+/** Whether the run has made its state of `slot` yet. */
+export function hasRunState(holder: RunStates, slot: RunSlot<unknown>): boolean {
+  return holder.runStates !== null && holder.runStates.has(slot);
 }

@@ -14,7 +14,7 @@ import type { Stmt } from '../ast';
 import { NORMAL, type Completion, type Frame } from './frame';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
-import { RunSlot, runState } from './run-state';
+import { hasRunState, RunSlot, runState } from './run-state';
 
 const TYPING_NAMES = new Set(['List', 'Dict', 'Set', 'FrozenSet', 'Tuple', 'Optional', 'Union', 'Any']);
 
@@ -44,7 +44,7 @@ function typingObject(interp: Interpreter, key: string): Ref {
 }
 
 export function isTypingObject(interp: Interpreter, ref: Ref): boolean {
-  return interp.runStates.has(STATE) && state(interp).objects.has(ref);
+  return hasRunState(interp, STATE) && state(interp).objects.has(ref);
 }
 
 /** `from MODULE import names` (only typing). */

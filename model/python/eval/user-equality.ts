@@ -40,7 +40,7 @@ import type { KeyClass, KeySite } from './keyed';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
-import { RunSlot, runState } from './run-state';
+import { hasRunState, RunSlot, runState } from './run-state';
 import { comparesInPython, pyEquals, typeName, type UserEquality } from './values';
 
 /** Special names of this module that a class body may define. */
@@ -339,7 +339,7 @@ export function callPythonHash(interp: Interpreter, ref: Ref): bigint {
 
 /** The hash a dict or set index needs for a stored key hashed by Python (the last one computed). */
 export function rememberedHash(interp: Interpreter, ref: Ref): bigint | undefined {
-  return interp.runStates.has(LAST_HASHES) ? runState(interp, LAST_HASHES).get(ref) : undefined;
+  return hasRunState(interp, LAST_HASHES) ? runState(interp, LAST_HASHES).get(ref) : undefined;
 }
 
 /**
