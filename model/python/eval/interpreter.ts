@@ -147,8 +147,8 @@ export interface InterpreterOptions {
 
 export class Interpreter {
   readonly msgs: Messages;
-  /** The text printed so far (appended to: V8 joins the pieces when the text is read, not per run). */
-  out = '';
+  /** The texts printed so far, joined once the run is over (inside `runModel`: the bench times the whole result). */
+  readonly out: string[] = [];
   readonly stdout = new PendingStdout(this);
   readonly globals = new Map<string, Ref>();
   readonly snapshots: HeapSnapshot[] = [];
@@ -307,7 +307,7 @@ export class Interpreter {
   /** `PyFile_WriteObject(str, sys.stdout)`: the text is output, the object kept by stdout (stdout-buffer.ts). */
   writeStr(text: Ref): void {
     this.stdout.write(text);
-    this.out += this.heap.payload(text, 'str').value;
+    this.out.push(this.heap.payload(text, 'str').value);
   }
 
   // ---- statements ---------------------------------------------------------------------------
