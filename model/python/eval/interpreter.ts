@@ -1342,8 +1342,12 @@ export class Interpreter {
     // The next most common, never a constant either (no call folds): found without the switch.
     if (kind === 'Call') return this.evalCall(e, frame);
     const h = this.heap;
-    const c = frame.code.constOf.get(e);
-    if (c !== undefined) return h.incref(c);
+    // `constOf` holds Const nodes, and folded ones only when the unit folded any (compile.ts):
+    // a unit without folds (the loops that make objects) skips the lookup for other kinds.
+    if (kind === 'Const' || frame.code.folds) {
+      const c = frame.code.constOf.get(e);
+      if (c !== undefined) return h.incref(c);
+    }
     switch (kind) {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
@@ -1883,6 +1887,17 @@ export class Interpreter {
     if (fk === 'Attribute') {
       const obj = this.evalExpr(func.value, frame);
       const op = h.get(obj).payload;
+      if (op.kind === 'list' && func.attr === 'append' && e.args.length === 1 && e.keywords.length === 0) {
+        // `held.append(x)`, the loops' usual call: `callBuiltinMethod`'s steps for it, without its dispatch.
+        const item = this.evalHolding(obj, e.args[0] as Expr, frame);
+        try {
+          this.listAppend(obj, item);
+          return h.none();
+        } finally {
+          h.decref(item);
+          this.releaseLoaded(obj, func.value, frame);
+        }
+      }
       // `LOAD_METHOD` (no bound method) takes keywords from 3.11 (`CALL` after `KW_NAMES`, the
       // same rework that lets the frame take the stack's references); before, a call with
       // keywords goes through the bound method (below, `CALL_FUNCTION_KW`). Measured with
