@@ -1885,7 +1885,7 @@ export class Interpreter {
     if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (fk === 'Attribute') {
-      const obj = this.evalExpr(func.value, frame);
+      const obj = this.evalOperand(func.value, frame);
       const op = h.get(obj).payload;
       if (op.kind === 'list' && func.attr === 'append' && e.args.length === 1 && e.keywords.length === 0) {
         // `held.append(x)`, the loops' usual call: `callBuiltinMethod`'s steps for it, without its dispatch.
@@ -1950,7 +1950,7 @@ export class Interpreter {
       this.expectCallBorrows(fn, e, frame, func.value);
       return this.finishCall(fn, args, false, kw);
     }
-    const fn = this.evalExpr(func, frame);
+    const fn = fk === 'Name' && (this.borrows === null || frame.kind !== 'function') ? this.loadName(func.id, frame) : this.evalExpr(func, frame);
     const args = this.evalArgs(e, frame, fn);
     const kw = this.evalKeywords(e, frame, fn, args);
     if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
@@ -2031,10 +2031,20 @@ export class Interpreter {
     for (let i = pushed.length - 1; i >= 0; i--) this.heap.decref(pushed[i] as Ref);
   }
 
+  /**
+   * `evalExpr` for an operand that is usually a name (`held` in `held.append(x)`, `ids` in
+   * `ids[k] = v`): a name is loaded here, without the two calls through `evalNode` (with
+   * the borrow ledger, a function's loads are noted by `evalExpr`).
+   */
+  private evalOperand(e: Expr, frame: Frame): Ref {
+    if (e.kind === 'Name' && (this.borrows === null || frame.kind !== 'function')) return this.loadName(e.id, frame);
+    return this.evalExpr(e, frame);
+  }
+
   /** `e` evaluated while `held` is on the stack: if `e` raises, `held` is released (the unwinding). */
   private evalHolding(held: Ref, e: Expr, frame: Frame): Ref {
     try {
-      return this.evalExpr(e, frame);
+      return this.evalOperand(e, frame);
     } catch (err) {
       this.heap.decref(held);
       throw err;
@@ -2131,6 +2141,8 @@ export class Interpreter {
         return kw.length > 0 ? callFunctionWithKeywords(this, p.func, [p.self, ...args], kw, false) : this.callFunction(p.func, [p.self, ...args], false);
       case 'type':
         if (isExceptionClass(this, fn)) return newException(this, fn, args, kw);
+        // A class made by the program, not deriving from str: `userCallable` asked both questions below already.
+        if (userCallable) return this.instantiate(fn, args, kw);
         if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
         if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
         return this.instantiate(fn, args, kw);
