@@ -146,6 +146,9 @@ export class Interpreter {
   readonly out: string[] = [];
   readonly stdout = new PendingStdout(this);
   readonly globals = new Map<string, Ref>();
+  /** Stores and deletions of names outside fast locals (`storeName`, `deleteName`), and name loads not found in the globals: see `stillBound`. */
+  private globalStores = 0;
+  private globalMisses = 0;
   readonly snapshots: HeapSnapshot[] = [];
   /** ints made by `id()`: their value is the address of `owner` (see address.ts); each entry is also the int's key class (keyed.ts). */
   readonly addressInts = new RefTable<AddressKey>();
@@ -567,6 +570,7 @@ export class Interpreter {
       return;
     }
     const ns = frame.kind === 'class' && !frame.code.globals.has(name) ? frame.ns : frame.globals;
+    this.globalStores++;
     const old = ns.get(name);
     if (old === undefined && ns === this.globals) {
       // A new key in the module's dict may resize its keys table (never a small block).
@@ -591,6 +595,8 @@ export class Interpreter {
       }
       return this.loadGlobal(name, frame);
     }
+    // Not a plain module frame's load from the globals (see `stillBound`).
+    this.globalMisses++;
     if (isDeref(frame, name)) return loadDeref(this, frame, name);
     // An inlined comprehension (3.12+) sees the enclosing function's locals.
     if (frame.outer && !frame.fast.has(name)) return this.loadName(name, frame.outer);
@@ -610,6 +616,7 @@ export class Interpreter {
   private loadGlobal(name: string, frame: Frame): Ref {
     const g = frame.globals.get(name);
     if (g !== undefined) return this.heap.incref(g);
+    this.globalMisses++;
     const b = this.builtins.get(name);
     if (b !== undefined) return this.heap.incref(b);
     if (name === '_' && this.underscore !== null) return this.heap.incref(this.underscore);
@@ -630,6 +637,7 @@ export class Interpreter {
       return;
     }
     const ns = frame.kind === 'class' && !frame.code.globals.has(name) ? frame.ns : frame.globals;
+    this.globalStores++;
     const v = ns.get(name);
     if (v === undefined) throw this.nameError(name, frame);
     ns.delete(name);
@@ -669,7 +677,9 @@ export class Interpreter {
       }
       case 'Subscript': {
         // `STORE_SUBSCR`: the value is pushed first; if the container or key raises, it is released.
+        const misses = this.globalMisses;
         const obj = this.evalHolding(value, t.value, frame);
+        const mark = this.globalMisses === misses ? this.globalStores : -1;
         let key: Ref;
         try {
           key = this.evalExpr(t.index, frame);
@@ -681,7 +691,7 @@ export class Interpreter {
           this.setItem(obj, key, value);
         } finally {
           this.heap.decref(key);
-          this.releaseLoaded(obj, t.value, frame);
+          this.releaseLoaded(obj, t.value, frame, mark);
         }
         return;
       }
@@ -703,17 +713,23 @@ export class Interpreter {
    * objects and the decref cannot make cyclic garbage (`Heap.decrefReachable`): `held.append(x)`
    * and `d[k] = v` in a loop then leave no scan for the end of the program.
    */
-  private releaseLoaded(obj: Ref, e: Expr, frame: Frame): void {
+  private releaseLoaded(obj: Ref, e: Expr, frame: Frame, mark: number): void {
     const h = this.heap;
     // Once garbage may exist, nothing is gained: the plain decref.
-    if (!h.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame)) h.decrefReachable(obj);
+    if (!h.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame, mark)) h.decrefReachable(obj);
     else h.decref(obj);
   }
 
-  private stillBound(name: string, obj: Ref, frame: Frame): boolean {
+  /**
+   * `mark`: `globalStores` after `e` was evaluated if no name load missed the globals meanwhile
+   * (a name of a module frame was then found in them), else -1.
+   */
+  private stillBound(name: string, obj: Ref, frame: Frame, mark: number): boolean {
     // Only the module's globals, a map the interpreter itself owns: an exec() namespace may be a
     // dict object, and a generator's locals belong to the generator, both collectable.
-    return frame.kind === 'module' && frame.ns === this.globals && this.globals.get(name) === obj;
+    if (frame.kind !== 'module' || frame.ns !== this.globals) return false;
+    // Loaded from the globals, and no global stored or deleted since: the name binds it still.
+    return mark === this.globalStores || this.globals.get(name) === obj;
   }
 
   private unpack(value: Ref, n: number): Ref[] {
@@ -1885,7 +1901,9 @@ export class Interpreter {
     if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (fk === 'Attribute') {
+      const misses = this.globalMisses;
       const obj = this.evalOperand(func.value, frame);
+      const mark = this.globalMisses === misses ? this.globalStores : -1;
       const op = h.get(obj).payload;
       if (op.kind === 'list' && func.attr === 'append' && e.args.length === 1 && e.keywords.length === 0) {
         // `held.append(x)`, the loops' usual call: `callBuiltinMethod`'s steps for it, without its dispatch.
@@ -1895,7 +1913,7 @@ export class Interpreter {
           return h.none();
         } finally {
           h.decref(item);
-          this.releaseLoaded(obj, func.value, frame);
+          this.releaseLoaded(obj, func.value, frame, mark);
         }
       }
       // `LOAD_METHOD` (no bound method) takes keywords from 3.11 (`CALL` after `KW_NAMES`, the
@@ -1926,7 +1944,7 @@ export class Interpreter {
           return callSetMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, func.value, frame);
+          this.releaseLoaded(obj, func.value, frame, mark);
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
@@ -1935,7 +1953,7 @@ export class Interpreter {
           return callBuiltinMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, func.value, frame);
+          this.releaseLoaded(obj, func.value, frame, mark);
         }
       }
       let fn: Ref;
