@@ -44,6 +44,8 @@ export interface CodeObject {
   readonly consts: Ref[];
   /** The constant an expression node loads (after folding), borrowed from `consts`. */
   readonly constOf: Map<Expr, Ref>;
+  /** Whether the unit folded any node: otherwise `constOf` holds only Const nodes. */
+  readonly folds: boolean;
   /** List displays compiled as `BUILD_LIST 0` + `LIST_EXTEND` of this constant tuple (3.9+). */
   readonly listExtendConst: Map<Expr, Ref>;
   /** Set displays compiled as `BUILD_SET 0` + `SET_UPDATE` of this constant frozenset (3.9+). */
@@ -989,6 +991,8 @@ class UnitCompiler {
       body,
       consts: [],
       constOf: new Map(),
+      // Folding is done before any code object is made (`compileUnit`).
+      folds: this.foldedOf !== null,
       listExtendConst: NO_ENTRIES,
       setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,

@@ -151,6 +151,9 @@ export class Interpreter {
   readonly out: string[] = [];
   readonly stdout = new PendingStdout(this);
   readonly globals = new Map<string, Ref>();
+  /** Stores and deletions of names outside fast locals (`storeName`, `deleteName`), and name loads not found in the globals: see `stillBound`. */
+  private globalStores = 0;
+  private globalMisses = 0;
   readonly snapshots: HeapSnapshot[] = [];
   /** ints made by `id()`: their value is the address of `owner` (see address.ts); each entry is also the int's key class (keyed.ts). */
   readonly addressInts = new RefTable<AddressKey>();
@@ -574,6 +577,7 @@ export class Interpreter {
       return;
     }
     const ns = frame.kind === 'class' && !frame.code.globals.has(name) ? frame.ns : frame.globals;
+    this.globalStores++;
     const old = ns.get(name);
     if (old === undefined && ns === this.globals) {
       // A new key in the module's dict may resize its keys table (never a small block).
@@ -598,6 +602,8 @@ export class Interpreter {
       }
       return this.loadGlobal(name, frame);
     }
+    // Not a plain module frame's load from the globals (see `stillBound`).
+    this.globalMisses++;
     if (isDeref(frame, name)) return loadDeref(this, frame, name);
     // An inlined comprehension (3.12+) sees the enclosing function's locals.
     if (frame.outer && !frame.fast.has(name)) return this.loadName(name, frame.outer);
@@ -617,6 +623,7 @@ export class Interpreter {
   private loadGlobal(name: string, frame: Frame): Ref {
     const g = frame.globals.get(name);
     if (g !== undefined) return this.heap.incref(g);
+    this.globalMisses++;
     const b = this.builtins.get(name);
     if (b !== undefined) return this.heap.incref(b);
     if (name === '_' && this.underscore !== null) return this.heap.incref(this.underscore);
@@ -637,6 +644,7 @@ export class Interpreter {
       return;
     }
     const ns = frame.kind === 'class' && !frame.code.globals.has(name) ? frame.ns : frame.globals;
+    this.globalStores++;
     const v = ns.get(name);
     if (v === undefined) throw this.nameError(name, frame);
     ns.delete(name);
@@ -676,7 +684,9 @@ export class Interpreter {
       }
       case 'Subscript': {
         // `STORE_SUBSCR`: the value is pushed first; if the container or key raises, it is released.
+        const misses = this.globalMisses;
         const obj = this.evalHolding(value, t.value, frame);
+        const mark = this.globalMisses === misses ? this.globalStores : -1;
         let key: Ref;
         try {
           key = this.evalExpr(t.index, frame);
@@ -688,7 +698,7 @@ export class Interpreter {
           this.setItem(obj, key, value);
         } finally {
           this.heap.decref(key);
-          this.releaseLoaded(obj, t.value, frame);
+          this.releaseLoaded(obj, t.value, frame, mark);
         }
         return;
       }
@@ -710,17 +720,23 @@ export class Interpreter {
    * objects and the decref cannot make cyclic garbage (`Heap.decrefReachable`): `held.append(x)`
    * and `d[k] = v` in a loop then leave no scan for the end of the program.
    */
-  private releaseLoaded(obj: Ref, e: Expr, frame: Frame): void {
+  private releaseLoaded(obj: Ref, e: Expr, frame: Frame, mark: number): void {
     const h = this.heap;
     // Once garbage may exist, nothing is gained: the plain decref.
-    if (!h.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame)) h.decrefReachable(obj);
+    if (!h.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame, mark)) h.decrefReachable(obj);
     else h.decref(obj);
   }
 
-  private stillBound(name: string, obj: Ref, frame: Frame): boolean {
+  /**
+   * `mark`: `globalStores` after `e` was evaluated if no name load missed the globals meanwhile
+   * (a name of a module frame was then found in them), else -1.
+   */
+  private stillBound(name: string, obj: Ref, frame: Frame, mark: number): boolean {
     // Only the module's globals, a map the interpreter itself owns: an exec() namespace may be a
     // dict object, and a generator's locals belong to the generator, both collectable.
-    return frame.kind === 'module' && frame.ns === this.globals && this.globals.get(name) === obj;
+    if (frame.kind !== 'module' || frame.ns !== this.globals) return false;
+    // Loaded from the globals, and no global stored or deleted since: the name binds it still.
+    return mark === this.globalStores || this.globals.get(name) === obj;
   }
 
   private unpack(value: Ref, n: number): Ref[] {
@@ -1351,8 +1367,12 @@ export class Interpreter {
     // The next most common, never a constant either (no call folds): found without the switch.
     if (kind === 'Call') return this.evalCall(e, frame);
     const h = this.heap;
-    const c = frame.code.constOf.get(e);
-    if (c !== undefined) return h.incref(c);
+    // `constOf` holds Const nodes, and folded ones only when the unit folded any (compile.ts):
+    // a unit without folds (the loops that make objects) skips the lookup for other kinds.
+    if (kind === 'Const' || frame.code.folds) {
+      const c = frame.code.constOf.get(e);
+      if (c !== undefined) return h.incref(c);
+    }
     switch (kind) {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
@@ -1897,8 +1917,21 @@ export class Interpreter {
     if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (fk === 'Attribute') {
-      const obj = this.evalExpr(func.value, frame);
+      const misses = this.globalMisses;
+      const obj = this.evalOperand(func.value, frame);
+      const mark = this.globalMisses === misses ? this.globalStores : -1;
       const op = h.get(obj).payload;
+      if (op.kind === 'list' && func.attr === 'append' && e.args.length === 1 && e.keywords.length === 0) {
+        // `held.append(x)`, the loops' usual call: `callBuiltinMethod`'s steps for it, without its dispatch.
+        const item = this.evalHolding(obj, e.args[0] as Expr, frame);
+        try {
+          this.listAppend(obj, item);
+          return h.none();
+        } finally {
+          h.decref(item);
+          this.releaseLoaded(obj, func.value, frame, mark);
+        }
+      }
       // `LOAD_METHOD` (no bound method) takes keywords from 3.11 (`CALL` after `KW_NAMES`, the
       // same rework that lets the frame take the stack's references); before, a call with
       // keywords goes through the bound method (below, `CALL_FUNCTION_KW`). Measured with
@@ -1927,7 +1960,7 @@ export class Interpreter {
           return callSetMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, func.value, frame);
+          this.releaseLoaded(obj, func.value, frame, mark);
         }
       }
       if (op.kind === 'str' || op.kind === 'list' || op.kind === 'WeakSet' || op.kind === 'dict' || (op.kind === 'iterator' && op.type === 'generator')) {
@@ -1936,7 +1969,7 @@ export class Interpreter {
           return callBuiltinMethod(this, obj, func.attr, args);
         } finally {
           for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
-          this.releaseLoaded(obj, func.value, frame);
+          this.releaseLoaded(obj, func.value, frame, mark);
         }
       }
       let fn: Ref;
@@ -1951,7 +1984,7 @@ export class Interpreter {
       this.expectCallBorrows(fn, e, frame, func.value);
       return this.finishCall(fn, args, false, kw);
     }
-    const fn = this.evalExpr(func, frame);
+    const fn = fk === 'Name' && (this.borrows === null || frame.kind !== 'function') ? this.loadName(func.id, frame) : this.evalExpr(func, frame);
     const args = this.evalArgs(e, frame, fn);
     const kw = this.evalKeywords(e, frame, fn, args);
     if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
@@ -2032,10 +2065,20 @@ export class Interpreter {
     for (let i = pushed.length - 1; i >= 0; i--) this.heap.decref(pushed[i] as Ref);
   }
 
+  /**
+   * `evalExpr` for an operand that is usually a name (`held` in `held.append(x)`, `ids` in
+   * `ids[k] = v`): a name is loaded here, without the two calls through `evalNode` (with
+   * the borrow ledger, a function's loads are noted by `evalExpr`).
+   */
+  private evalOperand(e: Expr, frame: Frame): Ref {
+    if (e.kind === 'Name' && (this.borrows === null || frame.kind !== 'function')) return this.loadName(e.id, frame);
+    return this.evalExpr(e, frame);
+  }
+
   /** `e` evaluated while `held` is on the stack: if `e` raises, `held` is released (the unwinding). */
   private evalHolding(held: Ref, e: Expr, frame: Frame): Ref {
     try {
-      return this.evalExpr(e, frame);
+      return this.evalOperand(e, frame);
     } catch (err) {
       this.heap.decref(held);
       throw err;
@@ -2132,6 +2175,8 @@ export class Interpreter {
         return kw.length > 0 ? callFunctionWithKeywords(this, p.func, [p.self, ...args], kw, false) : this.callFunction(p.func, [p.self, ...args], false);
       case 'type':
         if (isExceptionClass(this, fn)) return newException(this, fn, args, kw);
+        // A class made by the program, not deriving from str: `userCallable` asked both questions below already.
+        if (userCallable) return this.instantiate(fn, args, kw);
         if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
         if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
         return this.instantiate(fn, args, kw);
