@@ -233,11 +233,13 @@ export class Allocator {
 
   /** Like `untracked`, for memory of unknown size known to be at least `minBytes`. */
   untrackedAtLeast(minBytes: number): void {
+    // Nothing to lose (always so in a malloc build): no size class to find.
+    const withFree = this.withFree;
+    if (withFree === null || withFree.size === 0) return;
     const min = this.sizeClassOf(minBytes);
     // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, no number is >= 'large' below
     if (min === 'large') return;
-    const withFree = this.withFree;
-    if (withFree !== null && withFree.size > 0) for (const s of withFree) if (s.sizeClass >= min) this.lose(s);
+    for (const s of withFree) if (s.sizeClass >= min) this.lose(s);
   }
 
   /** A block that may or may not have been returned to pymalloc (a free list that may be full). */

@@ -12,6 +12,28 @@
  */
 const DENSE_SLACK = 4096;
 
+/**
+ * Position indexes a set outgrew (`growDense`), one per length, for the next set that grows
+ * to that length: they hold nothing of the set that had them (nothing refers to one once
+ * copied). Why: a run's allocator set grows its index through every power of two up to its
+ * block count, and making a typed array cost several times zeroing it.
+ */
+const outgrown: (Int32Array | undefined)[] = [];
+
+/** A zeroed index of `length` slots (a power of two), from `outgrown` if it has one. */
+function outgrownDense(length: number): Int32Array {
+  const k = Math.log2(length);
+  const kept = outgrown[k];
+  if (kept === undefined) return new Int32Array(length);
+  outgrown[k] = undefined;
+  kept.fill(0);
+  return kept;
+}
+
+function keepOutgrown(dense: Int32Array): void {
+  outgrown[Math.log2(dense.length)] = dense;
+}
+
 /** Sets of up to this many blocks are searched, not indexed. */
 const LINEAR_LIMIT = 16;
 
@@ -131,8 +153,11 @@ export class GrowingBlockSet {
     const old = this.dense;
     let length = old === null ? 256 : old.length * 2;
     while (length <= index) length *= 2;
-    const dense = new Int32Array(length);
-    if (old !== null) dense.set(old);
+    const dense = outgrownDense(length);
+    if (old !== null) {
+      dense.set(old);
+      keepOutgrown(old);
+    }
     this.dense = dense;
     return dense;
   }

@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, intPayload, referentsInto, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, intPayload, isGcTracked, referentsInto, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { asciiStrSize, intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -344,6 +344,9 @@ export class Heap {
     const p = o.payload;
     // Other kinds are not looked through (see above).
     if (p.kind !== 'list' && p.kind !== 'tuple' && p.kind !== 'set' && p.kind !== 'frozenset' && p.kind !== 'dict' && p.kind !== 'instance') return true;
+    // A dict's references counted before `referentsInto` copies them: a program's big dict (the
+    // `ids` of an id() loop) was copied whole at every decref that left it alive.
+    if (p.kind === 'dict' && 2 * p.entries.length > LEAF_CHECK_LIMIT) return true;
     const refs = referentsInto(p, this.leafScratch);
     if (refs.length > LEAF_CHECK_LIMIT) return true;
     for (let i = 0; i < refs.length; i++) if (this.mayBeInCycle(refs[i] as Ref)) return true;
@@ -376,9 +379,13 @@ export class Heap {
 
   // ---- allocation --------------------------------------------------------------------
 
-  private register(payload: Payload, address: Address, immortal = false, immortalOrigin: ImmortalOrigin = 'static', refcntKnown = true): Ref {
+  /**
+   * `gcKind`: `isGcTracked(payload)`, passed by the constructors that know it (every int, str,
+   * float and list made asked it per object; `fresh` and `adopt` still ask).
+   */
+  private register(payload: Payload, address: Address, gcKind: boolean, immortal = false, immortalOrigin: ImmortalOrigin = 'static', refcntKnown = true): Ref {
     const ref = this.nextRef++;
-    const o = new HeapObject(ref, payload, address, immortal, immortalOrigin, refcntKnown);
+    const o = new HeapObject(ref, payload, address, gcKind, immortal, immortalOrigin, refcntKnown);
     this.objects[ref] = o;
     if (o.gcTracked) {
       this.gcAllocationsSinceStart++;
@@ -402,7 +409,7 @@ export class Heap {
 
   /** The shared object made on first use (its caller keeps it: no key to build). */
   private newShared(payload: Payload): Ref {
-    return this.register(payload, this.allocator.staticAddressForObject(), this.config.immortalRefcount !== null, 'static', false);
+    return this.register(payload, this.allocator.staticAddressForObject(), false, this.config.immortalRefcount !== null, 'static', false);
   }
 
   /**
@@ -425,7 +432,8 @@ export class Heap {
    * evaluator's builtins, builtin types and modules, by name): no key to look up and store.
    */
   preexistingObject(payload: Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
-    return this.register(payload, this.allocator.staticAddressForObject(), immortal, origin, false);
+    // (static: never GC-tracked, whatever its kind)
+    return this.register(payload, this.allocator.staticAddressForObject(), false, immortal, origin, false);
   }
 
   /**
@@ -437,7 +445,7 @@ export class Heap {
     const names = (this.preexistingNames ??= new Map<string, Ref>());
     const hit = names.get(name);
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.register({ kind: 'str', value: name }, this.allocator.staticAddressForObject(), immortal, origin, false);
+    const ref = this.register({ kind: 'str', value: name }, this.allocator.staticAddressForObject(), false, immortal, origin, false);
     names.set(name, ref);
     return ref;
   }
@@ -489,11 +497,11 @@ export class Heap {
 
   /** An object at a block allocated for it beforehand (an iterator made by the evaluator's `GET_ITER`). */
   adopt(payload: Payload, block: Address): Ref {
-    return this.register(payload, block);
+    return this.register(payload, block, isGcTracked(payload));
   }
 
   private fresh(payload: Payload, instanceSize: number | null = null): Ref {
-    return this.register(payload, this.allocateBlock(payload, instanceSize));
+    return this.register(payload, this.allocateBlock(payload, instanceSize), isGcTracked(payload));
   }
 
   none(): Ref {
@@ -545,12 +553,12 @@ export class Heap {
     const magnitude = value < 0 ? -value : value;
     const bytes =
       magnitude === 0 ? safeIntSize(0, this.config) : magnitude < this.oneDigitLimit ? this.oneDigitIntBytes : magnitude < this.twoDigitLimit ? this.twoDigitIntBytes : safeIntSize(value, this.config);
-    return this.register(safeIntPayload(value), this.allocator.allocateForObject(bytes));
+    return this.register(safeIntPayload(value), this.allocator.allocateForObject(bytes), false);
   }
 
   /** A new int object (`fresh` without asking its kind: ints have no free list and a size from their value). */
   private freshInt(value: bigint): Ref {
-    return this.register(intPayload(value), this.allocator.allocateForObject(intSize(value, this.config)));
+    return this.register(intPayload(value), this.allocator.allocateForObject(intSize(value, this.config)), false);
   }
 
   /** `_PyLong_New` + `long_normalize` without `maybe_small_long`: a new int even in the small range. */
@@ -560,7 +568,7 @@ export class Heap {
 
   /** `PyFloat_FromDouble`: always a new float (from the float free list). */
   float(value: number): Ref {
-    return this.register({ kind: 'float', value }, this.floatFree.allocate(true));
+    return this.register({ kind: 'float', value }, this.floatFree.allocate(true), false);
   }
 
   /** `PyUnicode_New` & co: '' and latin-1 chars are shared; every other str is new. */
@@ -574,7 +582,7 @@ export class Heap {
       this.cachedStrs[i] = ref;
       return ref;
     }
-    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(strSize(value, this.config)));
+    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(strSize(value, this.config)), false);
   }
 
   bytes(value: readonly number[]): Ref {
@@ -589,7 +597,7 @@ export class Heap {
    */
   asciiStr(value: string): Ref {
     if (isCachedStr(value)) return this.str(value);
-    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(asciiStrSize(value.length, this.config)));
+    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(asciiStrSize(value.length, this.config)), false);
   }
 
   private sharedBytes(value: readonly number[]): Ref {
@@ -615,7 +623,7 @@ export class Heap {
     // The object's address is copied at `register`: the item array's allocation in between uses another.
     const block = this.listFree.allocate(true);
     const itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
-    return this.register({ kind: 'list', items: [...items], capacity, itemsBlock }, block);
+    return this.register({ kind: 'list', items: [...items], capacity, itemsBlock }, block, true);
   }
 
   /**
@@ -647,7 +655,7 @@ export class Heap {
 
   /** A dict (steals keys and values). Its keys table is an allocation the model does not follow. */
   dict(entries: DictEntry[]): Ref {
-    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate(true));
+    const ref = this.register({ kind: 'dict', entries: [...entries] }, this.dictFree.allocate(true), true);
     if (entries.length > 0) this.dictKeysChanged();
     return ref;
   }

@@ -291,10 +291,12 @@ export class HeapObject implements PyObject, Address {
    */
   private where: OtherBlocks | CandidateBlocks | Address = NO_PARTS;
 
+  /** `gcKind`: `isGcTracked(payload)`, which the heap's typed constructors know without asking (`Heap.list`, `Heap.intOfSafe`...). */
   constructor(
     readonly ref: Ref,
     readonly payload: Payload,
     address: Address,
+    gcKind: boolean,
     immortal: boolean,
     immortalOrigin: ImmortalOrigin,
     refcntKnown: boolean,
@@ -303,7 +305,7 @@ export class HeapObject implements PyObject, Address {
       ALIVE |
       (immortal ? IMMORTAL : 0) |
       (refcntKnown ? REFCNT_KNOWN : 0) |
-      (address.sizeClass !== 'static' && isGcTracked(payload) ? GC_TRACKED : 0) |
+      (gcKind && address.sizeClass !== 'static' ? GC_TRACKED : 0) |
       (originIndex(immortalOrigin) << ORIGIN_SHIFT);
     this.setAddress(address);
   }
