@@ -66,6 +66,8 @@ export interface UnitScan {
   readonly folds: readonly FoldItem[];
   readonly foldsInOrder: boolean;
   readonly hasGlobal: boolean;
+  /** An annotated assignment anywhere in the unit (without one, no block needs `find_ann`'s walk). */
+  readonly hasAnnotated: boolean;
   readonly plan: readonly PlanItem[];
 }
 
@@ -88,6 +90,7 @@ class UnitScanner implements UnitScan {
   folds: FoldItem[] = NO_FOLDS;
   foldsInOrder = true;
   hasGlobal = false;
+  hasAnnotated = false;
   readonly plan: PlanItem[] = [];
   /** Function-like blocks and annotations around the node: a block met inside one may make cells. */
   private depth = 0;
@@ -185,6 +188,7 @@ class UnitScanner implements UnitScan {
         this.block(s.body);
         break;
       case 'AnnAssign': {
+        this.hasAnnotated = true;
         const mark = this.mark();
         this.foldsInOrder = false;
         if (s.value) this.expr(s.value);
