@@ -51,6 +51,11 @@ export interface CodeObject {
    * one a module's or class body's `SETUP_ANNOTATIONS` check (`find_ann`) need not walk its body.
    */
   readonly annotated: boolean;
+  /**
+   * The unit has a starred item or argument or a `**` argument somewhere (unit-scan.ts meets every
+   * expression): without one no display or call of its code looks for them.
+   */
+  readonly unpacks: boolean;
   /** List displays compiled as `BUILD_LIST 0` + `LIST_EXTEND` of this constant tuple (3.9+). */
   readonly listExtendConst: Map<Expr, Ref>;
   /** Set displays compiled as `BUILD_SET 0` + `SET_UPDATE` of this constant frozenset (3.9+). */
@@ -160,6 +165,8 @@ class UnitCompiler {
   hasGlobal = false;
   /** The unit has an annotated assignment (`CodeObject.annotated`). */
   hasAnnotated = false;
+  /** The unit has a starred item or argument or a `**` argument (`CodeObject.unpacks`). */
+  hasUnpacking = false;
   /** 3.10+ (fact `deadCodeConstants`): unreachable code leaves no constants. */
   private readonly dropsUnreachable: boolean;
 
@@ -1001,6 +1008,7 @@ class UnitCompiler {
       // Folding is done before any code object is made (`compileUnit`).
       folds: this.foldedOf !== null,
       annotated: this.hasAnnotated,
+      unpacks: this.hasUnpacking,
       listExtendConst: NO_ENTRIES,
       setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,
@@ -1739,6 +1747,7 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   const scan = scanUnit(body, config.annotations !== 'annotate');
   c.hasGlobal = scan.hasGlobal;
   c.hasAnnotated = scan.hasAnnotated;
+  c.hasUnpacking = scan.hasUnpacking;
   if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody: c.bodies.lambdaBody, comprehensionBody: c.bodies.hiddenComprehensionBody });
   c.parseLiterals(scan.literals);
   if (scan.mayFold) {

@@ -1370,10 +1370,10 @@ export class Interpreter {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
-        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
+        if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         return h.tuple(this.evalItems(e.elts, frame));
       case 'List': {
-        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
+        if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constTuple = frame.code.listExtendConst.get(e);
         if (constTuple !== undefined) {
           // `BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1` (3.9+).
@@ -1388,7 +1388,7 @@ export class Interpreter {
         return h.list(items);
       }
       case 'Set': {
-        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
+        if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
         // No closures in this function: V8 would allocate their context on every evaluation of every node.
@@ -1902,7 +1902,7 @@ export class Interpreter {
       expectSuperCall(this, m, e, frame);
       return this.finishCall(m.fn, args, true, kw);
     }
-    if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
+    if (frame.code.unpacks && hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (fk === 'Attribute') {
       const misses = this.globalMisses;

@@ -68,6 +68,8 @@ export interface UnitScan {
   readonly hasGlobal: boolean;
   /** An annotated assignment anywhere in the unit (without one, no block needs `find_ann`'s walk). */
   readonly hasAnnotated: boolean;
+  /** A starred item or argument, or a `**` argument, anywhere in the unit (`CodeObject.unpacks`). */
+  readonly hasUnpacking: boolean;
   readonly plan: readonly PlanItem[];
 }
 
@@ -91,6 +93,7 @@ class UnitScanner implements UnitScan {
   foldsInOrder = true;
   hasGlobal = false;
   hasAnnotated = false;
+  hasUnpacking = false;
   readonly plan: PlanItem[] = [];
   /** Function-like blocks and annotations around the node: a block met inside one may make cells. */
   private depth = 0;
@@ -416,7 +419,10 @@ class UnitScanner implements UnitScan {
       case 'Call':
         this.expr(e.func);
         for (const x of e.args) this.expr(x);
-        for (const k of e.keywords) this.expr(k.value);
+        for (const k of e.keywords) {
+          if (k.name === '**') this.hasUnpacking = true;
+          this.expr(k.value);
+        }
         // A call with keywords loads its names tuple (`CALL_KW`) after its arguments.
         if (e.keywords.length > 0) this.current?.push(EMIT);
         return false;
@@ -437,6 +443,7 @@ class UnitScanner implements UnitScan {
         return false;
       }
       case 'Starred':
+        this.hasUnpacking = true;
         this.expr(e.value);
         return false;
       case 'FString':
