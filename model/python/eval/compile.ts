@@ -56,6 +56,8 @@ export interface CodeObject {
    * expression): without one no display or call of its code looks for them.
    */
   readonly unpacks: boolean;
+  /** The unit has a generator expression somewhere: without one no call of its code looks for one as its argument. */
+  readonly generatorExps: boolean;
   /** List displays compiled as `BUILD_LIST 0` + `LIST_EXTEND` of this constant tuple (3.9+). */
   readonly listExtendConst: Map<Expr, Ref>;
   /** Set displays compiled as `BUILD_SET 0` + `SET_UPDATE` of this constant frozenset (3.9+). */
@@ -167,6 +169,8 @@ class UnitCompiler {
   hasAnnotated = false;
   /** The unit has a starred item or argument or a `**` argument (`CodeObject.unpacks`). */
   hasUnpacking = false;
+  /** The unit has a generator expression (`CodeObject.generatorExps`). */
+  hasGeneratorExp = false;
   /** 3.10+ (fact `deadCodeConstants`): unreachable code leaves no constants. */
   private readonly dropsUnreachable: boolean;
 
@@ -1009,6 +1013,7 @@ class UnitCompiler {
       folds: this.foldedOf !== null,
       annotated: this.hasAnnotated,
       unpacks: this.hasUnpacking,
+      generatorExps: this.hasGeneratorExp,
       listExtendConst: NO_ENTRIES,
       setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,
@@ -1748,6 +1753,7 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   c.hasGlobal = scan.hasGlobal;
   c.hasAnnotated = scan.hasAnnotated;
   c.hasUnpacking = scan.hasUnpacking;
+  c.hasGeneratorExp = scan.hasGeneratorExp;
   if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody: c.bodies.lambdaBody, comprehensionBody: c.bodies.hiddenComprehensionBody });
   c.parseLiterals(scan.literals);
   if (scan.mayFold) {

@@ -1890,7 +1890,7 @@ export class Interpreter {
     // Read once: `kind` of the callee's node is a megamorphic load (nodes of every kind).
     const func = e.func;
     const { kind: fk } = func;
-    if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
+    if (frame.code.generatorExps && e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
     if (fk === 'Name' && func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
     // `super().m(...)`: the method found after the class, called as `obj.m(...)` is (super-calls.ts).
     if (fk === 'Attribute' && func.value.kind === 'Call' && isSuperCall(func.value, frame)) {

@@ -70,6 +70,8 @@ export interface UnitScan {
   readonly hasAnnotated: boolean;
   /** A starred item or argument, or a `**` argument, anywhere in the unit (`CodeObject.unpacks`). */
   readonly hasUnpacking: boolean;
+  /** A generator expression anywhere in the unit (`CodeObject.generatorExps`). */
+  readonly hasGeneratorExp: boolean;
   readonly plan: readonly PlanItem[];
 }
 
@@ -94,6 +96,7 @@ class UnitScanner implements UnitScan {
   hasGlobal = false;
   hasAnnotated = false;
   hasUnpacking = false;
+  hasGeneratorExp = false;
   readonly plan: PlanItem[] = [];
   /** Function-like blocks and annotations around the node: a block met inside one may make cells. */
   private depth = 0;
@@ -464,6 +467,7 @@ class UnitScanner implements UnitScan {
       case 'GeneratorExp':
       case 'DictComp': {
         const mark = this.mark();
+        if (e.kind === 'GeneratorExp') this.hasGeneratorExp = true;
         if (this.depth > 0) this.needsScopes = true;
         this.mayFold = true;
         this.foldsInOrder = false;
