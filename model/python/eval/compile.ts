@@ -46,6 +46,18 @@ export interface CodeObject {
   readonly constOf: Map<Expr, Ref>;
   /** Whether the unit folded any node: otherwise `constOf` holds only Const nodes. */
   readonly folds: boolean;
+  /**
+   * The unit has an annotated assignment somewhere (unit-scan.ts meets every statement): without
+   * one a module's or class body's `SETUP_ANNOTATIONS` check (`find_ann`) need not walk its body.
+   */
+  readonly annotated: boolean;
+  /**
+   * The unit has a starred item or argument or a `**` argument somewhere (unit-scan.ts meets every
+   * expression): without one no display or call of its code looks for them.
+   */
+  readonly unpacks: boolean;
+  /** The unit has a generator expression somewhere: without one no call of its code looks for one as its argument. */
+  readonly generatorExps: boolean;
   /** List displays compiled as `BUILD_LIST 0` + `LIST_EXTEND` of this constant tuple (3.9+). */
   readonly listExtendConst: Map<Expr, Ref>;
   /** Set displays compiled as `BUILD_SET 0` + `SET_UPDATE` of this constant frozenset (3.9+). */
@@ -153,6 +165,12 @@ class UnitCompiler {
   scopes: ReadonlyMap<readonly Stmt[], ScopeFacts> = NO_SCOPES;
   /** The unit has a `global` statement (else no code object declares a global). */
   hasGlobal = false;
+  /** The unit has an annotated assignment (`CodeObject.annotated`). */
+  hasAnnotated = false;
+  /** The unit has a starred item or argument or a `**` argument (`CodeObject.unpacks`). */
+  hasUnpacking = false;
+  /** The unit has a generator expression (`CodeObject.generatorExps`). */
+  hasGeneratorExp = false;
   /** 3.10+ (fact `deadCodeConstants`): unreachable code leaves no constants. */
   private readonly dropsUnreachable: boolean;
 
@@ -993,6 +1011,9 @@ class UnitCompiler {
       constOf: new Map(),
       // Folding is done before any code object is made (`compileUnit`).
       folds: this.foldedOf !== null,
+      annotated: this.hasAnnotated,
+      unpacks: this.hasUnpacking,
+      generatorExps: this.hasGeneratorExp,
       listExtendConst: NO_ENTRIES,
       setUpdateConst: NO_ENTRIES,
       iterAsTuple: this.iterAsTuple,
@@ -1730,6 +1751,9 @@ export function compileUnit(heap: Heap, config: EvalConfig, module: Module | rea
   // One walk says what the unit has (unit-scan.ts): the passes with nothing to do are skipped.
   const scan = scanUnit(body, config.annotations !== 'annotate');
   c.hasGlobal = scan.hasGlobal;
+  c.hasAnnotated = scan.hasAnnotated;
+  c.hasUnpacking = scan.hasUnpacking;
+  c.hasGeneratorExp = scan.hasGeneratorExp;
   if (scan.needsScopes) c.scopes = analyzeScopes(body, NO_POS, { comprehensionsInlined: config.comprehensionsInlined, annotationsDeferred: config.annotations === 'annotate', lambdaBody: c.bodies.lambdaBody, comprehensionBody: c.bodies.hiddenComprehensionBody });
   c.parseLiterals(scan.literals);
   if (scan.mayFold) {

@@ -19,7 +19,7 @@ import { messagesFor, type Messages } from './messages';
 import { BUILTIN_NAMES, STDLIB_MODULE_NAMES } from './name-lists';
 import { hasSuggestion } from './suggestions';
 import { MODULE_FUNCTIONS } from './modules';
-import { KeyedLookup, type KeyClass, type KeySite } from './keyed';
+import { KeyedLookup, type KeyClass, type KeyRules, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
 import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
@@ -102,6 +102,12 @@ const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
 /** `heapTypes` and `unknownInts` of a run that has none (shared: read-only views, never written). */
 const NO_REFS: ReadonlySet<Ref> = new Set();
 const NO_REFS_WHY: ReadonlyMap<Ref, string> = new Map();
+/**
+ * The fast locals of every module and class body frame: empty and never written (a name is a fast
+ * local only in a function frame: `isFastLocal`, `storeName`, `deleteName`; a module's or class
+ * body's code has no locals to clear), so the runs share it instead of making one a frame.
+ */
+const NO_FAST_LOCALS: Map<string, Ref | null> = new Map();
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
@@ -174,9 +180,9 @@ export class Interpreter {
     (this.unknownIntMap ??= new Map()).set(ref, why);
     markOpaque(this.heap, ref, why);
   }
-  private readonly builtins: LazyRefs;
-  readonly builtinTypes: LazyRefs;
-  private readonly modules: LazyRefs;
+  private readonly builtins: LazyRefs<Interpreter>;
+  readonly builtinTypes: LazyRefs<Interpreter>;
+  private readonly modules: LazyRefs<Interpreter>;
   /** Whether the run made a weakref with a callback (`checkShutdown` looks for the pending ones). */
   weakrefCallbacksMade = false;
   /** `gc.disable()` / `gc.enable()`: with automatic collection off, cyclic garbage stays until gc.collect(). */
@@ -214,25 +220,12 @@ export class Interpreter {
   ) {
     this.msgs = messagesOf(cfg);
     this.borrows = cfg.getrefcountBorrowsFastLocals ? new BorrowLedger() : null;
-    const staticTypesImmortal = cfg.core.immortalRefcount !== null;
     // Each LazyRefs makes its objects once per run and keeps them: nothing else asks the heap for
     // these objects, so they need no `Heap.preexisting` key (no other caller makes a `type:` of these
     // names, nor any builtin function or module).
-    this.builtinTypes = new LazyRefs((name) => {
-      if (!TYPE_NAMES_KNOWN.has(name)) return undefined;
-      return heap.preexistingObject({ kind: 'type', name, attrs: new Map(), slots: null, base: null }, staticTypesImmortal);
-    }, true);
-    this.builtins = new LazyRefs((name) => {
-      if (BUILTIN_FUNCTION_NAMES.has(name)) return heap.preexistingObject({ kind: 'builtin', name, self: null }, false);
-      return BUILTIN_TYPE_NAMES.has(name) ? this.builtinTypes.get(name) : builtinExceptionType(this, name);
-    });
-    this.modules = new LazyRefs((mod) => {
-      const functions = MODULE_FUNCTION_NAMES.get(mod);
-      if (functions === undefined) return undefined;
-      const attrs = new Map<string, Ref>();
-      for (const [fn, qualified] of functions) attrs.set(fn, heap.preexistingObject({ kind: 'builtin', name: qualified, self: null }, false));
-      return heap.preexistingObject({ kind: 'module', name: mod, attrs }, false);
-    });
+    this.builtinTypes = new LazyRefs<Interpreter>(this, makeBuiltinType, true);
+    this.builtins = new LazyRefs<Interpreter>(this, makeBuiltin);
+    this.modules = new LazyRefs<Interpreter>(this, makeModule);
     heap.weakrefCallbackHook = weakrefCallbackRunner(this);
   }
 
@@ -257,15 +250,15 @@ export class Interpreter {
   /** Runs a whole module (`python FILE.py`): the arena lives until the body is done. */
   runModule(unit: CompileUnit): void {
     this.codeRoots.push(unit.module);
-    const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
-    setupModuleAnnotations(this, unit.module.body, frame);
+    const frame: Frame = { code: unit.module, kind: 'module', fast: NO_FAST_LOCALS, ns: this.globals, globals: this.globals };
+    if (unit.module.annotated) setupModuleAnnotations(this, unit.module.body, frame);
     this.execBody(unit.module.body, frame, true);
   }
 
   /** Runs one REPL statement unit, then frees its arena and code (`PyRun_InteractiveOneObject`). */
   runReplStatement(unit: CompileUnit, stmt: Stmt): void {
     this.codeRoots.push(unit.module);
-    const frame: Frame = { code: unit.module, kind: 'module', fast: new Map(), ns: this.globals, globals: this.globals };
+    const frame: Frame = { code: unit.module, kind: 'module', fast: NO_FAST_LOCALS, ns: this.globals, globals: this.globals };
     setupModuleAnnotations(this, [stmt], frame);
     if (stmt.kind === 'Expr') {
       this.pos = stmt.pos;
@@ -891,8 +884,8 @@ export class Interpreter {
     }
     // `__build_class__` runs the body in a fresh namespace, then `type_new` copies it.
     const ns = new Map<string, Ref>();
-    const body: Frame = { code, kind: 'class', fast: new Map(), ns, globals: frame.globals, ...classBodyCells(this, code) };
-    setupModuleAnnotations(this, code.body, body);
+    const body: Frame = { code, kind: 'class', fast: NO_FAST_LOCALS, ns, globals: frame.globals, ...classBodyCells(this, code) };
+    if (code.annotated) setupModuleAnnotations(this, code.body, body);
     this.depth++;
     try {
       const c = this.execBody(code.body, body);
@@ -1377,10 +1370,10 @@ export class Interpreter {
       case 'Const':
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
-        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
+        if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         return h.tuple(this.evalItems(e.elts, frame));
       case 'List': {
-        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
+        if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constTuple = frame.code.listExtendConst.get(e);
         if (constTuple !== undefined) {
           // `BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1` (3.9+).
@@ -1395,7 +1388,7 @@ export class Interpreter {
         return h.list(items);
       }
       case 'Set': {
-        if (hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
+        if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
         // No closures in this function: V8 would allocate their context on every evaluation of every node.
@@ -1552,15 +1545,10 @@ export class Interpreter {
     (this.heapTypeSet ??= new Set()).add(cls);
   }
   /** Hashed lookups in dicts and sets: every dict and set method goes through it. */
-  readonly keyed = new KeyedLookup({
-    heap: () => this.heap,
-    classify: (key, site) => this.classifyKey(key, site),
-    equals: (stored, key) => this.keyEquals(stored, key),
-    builtinHash: (key) => knownBuiltinHash(this, key),
-  });
+  readonly keyed = new KeyedLookup(new InterpreterKeyRules(this));
 
   /** `hash(a) == hash(b) and a == b` for dict keys and set items (hashable objects never change). */
-  private keyEquals(a: Ref, b: Ref): boolean {
+  keyEquals(a: Ref, b: Ref): boolean {
     if (a === b) return true;
     if (comparesInPython(this.heap, a) || comparesInPython(this.heap, b) || this.userHashed(a) || this.userHashed(b)) return storedKeyEquals(this, a, b);
     const aa = this.addressInts.get(a);
@@ -1580,7 +1568,7 @@ export class Interpreter {
   }
 
   /** How `keyEquals` treats a key, for the hashed indexes of dicts and sets (keyed.ts). */
-  private classifyKey(ref: Ref, site?: KeySite): KeyClass {
+  classifyKey(ref: Ref, site?: KeySite): KeyClass {
     if (this.heap.get(ref).payload.kind === 'instance') {
       const user = userKeyClass(this, ref, site);
       if (user !== null) return user;
@@ -1902,7 +1890,7 @@ export class Interpreter {
     // Read once: `kind` of the callee's node is a megamorphic load (nodes of every kind).
     const func = e.func;
     const { kind: fk } = func;
-    if (e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
+    if (frame.code.generatorExps && e.args[0]?.kind === 'GeneratorExp') return callWithGenerator(this, e, e.args[0], frame);
     if (fk === 'Name' && func.id === 'super' && isSuperCall(e, frame)) return evalSuper(this, e, frame);
     // `super().m(...)`: the method found after the class, called as `obj.m(...)` is (super-calls.ts).
     if (fk === 'Attribute' && func.value.kind === 'Call' && isSuperCall(func.value, frame)) {
@@ -1914,7 +1902,7 @@ export class Interpreter {
       expectSuperCall(this, m, e, frame);
       return this.finishCall(m.fn, args, true, kw);
     }
-    if (hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
+    if (frame.code.unpacks && hasCallUnpacking(e)) return callWithUnpacking(this, e, frame);
     // `LOAD_METHOD` / `CALL_METHOD`: `obj.meth(...)` on an instance passes obj without a bound method.
     if (fk === 'Attribute') {
       const misses = this.globalMisses;
@@ -2260,6 +2248,45 @@ function increfAll(h: Heap, items: readonly Ref[]): Ref[] {
   const out = new Array<Ref>(items.length);
   for (let i = 0; i < items.length; i++) out[i] = h.incref(items[i] as Ref);
   return out;
+}
+
+/** The interpreter's rules for keyed lookups: one object a run (an object of four closures was five). */
+class InterpreterKeyRules implements KeyRules {
+  constructor(private readonly vm: Interpreter) {}
+  heap(): Heap {
+    return this.vm.heap;
+  }
+  classify(key: Ref, site?: KeySite): KeyClass {
+    return this.vm.classifyKey(key, site);
+  }
+  equals(stored: Ref, key: Ref): boolean {
+    return this.vm.keyEquals(stored, key);
+  }
+  builtinHash(key: Ref): bigint | null {
+    return knownBuiltinHash(this.vm, key);
+  }
+}
+
+/** A builtin type's object, made at the first use in the run (`Interpreter.builtinTypes`). */
+function makeBuiltinType(vm: Interpreter, name: string): Ref | undefined {
+  if (!TYPE_NAMES_KNOWN.has(name)) return undefined;
+  return vm.heap.preexistingObject({ kind: 'type', name, attrs: new Map(), slots: null, base: null }, vm.cfg.core.immortalRefcount !== null);
+}
+
+/** A builtin function, type or exception type by its name in `builtins` (`Interpreter.builtins`). */
+function makeBuiltin(vm: Interpreter, name: string): Ref | undefined {
+  if (BUILTIN_FUNCTION_NAMES.has(name)) return vm.heap.preexistingObject({ kind: 'builtin', name, self: null }, false);
+  return BUILTIN_TYPE_NAMES.has(name) ? vm.builtinTypes.get(name) : builtinExceptionType(vm, name);
+}
+
+/** A module the model knows and its functions (`Interpreter.modules`). */
+function makeModule(vm: Interpreter, mod: string): Ref | undefined {
+  const functions = MODULE_FUNCTION_NAMES.get(mod);
+  if (functions === undefined) return undefined;
+  const heap = vm.heap;
+  const attrs = new Map<string, Ref>();
+  for (const [fn, qualified] of functions) attrs.set(fn, heap.preexistingObject({ kind: 'builtin', name: qualified, self: null }, false));
+  return heap.preexistingObject({ kind: 'module', name: mod, attrs }, false);
 }
 
 /** Runs a weakref's callback (`handle_callback`): the result is dropped. */

@@ -8,16 +8,19 @@ import type { Ref } from '../../core/objects';
 /** A name `make` has no object for, remembered (refs are never negative). */
 const NONE = -1;
 
-export class LazyRefs {
+export class LazyRefs<O> {
   /** Made at the first `get` (a run that imports nothing never asks `modules`). */
   private made: Map<string, Ref> | null = null;
 
   /**
    * `fixedNames`: `make` answers undefined for the same names whenever asked, without doing
    * anything, so a miss is remembered too (`builtinTypes.get(cls.name)` at every call of a class).
+   * `make` is a module-level function given `owner`: a closure over the owner would be made
+   * (with its context) at every run.
    */
   constructor(
-    private readonly make: (name: string) => Ref | undefined,
+    private readonly owner: O,
+    private readonly make: (owner: O, name: string) => Ref | undefined,
     private readonly fixedNames = false,
   ) {}
 
@@ -25,7 +28,7 @@ export class LazyRefs {
     const made = (this.made ??= new Map<string, Ref>());
     let ref = made.get(name);
     if (ref === undefined) {
-      ref = this.make(name);
+      ref = this.make(this.owner, name);
       if (ref !== undefined) made.set(name, ref);
       else if (this.fixedNames) made.set(name, NONE);
     } else if (ref === NONE) return undefined;

@@ -66,6 +66,12 @@ export interface UnitScan {
   readonly folds: readonly FoldItem[];
   readonly foldsInOrder: boolean;
   readonly hasGlobal: boolean;
+  /** An annotated assignment anywhere in the unit (without one, no block needs `find_ann`'s walk). */
+  readonly hasAnnotated: boolean;
+  /** A starred item or argument, or a `**` argument, anywhere in the unit (`CodeObject.unpacks`). */
+  readonly hasUnpacking: boolean;
+  /** A generator expression anywhere in the unit (`CodeObject.generatorExps`). */
+  readonly hasGeneratorExp: boolean;
   readonly plan: readonly PlanItem[];
 }
 
@@ -88,6 +94,9 @@ class UnitScanner implements UnitScan {
   folds: FoldItem[] = NO_FOLDS;
   foldsInOrder = true;
   hasGlobal = false;
+  hasAnnotated = false;
+  hasUnpacking = false;
+  hasGeneratorExp = false;
   readonly plan: PlanItem[] = [];
   /** Function-like blocks and annotations around the node: a block met inside one may make cells. */
   private depth = 0;
@@ -185,6 +194,7 @@ class UnitScanner implements UnitScan {
         this.block(s.body);
         break;
       case 'AnnAssign': {
+        this.hasAnnotated = true;
         const mark = this.mark();
         this.foldsInOrder = false;
         if (s.value) this.expr(s.value);
@@ -412,7 +422,10 @@ class UnitScanner implements UnitScan {
       case 'Call':
         this.expr(e.func);
         for (const x of e.args) this.expr(x);
-        for (const k of e.keywords) this.expr(k.value);
+        for (const k of e.keywords) {
+          if (k.name === '**') this.hasUnpacking = true;
+          this.expr(k.value);
+        }
         // A call with keywords loads its names tuple (`CALL_KW`) after its arguments.
         if (e.keywords.length > 0) this.current?.push(EMIT);
         return false;
@@ -433,6 +446,7 @@ class UnitScanner implements UnitScan {
         return false;
       }
       case 'Starred':
+        this.hasUnpacking = true;
         this.expr(e.value);
         return false;
       case 'FString':
@@ -453,6 +467,7 @@ class UnitScanner implements UnitScan {
       case 'GeneratorExp':
       case 'DictComp': {
         const mark = this.mark();
+        if (e.kind === 'GeneratorExp') this.hasGeneratorExp = true;
         if (this.depth > 0) this.needsScopes = true;
         this.mayFold = true;
         this.foldsInOrder = false;
