@@ -409,7 +409,7 @@ export class Heap {
 
   /** The shared object made on first use (its caller keeps it: no key to build). */
   private newShared(payload: Payload): Ref {
-    return this.register(payload, this.allocator.staticAddressForObject(), false, this.config.immortalRefcount !== null, 'static', false);
+    return this.preexistingObject(payload, this.config.immortalRefcount !== null);
   }
 
   /**
@@ -428,8 +428,10 @@ export class Heap {
   }
 
   /**
-   * `preexisting` for an object whose caller keeps it and makes it only once per heap (the
-   * evaluator's builtins, builtin types and modules, by name): no key to look up and store.
+   * An object that existed before the program, at a static address, for a caller that keeps it
+   * and makes it only once per heap (the evaluator's builtins, builtin types and modules, by
+   * name): no key to look up and store. `preexisting`, `preexistingName` and the shared
+   * objects register theirs here too.
    */
   preexistingObject(payload: Payload, immortal: boolean, origin: ImmortalOrigin = 'static'): Ref {
     // (static: never GC-tracked, whatever its kind)
@@ -445,7 +447,7 @@ export class Heap {
     const names = (this.preexistingNames ??= new Map<string, Ref>());
     const hit = names.get(name);
     if (hit !== undefined) return this.incref(hit);
-    const ref = this.register({ kind: 'str', value: name }, this.allocator.staticAddressForObject(), false, immortal, origin, false);
+    const ref = this.preexistingObject({ kind: 'str', value: name }, immortal, origin);
     names.set(name, ref);
     return ref;
   }

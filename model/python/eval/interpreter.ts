@@ -1972,7 +1972,7 @@ export class Interpreter {
       this.expectCallBorrows(fn, e, frame, func.value);
       return this.finishCall(fn, args, false, kw);
     }
-    const fn = fk === 'Name' && (this.borrows === null || frame.kind !== 'function') ? this.loadName(func.id, frame) : this.evalExpr(func, frame);
+    const fn = this.evalOperand(func, frame);
     const args = this.evalArgs(e, frame, fn);
     const kw = this.evalKeywords(e, frame, fn, args);
     if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
