@@ -105,6 +105,12 @@ export class IntPayload {
     return (this.big = BigInt(this.safe));
   }
 
+  /** `Number(value)` (a double, maybe infinite), without making the bigint of a safe integer. */
+  toNumber(): number {
+    const b = this.big;
+    return b === undefined ? this.safe : Number(b);
+  }
+
   /**
    * The decimal text of a value made from a safe integer whose bigint was never read (the same
    * digits: a safe integer prints without exponent), else null. Printing a small int no longer

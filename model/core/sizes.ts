@@ -31,8 +31,13 @@ export function safeLongDigits(magnitude: number, digitBits: number): number {
 
 /** `Objects/unicodeobject.c` `PyUnicode_New`: the compact kind of a str (1, 2 or 4 bytes a char) and whether ASCII. */
 export function strKind(value: string): { readonly ascii: boolean; readonly charSize: 1 | 2 | 4 } {
-  // The common case in one native scan (a long str built by repetition is scanned once here).
-  if (!NON_ASCII.test(value)) return KIND_ASCII;
+  // A short str is scanned by hand (a RegExp test costs more than a few characters' loop); a
+  // long one in one native scan (a long str built by repetition is scanned once here).
+  if (value.length <= SHORT_SCAN) {
+    let i = 0;
+    while (i < value.length && value.charCodeAt(i) < 0x80) i++;
+    if (i === value.length) return KIND_ASCII;
+  } else if (!NON_ASCII.test(value)) return KIND_ASCII;
   let max = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -47,6 +52,8 @@ export function strKind(value: string): { readonly ascii: boolean; readonly char
 
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
 const NON_ASCII = /[^\x00-\x7f]/;
+/** The longest str `strKind` scans by hand. */
+const SHORT_SCAN = 16;
 const KIND_ASCII = { ascii: true, charSize: 1 } as const;
 const KIND_LATIN1 = { ascii: false, charSize: 1 } as const;
 const KIND_UCS2 = { ascii: false, charSize: 2 } as const;

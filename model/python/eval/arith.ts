@@ -7,7 +7,7 @@ import { intAddOrSubtract, intRemainder, negativeShiftByZeroIsSelf } from './int
 import { percentFormat } from './percent-format';
 import type { Heap } from '../../core/heap';
 import { strKind } from '../../core/sizes';
-import type { Payload, Ref } from '../../core/objects';
+import { IntPayload, type Payload, type Ref } from '../../core/objects';
 import type { BinaryOperator } from '../ast';
 import type { Messages } from './messages';
 import { PyException } from './py-exception';
@@ -33,6 +33,13 @@ export function asNum(p: Payload): Num | null {
 export function toFloat(n: Num): number {
   if ('float' in n) return n.float;
   const f = Number(n.int);
+  if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
+  return f;
+}
+
+/** `toFloat` of an int payload (a safe integer's own number when its bigint was never made). */
+function intToFloat(p: Extract<Payload, { kind: 'int' }>): number {
+  const f = p instanceof IntPayload ? p.toNumber() : Number(p.value);
   if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
   return f;
 }
@@ -175,8 +182,18 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     if (op === '>>' && b.value === 0n && negativeShiftByZeroIsSelf(heap, a.value)) return heap.incref(l);
     return intOp(heap, m, op, a.value, b.value);
   }
+  // An int and a float, or two floats, under + - * / (the loops' `i + 0.5`): the numeric branch
+  // below without its `Num` objects and the int's bigint.
+  if ((op === '+' || op === '-' || op === '*' || op === '/') && (a.kind === 'float' || b.kind === 'float')) {
+    const x = a.kind === 'float' ? a.value : a.kind === 'int' ? intToFloat(a) : null;
+    if (x !== null) {
+      const y = b.kind === 'float' ? b.value : b.kind === 'int' ? intToFloat(b) : null;
+      if (y !== null) return floatOp(heap, m, op, x, y);
+    }
+  }
   const na = asNum(a);
-  const nb = asNum(b);
+  // Not made when `a` is no number (`'a' * n`): the `Num` would go unused.
+  const nb = na === null ? null : asNum(b);
   if (na && nb) {
     if ('int' in na && 'int' in nb) {
       if (op === '%' && nb.int !== 0n) return intRemainder(heap, { value: na.int, exactInt: a.kind === 'int' ? l : null }, nb.int);

@@ -105,6 +105,20 @@ export function arity(vm: Interpreter, name: string, args: Ref[], n: number): vo
   if (args.length !== n) throw new Refusal(`${name}() with ${args.length} arguments`);
 }
 
+/** `id(x)` (`builtin_id` -> `PyLong_FromVoidPtr`). */
+export function builtinId(vm: Interpreter, x: Ref): Ref {
+  const h = vm.heap;
+  if (strSubclassInstanceFreed(h)) throw new Refusal('id() after an instance of a str subclass was freed', 'its character buffer went back to the allocator unseen');
+  const a = h.get(x).address;
+  // `PyLong_FromVoidPtr`: a heap address needs 2 digits on 64-bit (47 bits); on 32-bit
+  // the digit count depends on the address, so the block size is unknown.
+  if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
+  const r = h.intOfSafe(ID_BASE + a.value);
+  vm.noteAddressInt(r, x);
+  h.watch(x);
+  return r;
+}
+
 export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { name: string; value: Ref }[]): Ref {
   const h = vm.heap;
   switch (name) {
@@ -114,18 +128,9 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       return builtinIter(vm, args);
     case 'next':
       return builtinNext(vm, args);
-    case 'id': {
+    case 'id':
       arity(vm, name, args, 1);
-      if (strSubclassInstanceFreed(h)) throw new Refusal('id() after an instance of a str subclass was freed', 'its character buffer went back to the allocator unseen');
-      const a = h.get(args[0] as Ref).address;
-      // `PyLong_FromVoidPtr`: a heap address needs 2 digits on 64-bit (47 bits); on 32-bit
-      // the digit count depends on the address, so the block size is unknown.
-      if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
-      const r = h.intOfSafe(ID_BASE + a.value);
-      vm.noteAddressInt(r, args[0] as Ref);
-      h.watch(args[0] as Ref);
-      return r;
-    }
+      return builtinId(vm, args[0] as Ref);
     case 'len': {
       arity(vm, name, args, 1);
       refuseStrSubclass(h, args[0] as Ref, 'len()');

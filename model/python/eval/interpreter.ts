@@ -23,7 +23,7 @@ import { KeyedLookup, type KeyClass, type KeyRules, type KeySite } from './keyed
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
 import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
-import { callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
+import { builtinId, callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
@@ -1374,7 +1374,8 @@ export class Interpreter {
         return h.tuple(this.evalItems(e.elts, frame));
       case 'List': {
         if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
-        const constTuple = frame.code.listExtendConst.get(e);
+        // Most units have no constant list display and none iterated: no lookups (sizes read first).
+        const constTuple = frame.code.listExtendConst.size === 0 ? undefined : frame.code.listExtendConst.get(e);
         if (constTuple !== undefined) {
           // `BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1` (3.9+).
           const list = h.list([], 0);
@@ -1384,7 +1385,7 @@ export class Interpreter {
         }
         const items = this.evalItems(e.elts, frame);
         // `fold_iter`: a list display iterated by `for` or tested by `in` is built as a tuple.
-        if (frame.code.iterAsTuple.has(e)) return h.tuple(items);
+        if (frame.code.iterAsTuple.size !== 0 && frame.code.iterAsTuple.has(e)) return h.tuple(items);
         return h.list(items);
       }
       case 'Set': {
@@ -1973,11 +1974,36 @@ export class Interpreter {
       return this.finishCall(fn, args, false, kw);
     }
     const fn = this.evalOperand(func, frame);
+    // `id(x)`, `len(x)`: a builtin function of one positional argument, run without an arguments array.
+    if (e.args.length === 1 && e.keywords.length === 0 && this.borrows === null) {
+      const fp = h.get(fn).payload;
+      if (fp.kind === 'builtin' && fp.self === null) return this.callBuiltinOfOne(fn, fp.name, e.args[0] as Expr, frame);
+    }
     const args = this.evalArgs(e, frame, fn);
     const kw = this.evalKeywords(e, frame, fn, args);
     if (this.cfg.classCallEntersInit !== 'never' && this.heap.get(fn).payload.kind === 'type' && entersInit(this, fn, e, args.length, kw.length)) return this.enterInit(fn, args, e, frame);
     this.expectCallBorrows(fn, e, frame, null);
     return this.finishCall(fn, args, false, kw);
+  }
+
+  /**
+   * `finishCall` of a builtin function (`fn`, on the stack) with the one argument `arg`: the
+   * argument is released, then the callable, whether the call returns or raises.
+   */
+  private callBuiltinOfOne(fn: Ref, name: string, arg: Expr, frame: Frame): Ref {
+    const h = this.heap;
+    const x = this.evalHolding(fn, arg, frame);
+    let result: Ref;
+    try {
+      result = name === 'id' ? builtinId(this, x) : callBuiltin(this, name, [x], NO_KEYWORDS);
+    } catch (err) {
+      h.decref(x);
+      h.decref(fn);
+      throw err;
+    }
+    h.decref(x);
+    h.decref(fn);
+    return result;
   }
 
   /** `CALL_ALLOC_AND_ENTER_INIT` (init-specialization.ts): `__init__`'s frame takes the stack's references. */
