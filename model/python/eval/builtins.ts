@@ -680,7 +680,7 @@ function intOfText(h: Heap, text: Ref, base: number): Ref {
     throw new PyException('ValueError', `invalid literal for int() with base ${base}: ${[...shown].slice(0, 200).join('')}`);
   }
   if (parsed.digits > 4300) throw new Refusal('int() of more than 4300 digits', 'the limit of sys.set_int_max_str_digits');
-  return h.int(parsed.value);
+  return parsed.big === null ? h.intOfSafe(parsed.safe) : h.int(parsed.big);
 }
 
 /** `float(str)` (`PyOS_string_to_double`): decimal syntax, `_` between digits, inf/nan; correctly rounded like JS `Number`. */

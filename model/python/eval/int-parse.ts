@@ -6,67 +6,86 @@
  * not a number in that base (the caller raises "invalid literal").
  */
 
-const PREFIX_BASE: Readonly<Record<string, number>> = { x: 16, o: 8, b: 2 };
-
 /** Below this, `chunk * 36 + 35` stays an exact double (2**53). */
 const CHUNK_LIMIT = 2 ** 47;
 
 /** `Py_ISSPACE` on ASCII: space, \t \n \v \f \r. */
-const isSpace = (c: string | undefined): boolean => c !== undefined && ' \t\n\v\f\r'.includes(c);
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
 
-function digitValue(c: string): number {
-  const code = c.toLowerCase().charCodeAt(0);
+/** An ASCII letter in lower case; any other code as it is. */
+function lower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+function digitValue(c: number): number {
+  const code = lower(c);
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 97 && code <= 122) return code - 87;
   return 99;
 }
 
+/** The base of a prefix letter (`x`, `o`, `b`, either case), else 0. */
+function prefixBase(c: number): number {
+  const l = lower(c);
+  return l === 0x78 ? 16 : l === 0x6f ? 8 : l === 0x62 ? 2 : 0;
+}
+
 export interface ParsedInt {
-  readonly value: bigint;
+  /** The value when it is a safe integer read in one chunk (most texts): `big` is then null. */
+  readonly safe: number;
+  /** The value otherwise. */
+  readonly big: bigint | null;
   /** The number of digits read, for the `sys.set_int_max_str_digits` limit. */
   readonly digits: number;
   /** The base the digits were read in (base 0 resolved). */
   readonly base: number;
 }
 
+/** `text` is ASCII (the caller refuses other text). Character codes, not 1-char strings: `int(text)` is common. */
 export function parseIntText(text: string, requestedBase: number): ParsedInt | null {
+  const n = text.length;
   let i = 0;
-  while (isSpace(text[i])) i++;
+  while (isSpace(text.charCodeAt(i))) i++;
   let negative = false;
-  if (text[i] === '+') i++;
-  else if (text[i] === '-') {
+  const sign = text.charCodeAt(i);
+  if (sign === 0x2b) i++;
+  else if (sign === 0x2d) {
     negative = true;
     i++;
   }
   let base = requestedBase;
   let errorIfNonzero = false;
+  const first = text.charCodeAt(i);
+  const marker = prefixBase(text.charCodeAt(i + 1));
   if (base === 0) {
-    const marker = text[i + 1]?.toLowerCase() ?? '';
-    if (text[i] !== '0') base = 10;
-    else if (marker in PREFIX_BASE) base = PREFIX_BASE[marker]!;
+    if (first !== 0x30) base = 10;
+    else if (marker !== 0) base = marker;
     else {
       // An old C-style octal literal, invalid unless it is zero.
       errorIfNonzero = true;
       base = 10;
     }
   }
-  const marker = text[i + 1]?.toLowerCase() ?? '';
-  if (text[i] === '0' && PREFIX_BASE[marker] === base) {
+  if (first === 0x30 && marker === base) {
     i += 2;
-    if (text[i] === '_') i++;
+    if (text.charCodeAt(i) === 0x5f) i++;
   }
-  if (text[i] === '_') return null;
+  if (text.charCodeAt(i) === 0x5f) return null;
   let value = 0n;
+  let inBigint = false;
   let digits = 0;
-  let previous = '';
+  let underscore = false;
   // Digits gather in a double while it stays exact (`chunk` < 2**48), then move into the bigint:
-  // one bigint step per chunk instead of two per digit.
+  // one bigint step per chunk instead of two per digit, and none for a number of one chunk.
   let chunk = 0;
   let chunkScale = 1;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '_') {
-      if (previous === '_') return null;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5f) {
+      if (underscore) return null;
+      underscore = true;
     } else {
       const d = digitValue(c);
       if (d >= base) break;
@@ -75,16 +94,22 @@ export function parseIntText(text: string, requestedBase: number): ParsedInt | n
       digits++;
       if (chunkScale > CHUNK_LIMIT) {
         value = value * BigInt(chunkScale) + BigInt(chunk);
+        inBigint = true;
         chunk = 0;
         chunkScale = 1;
       }
+      underscore = false;
     }
-    previous = c;
+  }
+  if (underscore || digits === 0) return null;
+  while (isSpace(text.charCodeAt(i))) i++;
+  if (!inBigint) {
+    if (errorIfNonzero && chunk !== 0) return null;
+    if (i !== n) return null;
+    return { safe: negative && chunk !== 0 ? -chunk : chunk, big: null, digits, base };
   }
   if (chunkScale > 1) value = value * BigInt(chunkScale) + BigInt(chunk);
-  if (previous === '_' || digits === 0) return null;
   if (errorIfNonzero && value !== 0n) return null;
-  while (isSpace(text[i])) i++;
-  if (i !== text.length) return null;
-  return { value: negative ? -value : value, digits, base };
+  if (i !== n) return null;
+  return { safe: 0, big: negative ? -value : value, digits, base };
 }
