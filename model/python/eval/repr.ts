@@ -100,6 +100,8 @@ export function knownSetOrder(heap: Heap, items: readonly Ref[]): Ref[] | null {
 
 /** `sys.int_info.default_max_str_digits` (4300, `_PY_LONG_DEFAULT_MAX_STR_DIGITS`): computed once, it is a big number. */
 const INT_MAX_STR_LIMIT = 10n ** 4300n;
+/** `Number.MAX_SAFE_INTEGER` as a bigint. */
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function pyRepr(heap: Heap, ref: Ref, seen?: Ref[]): string {
   const p = heap.get(ref).payload;
@@ -116,8 +118,12 @@ export function pyRepr(heap: Heap, ref: Ref, seen?: Ref[]): string {
       // A safe integer is far below the limit.
       const safe = safeIntDecimal(p);
       if (safe !== null) return safe;
-      if (p.value >= INT_MAX_STR_LIMIT || p.value <= -INT_MAX_STR_LIMIT) throw new Refusal('printing an int of more than 4300 digits');
-      return p.value.toString();
+      const v = p.value;
+      // A safe integer's bigint (a small int whose value was read): its number's text, the same
+      // digits, from V8's number-string cache rather than a new string per print.
+      if (v >= -MAX_SAFE_BIG && v <= MAX_SAFE_BIG) return String(Number(v));
+      if (v >= INT_MAX_STR_LIMIT || v <= -INT_MAX_STR_LIMIT) throw new Refusal('printing an int of more than 4300 digits');
+      return v.toString();
     }
     case 'float':
       return floatRepr(p.value);
