@@ -154,6 +154,9 @@ export class Heap {
   private trueRef: Ref = 0;
   private falseRef: Ref = 0;
   private emptyTupleRef: Ref = 0;
+  /** `preexistingName('True' / 'False')` once made (`bool_repr`'s strs, which every printed bool writes). */
+  private trueName: Ref = 0;
+  private falseName: Ref = 0;
   private readonly smallIntMax: bigint;
   /** `smallIntMin` and `smallIntMax` as numbers (`intOfSafe`). */
   private readonly smallIntMinNumber: number;
@@ -452,6 +455,16 @@ export class Heap {
     return ref;
   }
 
+  /** `preexistingName` of 'True' or 'False' (`bool_repr`), found without a Map lookup once made. */
+  boolName(value: boolean, immortal: boolean): Ref {
+    const hit = value ? this.trueName : this.falseName;
+    if (hit !== 0) return this.incref(hit);
+    const ref = this.preexistingName(value ? 'True' : 'False', immortal, 'static');
+    if (value) this.trueName = ref;
+    else this.falseName = ref;
+    return ref;
+  }
+
   /**
    * The object's block may also be `other` (e.g. a str concatenated in place by
    * `unicode_concatenate`, which `PyObject_Realloc` may or may not move).
@@ -584,6 +597,15 @@ export class Heap {
       this.cachedStrs[i] = ref;
       return ref;
     }
+    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(strSize(value, this.config)), false);
+  }
+
+  /**
+   * `PyUnicode_New` of a str made at run time: a new object even for '' or one latin-1
+   * character (the caller handles ''), sized as `fresh` sizes it (a str has no free list and
+   * is not GC-tracked), without `fresh`'s switch on the kind.
+   */
+  newStr(value: string): Ref {
     return this.register({ kind: 'str', value }, this.allocator.allocateForObject(strSize(value, this.config)), false);
   }
 

@@ -88,14 +88,20 @@ export function strJoin(vm: Interpreter, sep: Ref, iterable: Ref): Ref {
   const h = vm.heap;
   const ip = h.get(iterable).payload;
   if (ip.kind !== 'list' && ip.kind !== 'tuple') throw new Refusal('str.join of something other than a list or tuple');
-  const texts: string[] = [];
-  for (const [i, item] of ip.items.entries()) {
+  const items = ip.items;
+  const n = items.length;
+  // (an indexed loop into an array sized once: no [index, item] pair per item)
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const item = items[i] as Ref;
     const p = h.get(item).payload;
-    refuseStrSubclass(h, item, 'str.join');
-    if (p.kind !== 'str') throw new PyException('TypeError', `sequence item ${i}: expected str instance, ${typeName(h, item)} found`);
-    texts.push(p.value);
+    if (p.kind !== 'str') {
+      refuseStrSubclass(h, item, 'str.join');
+      throw new PyException('TypeError', `sequence item ${i}: expected str instance, ${typeName(h, item)} found`);
+    }
+    texts[i] = p.value;
   }
-  if (ip.items.length === 1) return h.incref(ip.items[0] as Ref);
+  if (n === 1) return h.incref(items[0] as Ref);
   return vm.newStr(texts.join((h.get(sep).payload as { value: string }).value));
 }
 
@@ -429,7 +435,9 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
   let sep: Ref | null = null;
   let end: Ref | null = null;
   let flush = false;
-  for (const k of kw) {
+  // (indexed loops: no iterator object per call)
+  for (let j = 0; j < kw.length; j++) {
+    const k = kw[j] as { name: string; value: Ref };
     const p = h.get(k.value).payload;
     if (k.name === 'flush') {
       // Truth of a builtin value only: a Python `__bool__` could print.
@@ -444,10 +452,14 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
     else throw new Refusal(`print(${k.name}=...)`);
   }
   for (let i = 0; i < args.length; i++) {
-    if (i > 0) writeText(vm, sep ?? h.str(' '), sep !== null);
-    writeText(vm, strForPrint(vm, args[i] as Ref), false);
+    if (i > 0) {
+      if (sep !== null) vm.writeStr(sep);
+      else writeOwned(vm, h.str(' '));
+    }
+    writeOwned(vm, strForPrint(vm, args[i] as Ref));
   }
-  writeText(vm, end ?? h.str('\n'), end !== null);
+  if (end !== null) vm.writeStr(end);
+  else writeOwned(vm, h.str('\n'));
   if (flush) vm.stdout.flush();
   return h.none();
 }
@@ -455,17 +467,18 @@ export function print(vm: Interpreter, args: Ref[], kw: { name: string; value: R
 /** `PyObject_Str(v)` as `PyFile_WriteObject` makes it (a new reference). */
 function strForPrint(vm: Interpreter, v: Ref): Ref {
   const h = vm.heap;
-  const kind = h.get(v).payload.kind;
+  const p = h.get(v).payload;
+  const kind = p.kind;
   if (kind === 'str') return h.incref(v);
-  if (kind === 'bool') return boolStr(vm, (h.get(v).payload as { value: boolean }).value);
+  if (kind === 'bool') return h.boolName(p.value, vm.cfg.core.internImmortal.constants);
   if (kind !== 'NoneType') h.allocator.untracked('unknown');
   return vm.strObject(v);
 }
 
-/** Writes `text` to stdout and releases it, unless `borrowed` (an object the caller keeps). */
-function writeText(vm: Interpreter, text: Ref, borrowed: boolean): void {
+/** Writes `text` to stdout and releases it (a new reference the caller gives up). */
+function writeOwned(vm: Interpreter, text: Ref): void {
   vm.writeStr(text);
-  if (!borrowed) vm.heap.decref(text);
+  vm.heap.decref(text);
 }
 
 // ---- constructors of builtin types -------------------------------------------------------------------
@@ -593,7 +606,7 @@ function strCall(vm: Interpreter, a: Ref): Ref {
 
 /** `bool_repr`: 'True' and 'False' are interned strings made once (the identifiers' objects). */
 export function boolStr(vm: Interpreter, value: boolean): Ref {
-  return vm.heap.preexistingName(value ? 'True' : 'False', vm.cfg.core.internImmortal.constants, 'static');
+  return vm.heap.boolName(value, vm.cfg.core.internImmortal.constants);
 }
 
 /**

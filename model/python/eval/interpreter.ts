@@ -302,8 +302,9 @@ export class Interpreter {
 
   /** `PyFile_WriteObject(str, sys.stdout)`: the text is output, the object kept by stdout (stdout-buffer.ts). */
   writeStr(text: Ref): void {
-    this.stdout.write(text);
-    this.out.push(this.heap.payload(text, 'str').value);
+    const value = this.heap.payload(text, 'str').value;
+    this.stdout.write(text, value);
+    this.out.push(value);
   }
 
   // ---- statements ---------------------------------------------------------------------------
@@ -1848,7 +1849,7 @@ export class Interpreter {
   /** A str made at run time (`PyUnicode_New`): a new object even for one latin-1 character. */
   newStr(text: string): Ref {
     if (text === '') return this.heap.str('');
-    return this.heap.object({ kind: 'str', value: text });
+    return this.heap.newStr(text);
   }
 
   reprOf(v: Ref): string {

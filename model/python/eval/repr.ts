@@ -38,6 +38,21 @@ function isPrintableNonAscii(cp: number): boolean {
 
 /** `Objects/unicodeobject.c` `unicode_repr`. */
 export function strRepr(value: string): string {
+  // Most strs are printable ASCII without a backslash: quoted whole, without the per-character
+  // loop below (the same text: every such character is written as itself).
+  let squote = false;
+  let dquote = false;
+  let plain = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x5c) {
+      plain = false;
+      break;
+    }
+    if (c === 0x27) squote = true;
+    else if (c === 0x22) dquote = true;
+  }
+  if (plain && !(squote && dquote)) return squote ? `"${value}"` : `'${value}'`;
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of value) {
@@ -85,9 +100,10 @@ export function knownSetOrder(heap: Heap, items: readonly Ref[]): Ref[] | null {
 
 /** `sys.int_info.default_max_str_digits` (4300, `_PY_LONG_DEFAULT_MAX_STR_DIGITS`): computed once, it is a big number. */
 const INT_MAX_STR_LIMIT = 10n ** 4300n;
+/** `Number.MAX_SAFE_INTEGER` as a bigint. */
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
-export function pyRepr(heap: Heap, ref: Ref, seen?: Set<Ref>): string {
-  refuseStrSubclass(heap, ref, 'repr');
+export function pyRepr(heap: Heap, ref: Ref, seen?: Ref[]): string {
   const p = heap.get(ref).payload;
   switch (p.kind) {
     case 'NoneType':
@@ -102,8 +118,12 @@ export function pyRepr(heap: Heap, ref: Ref, seen?: Set<Ref>): string {
       // A safe integer is far below the limit.
       const safe = safeIntDecimal(p);
       if (safe !== null) return safe;
-      if (p.value >= INT_MAX_STR_LIMIT || p.value <= -INT_MAX_STR_LIMIT) throw new Refusal('printing an int of more than 4300 digits');
-      return p.value.toString();
+      const v = p.value;
+      // A safe integer's bigint (a small int whose value was read): its number's text, the same
+      // digits, from V8's number-string cache rather than a new string per print.
+      if (v >= -MAX_SAFE_BIG && v <= MAX_SAFE_BIG) return String(Number(v));
+      if (v >= INT_MAX_STR_LIMIT || v <= -INT_MAX_STR_LIMIT) throw new Refusal('printing an int of more than 4300 digits');
+      return v.toString();
     }
     case 'float':
       return floatRepr(p.value);
@@ -118,34 +138,52 @@ export function pyRepr(heap: Heap, ref: Ref, seen?: Set<Ref>): string {
     default:
       break;
   }
-  return containerRepr(heap, ref, p, seen ?? new Set());
+  // (only an `instance` can be a str subclass's: the kinds above need not ask)
+  refuseStrSubclass(heap, ref, 'repr');
+  return containerRepr(heap, ref, p, seen ?? []);
 }
 
-/** The repr of a container (apart: closures here would make `pyRepr` allocate their context on every call). */
-function containerRepr(heap: Heap, ref: Ref, p: Payload, seen: Set<Ref>): string {
+/** The items' reprs joined by ', ' (a loop: a closure here would make its context on every call). */
+function itemsRepr(heap: Heap, items: readonly Ref[], seen: Ref[]): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) out += i === 0 ? pyRepr(heap, items[i] as Ref, seen) : `, ${pyRepr(heap, items[i] as Ref, seen)}`;
+  return out;
+}
+
+/**
+ * The repr of a container (apart: closures here would make `pyRepr` allocate their context on
+ * every call). `seen` holds the containers being printed, outermost first (`Py_ReprEnter`'s list).
+ */
+function containerRepr(heap: Heap, ref: Ref, p: Payload, seen: Ref[]): string {
   // Containers: `Py_ReprEnter` prints a container met again inside itself as [...] / {...}.
-  if (seen.has(ref)) {
-    if (p.kind === 'list') return '[...]';
-    if (p.kind === 'dict') return '{...}';
-  }
-  seen.add(ref);
+  if ((p.kind === 'list' || p.kind === 'dict') && seen.includes(ref)) return p.kind === 'list' ? '[...]' : '{...}';
+  const depth = seen.length;
+  seen.push(ref);
   try {
     switch (p.kind) {
       case 'tuple':
-        return p.items.length === 1 ? `(${pyRepr(heap, p.items[0] as Ref, seen)},)` : `(${p.items.map((i) => pyRepr(heap, i, seen)).join(', ')})`;
+        return p.items.length === 1 ? `(${pyRepr(heap, p.items[0] as Ref, seen)},)` : `(${itemsRepr(heap, p.items, seen)})`;
       case 'list':
-        return `[${p.items.map((i) => pyRepr(heap, i, seen)).join(', ')}]`;
-      case 'dict':
-        return `{${p.entries.map((e) => `${pyRepr(heap, e.key, seen)}: ${pyRepr(heap, e.value, seen)}`).join(', ')}}`;
+        return `[${itemsRepr(heap, p.items, seen)}]`;
+      case 'dict': {
+        let out = '{';
+        const entries = p.entries;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] as { key: Ref; value: Ref };
+          if (i > 0) out += ', ';
+          out += `${pyRepr(heap, e.key, seen)}: ${pyRepr(heap, e.value, seen)}`;
+        }
+        return `${out}}`;
+      }
       case 'set':
-        return p.items.length === 0 ? 'set()' : `{${setOrder(heap, p.items).map((i) => pyRepr(heap, i, seen)).join(', ')}}`;
+        return p.items.length === 0 ? 'set()' : `{${itemsRepr(heap, setOrder(heap, p.items), seen)}}`;
       case 'frozenset':
-        return p.items.length === 0 ? 'frozenset()' : `frozenset({${setOrder(heap, p.items).map((i) => pyRepr(heap, i, seen)).join(', ')}})`;
+        return p.items.length === 0 ? 'frozenset()' : `frozenset({${itemsRepr(heap, setOrder(heap, p.items), seen)}})`;
       default:
         throw new Refusal(`printing a ${p.kind} object`, 'its repr shows a memory address');
     }
   } finally {
-    seen.delete(ref);
+    seen.length = depth;
   }
 }
 

@@ -28,10 +28,12 @@ export class PendingStdout {
 
   constructor(private readonly vm: Interpreter) {}
 
-  /** `TextIOWrapper.write(text)`: `text` is a str the caller holds (borrowed). */
-  write(text: Ref): void {
+  /** Whether `pending` is the list of kept objects (found without reading its payload). */
+  private pendingIsList = false;
+
+  /** `TextIOWrapper.write(text)`: `text` is a str the caller holds (borrowed), `value` its text. */
+  write(text: Ref, value: string): void {
     const h = this.vm.heap;
-    const value = h.payload(text, 'str').value;
     const ascii = isAscii(value);
     const encoded = ascii ? null : [...UTF8.encode(value)];
     const length = encoded === null ? value.length : encoded.length;
@@ -44,12 +46,20 @@ export class PendingStdout {
       }
       return;
     }
+    if (this.pendingIsList && encoded === null) {
+      // The str itself, with the list's reference (the same counts as a reference taken, then
+      // given to the list and released: a str is never GC-tracked).
+      this.vm.listAppend(this.pending as Ref, text);
+      this.count += length;
+      return;
+    }
     // `utf8_encode` -> `PyBytes_FromStringAndSize`: a new bytes object (never 1 byte long here).
     const kept = encoded === null ? h.incref(text) : h.bytes(encoded);
     if (this.pending === null) {
       this.pending = kept;
-    } else if (h.get(this.pending).payload.kind !== 'list') {
+    } else if (!this.pendingIsList) {
       this.pending = h.list([this.pending, kept]);
+      this.pendingIsList = true;
     } else {
       this.vm.listAppend(this.pending, kept);
       h.decref(kept);
@@ -75,6 +85,7 @@ export class PendingStdout {
       b = data.length <= 1 ? h.bytes(data) : h.object({ kind: 'bytes', value: data });
     } else b = this.count === 0 ? h.bytes([]) : h.object({ kind: 'bytes', value: new Array<number>(this.count).fill(0) });
     this.pending = null;
+    this.pendingIsList = false;
     this.count = 0;
     h.decref(pending);
     h.decref(b);
