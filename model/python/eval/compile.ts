@@ -31,7 +31,6 @@ import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
 
 /** The empty tables of a unit that has merged no int, str or float yet: never written, replaced. */
 const NO_VALUES: (bigint | string | number)[] = [];
-const NO_REFS: Ref[] = [];
 const NO_SCOPES: ReadonlyMap<readonly Stmt[], ScopeFacts> = new Map();
 /** The empty `iterAsTuple` of units without a list display to iterate as a tuple: never written. */
 const NO_EXPRS: Set<Expr> = new Set();
@@ -42,7 +41,7 @@ export interface CodeObject {
   readonly body: readonly Stmt[];
   /** `co_consts`: one owned reference per distinct constant. */
   readonly consts: Ref[];
-  /** The constant an expression node loads (after folding), borrowed from `consts`. */
+  /** The constant an expression node loads (after folding), borrowed from `consts` (a shared empty map until one). */
   readonly constOf: Map<Expr, Ref>;
   /** Whether the unit folded any node: otherwise `constOf` holds only Const nodes. */
   readonly folds: boolean;
@@ -95,6 +94,27 @@ const NO_ENTRIES: Map<never, never> = new Map<never, never>();
 
 type LazyTables = 'listExtendConst' | 'setUpdateConst' | 'children' | 'comprehensions' | 'lambdas';
 
+/** Records a nested def's or class's code object (`record` for the common case, without a keyed table access). */
+function recordChild(code: CodeObject, s: Stmt, child: CodeObject): void {
+  const c = code as { children: Map<Stmt, CodeObject> };
+  if (c.children === NO_ENTRIES) c.children = new Map();
+  c.children.set(s, child);
+}
+
+/** A def's parameter names (a loop: `map` with an arrow would make a closure per def). */
+function paramNames(params: readonly { readonly name: string }[]): string[] {
+  const out = new Array<string>(params.length);
+  for (let i = 0; i < params.length; i++) out[i] = (params[i] as { readonly name: string }).name;
+  return out;
+}
+
+/** Sets the constant a node loads (`constOf` is the shared empty map until the first). */
+function setConstOf(code: CodeObject, e: Expr, ref: Ref): void {
+  const c = code as { constOf: Map<Expr, Ref> };
+  if (c.constOf === NO_ENTRIES) c.constOf = new Map();
+  c.constOf.set(e, ref);
+}
+
 /** Sets `key` in one of the code object's lazily made tables. */
 function record<K extends LazyTables>(code: CodeObject, table: K, key: Parameters<CodeObject[K]['set']>[0], value: Parameters<CodeObject[K]['set']>[1]): void {
   const tables = code as { -readonly [T in LazyTables]: Map<unknown, unknown> };
@@ -123,7 +143,8 @@ function mergeLiteralsIn(x: Expr, st: CodeState): void {
 }
 
 class UnitCompiler {
-  readonly arena: Ref[] = [];
+  /** The parser's objects (`parseLiterals` makes it, sized, before anything else is pushed). */
+  arena: Ref[] = [];
   /** Made by the first lambda or comprehension (most units have none). */
   private bodies_: SyntheticBodies | null = null;
   get bodies(): SyntheticBodies {
@@ -138,8 +159,8 @@ class UnitCompiler {
    */
   private cache: Map<string, Ref> | null = null;
   /** Ints, strs and floats by value (`mergeScalar`); -0.0 apart (it equals 0.0 in both). */
-  private scalarValues: (bigint | string | number)[] = NO_VALUES;
-  private scalarRefs: Ref[] = NO_REFS;
+  /** Value, ref, value, ref... (`mergeScalar`), until there are many. */
+  private scalars: (bigint | string | number)[] = NO_VALUES;
   private scalarMap: Map<bigint | string | number, Ref> | null = null;
   private negativeZero: Ref | null = null;
   /** None, Ellipsis, False, True. */
@@ -175,7 +196,9 @@ class UnitCompiler {
   private readonly dropsUnreachable: boolean;
 
   private scopeOf(body: readonly Stmt[]): ScopeFacts {
-    return this.scopes.get(body) ?? NO_CELLS;
+    // Most units have no nested scopes: no lookup (it would give the body array an identity hash).
+    const scopes = this.scopes;
+    return scopes === NO_SCOPES ? NO_CELLS : (scopes.get(body) ?? NO_CELLS);
   }
 
   // ---- 1. parser objects ------------------------------------------------------------
@@ -183,7 +206,13 @@ class UnitCompiler {
   /** The parser's objects of the unit's literal nodes, in source order (unit-scan.ts), first in the arena. */
   parseLiterals(literals: readonly Expr[]): void {
     this.literals = literals;
-    for (const e of literals) this.arena.push(this.makeConst((e as Extract<Expr, { kind: 'Const' }>).value, e));
+    // Sized once (README "Speed"): the literals come first; folded values are pushed after them.
+    const n = literals.length;
+    const arena = n === 0 ? this.arena : (this.arena = new Array<Ref>(n));
+    for (let i = 0; i < n; i++) {
+      const e = literals[i] as Extract<Expr, { kind: 'Const' }>;
+      arena[i] = this.makeConst(e.value, e);
+    }
   }
 
   /** The constant a node is: a literal's object or a folded value. */
@@ -224,7 +253,7 @@ class UnitCompiler {
         // 3.11-3.12.6: some 1-char literals are not the cached latin-1 object (profile fact).
         // Those resolve to a statically allocated str already in the interned table: a count CPython
         // sets (999999999 and up on 3.11, measured 1000000059 for 'x'), immortal from 3.12.
-        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton.includes(v.value)) {
+        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton !== '' && this.config.oneCharLiteralNotSingleton.includes(v.value)) {
           return h.preexisting(`static-str:${v.value}`, () => ({ kind: 'str', value: v.value }), this.config.core.immortalRefcount !== null);
         }
         return h.str(v.value);
@@ -643,23 +672,20 @@ class UnitCompiler {
       map.set(value, ref);
       return ref;
     }
-    const values = this.scalarValues;
-    const n = values.length;
+    // Values and their refs alternate in one array (one allocation, not two).
+    const scalars = this.scalars;
+    const n = scalars.length;
     // NaN is one key, as in a Map (SameValueZero); -0.0 never comes here.
     if (value === value) {
-      for (let i = 0; i < n; i++) if (values[i] === value) return this.scalarRefs[i] as Ref;
+      for (let i = 0; i < n; i += 2) if (scalars[i] === value) return scalars[i + 1] as Ref;
     } else {
-      for (let i = 0; i < n; i++) if (values[i] !== values[i]) return this.scalarRefs[i] as Ref;
+      for (let i = 0; i < n; i += 2) if (scalars[i] !== scalars[i]) return scalars[i + 1] as Ref;
     }
-    if (n === 0) {
-      this.scalarValues = [value];
-      this.scalarRefs = [ref];
-    } else if (n < 16) {
-      values.push(value);
-      this.scalarRefs.push(ref);
-    } else {
+    if (n === 0) this.scalars = [value, ref];
+    else if (n < 32) scalars.push(value, ref);
+    else {
       const m = (this.scalarMap = new Map<bigint | string | number, Ref>());
-      for (let i = 0; i < n; i++) m.set(values[i] as bigint | string | number, this.scalarRefs[i] as Ref);
+      for (let i = 0; i < n; i += 2) m.set(scalars[i] as bigint | string | number, scalars[i + 1] as Ref);
       m.set(value, ref);
     }
     return ref;
@@ -692,7 +718,7 @@ class UnitCompiler {
   private loadOnly(st: CodeState, e: Expr): void {
     const c = this.constantOf(e);
     if (c === undefined) return;
-    st.code.constOf.set(e, c);
+    setConstOf(st.code, e, c);
     if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
   }
 
@@ -724,7 +750,7 @@ class UnitCompiler {
     if (kind === 'Const') {
       const c = this.constantOf(e);
       if (c !== undefined) {
-        st.code.constOf.set(e, this.addConst(st, c));
+        setConstOf(st.code, e, this.addConst(st, c));
         st.constantEmitted = true;
       }
       return;
@@ -741,7 +767,7 @@ class UnitCompiler {
           (st.foldedLater ??= []).push(e);
           return;
         }
-        st.code.constOf.set(e, this.addConst(st, c));
+        setConstOf(st.code, e, this.addConst(st, c));
         st.constantEmitted = true;
         return;
       }
@@ -979,8 +1005,8 @@ class UnitCompiler {
           for (const p of s.params) if (p.annotation) this.visitExpr(st, p.annotation);
           if (s.returns) this.visitExpr(st, s.returns);
         }
-        const child = this.code('function', s.name, s.body, s.params.map((p) => p.name));
-        record(st.code, 'children', s, child);
+        const child = this.code('function', s.name, s.body, paramNames(s.params));
+        recordChild(st.code, s, child);
         st.code.consts.push(child.ref);
         st.constantEmitted = true;
         return false;
@@ -988,7 +1014,7 @@ class UnitCompiler {
       case 'ClassDef': {
         for (const b of s.bases) this.visitExpr(st, b);
         const child = this.code('class', s.name, s.body, []);
-        record(st.code, 'children', s, child);
+        recordChild(st.code, s, child);
         st.code.consts.push(child.ref);
         st.constantEmitted = true;
         return false;
@@ -1008,7 +1034,8 @@ class UnitCompiler {
       name,
       body,
       consts: [],
-      constOf: new Map(),
+      // Made by the first constant (a class body often has none).
+      constOf: NO_ENTRIES,
       // Folding is done before any code object is made (`compileUnit`).
       folds: this.foldedOf !== null,
       annotated: this.hasAnnotated,
@@ -1035,7 +1062,7 @@ class UnitCompiler {
     const st: CodeState = { unit: this, code, foldedLater: null, constantEmitted: false, constSet: null };
     if (plan === null) this.statements(st, body);
     else this.replay(st, plan);
-    if (st.foldedLater !== null) for (const e of st.foldedLater) code.constOf.set(e, this.addConst(st, this.constantOf(e) as Ref));
+    if (st.foldedLater !== null) for (const e of st.foldedLater) setConstOf(code, e, this.addConst(st, this.constantOf(e) as Ref));
     // intern_string_constants: identifier-like strings, also inside constant tuples.
     for (let i = 0; i < code.consts.length; i++) code.consts[i] = this.internDeep(code.consts[i] as Ref, code);
     code.ref = this.heap.object({ kind: 'code', code, constants: [this.constsTuple(kind, code.consts)] });
@@ -1053,15 +1080,15 @@ class UnitCompiler {
         case 'Const': {
           const c = this.literalObject(x);
           if (c !== undefined) {
-            code.constOf.set(x, this.addConst(st, c));
+            setConstOf(code, x, this.addConst(st, c));
             st.constantEmitted = true;
           }
           break;
         }
         case 'code': {
           const s = x.stmt;
-          const child = s.kind === 'FunctionDef' ? this.code('function', s.name, s.body, s.params.map((p) => p.name), x.plan) : this.code('class', s.name, s.body, [], x.plan);
-          record(code, 'children', s, child);
+          const child = s.kind === 'FunctionDef' ? this.code('function', s.name, s.body, paramNames(s.params), x.plan) : this.code('class', s.name, s.body, NO_NAMES, x.plan);
+          recordChild(code, s, child);
           code.consts.push(child.ref);
           st.constantEmitted = true;
           break;
