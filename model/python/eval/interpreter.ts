@@ -30,7 +30,6 @@ import { Refusal } from './refusal';
 import { PendingStdout } from './stdout-buffer';
 import { knownSetOrder, pyRepr } from './repr';
 import { bytesContains } from './bytes-contains';
-import { noteHeapType } from './name-attributes';
 import { setupModuleAnnotations } from './module-annotations';
 import { identifierObject } from './identifiers';
 import { callListOrderMethod, takesKeywords } from './list-order-methods';
@@ -913,7 +912,7 @@ export class Interpreter {
     // does not follow; and the class is referenced from places the model does not count.
     this.heap.loseFreeListOrder();
     const cls = this.heap.object({ kind: 'type', name: s.name, attrs: ns, slots, base }, null, { refcntKnown: false });
-    noteHeapType(this, cls);
+    this.noteHeapType(cls);
     setClassCell(this, body, cls);
     this.storeName(s.name, cls, frame);
   }

@@ -16,11 +16,6 @@ import type { Interpreter } from './interpreter';
 import { internedIdentifier } from './identifiers';
 import { Refusal } from './refusal';
 
-/** A class made by a `class` statement (a heap type), as opposed to a static type. */
-export function noteHeapType(interp: Interpreter, cls: Ref): void {
-  interp.noteHeapType(cls);
-}
-
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `obj.__name__` / `obj.__class__` as a new reference, or null for other names. */
