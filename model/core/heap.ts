@@ -597,7 +597,7 @@ export class Heap {
       this.cachedStrs[i] = ref;
       return ref;
     }
-    return this.register({ kind: 'str', value }, this.allocator.allocateForObject(strSize(value, this.config)), false);
+    return this.newStr(value);
   }
 
   /**
