@@ -29,14 +29,18 @@ export function safeLongDigits(magnitude: number, digitBits: number): number {
   return Math.ceil(bits / digitBits);
 }
 
+/** Whether a str has only ASCII characters (also where the evaluator refuses Unicode tables it does not carry). */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** `Objects/unicodeobject.c` `PyUnicode_New`: the compact kind of a str (1, 2 or 4 bytes a char) and whether ASCII. */
 export function strKind(value: string): { readonly ascii: boolean; readonly charSize: 1 | 2 | 4 } {
   // A short str is scanned by hand (a RegExp test costs more than a few characters' loop); a
   // long one in one native scan (a long str built by repetition is scanned once here).
   if (value.length <= SHORT_SCAN) {
-    let i = 0;
-    while (i < value.length && value.charCodeAt(i) < 0x80) i++;
-    if (i === value.length) return KIND_ASCII;
+    if (isAscii(value)) return KIND_ASCII;
   } else if (!NON_ASCII.test(value)) return KIND_ASCII;
   let max = 0;
   for (let i = 0; i < value.length; i++) {

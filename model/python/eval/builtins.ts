@@ -7,7 +7,7 @@
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
 import { intPayload, type Ref } from '../../core/objects';
-import { getsizeof, requestSize, strLength } from '../../core/sizes';
+import { getsizeof, isAscii, requestSize, strLength } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
@@ -35,7 +35,7 @@ import { pyRepr } from './repr';
 import { bytesRepr } from '../syntax/repr';
 import { parseIntText } from './int-parse';
 import { isStrSubclassInstance, refuseStrSubclass, strSubclassInstanceFreed } from './str-subclass';
-import { isAscii, rangeLength, typeName } from './values';
+import { rangeLength, typeName } from './values';
 import { builtinIter, builtinNext, consumeIterator, isLazyIteratorType, listOfDict, makeLazyIterator } from './iterators';
 import { dictViewLen } from './dict-views';
 import { callObjectBuiltin, makePlainObject } from './plain-object';

@@ -13,7 +13,7 @@
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
-import { isAscii } from './values';
+import { isAscii } from '../../core/sizes';
 
 const UTF8 = new TextEncoder();
 

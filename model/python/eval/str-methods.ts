@@ -18,7 +18,8 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { userTextObject } from './special-methods';
 import { Refusal } from './refusal';
-import { isAscii, typeName } from './values';
+import { typeName } from './values';
+import { isAscii } from '../../core/sizes';
 
 /** `Py_UNICODE_ISSPACE` for ASCII (`_Py_ascii_whitespace`): \t \n \v \f \r, \x1c-\x1f, space. */
 const ASCII_SPACE = new Set(['\t', '\n', '\v', '\f', '\r', '\x1c', '\x1d', '\x1e', '\x1f', ' ']);

@@ -8,12 +8,6 @@ import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 
-/** Whether a str has only ASCII characters (where the model refuses Unicode tables it does not carry). */
-export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 export function typeName(heap: Heap, ref: Ref): string {
   const p = heap.get(ref).payload;
   if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
