@@ -32,14 +32,16 @@ export function asNum(p: Payload): Num | null {
 /** `PyLong_AsDouble`: correctly rounded (JS `Number(bigint)` rounds half to even too). */
 export function toFloat(n: Num): number {
   if ('float' in n) return n.float;
-  const f = Number(n.int);
-  if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
-  return f;
+  return finiteIntFloat(Number(n.int));
 }
 
 /** `toFloat` of an int payload (a safe integer's own number when its bigint was never made). */
 function intToFloat(p: Extract<Payload, { kind: 'int' }>): number {
-  const f = p instanceof IntPayload ? p.toNumber() : Number(p.value);
+  return finiteIntFloat(p instanceof IntPayload ? p.toNumber() : Number(p.value));
+}
+
+/** An int converted to a double: infinite when the int is beyond the double range (`PyLong_AsDouble`'s error). */
+function finiteIntFloat(f: number): number {
   if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
   return f;
 }
