@@ -258,7 +258,7 @@ export class Interpreter {
   runReplStatement(unit: CompileUnit, stmt: Stmt): void {
     this.codeRoots.push(unit.module);
     const frame: Frame = { code: unit.module, kind: 'module', fast: NO_FAST_LOCALS, ns: this.globals, globals: this.globals };
-    setupModuleAnnotations(this, [stmt], frame);
+    if (unit.module.annotated) setupModuleAnnotations(this, [stmt], frame);
     if (stmt.kind === 'Expr') {
       this.pos = stmt.pos;
       const v = this.evalExpr(stmt.value, frame);
