@@ -68,11 +68,11 @@ class KeyIndex<T> {
   private maxOwner = -1;
   /**
    * Address keys added since the last `flush`, all of live owners, not yet slots: a store of a
-   * fresh object's id() value (`ids[id(x)] = True`) then costs two pushes, and the slots are made
-   * only if some other lookup or change needs the index whole.
+   * fresh object's id() value (`ids[id(x)] = True`) then costs a push, and the slots are made
+   * only if some other lookup or change needs the index whole (their classes then asked again:
+   * a stored key's class never changes).
    */
   private readonly pendingItems: T[] = [];
-  private readonly pendingClasses: Extract<KeyClass, { kind: 'address' }>[] = [];
   private readonly unknown: Slot<T>[] = [];
   /** Every slot in insertion order (removals are rare: found by a scan). */
   private readonly slots: Slot<T>[] = [];
@@ -98,7 +98,6 @@ class KeyIndex<T> {
   add(item: T, cls: KeyClass = this.rules.classify(this.keyOf(item))): void {
     if (cls.kind === 'address' && this.rules.heap().certainlyAlive(cls.owner)) {
       this.pendingItems.push(item);
-      this.pendingClasses.push(cls);
       if (cls.owner > this.maxOwner) this.maxOwner = cls.owner;
     } else {
       this.flush();
@@ -113,10 +112,12 @@ class KeyIndex<T> {
   private flush(): void {
     const items = this.pendingItems;
     if (items.length === 0) return;
-    const classes = this.pendingClasses;
-    for (let i = 0; i < items.length; i++) this.addSlot(items[i] as T, classes[i] as KeyClass);
+    const rules = this.rules;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as T;
+      this.addSlot(item, rules.classify(this.keyOf(item)));
+    }
     items.length = 0;
-    classes.length = 0;
   }
 
   private addSlot(item: T, cls: KeyClass): void {
