@@ -45,10 +45,18 @@ export class ConvertContext {
     try {
       return decoder();
     } catch (e) {
-      if (!(e instanceof LiteralProblem)) throw e;
-      if (e.kind === 'unsupported') this.unsupported(e.detail, tokenStart + e.offset);
-      return this.malformed(e.detail, tokenStart + e.offset);
+      return this.literalFailed(e, tokenStart);
     }
+  }
+
+  /**
+   * What a literal decoder threw, as `decode` reports it: for the decoders of every literal
+   * (a `catch` around a direct call, no closure per literal: exec'd sources parse on each run).
+   */
+  literalFailed(e: unknown, tokenStart: number): never {
+    if (!(e instanceof LiteralProblem)) throw e;
+    if (e.kind === 'unsupported') this.unsupported(e.detail, tokenStart + e.offset);
+    return this.malformed(e.detail, tokenStart + e.offset);
   }
 }
 

@@ -1,6 +1,6 @@
 /** Expression nodes of the @lezer/python tree to the model's `Expr`. */
 import type { SyntaxNode } from '@lezer/common';
-import type { BinaryOperator, CompareOperator, Expr, Keyword } from '../ast';
+import type { BinaryOperator, CompareOperator, ConstValue, Expr, Keyword } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { ASCII_IDENTIFIER, PYTHON_KEYWORDS } from './keywords';
 import { convertComprehension } from './comprehensions';
@@ -24,7 +24,7 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case 'VariableName':
       return { kind: 'Name', id: identifier(ctx, node), pos: ctx.pos(node) };
     case 'Number':
-      return { kind: 'Const', value: ctx.decode(node.from, () => decodeNumber(ctx.text(node))), pos: ctx.pos(node) };
+      return { kind: 'Const', value: numberValue(ctx, node), pos: ctx.pos(node) };
     case 'String':
     case 'FormatString':
     case 'ContinuedString':
@@ -72,6 +72,15 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
       if (node.name === '**') ctx.unsupported('dict unpacking (**)', node);
       return ctx.malformed('invalid syntax', node);
     }
+  }
+}
+
+/** A `Number` token's value (`ConvertContext.decode` without a closure). */
+function numberValue(ctx: ConvertContext, node: SyntaxNode): ConstValue {
+  try {
+    return decodeNumber(ctx.text(node));
+  } catch (e) {
+    return ctx.literalFailed(e, node.from);
   }
 }
 

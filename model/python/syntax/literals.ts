@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ConstValue, Expr, FormattedValue, FStringPart } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
-import { decodeBytes, decodeStr, readStringToken, type StringToken } from './strings';
+import { decodeBytes, decodeStr, readStringToken, type DecodeOptions, type StringToken } from './strings';
 
 export type ExprConverter = (ctx: ConvertContext, node: SyntaxNode) => Expr;
 
@@ -57,14 +57,30 @@ export function mergeParts(parts: readonly FStringPart[]): FStringPart[] {
   return out;
 }
 
+/** `decodeStr`'s options for a plain (not f-) str literal, raw or not. */
+const PLAIN_STR: DecodeOptions = { bytes: false, raw: false, fstring: false };
+const RAW_STR: DecodeOptions = { bytes: false, raw: true, fstring: false };
+
 function convertOne(ctx: ConvertContext, node: SyntaxNode, expr: ExprConverter): Piece {
   const text = ctx.text(node);
-  const token = ctx.decode(node.from, () => readStringToken(text));
+  // `ctx.decode` without closures: a catch around each decoder (exec'd sources parse on each run).
+  let token: StringToken;
+  try {
+    token = readStringToken(text);
+  } catch (e) {
+    return ctx.literalFailed(e, node.from);
+  }
   checkInsideFString(ctx, node, text);
   const body = text.slice(token.bodyStart, token.bodyEnd);
   const bodyAt = node.from + token.bodyStart;
-  if (token.bytes) return { kind: 'bytes', value: ctx.decode(bodyAt, () => decodeBytes(body, token.raw)) };
-  if (!token.format) return { kind: 'str', parts: [ctx.decode(bodyAt, () => decodeStr(body, { bytes: false, raw: token.raw, fstring: false }))], format: false };
+  if (token.bytes || !token.format) {
+    try {
+      if (token.bytes) return { kind: 'bytes', value: decodeBytes(body, token.raw) };
+      return { kind: 'str', parts: [decodeStr(body, token.raw ? RAW_STR : PLAIN_STR)], format: false };
+    } catch (e) {
+      return ctx.literalFailed(e, bodyAt);
+    }
+  }
   ctx.fstringQuotes.push(token.quote);
   try {
     return { kind: 'str', parts: fstringParts(ctx, node, token, expr), format: true };

@@ -62,15 +62,17 @@ export function memoizeTables(parser: LRParser): LRParser {
   const terms = tables.maxTerm + 1;
   const stateCount = states.length / STATE_SIZE;
 
-  // By state, then by token: two array loads per lookup.
-  const actionsFound = new Array<(TokenActions | undefined)[] | undefined>(stateCount).fill(undefined);
-  const actionsOf = (state: number, token: number): TokenActions => {
-    const ofState = (actionsFound[state] ??= new Array<TokenActions | undefined>(terms).fill(undefined));
+  // By state, then by token: two array loads per lookup. Most pairs have one action and no skip
+  // action: kept as that number, not as a `TokenActions` (fewer loads from memory that an
+  // exec'd source, parsed between other programs, finds cold).
+  const actionsFound = new Array<(TokenActions | number | undefined)[] | undefined>(stateCount).fill(undefined);
+  const actionsOf = (state: number, token: number): TokenActions | number => {
+    const ofState = (actionsFound[state] ??= new Array<TokenActions | number | undefined>(terms).fill(undefined));
     let found = ofState[token];
     if (found === undefined) {
       const main = scanList(data, states[state * STATE_SIZE + ACTIONS_SLOT]!, token);
       const skip = scanList(data, states[state * STATE_SIZE + SKIP_SLOT]!, token);
-      found = { actions: main.found, other: main.other, skip: skip.found, skipOther: skip.other };
+      found = main.found.length === 1 && skip.found.length === 0 ? main.found[0]! : { actions: main.found, other: main.other, skip: skip.found, skipOther: skip.other };
       ofState[token] = found;
     }
     return found;
@@ -78,6 +80,8 @@ export function memoizeTables(parser: LRParser): LRParser {
   // The same additions, in the same order, as `TokenCache.addActions`.
   function addActions(this: TokenCache, stack: { readonly state: number }, token: number, end: number, index: number): number {
     const found = actionsOf(stack.state, token);
+    // One action and no skip action: once it is put, `index` is not 0, so neither fallback applies.
+    if (typeof found === 'number') return this.putAction(found, token, end, index);
     for (const action of found.actions) index = this.putAction(action, token, end, index);
     if (index === 0 && found.other >= 0) index = this.putAction(found.other, token, end, index);
     for (const action of found.skip) index = this.putAction(action, token, end, index);

@@ -26,8 +26,15 @@ export class SourceText {
     readonly text: string,
     readonly filename: string,
   ) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
+    // One pass by char code, no regex: an exec'd source is read on each run.
+    const starts = this.lineStarts;
+    let surrogates = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) starts.push(i + 1);
+      else if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+    }
+    this.hasSurrogates = surrogates;
   }
 
   /** 1-based line and column of a UTF-16 offset. */

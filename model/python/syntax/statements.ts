@@ -1,6 +1,6 @@
 /** Statement nodes of the @lezer/python tree to the model's `Stmt`. */
 import type { SyntaxNode } from '@lezer/common';
-import type { ExceptHandler, Expr, ImportAlias, Parameter, Pos, Stmt } from '../ast';
+import type { ExceptHandler, Expr, ImportAlias, Parameter, Pos, Stmt, Target } from '../ast';
 import { childrenOf, splitOnCommas, type ConvertContext } from './context';
 import { convertCall, convertExpr, convertExprList, identifier } from './expressions';
 import { convertParameters } from './parameters';
@@ -162,16 +162,25 @@ export class StatementConverter {
 
   private assign(children: SyntaxNode[], pos: Pos): Stmt {
     const ctx = this.ctx;
-    const annotation = children.find((c) => c.name === 'TypeDef');
-    if (annotation) return this.annotatedAssign(children, annotation, pos);
-    const groups: SyntaxNode[][] = [[]];
+    // Loops, not closures: every exec'd `name = value` comes here on each run.
+    let groups = 1;
     for (const c of children) {
-      if (c.name === 'AssignOp') groups.push([]);
-      else groups[groups.length - 1]!.push(c);
+      if (c.name === 'TypeDef') return this.annotatedAssign(children, c, pos);
+      if (c.name === 'AssignOp') groups++;
     }
-    const exprs = groups.map((g) => convertExprList(ctx, g));
+    // The runs of children between `=` signs, converted in order: the targets, then the value.
+    const exprs = new Array<Expr>(groups);
+    let group = 0;
+    let start = 0;
+    for (let i = 0; i <= children.length; i++) {
+      if (i < children.length && children[i]!.name !== 'AssignOp') continue;
+      exprs[group++] = convertExprList(ctx, children.slice(start, i));
+      start = i + 1;
+    }
     const value = exprs.pop()!;
-    return { kind: 'Assign', targets: exprs.map((e) => toTarget(ctx, e, 'assign')), value, pos };
+    const targets = new Array<Target>(exprs.length);
+    for (let i = 0; i < exprs.length; i++) targets[i] = toTarget(ctx, exprs[i]!, 'assign');
+    return { kind: 'Assign', targets, value, pos };
   }
 
   /** `target: annotation [= value]` (one target; `simple` when it is a bare, unparenthesised name). */

@@ -45,8 +45,12 @@ const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
   '\\': 0x5c, "'": 0x27, '"': 0x22, a: 0x07, b: 0x08, f: 0x0c, n: 0x0a, r: 0x0d, t: 0x09, v: 0x0b,
 };
 
-function isHex(c: string | undefined): boolean {
-  return c !== undefined && /^[0-9a-fA-F]$/.test(c);
+/** The value of the hex digit with char code `c` (NaN: past the end), or -1. */
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  // ASCII letters: setting bit 5 makes A-F a-f, and leaves nothing else in a-f.
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
 /** Decodes the body of a str literal (or one literal part of an f-string). */
@@ -120,8 +124,14 @@ function decodeEscape(body: string, start: number, bytes: boolean, out: number[]
   }
   const hexDigits = e === 'x' ? 2 : !bytes && e === 'u' ? 4 : !bytes && e === 'U' ? 8 : 0;
   if (hexDigits > 0) {
-    const digits = body.slice(start + 2, start + 2 + hexDigits);
-    if (digits.length < hexDigits || ![...digits].every(isHex)) {
+    // The digits' value as they are read (no slice, spread or regex per escape: bytes literals are full of them).
+    const end = start + 2 + hexDigits;
+    let value = end <= body.length ? 0 : -1;
+    for (let k = start + 2; k < end && value >= 0; k++) {
+      const d = hexValue(body.charCodeAt(k));
+      value = d < 0 ? -1 : value * 16 + d;
+    }
+    if (value < 0) {
       throw new LiteralProblem(
         'malformed',
         bytes
@@ -130,14 +140,13 @@ function decodeEscape(body: string, start: number, bytes: boolean, out: number[]
         start,
       );
     }
-    const value = parseInt(digits, 16);
     if (value > 0x10ffff)
       throw new LiteralProblem('malformed', "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", start);
     if (value >= 0xd800 && value <= 0xdfff)
       // A JavaScript string cannot keep a lone surrogate apart from a pair, so the model refuses them.
       throw new LiteralProblem('unsupported', 'surrogate code point escape in a string literal', start);
     out.push(value);
-    return start + 2 + hexDigits;
+    return end;
   }
   if (e === 'N' && !bytes) throw new LiteralProblem('unsupported', '\\N{...} escape (Unicode character names)', start);
   // Unknown escapes keep the backslash (a DeprecationWarning, SyntaxWarning from 3.12).
