@@ -6,7 +6,7 @@
  */
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
-import { intPayload, type Ref } from '../../core/objects';
+import { intNumber, intPayload, type Ref } from '../../core/objects';
 import { getsizeof, isAscii, requestSize, strLength } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
@@ -714,12 +714,17 @@ function reprLater(h: Heap, a: Ref): () => string {
 }
 
 function byteValues(h: Heap, items: readonly Ref[]): number[] {
-  return items.map((x) => {
-    const xp = h.get(x).payload;
+  // A loop into an array sized once, the values as numbers (no bigint per small int).
+  const n = items.length;
+  const vals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const xp = h.get(items[i] as Ref).payload;
     if (xp.kind !== 'int') throw new Refusal('bytes() of non-int items');
-    if (xp.value < 0n || xp.value > 255n) throw new PyException('ValueError', 'bytes must be in range(0, 256)');
-    return Number(xp.value);
-  });
+    const v = intNumber(xp);
+    if (v < 0 || v > 255) throw new PyException('ValueError', 'bytes must be in range(0, 256)');
+    vals[i] = v;
+  }
+  return vals;
 }
 
 function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {
