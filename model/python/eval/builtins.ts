@@ -162,7 +162,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
                     ? dictViewLen(vm, args[0] as Ref)
                     : null;
       if (n === null) throw new PyException('TypeError', `object of type '${typeName(h, args[0] as Ref)}' has no len()`);
-      return h.int(BigInt(n));
+      return h.intOfSafe(n);
     }
     case 'repr':
       arity(vm, name, args, 1);

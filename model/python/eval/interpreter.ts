@@ -1709,8 +1709,10 @@ export class Interpreter {
   private compare(op: Extract<Expr, { kind: 'Compare' }>['ops'][number], l: Ref, r: Ref): boolean {
     const h = this.heap;
     if (op === 'is' || op === 'is not') {
-      for (const x of [l, r]) {
-        const why = this.unknownInts.get(x);
+      // Most runs have no unknown int: no lookups (and no pair array) then.
+      const unknown = this.unknownIntMap;
+      if (unknown !== null) {
+        const why = unknown.get(l) ?? unknown.get(r);
         if (why !== undefined) throw new Refusal('the identity of a value the model cannot know', why);
       }
       return op === 'is' ? l === r : l !== r;
