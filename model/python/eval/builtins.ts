@@ -171,16 +171,20 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
       if (p.kind !== 'int') throw new Refusal('chr() of a non-int');
-      if (p.value < 0n || p.value >= 0x110000n) throw new PyException('ValueError', 'chr() arg not in range(0x110000)');
-      if (p.value >= 0xd800n && p.value < 0xe000n) throw new Refusal('chr() of a surrogate');
+      // As a double (no bigint per small int): an int beyond 2**53 is out of range either way.
+      const v = intNumber(p);
+      if (v < 0 || v >= 0x110000) throw new PyException('ValueError', 'chr() arg not in range(0x110000)');
+      if (v >= 0xd800 && v < 0xe000) throw new Refusal('chr() of a surrogate');
       // `PyUnicode_FromOrdinal` -> `unicode_char`: latin-1 characters are the cached ones.
-      return h.str(String.fromCodePoint(Number(p.value)));
+      return h.str(String.fromCodePoint(v));
     }
     case 'ord': {
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
-      if (p.kind !== 'str' || [...p.value].length !== 1) throw new Refusal('ord() of something other than a 1-character str');
-      return h.int(BigInt(p.value.codePointAt(0) ?? 0));
+      // One code point: one UTF-16 unit, or two that make a surrogate pair (no array of the characters).
+      const cp = p.kind === 'str' ? p.value.codePointAt(0) ?? 0 : 0;
+      if (p.kind !== 'str' || !(p.value.length === 1 || (p.value.length === 2 && cp > 0xffff))) throw new Refusal('ord() of something other than a 1-character str');
+      return h.intOfSafe(cp);
     }
     case 'isinstance': {
       arity(vm, name, args, 2);
