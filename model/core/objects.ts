@@ -126,6 +126,14 @@ export function safeIntDecimal(p: Extract<Payload, { kind: 'int' }>): string | n
   return p instanceof IntPayload ? p.safeDecimal() : null;
 }
 
+/**
+ * `Number(p.value)` (a double, maybe rounded or infinite) without making the bigint of an int
+ * made from a safe integer (`IntPayload.toNumber`).
+ */
+export function intNumber(p: Extract<Payload, { kind: 'int' }>): number {
+  return p instanceof IntPayload ? p.toNumber() : Number(p.value);
+}
+
 /** An int payload of `value` (the shape every int has: see `IntPayload`). */
 export function intPayload(value: bigint): IntPayload {
   return new IntPayload(value, 0);

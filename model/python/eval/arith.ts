@@ -7,7 +7,7 @@ import { intAddOrSubtract, intRemainder, negativeShiftByZeroIsSelf } from './int
 import { percentFormat } from './percent-format';
 import type { Heap } from '../../core/heap';
 import { strKind } from '../../core/sizes';
-import { IntPayload, type Payload, type Ref } from '../../core/objects';
+import { intNumber, type Payload, type Ref } from '../../core/objects';
 import type { BinaryOperator } from '../ast';
 import type { Messages } from './messages';
 import { PyException } from './py-exception';
@@ -37,7 +37,7 @@ export function toFloat(n: Num): number {
 
 /** `toFloat` of an int payload (a safe integer's own number when its bigint was never made). */
 function intToFloat(p: Extract<Payload, { kind: 'int' }>): number {
-  return finiteIntFloat(p instanceof IntPayload ? p.toNumber() : Number(p.value));
+  return finiteIntFloat(intNumber(p));
 }
 
 /** An int converted to a double: infinite when the int is beyond the double range (`PyLong_AsDouble`'s error). */

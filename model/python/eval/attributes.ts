@@ -59,10 +59,23 @@ export function hasDict(vm: Interpreter, cls: Ref): boolean {
   return false;
 }
 
+/** A module's attribute (a new reference). */
+function moduleAttr(h: Heap, p: Extract<Payload, { kind: 'module' }>, name: string): Ref {
+  const v = p.attrs.get(name);
+  if (v === undefined) {
+    const modFns = MODULE_FUNCTIONS[p.name] ?? [];
+    if (!modFns.includes(name)) throw new Refusal(`${p.name}.${name}`, 'not modelled');
+    throw new PyException('AttributeError', `module '${p.name}' has no attribute '${name}'`);
+  }
+  return h.incref(v);
+}
+
 export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   const h = vm.heap;
-  refuseStrSubclass(h, obj, `the attribute ${name}`);
   const p = h.get(obj).payload;
+  // `weakref.ref`, `gc.collect`, `sys.intern`: the checks below concern a module only for dunder names.
+  if (p.kind === 'module' && !name.startsWith('__')) return moduleAttr(h, p, name);
+  refuseStrSubclass(h, obj, `the attribute ${name}`);
   if (p.kind === 'iterator' && p.type === 'super') return superAttribute(vm, obj, name) as Ref;
   if (name === '__dict__' && p.kind === 'instance') return instanceDict(vm, obj);
   if (name === '__closure__' && p.kind === 'function') return functionClosure(vm, obj);
@@ -75,15 +88,8 @@ export function getAttr(vm: Interpreter, obj: Ref, name: string): Ref {
   if (isPlainObject(vm, obj) && (name === '__dict__' || !name.startsWith('__'))) throw attributeError(vm, obj, name, `'object' object has no attribute '${name}'`, false);
   if (name.startsWith('__') && name.endsWith('__')) throw new Refusal(`the attribute ${name}`);
   switch (p.kind) {
-    case 'module': {
-      const v = p.attrs.get(name);
-      if (v === undefined) {
-        const modFns = MODULE_FUNCTIONS[p.name] ?? [];
-        if (!modFns.includes(name)) throw new Refusal(`${p.name}.${name}`, 'not modelled');
-        throw new PyException('AttributeError', `module '${p.name}' has no attribute '${name}'`);
-      }
-      return h.incref(v);
-    }
+    case 'module':
+      return moduleAttr(h, p, name);
     case 'instance': {
       const cls = p.cls;
       const descriptor = lookupClassAttr(vm, cls, name);

@@ -6,7 +6,7 @@
  */
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
-import { intPayload, type Ref } from '../../core/objects';
+import { intNumber, intPayload, type Ref } from '../../core/objects';
 import { getsizeof, isAscii, requestSize, strLength } from '../../core/sizes';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
@@ -162,7 +162,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
                     ? dictViewLen(vm, args[0] as Ref)
                     : null;
       if (n === null) throw new PyException('TypeError', `object of type '${typeName(h, args[0] as Ref)}' has no len()`);
-      return h.int(BigInt(n));
+      return h.intOfSafe(n);
     }
     case 'repr':
       arity(vm, name, args, 1);
@@ -171,16 +171,20 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
       if (p.kind !== 'int') throw new Refusal('chr() of a non-int');
-      if (p.value < 0n || p.value >= 0x110000n) throw new PyException('ValueError', 'chr() arg not in range(0x110000)');
-      if (p.value >= 0xd800n && p.value < 0xe000n) throw new Refusal('chr() of a surrogate');
+      // As a double (no bigint per small int): an int beyond 2**53 is out of range either way.
+      const v = intNumber(p);
+      if (v < 0 || v >= 0x110000) throw new PyException('ValueError', 'chr() arg not in range(0x110000)');
+      if (v >= 0xd800 && v < 0xe000) throw new Refusal('chr() of a surrogate');
       // `PyUnicode_FromOrdinal` -> `unicode_char`: latin-1 characters are the cached ones.
-      return h.str(String.fromCodePoint(Number(p.value)));
+      return h.str(String.fromCodePoint(v));
     }
     case 'ord': {
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
-      if (p.kind !== 'str' || [...p.value].length !== 1) throw new Refusal('ord() of something other than a 1-character str');
-      return h.int(BigInt(p.value.codePointAt(0) ?? 0));
+      // One code point: one UTF-16 unit, or two that make a surrogate pair (no array of the characters).
+      const cp = p.kind === 'str' ? p.value.codePointAt(0) ?? 0 : 0;
+      if (p.kind !== 'str' || !(p.value.length === 1 || (p.value.length === 2 && cp > 0xffff))) throw new Refusal('ord() of something other than a 1-character str');
+      return h.intOfSafe(cp);
     }
     case 'isinstance': {
       arity(vm, name, args, 2);
@@ -714,12 +718,17 @@ function reprLater(h: Heap, a: Ref): () => string {
 }
 
 function byteValues(h: Heap, items: readonly Ref[]): number[] {
-  return items.map((x) => {
-    const xp = h.get(x).payload;
+  // A loop into an array sized once, the values as numbers (no bigint per small int).
+  const n = items.length;
+  const vals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const xp = h.get(items[i] as Ref).payload;
     if (xp.kind !== 'int') throw new Refusal('bytes() of non-int items');
-    if (xp.value < 0n || xp.value > 255n) throw new PyException('ValueError', 'bytes must be in range(0, 256)');
-    return Number(xp.value);
-  });
+    const v = intNumber(xp);
+    if (v < 0 || v > 255) throw new PyException('ValueError', 'bytes must be in range(0, 256)');
+    vals[i] = v;
+  }
+  return vals;
 }
 
 function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {

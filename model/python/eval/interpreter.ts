@@ -7,7 +7,7 @@
 import { RefTable } from './ref-table';
 import { compareAddresses, type Address } from '../../core/address';
 import type { Heap, WeakrefCallbackHook } from '../../core/heap';
-import type { DictEntry, Payload, Ref } from '../../core/objects';
+import { intNumber, type DictEntry, type Payload, type Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
 import { NO_POS, type Expr, type FStringPart, type Parameter, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
@@ -543,6 +543,21 @@ export class Interpreter {
 
   /** All items of an iterable as new references (for constructors and unpacking). */
   iterate(iterable: Ref): Ref[] {
+    const h = this.heap;
+    const p = h.get(iterable).payload;
+    if (p.kind === 'list' || p.kind === 'tuple') {
+      // `getIter` + `iterNext` + `releaseIter`'s steps for a list or tuple, in their order,
+      // without the iterator record and its closure: the block, the iterator's reference to
+      // the sequence, each item, then the sequence released at exhaustion and the block freed.
+      const block = h.allocator.allocate(p.kind === 'list' ? this.cfg.iteratorBytes.list : this.cfg.iteratorBytes.tuple);
+      h.incref(iterable);
+      const n = p.items.length;
+      const items = new Array<Ref>(n);
+      for (let i = 0; i < n; i++) items[i] = h.incref(p.items[i] as Ref);
+      h.decref(iterable);
+      if (block) h.allocator.free(block);
+      return items;
+    }
     const it = this.getIter(iterable);
     const items: Ref[] = [];
     for (let item = this.iterNext(it); item !== null; item = this.iterNext(it)) items.push(item);
@@ -1134,25 +1149,30 @@ export class Interpreter {
   private evalSlice(value: Expr, slice: Extract<Expr, { kind: 'Slice' }>, frame: Frame): Ref {
     const h = this.heap;
     const obj = this.evalExpr(value, frame);
-    const bounds: (bigint | null)[] = [];
     try {
-      for (const b of [slice.lower, slice.upper, slice.step]) {
-        if (b === null) {
-          bounds.push(null);
-          continue;
-        }
-        const r = this.evalExpr(b, frame);
-        const p = h.get(r).payload;
-        h.decref(r);
-        if (p.kind === 'NoneType') bounds.push(null);
-        else if (p.kind === 'int') bounds.push(p.value);
-        else if (p.kind === 'bool') bounds.push(p.value ? 1n : 0n);
-        else throw new PyException('TypeError', 'slice indices must be integers or None or have an __index__ method');
-      }
-      return this.slice(obj, bounds[0] ?? null, bounds[1] ?? null, bounds[2] ?? null);
+      const lower = this.sliceBound(slice.lower, frame);
+      const upper = this.sliceBound(slice.upper, frame);
+      const step = this.sliceBound(slice.step, frame);
+      return this.slice(obj, lower, upper, step);
     } finally {
       h.decref(obj);
     }
+  }
+
+  /**
+   * A slice bound as a number (null: None or absent). An int beyond 2**53 becomes a rounded or
+   * infinite double: it is beyond every sequence's length either way, so it clamps alike.
+   */
+  private sliceBound(b: Expr | null, frame: Frame): number | null {
+    if (b === null) return null;
+    const h = this.heap;
+    const r = this.evalExpr(b, frame);
+    const p = h.get(r).payload;
+    h.decref(r);
+    if (p.kind === 'NoneType') return null;
+    if (p.kind === 'int') return intNumber(p);
+    if (p.kind === 'bool') return p.value ? 1 : 0;
+    throw new PyException('TypeError', 'slice indices must be integers or None or have an __index__ method');
   }
 
   /**
@@ -1161,49 +1181,52 @@ export class Interpreter {
    * sequence with step 1 is the object itself, a 1-character str or 1-byte bytes with step 1
    * comes from the cache; lists are always new (`list_slice`, exact capacity).
    */
-  private slice(obj: Ref, lower: bigint | null, upper: bigint | null, stepArg: bigint | null): Ref {
+  private slice(obj: Ref, lower: number | null, upper: number | null, stepArg: number | null): Ref {
     const h = this.heap;
     const p = h.get(obj).payload;
     const items: readonly unknown[] | null =
       p.kind === 'str' ? [...p.value] : p.kind === 'bytes' ? p.value : p.kind === 'tuple' || p.kind === 'list' ? p.items : null;
     if (items === null) throw new Refusal(`slicing a ${typeName(h, obj)}`);
-    const step = stepArg ?? 1n;
-    if (step === 0n) throw new PyException('ValueError', 'slice step cannot be zero');
-    const len = BigInt(items.length);
+    const step = stepArg ?? 1;
+    if (step === 0) throw new PyException('ValueError', 'slice step cannot be zero');
+    const len = items.length;
     // `PySlice_Unpack` + `PySlice_AdjustIndices`.
-    const adjust = (v: bigint | null, dflt: bigint): bigint => {
-      if (v === null) return dflt;
-      if (v < 0n) {
-        const w = v + len;
-        return w < 0n ? (step < 0n ? -1n : 0n) : w;
-      }
-      return v >= len ? (step < 0n ? len - 1n : len) : v;
-    };
-    const start = adjust(lower, step < 0n ? len - 1n : 0n);
-    const stop = adjust(upper, step < 0n ? -1n : len);
-    const picked: number[] = [];
-    for (let i = start; step > 0n ? i < stop : i > stop; i += step) picked.push(Number(i));
-    const whole = step === 1n && start === 0n && picked.length === items.length;
+    const start = adjustSliceIndex(lower, step < 0 ? len - 1 : 0, len, step);
+    const stop = adjustSliceIndex(upper, step < 0 ? -1 : len, len, step);
+    let n = 0;
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) n++;
+    const picked = new Array<number>(n);
+    n = 0;
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) picked[n++] = i;
+    const whole = step === 1 && start === 0 && n === len;
     switch (p.kind) {
       case 'str': {
-        if (picked.length === 0) return h.str('');
+        if (n === 0) return h.str('');
         if (whole) return h.incref(obj);
-        const text = picked.map((i) => items[i] as string).join('');
-        if (picked.length === 1 && step !== 1n) throw new Refusal('a 1-character slice with a step');
-        return picked.length === 1 ? h.str(text) : this.newStr(text);
+        let text = '';
+        for (let k = 0; k < n; k++) text += items[picked[k] as number] as string;
+        if (n === 1 && step !== 1) throw new Refusal('a 1-character slice with a step');
+        return n === 1 ? h.str(text) : this.newStr(text);
       }
       case 'bytes': {
-        const vals = picked.map((i) => items[i] as number);
-        if (vals.length === 0) return h.bytes([]);
+        const vals = new Array<number>(n);
+        for (let k = 0; k < n; k++) vals[k] = items[picked[k] as number] as number;
+        if (n === 0) return h.bytes([]);
         if (whole) return h.incref(obj);
-        return step === 1n ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
+        return step === 1 ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
       }
-      case 'tuple':
-        if (picked.length === 0) return h.tuple([]);
+      case 'tuple': {
+        if (n === 0) return h.tuple([]);
         if (whole) return h.incref(obj);
-        return h.tuple(picked.map((i) => h.incref(items[i] as Ref)));
-      case 'list':
-        return h.list(picked.map((i) => h.incref(items[i] as Ref)));
+        const refs = new Array<Ref>(n);
+        for (let k = 0; k < n; k++) refs[k] = h.incref(items[picked[k] as number] as Ref);
+        return h.tuple(refs);
+      }
+      case 'list': {
+        const refs = new Array<Ref>(n);
+        for (let k = 0; k < n; k++) refs[k] = h.incref(items[picked[k] as number] as Ref);
+        return h.list(refs);
+      }
       default:
         throw new Refusal(`slicing a ${typeName(h, obj)}`);
     }
@@ -1686,8 +1709,10 @@ export class Interpreter {
   private compare(op: Extract<Expr, { kind: 'Compare' }>['ops'][number], l: Ref, r: Ref): boolean {
     const h = this.heap;
     if (op === 'is' || op === 'is not') {
-      for (const x of [l, r]) {
-        const why = this.unknownInts.get(x);
+      // Most runs have no unknown int: no lookups (and no pair array) then.
+      const unknown = this.unknownIntMap;
+      if (unknown !== null) {
+        const why = unknown.get(l) ?? unknown.get(r);
         if (why !== undefined) throw new Refusal('the identity of a value the model cannot know', why);
       }
       return op === 'is' ? l === r : l !== r;
@@ -2239,6 +2264,16 @@ function mayMatchAddress(p: Payload): boolean {
 function textHooked(h: Heap, v: Ref): boolean {
   const kind = h.get(v).payload.kind;
   return kind === 'instance' || kind === 'iterator';
+}
+
+/** `PySlice_AdjustIndices` of one bound (`dflt` when absent), clamped to the sequence. */
+function adjustSliceIndex(v: number | null, dflt: number, len: number, step: number): number {
+  if (v === null) return dflt;
+  if (v < 0) {
+    const w = v + len;
+    return w < 0 ? (step < 0 ? -1 : 0) : w;
+  }
+  return v >= len ? (step < 0 ? len - 1 : len) : v;
 }
 
 function refuseFloatId(): never {
