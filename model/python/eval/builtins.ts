@@ -474,7 +474,7 @@ function strForPrint(vm: Interpreter, v: Ref): Ref {
   const p = h.get(v).payload;
   const kind = p.kind;
   if (kind === 'str') return h.incref(v);
-  if (kind === 'bool') return h.boolName(p.value, vm.cfg.core.internImmortal.constants);
+  if (kind === 'bool') return boolStr(vm, p.value);
   if (kind !== 'NoneType') h.allocator.untracked('unknown');
   return vm.strObject(v);
 }

@@ -94,13 +94,6 @@ const NO_ENTRIES: Map<never, never> = new Map<never, never>();
 
 type LazyTables = 'listExtendConst' | 'setUpdateConst' | 'children' | 'comprehensions' | 'lambdas';
 
-/** Records a nested def's or class's code object (`record` for the common case, without a keyed table access). */
-function recordChild(code: CodeObject, s: Stmt, child: CodeObject): void {
-  const c = code as { children: Map<Stmt, CodeObject> };
-  if (c.children === NO_ENTRIES) c.children = new Map();
-  c.children.set(s, child);
-}
-
 /** A def's parameter names (a loop: `map` with an arrow would make a closure per def). */
 function paramNames(params: readonly { readonly name: string }[]): string[] {
   const out = new Array<string>(params.length);
@@ -1006,7 +999,7 @@ class UnitCompiler {
           if (s.returns) this.visitExpr(st, s.returns);
         }
         const child = this.code('function', s.name, s.body, paramNames(s.params));
-        recordChild(st.code, s, child);
+        record(st.code, 'children', s, child);
         st.code.consts.push(child.ref);
         st.constantEmitted = true;
         return false;
@@ -1014,7 +1007,7 @@ class UnitCompiler {
       case 'ClassDef': {
         for (const b of s.bases) this.visitExpr(st, b);
         const child = this.code('class', s.name, s.body, []);
-        recordChild(st.code, s, child);
+        record(st.code, 'children', s, child);
         st.code.consts.push(child.ref);
         st.constantEmitted = true;
         return false;
@@ -1088,7 +1081,7 @@ class UnitCompiler {
         case 'code': {
           const s = x.stmt;
           const child = s.kind === 'FunctionDef' ? this.code('function', s.name, s.body, paramNames(s.params), x.plan) : this.code('class', s.name, s.body, NO_NAMES, x.plan);
-          recordChild(code, s, child);
+          record(code, 'children', s, child);
           code.consts.push(child.ref);
           st.constantEmitted = true;
           break;
