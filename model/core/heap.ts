@@ -207,6 +207,8 @@ export class Heap {
     this.tracked = [];
     this.opaqueInts = null;
     this.weakrefCallbackHook = null;
+    this.repeatUnit = '';
+    this.repeatRun = '';
   }
 
   // ---- access ------------------------------------------------------------------------
@@ -640,9 +642,11 @@ export class Heap {
   repeatedText(unit: string, times: number): string {
     const length = unit.length * times;
     if (!(length >= MIN_SLICED_REPEAT && length <= MAX_SLICED_REPEAT)) return unit.repeat(times);
-    if (unit !== this.repeatUnit || this.repeatRun.length < length) {
-      // Twice the length asked for (at most the limit): a growing n rebuilds it a few times a run.
-      const longer = Math.min(Math.max(times * 2, 64), Math.floor(MAX_SLICED_REPEAT / unit.length));
+    const same = unit === this.repeatUnit;
+    if (!same || this.repeatRun.length < length) {
+      // The same operand's again, longer: twice the count asked for (a growing n rebuilds it a
+      // few times a run); another operand's: that count (operands taking turns cost no more).
+      const longer = Math.min(Math.max(same ? times * 2 : times, 64), Math.floor(MAX_SLICED_REPEAT / unit.length));
       this.repeatUnit = unit;
       this.repeatRun = unit.repeat(longer);
     }
