@@ -36,6 +36,12 @@ describe('caches (Objects/longobject.c, unicodeobject.c, bytesobject.c, tupleobj
     expect(h.str('ab')).not.toBe(h.str('ab'));
   });
 
+  it('repeats a text as String.prototype.repeat does, across growing counts and other operands', () => {
+    const h = heapFor('3.12');
+    const cases: [string, number][] = [['a', 2], ['a', 13], ['a', 40], ['a', 7], ['a', 500], ['ab', 30], ['a', 90], ['\u{1F600}', 20], ['a', 0], ['xyz', 1], ['a', 70_000]];
+    for (const [unit, times] of cases) expect(h.repeatedText(unit, times)).toBe(unit.repeat(times));
+  });
+
   it('shares b"" and 1-byte bytes, and the empty tuple', () => {
     const h = heapFor('3.8');
     expect(h.bytes([5])).toBe(h.bytes([5]));

@@ -35,6 +35,10 @@ const NOTHING_INTERNED: ReadonlyMap<string, Ref> = new Map();
 
 /** Objects with more strong references than this are not looked through for `mayLeadToCycle`. */
 const LEAF_CHECK_LIMIT = 8;
+/** `Heap.repeatedText`: V8 copies a slice shorter than 13 characters (`SlicedString::kMinLength`) anyway. */
+const MIN_SLICED_REPEAT = 13;
+/** `Heap.repeatedText`: the longest repetition a run keeps. */
+const MAX_SLICED_REPEAT = 1 << 16;
 
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
 const makeFalse = (): Payload => ({ kind: 'bool', value: false });
@@ -149,6 +153,9 @@ export class Heap {
   private readonly smallIntMin: bigint;
   /** `get_latin1_char`'s objects and '' made so far, by char code + 1 (0: ''; not in `cache`). */
   private readonly cachedStrs: (Ref | undefined)[] = [];
+  /** `repeatedText`'s last operand and a longer repetition of it, whose prefixes it returns (this run's only). */
+  private repeatUnit = '';
+  private repeatRun = '';
   /** The singletons `shared` made, found without building their key (0: not made yet). */
   private noneRef: Ref = 0;
   private trueRef: Ref = 0;
@@ -200,6 +207,8 @@ export class Heap {
     this.tracked = [];
     this.opaqueInts = null;
     this.weakrefCallbackHook = null;
+    this.repeatUnit = '';
+    this.repeatRun = '';
   }
 
   // ---- access ------------------------------------------------------------------------
@@ -622,6 +631,26 @@ export class Heap {
   asciiStr(value: string): Ref {
     if (isCachedStr(value)) return this.str(value);
     return this.register({ kind: 'str', value }, this.allocator.allocateForObject(asciiStrSize(value.length, this.config)), false);
+  }
+
+  /**
+   * `unit` repeated `times` times (`unicode_repeat`'s text). A loop's `'a' * n` with a growing n
+   * would rebuild each text (`String.prototype.repeat`: a doubling of concatenations, then a
+   * flattening when read); instead a prefix of one longer repetition, kept for the run, shares
+   * its characters (a V8 sliced string, no copy). Texts too short to slice, or long ones, are made.
+   */
+  repeatedText(unit: string, times: number): string {
+    const length = unit.length * times;
+    if (!(length >= MIN_SLICED_REPEAT && length <= MAX_SLICED_REPEAT)) return unit.repeat(times);
+    const same = unit === this.repeatUnit;
+    if (!same || this.repeatRun.length < length) {
+      // The same operand's again, longer: twice the count asked for (a growing n rebuilds it a
+      // few times a run); another operand's: that count (operands taking turns cost no more).
+      const longer = Math.min(Math.max(same ? times * 2 : times, 64), Math.floor(MAX_SLICED_REPEAT / unit.length));
+      this.repeatUnit = unit;
+      this.repeatRun = unit.repeat(longer);
+    }
+    return this.repeatRun.slice(0, length);
   }
 
   private sharedBytes(value: readonly number[]): Ref {

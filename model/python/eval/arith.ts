@@ -160,10 +160,11 @@ function unsupportedOperand(heap: Heap, op: string, l: Ref | null, r: Ref | null
   throw new PyException('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${a}' and '${b}'`);
 }
 
-function repeatCount(heap: Heap, seq: Ref, n: Ref): bigint | null {
+/** The count of `seq * n` as a double (`Number` of the int: no bigint made for a safe int), or null. */
+function repeatCount(heap: Heap, seq: Ref, n: Ref): number | null {
   const p = heap.get(n).payload;
-  if (p.kind === 'int') return p.value;
-  if (p.kind === 'bool') return p.value ? 1n : 0n;
+  if (p.kind === 'int') return intNumber(p);
+  if (p.kind === 'bool') return p.value ? 1 : 0;
   if (p.kind === 'float' || p.kind === 'str' || p.kind === 'list' || p.kind === 'tuple' || p.kind === 'bytes') {
     throw new PyException('TypeError', `can't multiply sequence by non-int of type '${typeName(heap, n)}'`);
   }
@@ -236,7 +237,7 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     const n = repeatCount(heap, seq, count);
     if (n === null) return unsupportedOperand(heap, op, l, r);
     const sp = heap.get(seq).payload;
-    const times = n < 0n ? 0 : Number(n);
+    const times = n < 0 ? 0 : n;
     const len = sp.kind === 'str' ? sp.value.length : sp.kind === 'bytes' ? sp.value.length : sp.kind === 'tuple' || sp.kind === 'list' ? sp.items.length : 0;
     if (len * times > 10_000_000) throw new Refusal('a sequence of more than ten million items');
     // `unicode_repeat`, `bytes_repeat`, `tuple_repeat`: `x * 1` is `x` itself (measured True on 3.8-3.13).
@@ -244,7 +245,7 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     switch (sp.kind) {
       case 'str':
         // The operand's kind is the result's: an ASCII operand is not scanned again `times` over.
-        return strKind(sp.value).ascii ? heap.asciiStr(sp.value.repeat(times)) : heap.str(sp.value.repeat(times));
+        return strKind(sp.value).ascii ? heap.asciiStr(heap.repeatedText(sp.value, times)) : heap.str(heap.repeatedText(sp.value, times));
       case 'bytes':
         return heap.bytes(repeatedBytes(sp.value, times));
       case 'tuple':

@@ -25,14 +25,22 @@ export interface IntOperand {
   readonly exactInt: Ref | null;
 }
 
-/** `1 << PyLong_SHIFT` (30 on every build measured), computed once per digit size. */
-const DIGIT_LIMITS = new Map<number, bigint>([[30, 1n << 30n]]);
+/** `1 << PyLong_SHIFT` (30 on every build measured) and its negation, computed once per digit size. */
+interface DigitLimits {
+  readonly limit: bigint;
+  readonly negative: bigint;
+}
+const DIGIT_LIMITS = new Map<number, DigitLimits>([[30, { limit: 1n << 30n, negative: -(1n << 30n) }]]);
 
-function digitLimit(heap: Heap): bigint {
+/** The digit limits of the heap's digit size (the negation kept: a `-limit` per operation made a bigint). */
+function digitLimits(heap: Heap): DigitLimits {
   const bits = heap.config.sizes.longDigitBits;
-  let limit = DIGIT_LIMITS.get(bits);
-  if (limit === undefined) DIGIT_LIMITS.set(bits, (limit = 1n << BigInt(bits)));
-  return limit;
+  let limits = DIGIT_LIMITS.get(bits);
+  if (limits === undefined) {
+    const limit = 1n << BigInt(bits);
+    DIGIT_LIMITS.set(bits, (limits = { limit, negative: -limit }));
+  }
+  return limits;
 }
 
 function digitCount(heap: Heap, v: bigint): number {
@@ -57,8 +65,8 @@ function multiDigitDifference(heap: Heap, r: bigint): Ref {
 
 /** `long_add` / `long_sub` of `x` and `y` with the sum or difference `r`. */
 export function intAddOrSubtract(heap: Heap, x: bigint, y: bigint, r: bigint): Ref {
-  const limit = digitLimit(heap);
-  const oneDigit = x < limit && x > -limit && y < limit && y > -limit;
+  const { limit, negative } = digitLimits(heap);
+  const oneDigit = x < limit && x > negative && y < limit && y > negative;
   if (oneDigit || !isSmall(heap, r)) return heap.int(r);
   // A small result with a multi-digit operand only comes from subtracting magnitudes.
   return multiDigitDifference(heap, r);
@@ -66,7 +74,7 @@ export function intAddOrSubtract(heap: Heap, x: bigint, y: bigint, r: bigint): R
 
 /** `long_rshift1` (3.11+): a negative multi-digit int shifted by 0 is `long_long(a)`, itself. */
 export function negativeShiftByZeroIsSelf(heap: Heap, a: bigint): boolean {
-  return heap.config.intResults.negativeShiftByZeroIsSelf && a <= -digitLimit(heap);
+  return heap.config.intResults.negativeShiftByZeroIsSelf && a <= digitLimits(heap).negative;
 }
 
 /** `long_mod`: Python's `x % y` (y nonzero) as CPython builds it. */
