@@ -220,6 +220,8 @@ def keyword_fn(alpha, *, beta):
     pass
 print('unexpected keyword:', last_line(lambda: keyword_fn(1, beta=2, alpah=3)))
 print('list.index missing:', last_line(lambda: [1].index(5)))
+float_key = 1.5
+print('str index type:', last_line(lambda: 'ab'[float_key]))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -245,6 +247,7 @@ print('list.index missing:', last_line(lambda: [1].index(5)))
       `call arguments: TypeError: ${fillMessage(m.callArgumentsName, { name: 'inner_fn', qualname: 'outer_fn.<locals>.inner_fn' })}() missing 1 required positional argument: 'a'`,
       `unexpected keyword: TypeError: keyword_fn() got an unexpected keyword argument 'alpah'${s.unexpectedKeyword ? ". Did you mean 'alpha'?" : ''}`,
       `list.index missing: ValueError: ${fillMessage(m.listIndexMissing, { repr: '5' })}`,
+      `str index type: TypeError: ${fillMessage(m.strIndexType, { type: 'float' })}`,
     );
   },
 };

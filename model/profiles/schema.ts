@@ -247,6 +247,8 @@ export const FACT_SCHEMAS = {
     callArgumentsName: z.enum(['{name}', '{qualname}']),
     /** ValueError of `list.index` of a missing item (`Objects/listobject.c` `list_index_impl`): `{repr}` the item's repr. */
     listIndexMissing: z.string().min(1),
+    /** TypeError of a str subscripted by a non-int (`Objects/unicodeobject.c` `unicode_subscript`): `{type}` from 3.11. */
+    strIndexType: z.string().min(1),
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
     /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */

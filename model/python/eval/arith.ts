@@ -12,6 +12,7 @@ import type { BinaryOperator } from '../ast';
 import type { Messages } from './messages';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { checkSsize } from './ssize';
 import { typeName } from './values';
 
 /** Python's `//` on ints: rounds toward negative infinity (`l_divmod`). */
@@ -160,10 +161,17 @@ function unsupportedOperand(heap: Heap, op: string, l: Ref | null, r: Ref | null
   throw new PyException('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${a}' and '${b}'`);
 }
 
-/** The count of `seq * n` as a double (`Number` of the int: no bigint made for a safe int), or null. */
+/**
+ * The count of `seq * n` as a double (`Number` of the int: no bigint made for a safe int), or null.
+ * `sequence_repeat` (`Objects/abstract.c`) takes it as a `Py_ssize_t` (OverflowError beyond).
+ */
 function repeatCount(heap: Heap, seq: Ref, n: Ref): number | null {
   const p = heap.get(n).payload;
-  if (p.kind === 'int') return intNumber(p);
+  if (p.kind === 'int') {
+    const count = intNumber(p);
+    if (!(Math.abs(count) < 2 ** 31)) checkSsize(heap, p.value, 'OverflowError');
+    return count;
+  }
   if (p.kind === 'bool') return p.value ? 1 : 0;
   if (p.kind === 'float' || p.kind === 'str' || p.kind === 'list' || p.kind === 'tuple' || p.kind === 'bytes') {
     throw new PyException('TypeError', `can't multiply sequence by non-int of type '${typeName(heap, n)}'`);
@@ -237,8 +245,9 @@ export function binaryOp(heap: Heap, m: Messages, op: BinaryOperator, l: Ref, r:
     const n = repeatCount(heap, seq, count);
     if (n === null) return unsupportedOperand(heap, op, l, r);
     const sp = heap.get(seq).payload;
-    const times = n < 0 ? 0 : n;
     const len = sp.kind === 'str' ? sp.value.length : sp.kind === 'bytes' ? sp.value.length : sp.kind === 'tuple' || sp.kind === 'list' ? sp.items.length : 0;
+    // An empty sequence repeated is empty (`list_repeat`, `tuple_repeat`, ...), whatever the count.
+    const times = n < 0 || len === 0 ? 0 : n;
     if (len * times > 10_000_000) throw new Refusal('a sequence of more than ten million items');
     // `unicode_repeat`, `bytes_repeat`, `tuple_repeat`: `x * 1` is `x` itself (measured True on 3.8-3.13).
     if (times === 1 && sp.kind !== 'list') return heap.incref(seq);

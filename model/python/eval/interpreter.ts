@@ -41,6 +41,7 @@ import { evalComprehension } from './comprehensions';
 import { evalFunctionAnnotations, execAnnAssign } from './annotations';
 import { applyDecorators, decoratorKinds } from './decorators';
 import { ATTRIBUTE_BUILTINS } from './attribute-builtins';
+import { checkSsize } from './ssize';
 import { builtinExceptionType, checkExceptionClass, exceptionStrObject, isExceptionClass, newException } from './exception-objects';
 import { keyError, execAssert, execRaise, execTry, exceptionText, keepFrameAlive } from './exceptions';
 import { isGeneratorBody, makeGeneratorFunctionCall } from './generator-functions';
@@ -107,6 +108,21 @@ const NO_REFS_WHY: ReadonlyMap<Ref, string> = new Map();
  * body's code has no locals to clear), so the runs share it instead of making one a frame.
  */
 const NO_FAST_LOCALS: Map<string, Ref | null> = new Map();
+/**
+ * Subscripting a sequence with an int: the TypeError's name for the indices, the IndexError, and
+ * whether the int is taken as a `Py_ssize_t` (`PyNumber_AsSsize_t(item, PyExc_IndexError)` in
+ * `list_subscript`, `list_ass_subscript`, `tuplesubscript`, `unicode_subscript`, `bytes_subscript`;
+ * `range_subscript` takes any int). Measured on 3.8-3.14.
+ */
+const SUBSCRIPTS = {
+  list: { indices: 'list', outOfRange: 'list index out of range', ssize: true },
+  'list assignment': { indices: 'list', outOfRange: 'list assignment index out of range', ssize: true },
+  tuple: { indices: 'tuple', outOfRange: 'tuple index out of range', ssize: true },
+  str: { indices: 'string', outOfRange: 'string index out of range', ssize: true },
+  bytes: { indices: 'byte', outOfRange: 'index out of range', ssize: true },
+  range: { indices: 'range', outOfRange: 'range object index out of range', ssize: false },
+} as const;
+type SubscriptKind = keyof typeof SUBSCRIPTS;
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
@@ -1094,12 +1110,18 @@ export class Interpreter {
 
   // ---- subscripts ------------------------------------------------------------------------------------
 
-  private index(seqLen: number, key: Ref, kind: string): number {
+  /** A subscript's int as an index into a sequence of `seqLen` items (`SUBSCRIPTS`: the messages and the int's range). */
+  private index(seqLen: number, key: Ref, kind: SubscriptKind): number {
     const kp = this.heap.get(key).payload;
     const n = kp.kind === 'int' ? kp.value : kp.kind === 'bool' ? (kp.value ? 1n : 0n) : null;
-    if (n === null) throw new PyException('TypeError', `${kind} indices must be integers or slices, not ${typeName(this.heap, key)}`);
+    const s = SUBSCRIPTS[kind];
+    if (n === null) {
+      const tn = typeName(this.heap, key);
+      throw new PyException('TypeError', s.indices === 'string' ? this.msgs.strIndexType(tn) : `${s.indices} indices must be integers or slices, not ${tn}`);
+    }
+    if (s.ssize) checkSsize(this.heap, n, 'IndexError');
     const i = n < 0n ? n + BigInt(seqLen) : n;
-    if (i < 0n || i >= BigInt(seqLen)) throw new PyException('IndexError', `${kind} index out of range`);
+    if (i < 0n || i >= BigInt(seqLen)) throw new PyException('IndexError', s.outOfRange);
     return Number(i);
   }
 
@@ -1114,10 +1136,10 @@ export class Interpreter {
         return h.incref(p.items[this.index(p.items.length, key, p.kind)] as Ref);
       case 'str': {
         const chars = [...p.value];
-        return h.str(chars[this.index(chars.length, key, 'string')] as string);
+        return h.str(chars[this.index(chars.length, key, 'str')] as string);
       }
       case 'bytes':
-        return h.int(BigInt(p.value[this.index(p.value.length, key, 'index')] as number));
+        return h.int(BigInt(p.value[this.index(p.value.length, key, 'bytes')] as number));
       case 'range': {
         const len = rangeLength(p);
         const kp = h.get(key).payload;
@@ -1127,7 +1149,7 @@ export class Interpreter {
           if (at < 0n || at >= len) throw new PyException('IndexError', 'range object index out of range');
           return h.int(p.start + at * p.step);
         }
-        const i = this.index(Number(len), key, 'range object');
+        const i = this.index(Number(len), key, 'range');
         return h.int(p.start + BigInt(i) * p.step);
       }
       case 'dict': {

@@ -37,6 +37,8 @@ export interface Messages {
   callArgumentsName(name: string, qualname: () => string): string;
   /** `list.index` of a missing item: 3.8-3.13 its repr, 3.14 a fixed message. */
   listIndexMissing(repr: () => string): string;
+  /** `'ab'[x]` of a non-int x: 3.11 adds the type. */
+  strIndexType(type: string): string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -59,5 +61,6 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     notContainer: (type) => fillMessage(m.notContainer, { type }),
     callArgumentsName: (name, qualname) => (m.callArgumentsName === '{name}' ? name : qualname()),
     listIndexMissing: (repr) => (m.listIndexMissing.includes('{repr}') ? fillMessage(m.listIndexMissing, { repr: repr() }) : m.listIndexMissing),
+    strIndexType: (type) => fillMessage(m.strIndexType, { type }),
   };
 }
