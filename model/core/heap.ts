@@ -35,6 +35,8 @@ const NOTHING_INTERNED: ReadonlyMap<string, Ref> = new Map();
 
 /** Objects with more strong references than this are not looked through for `mayLeadToCycle`. */
 const LEAF_CHECK_LIMIT = 8;
+/** `loseFreeListOrder`'s default: no list keeps its order. */
+const NO_KEEP: readonly ('float' | 'list')[] = [];
 
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
 const makeFalse = (): Payload => ({ kind: 'bool', value: false });
@@ -799,13 +801,14 @@ export class Heap {
     ({ float: this.floatFree, list: this.listFree, dict: this.dictFree })[kind].lose();
   }
 
-  loseFreeListOrder(keep: readonly ('float' | 'list')[] = []): void {
-    // (each list loses only its own order: the order of the calls does not matter)
-    const lists = [this.dictFree];
-    for (const fl of this.tupleFree) if (fl !== undefined) lists.push(fl);
-    if (!keep.includes('float')) lists.push(this.floatFree);
-    if (!keep.includes('list')) lists.push(this.listFree);
-    for (const fl of lists) fl.lose();
+  loseFreeListOrder(keep: readonly ('float' | 'list')[] = NO_KEEP): void {
+    // (each list loses only its own order: the order of the calls does not matter; every exec and
+    // many prints come here, so no array of the lists)
+    this.dictFree.lose();
+    const tupleFree = this.tupleFree;
+    for (let i = 0; i < tupleFree.length; i++) tupleFree[i]?.lose();
+    if (!keep.includes('float')) this.floatFree.lose();
+    if (!keep.includes('list')) this.listFree.lose();
     this.allocator.untracked('unknown');
   }
 

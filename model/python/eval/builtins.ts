@@ -24,7 +24,7 @@ import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from 
 import { ModelInputError } from '../../errors';
 import { parseModule } from '../parse';
 import { getAttr, hasDict } from './attributes';
-import { compileUnit, type CodeObject } from './compile';
+import { compileUnit, freeArena, type CodeObject } from './compile';
 import { DictNamespace } from './dict-namespace';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
@@ -349,7 +349,7 @@ export function compileSource(vm: Interpreter, source: string, filename: string)
   }
   h.loseFreeListOrder();
   const unit = compileUnit(h, vm.cfg, module);
-  for (const r of [...unit.arena].reverse()) h.decref(r);
+  freeArena(h, unit);
   return unit.module.ref;
 }
 

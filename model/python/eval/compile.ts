@@ -1765,6 +1765,12 @@ export function lambdaBody(e: Extract<Expr, { kind: 'Lambda' }>): Stmt[] {
 }
 
 /** Compile one unit: parser objects, folding, code objects with merged, interned constants. */
+/** `_PyArena_Free`: the arena's list of objects is released from the end. */
+export function freeArena(heap: Heap, unit: CompileUnit): void {
+  const arena = unit.arena;
+  for (let i = arena.length - 1; i >= 0; i--) heap.decref(arena[i] as Ref);
+}
+
 export function compileUnit(heap: Heap, config: EvalConfig, module: Module | readonly Stmt[]): CompileUnit {
   const body = 'kind' in module ? module.body : module;
   const c = new UnitCompiler(heap, config);
