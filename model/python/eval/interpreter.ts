@@ -14,7 +14,7 @@ import { binaryOp, unaryOp } from './arith';
 import { compileUnit, type CodeObject, type CompileUnit } from './compile';
 import type { EvalConfig } from './config';
 import { formatWithSpec } from './format-spec';
-import { NORMAL, type Completion, type Frame, type LoopIterator } from './frame';
+import { NO_FAST_LOCALS, NORMAL, type Completion, type Frame, type LoopIterator } from './frame';
 import { messagesFor, type Messages } from './messages';
 import { BUILTIN_NAMES, STDLIB_MODULE_NAMES } from './name-lists';
 import { hasSuggestion } from './suggestions';
@@ -101,12 +101,6 @@ const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
 /** `heapTypes` and `unknownInts` of a run that has none (shared: read-only views, never written). */
 const NO_REFS: ReadonlySet<Ref> = new Set();
 const NO_REFS_WHY: ReadonlyMap<Ref, string> = new Map();
-/**
- * The fast locals of every module and class body frame: empty and never written (a name is a fast
- * local only in a function frame: `isFastLocal`, `storeName`, `deleteName`; a module's or class
- * body's code has no locals to clear), so the runs share it instead of making one a frame.
- */
-const NO_FAST_LOCALS: Map<string, Ref | null> = new Map();
 /** The keywords of a call without any (shared: never pushed to). */
 const NO_KEYWORDS: { name: string; value: Ref }[] = Object.freeze([]) as unknown as { name: string; value: Ref }[];
 
