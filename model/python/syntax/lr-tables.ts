@@ -4,7 +4,8 @@
  * its tables from the start every time. For Python's grammar those scans were ~30% of parsing
  * `x = 1`. Both answers depend only on the state and the term (the tables never change), so
  * each pair is scanned once and its answer kept: an index over the grammar, not over programs.
- * Both are @lezer/lr internals (version 1.4): `memoizeTables` checks they are still there.
+ * `LRParser.hasAction` (`Stack.canShift`) likewise. All are @lezer/lr internals (version 1.4):
+ * `memoizeTables` checks they are still there.
  */
 import type { PartialParse } from '@lezer/common';
 import type { LRParser } from '@lezer/lr';
