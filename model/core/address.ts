@@ -93,6 +93,11 @@ export class ScratchAddress {
   exact(value: number, sizeClass: Address['sizeClass']): Address {
     return this.address.refill(value, sizeClass, NO_PARTS);
   }
+
+  /** `blockOrPartsAddress(value, sizeClass, parts)`, valid until the next call. */
+  blockOrParts(value: number, sizeClass: Address['sizeClass'], parts: readonly BlockPrefix[]): Address {
+    return this.address.refill(value, sizeClass, parts);
+  }
 }
 
 /** An address the model is sure of. */
@@ -106,6 +111,11 @@ export function exactAddress(value: number, sizeClass: Address['sizeClass']): Ad
  */
 export function blockOrSetAddress(value: number, sizeClass: Address['sizeClass'], set: GrowingBlockSet): Address {
   return new BlockAddress(value, sizeClass, otherBlocksIn(set));
+}
+
+/** A new block, or any block of the prefixes `parts` (NO_PARTS: exact). */
+export function blockOrPartsAddress(value: number, sizeClass: Address['sizeClass'], parts: readonly BlockPrefix[]): Address {
+  return new BlockAddress(value, sizeClass, parts);
 }
 
 /** The blocks `set` holds now, as an address's other candidates. */

@@ -16,8 +16,8 @@
  *
  * Requests above the threshold go to the system malloc, whose reuse the model never predicts.
  */
-import { blockOrSetAddress, exactAddress, isSingleBlock, ScratchAddress, type Address } from './address';
-import { CandidateBuilder, GrowingBlockSet, type CandidateBlocks } from './block-sets';
+import { blockOrPartsAddress, blockOrSetAddress, exactAddress, isSingleBlock, ScratchAddress, type Address } from './address';
+import { CandidateBuilder, GrowingBlockSet, NO_PARTS, type BlockPrefix, type CandidateBlocks } from './block-sets';
 import type { CoreConfig } from './config';
 
 /**
@@ -116,6 +116,39 @@ export class Allocator {
   exactForObject(value: number, sizeClass: Address['sizeClass']): Address {
     return this.scratch.exact(value, sizeClass);
   }
+
+  /**
+   * Not pymalloc (null when it is): `allocate`, the block possibly also any block `lost` holds now
+   * (a free list's entries of lost order: `FreeList.allocate`), in `scratch` when `forObject` (see
+   * `allocateForObject`). The same candidates as `CandidateBuilder().candidates(allocate(bytes).candidates).set(lost)`
+   * (the fresh block's `anywhere` prefix is all of `anywhere`: every block in it arrived before the
+   * block was made), as prefixes shared while neither set grows instead of a builder per allocation.
+   */
+  allocateOrLost(bytes: number, lost: GrowingBlockSet, forObject: boolean): Address | null {
+    if (this.config.allocatorModelled) return null;
+    const sizeClass = this.sizeClassOf(bytes);
+    const parts = this.anywhereAnd(lost);
+    const value = this.newBlock();
+    return forObject ? this.scratch.blockOrParts(value, sizeClass, parts) : blockOrPartsAddress(value, sizeClass, parts);
+  }
+
+  /** `anywhere`'s and `lost`'s blocks now, as prefixes (`allocateOrLost`; the last pair is kept while neither grows). */
+  private anywhereAnd(lost: GrowingBlockSet): readonly BlockPrefix[] {
+    const lostParts = lost.snapshotParts();
+    if (this.anywhere.size === 0) return lostParts;
+    const anywhereParts = this.anywhere.snapshotParts();
+    if (this.pairAnywhere !== anywhereParts || this.pairLost !== lostParts) {
+      this.pairAnywhere = anywhereParts;
+      this.pairLost = lostParts;
+      this.pair = [anywhereParts[0] as BlockPrefix, lostParts[0] as BlockPrefix];
+    }
+    return this.pair;
+  }
+
+  /** The snapshots `pair` was made of (`anywhereAnd`). */
+  private pairAnywhere: readonly BlockPrefix[] | null = null;
+  private pairLost: readonly BlockPrefix[] | null = null;
+  private pair: readonly BlockPrefix[] = NO_PARTS;
 
   /** `pymalloc_alloc`. */
   allocate(bytes: number): Address {

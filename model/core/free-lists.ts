@@ -71,7 +71,12 @@ export class FreeList {
     this.allocator.untracked(this.requestBytes);
     // Nothing lost below and no overflow: the block's own candidates.
     const lostBelow = this.lostBelow;
-    if (!this.overflowRisk && (lostBelow === null || lostBelow.size === 0)) return this.fromAllocator(forObject);
+    if (!this.overflowRisk) {
+      if (lostBelow === null || lostBelow.size === 0) return this.fromAllocator(forObject);
+      // (a malloc build: the same candidates as below, without building them per allocation)
+      const either = this.allocator.allocateOrLost(this.requestBytes, lostBelow, forObject);
+      if (either !== null) return either;
+    }
     const block = this.allocator.allocate(this.requestBytes);
     const candidates = new CandidateBuilder().candidates(block.candidates);
     if (lostBelow !== null) candidates.set(lostBelow);
@@ -89,7 +94,11 @@ export class FreeList {
     // Most calls find the list empty (every new tuple list of a malloc build is lost at once): no length write.
     if (this.known.length === 0) return;
     const lostBelow = (this.lostBelow ??= new GrowingBlockSet());
-    for (const a of this.known) lostBelow.addAll(a.candidates);
+    // (an exact address's candidates are its block: added without making the set)
+    for (const a of this.known) {
+      if (a.exact === true) lostBelow.add(a.value);
+      else lostBelow.addAll(a.candidates);
+    }
     this.known.length = 0;
   }
 

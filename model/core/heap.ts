@@ -39,6 +39,8 @@ const LEAF_CHECK_LIMIT = 8;
 const MIN_SLICED_REPEAT = 13;
 /** `Heap.repeatedText`: the longest repetition a run keeps. */
 const MAX_SLICED_REPEAT = 1 << 16;
+/** `loseFreeListOrder`'s default: no list keeps its order. */
+const NO_KEEP: readonly ('float' | 'list')[] = [];
 
 const makeTrue = (): Payload => ({ kind: 'bool', value: true });
 const makeFalse = (): Payload => ({ kind: 'bool', value: false });
@@ -828,13 +830,14 @@ export class Heap {
     ({ float: this.floatFree, list: this.listFree, dict: this.dictFree })[kind].lose();
   }
 
-  loseFreeListOrder(keep: readonly ('float' | 'list')[] = []): void {
-    // (each list loses only its own order: the order of the calls does not matter)
-    const lists = [this.dictFree];
-    for (const fl of this.tupleFree) if (fl !== undefined) lists.push(fl);
-    if (!keep.includes('float')) lists.push(this.floatFree);
-    if (!keep.includes('list')) lists.push(this.listFree);
-    for (const fl of lists) fl.lose();
+  loseFreeListOrder(keep: readonly ('float' | 'list')[] = NO_KEEP): void {
+    // (each list loses only its own order: the order of the calls does not matter; every exec and
+    // many prints come here, so no array of the lists)
+    this.dictFree.lose();
+    const tupleFree = this.tupleFree;
+    for (let i = 0; i < tupleFree.length; i++) tupleFree[i]?.lose();
+    if (!keep.includes('float')) this.floatFree.lose();
+    if (!keep.includes('list')) this.listFree.lose();
     this.allocator.untracked('unknown');
   }
 

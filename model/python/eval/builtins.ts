@@ -24,8 +24,9 @@ import { newWeakref, newWeakSet, PyTypeError, weakSetAdd, weakSetMembers } from 
 import { ModelInputError } from '../../errors';
 import { parseModule } from '../parse';
 import { getAttr, hasDict } from './attributes';
-import { compileUnit, type CodeObject } from './compile';
+import { compileUnit, freeArena, type CodeObject } from './compile';
 import { DictNamespace } from './dict-namespace';
+import { NO_FAST_LOCALS } from './frame';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { exceptionGetsizeof, isExceptionInstance, refuseExceptionDictSize } from './exception-objects';
@@ -349,7 +350,7 @@ export function compileSource(vm: Interpreter, source: string, filename: string)
   }
   h.loseFreeListOrder();
   const unit = compileUnit(h, vm.cfg, module);
-  for (const r of [...unit.arena].reverse()) h.decref(r);
+  freeArena(h, unit);
   return unit.module.ref;
 }
 
@@ -377,7 +378,7 @@ export function builtinExec(vm: Interpreter, args: Ref[]): Ref {
   const code = h.payload(codeRef, 'code').code as CodeObject;
   const saved = vm.pos;
   try {
-    const c = vm.execBody(code.body, { code, kind: 'module', fast: new Map(), ns: globals, globals });
+    const c = vm.execBody(code.body, { code, kind: 'module', fast: NO_FAST_LOCALS, ns: globals, globals });
     if (c.kind !== 'normal') throw new Refusal(`'${c.kind}' at the top level of exec'd code`);
   } finally {
     vm.pos = saved;

@@ -1764,6 +1764,12 @@ export function lambdaBody(e: Extract<Expr, { kind: 'Lambda' }>): Stmt[] {
   return [{ kind: 'Return', value: e.body, pos: e.body.pos }];
 }
 
+/** `_PyArena_Free`: the arena's list of objects is released from the end. */
+export function freeArena(heap: Heap, unit: CompileUnit): void {
+  const arena = unit.arena;
+  for (let i = arena.length - 1; i >= 0; i--) heap.decref(arena[i] as Ref);
+}
+
 /** Compile one unit: parser objects, folding, code objects with merged, interned constants. */
 export function compileUnit(heap: Heap, config: EvalConfig, module: Module | readonly Stmt[]): CompileUnit {
   const body = 'kind' in module ? module.body : module;

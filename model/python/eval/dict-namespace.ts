@@ -21,10 +21,14 @@ export class DictNamespace extends Map<string, Ref> {
   }
 
   private find(name: string): DictEntry | undefined {
-    return this.entries_().find((e) => {
+    // (a loop: every exec() with a globals dict looks names up here, and an arrow made a closure per lookup)
+    const entries = this.entries_();
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as DictEntry;
       const p = this.heap.get(e.key).payload;
-      return p.kind === 'str' && p.value === name;
-    });
+      if (p.kind === 'str' && p.value === name) return e;
+    }
+    return undefined;
   }
 
   override get(name: string): Ref | undefined {

@@ -6,6 +6,13 @@ import type { Ref } from '../../core/objects';
 import type { Expr } from '../ast';
 import type { CodeObject } from './compile';
 
+/**
+ * The fast locals of every module and class body frame: empty and never written (a name is a fast
+ * local only in a function frame: `isFastLocal`, `storeName`, `deleteName`; a module's or class
+ * body's code has no locals to clear), so the runs share it instead of making one a frame.
+ */
+export const NO_FAST_LOCALS: Map<string, Ref | null> = new Map();
+
 export interface Frame {
   readonly code: CodeObject;
   readonly kind: 'module' | 'function' | 'class';

@@ -14,7 +14,7 @@ import { binaryOp, unaryOp } from './arith';
 import { compileUnit, type CodeObject, type CompileUnit } from './compile';
 import type { EvalConfig } from './config';
 import { formatWithSpec } from './format-spec';
-import { NORMAL, type Completion, type Frame, type LoopIterator } from './frame';
+import { NO_FAST_LOCALS, NORMAL, type Completion, type Frame, type LoopIterator } from './frame';
 import { messagesFor, type Messages } from './messages';
 import { BUILTIN_NAMES, STDLIB_MODULE_NAMES } from './name-lists';
 import { hasSuggestion } from './suggestions';
@@ -102,12 +102,6 @@ const NO_ENTRIES: readonly { key: Ref; value: Ref }[] = Object.freeze([]);
 /** `heapTypes` and `unknownInts` of a run that has none (shared: read-only views, never written). */
 const NO_REFS: ReadonlySet<Ref> = new Set();
 const NO_REFS_WHY: ReadonlyMap<Ref, string> = new Map();
-/**
- * The fast locals of every module and class body frame: empty and never written (a name is a fast
- * local only in a function frame: `isFastLocal`, `storeName`, `deleteName`; a module's or class
- * body's code has no locals to clear), so the runs share it instead of making one a frame.
- */
-const NO_FAST_LOCALS: Map<string, Ref | null> = new Map();
 /**
  * Subscripting a sequence with an int: the TypeError's name for the indices, the IndexError, and
  * whether the int is taken as a `Py_ssize_t` (`PyNumber_AsSsize_t(item, PyExc_IndexError)` in

@@ -10,7 +10,7 @@ import { resolveProfile } from '../../profiles';
 import type { Module } from '../ast';
 import { parseModule } from '../parse';
 import { withUniqueNodes } from './unique-nodes';
-import { compileUnit } from './compile';
+import { compileUnit, freeArena } from './compile';
 import type { EvalConfig } from './config';
 import { evalConfigFromProfile } from './from-profile';
 import { Interpreter } from './interpreter';
@@ -72,8 +72,8 @@ export function runModel(program: string | Module, target: string, options: RunO
         // undisturbed (`a = [1]` / `i = id(a)` / `del a` / `b = [2]` / `id(b) == i`: True on 3.8-3.13).
         heap.loseFreeListOrder(['list', 'float']);
         interp.runReplStatement(unit, stmt);
-        // `_PyArena_Free`: the arena's list of objects is released from the end; then the code object.
-        for (const r of [...unit.arena].reverse()) heap.decref(r);
+        // The arena, then the code object.
+        freeArena(heap, unit);
         heap.decref(unit.module.ref);
         // `flush_io()` after each statement: stdout's pending objects are released.
         interp.stdout.flush();

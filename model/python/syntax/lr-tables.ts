@@ -4,7 +4,8 @@
  * its tables from the start every time. For Python's grammar those scans were ~30% of parsing
  * `x = 1`. Both answers depend only on the state and the term (the tables never change), so
  * each pair is scanned once and its answer kept: an index over the grammar, not over programs.
- * Both are @lezer/lr internals (version 1.4): `memoizeTables` checks they are still there.
+ * `LRParser.hasAction` (`Stack.canShift`) likewise. All are @lezer/lr internals (version 1.4):
+ * `memoizeTables` checks they are still there.
  */
 import type { PartialParse } from '@lezer/common';
 import type { LRParser } from '@lezer/lr';
@@ -22,6 +23,7 @@ interface ParserTables {
   readonly states: Readonly<Uint32Array>;
   readonly maxTerm: number;
   getGoto(state: number, term: number, loose?: boolean): number;
+  hasAction(state: number, terminal: number): number;
 }
 
 interface TokenCache {
@@ -56,7 +58,13 @@ function scanList(data: Readonly<Uint16Array>, start: number, token: number): { 
 /** A copy of `parser` (`configure`) that keeps its table lookups. */
 export function memoizeTables(parser: LRParser): LRParser {
   const tables = parser as unknown as ParserTables;
-  if (!(tables.data instanceof Uint16Array) || !(tables.states instanceof Uint32Array) || typeof tables.getGoto !== 'function' || typeof tables.maxTerm !== 'number')
+  if (
+    !(tables.data instanceof Uint16Array) ||
+    !(tables.states instanceof Uint32Array) ||
+    typeof tables.getGoto !== 'function' ||
+    typeof tables.hasAction !== 'function' ||
+    typeof tables.maxTerm !== 'number'
+  )
     throw new Error('@lezer/lr changed: its parse tables were not found');
   const { data, states } = tables;
   const terms = tables.maxTerm + 1;
@@ -107,6 +115,20 @@ export function memoizeTables(parser: LRParser): LRParser {
       ofTerm[state] = target;
     }
     return target;
+  };
+
+  // `Stack.canShift` (Python's `newlines` tokenizer asks it at every line start) scans a state's
+  // actions for a term: by state, then by term (undefined: not looked up yet).
+  const scanHasAction = tables.hasAction.bind(memoized);
+  const hasActionFound = new Array<(number | undefined)[] | undefined>(stateCount).fill(undefined);
+  (memoized as unknown as ParserTables).hasAction = (state: number, terminal: number): number => {
+    const ofState = (hasActionFound[state] ??= new Array<number | undefined>(terms).fill(undefined));
+    let action = ofState[terminal];
+    if (action === undefined) {
+      action = scanHasAction(state, terminal);
+      ofState[terminal] = action;
+    }
+    return action;
   };
 
   const probe = (memoized.startParse('') as unknown as { tokens?: Partial<TokenCache> }).tokens;

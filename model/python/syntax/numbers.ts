@@ -15,24 +15,32 @@ const OCT = /^0[oO](?:_?[0-7])+$/;
 const BIN = /^0[bB](?:_?[01])+$/;
 const FLOAT = new RegExp(`^(?:${DIGITS}(?:\\.${DIGITS})?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`);
 
+/** `text` without its digit-separating underscores (most literals have none: no regex runs). */
+function withoutUnderscores(text: string): string {
+  return text.includes('_') ? text.replace(/_/g, '') : text;
+}
+
 export function decodeNumber(text: string): ConstValue {
-  const last = text[text.length - 1];
-  if (last === 'j' || last === 'J') {
+  // By char code: an exec'd source's literals are decoded on each run.
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 0x6a || last === 0x4a) {
     const body = text.slice(0, -1);
     // Leading zeros are fine in imaginary and float literals (`010j` is 10j).
     if (!FLOAT.test(body)) throw new LiteralProblem('malformed', 'invalid imaginary literal');
-    return { type: 'complex', imag: Number(body.replace(/_/g, '')) };
+    return { type: 'complex', imag: Number(withoutUnderscores(body)) };
   }
-  const prefix = text.slice(0, 2).toLowerCase();
-  if (prefix === '0x' || prefix === '0o' || prefix === '0b') {
+  // `0x`, `0o`, `0b` in either case (bit 5 makes an ASCII letter lower case).
+  const second = text.charCodeAt(1) | 0x20;
+  if (text.charCodeAt(0) === 0x30 && (second === 0x78 || second === 0x6f || second === 0x62)) {
+    const prefix = text.slice(0, 2).toLowerCase();
     const [pattern, name] =
       prefix === '0x' ? [HEX, 'hexadecimal'] : prefix === '0o' ? [OCT, 'octal'] : [BIN, 'binary'];
     if (!pattern.test(text)) throw new LiteralProblem('malformed', `invalid ${name} literal`);
     // BigInt accepts the same prefixes once the underscores are gone.
-    return { type: 'int', value: BigInt(`0${prefix[1]}${text.slice(2).replace(/_/g, '')}`) };
+    return { type: 'int', value: BigInt(`0${prefix[1]}${withoutUnderscores(text.slice(2))}`) };
   }
   if (/^[0-9_]+$/.test(text)) {
-    if (DECIMAL_INT.test(text)) return { type: 'int', value: BigInt(text.replace(/_/g, '')) };
+    if (DECIMAL_INT.test(text)) return { type: 'int', value: BigInt(withoutUnderscores(text)) };
     if (LEADING_ZEROS.test(text))
       throw new LiteralProblem(
         'malformed',
@@ -43,5 +51,5 @@ export function decodeNumber(text: string): ConstValue {
   if (!FLOAT.test(text)) throw new LiteralProblem('malformed', 'invalid decimal literal');
   // JavaScript's Number() rounds decimal text correctly, as CPython's `_Py_dg_strtod` does;
   // both overflow to infinity (`1e309`).
-  return { type: 'float', value: Number(text.replace(/_/g, '')) };
+  return { type: 'float', value: Number(withoutUnderscores(text)) };
 }

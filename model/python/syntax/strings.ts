@@ -19,11 +19,23 @@ export interface StringToken {
 
 /** Splits a literal token into prefix, quotes and body; refuses an unterminated literal. */
 export function readStringToken(text: string): StringToken {
+  // The prefix by char code (bit 5 makes an ASCII letter lower case), no lower-cased copy: an
+  // exec'd source's literals are read on each run.
+  let bytes = false;
+  let raw = false;
+  let format = false;
   let i = 0;
-  while (i < text.length && text[i] !== "'" && text[i] !== '"') i++;
-  const prefix = text.slice(0, i).toLowerCase();
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27 || c === 0x22) break;
+    const lower = c | 0x20;
+    if (lower === 0x62) bytes = true;
+    else if (lower === 0x72) raw = true;
+    else if (lower === 0x66) format = true;
+  }
   const q = text[i] ?? "'";
-  const quote = text.startsWith(q + q + q, i) ? q + q + q : q;
+  const triple = q === '"' ? '"""' : "'''";
+  const quote = text.startsWith(triple, i) ? triple : q;
   const bodyStart = i + quote.length;
   const bodyEnd = text.length - quote.length;
   if (bodyEnd < bodyStart || !text.endsWith(quote))
@@ -31,7 +43,7 @@ export function readStringToken(text: string): StringToken {
       'malformed',
       quote.length === 3 ? 'unterminated triple-quoted string literal' : 'unterminated string literal',
     );
-  return { bytes: prefix.includes('b'), raw: prefix.includes('r'), format: prefix.includes('f'), quote, bodyStart, bodyEnd };
+  return { bytes, raw, format, quote, bodyStart, bodyEnd };
 }
 
 export interface DecodeOptions {
