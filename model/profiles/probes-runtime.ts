@@ -145,7 +145,7 @@ print('attribute values held by a dict:', any(type(r) is dict for r in gc.get_re
  */
 const errors: Probe = {
   name: 'error-messages',
-  facts: ['errorMessages', 'errorSuggestions', 'dirNames'],
+  facts: ['errorMessages', 'errorSuggestions', 'dirNames', 'chrTakesCInt'],
   source: `import sys, io
 
 def last_line(fn):
@@ -222,6 +222,7 @@ print('unexpected keyword:', last_line(lambda: keyword_fn(1, beta=2, alpah=3)))
 print('list.index missing:', last_line(lambda: [1].index(5)))
 float_key = 1.5
 print('str index type:', last_line(lambda: 'ab'[float_key]))
+print('chr of 2**31:', last_line(lambda: chr(2**31)))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -248,6 +249,7 @@ print('str index type:', last_line(lambda: 'ab'[float_key]))
       `unexpected keyword: TypeError: keyword_fn() got an unexpected keyword argument 'alpah'${s.unexpectedKeyword ? ". Did you mean 'alpha'?" : ''}`,
       `list.index missing: ValueError: ${fillMessage(m.listIndexMissing, { repr: '5' })}`,
       `str index type: TypeError: ${fillMessage(m.strIndexType, { type: 'float' })}`,
+      `chr of 2**31: ${profile.chrTakesCInt ? 'OverflowError: Python int too large to convert to C int' : 'ValueError: chr() arg not in range(0x110000)'}`,
     );
   },
 };

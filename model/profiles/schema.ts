@@ -48,6 +48,8 @@ export const FACT_SCHEMAS = {
   specialMethodLookupBinds: z.boolean(),
   /** `str(x)` goes through `type_call` with a tuple of its arguments (no `tp_vectorcall` for str before 3.13). */
   strCallBuildsArgsTuple: z.boolean(),
+  /** `chr(i)` converts i to a C int first (OverflowError beyond 32 bits), before 3.13; 3.13 reads it as a long, clamped (ValueError). */
+  chrTakesCInt: z.boolean(),
   /** How a call with `*`/`**` builds its argument tuple and dict: 3.8 `BUILD_TUPLE_UNPACK_WITH_CALL` / `BUILD_MAP_UNPACK_WITH_CALL`, 3.9+ a list (`LIST_EXTEND`, `LIST_TO_TUPLE`) and a new dict (`DICT_MERGE`). */
   callUnpackingOps: z.enum(['unpackWithCall', 'extendAndMerge']),
   /** `CALL_FUNCTION_EX` of a Python function releases its argument tuple and dict once the frame is made, before the body runs (3.12+). */

@@ -31,6 +31,7 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { exceptionGetsizeof, isExceptionInstance, refuseExceptionDictSize } from './exception-objects';
 import { Refusal } from './refusal';
+import { asSsize } from './ssize';
 import { constructDict } from './dict-constructor';
 import { pyRepr } from './repr';
 import { bytesRepr } from '../syntax/repr';
@@ -145,8 +146,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // `range_length`: the length must fit a Py_ssize_t (`PyLong_AsSsize_t`).
       if (p.kind === 'range') {
         const length = rangeLength(p);
-        if (length >= 1n << BigInt(vm.cfg.core.pointerSize * 8 - 1)) throw new PyException('OverflowError', 'Python int too large to convert to C ssize_t');
-        return h.int(length);
+        return h.int(BigInt(asSsize(h, length)));
       }
       const n =
         p.kind === 'str'
@@ -172,8 +172,9 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       arity(vm, name, args, 1);
       const p = h.get(args[0] as Ref).payload;
       if (p.kind !== 'int') throw new Refusal('chr() of a non-int');
-      // As a double (no bigint per small int): an int beyond 2**53 is out of range either way.
+      // As a double (no bigint per small int): exact up to 2**53, far beyond a C int.
       const v = intNumber(p);
+      if (vm.cfg.chrTakesCInt && (v < -(2 ** 31) || v >= 2 ** 31)) throw new PyException('OverflowError', 'Python int too large to convert to C int');
       if (v < 0 || v >= 0x110000) throw new PyException('ValueError', 'chr() arg not in range(0x110000)');
       if (v >= 0xd800 && v < 0xe000) throw new Refusal('chr() of a surrogate');
       // `PyUnicode_FromOrdinal` -> `unicode_char`: latin-1 characters are the cached ones.

@@ -25,6 +25,8 @@ export interface EvalConfig {
   readonly specialMethodLookupBinds: boolean;
   /** `str(x)` holds its argument in a new args tuple during the call (fact `strCallBuildsArgsTuple`, before 3.13). */
   readonly strCallBuildsArgsTuple: boolean;
+  /** Fact `chrTakesCInt`: `chr(2**31)` is an OverflowError (before 3.13), not a ValueError. */
+  readonly chrTakesCInt: boolean;
   /** Fact `callUnpackingOps`: how `f(a, *l)` builds its argument tuple (call-unpacking.ts). */
   readonly callUnpackingOps: 'unpackWithCall' | 'extendAndMerge';
   /** Fact `callExReleasesArgsAtFramePush`: `f(*l)` frees its temporaries before the body runs (3.12+). */

@@ -84,6 +84,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     getrefcountBorrowsFastLocals: profile.getrefcountBorrowsFastLocals,
     specialMethodLookupBinds: profile.specialMethodLookupBinds,
     strCallBuildsArgsTuple: profile.strCallBuildsArgsTuple,
+    chrTakesCInt: profile.chrTakesCInt,
     callUnpackingOps: profile.callUnpackingOps,
     callExReleasesArgsAtFramePush: profile.callExReleasesArgsAtFramePush,
     callExFunctionStr: profile.callExFunctionStr,

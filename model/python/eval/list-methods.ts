@@ -8,6 +8,7 @@ import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
+import { asSsize } from './ssize';
 import { sequenceItemEquals } from './user-equality';
 
 function listPayload(interp: Interpreter, list: Ref) {
@@ -24,7 +25,7 @@ function resize(interp: Interpreter, list: Ref, newSize: number): void {
 function intArg(interp: Interpreter, ref: Ref, what: string): number {
   const p = interp.heap.get(ref).payload;
   if (p.kind !== 'int') throw new Refusal(`${what} with a ${p.kind} index`);
-  return Number(p.value);
+  return asSsize(interp.heap, p.value);
 }
 
 /** The first index of an item equal to `x` (`list.index`, `list.remove`: the item held and the left operand). */

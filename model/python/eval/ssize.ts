@@ -23,3 +23,13 @@ export function checkSsize(heap: Heap, value: bigint, exc: 'IndexError' | 'Overf
   const { min, max } = limits(heap.config.pointerSize);
   if (value < min || value > max) throw new PyException(exc, "cannot fit 'int' into an index-sized integer");
 }
+
+/**
+ * `PyLong_AsSsize_t` (argument clinic's `Py_ssize_t` converter, as in `list.pop(i)`,
+ * `list.insert(i, x)`; `range_length`): beyond `Py_ssize_t` an OverflowError.
+ */
+export function asSsize(heap: Heap, value: bigint): number {
+  const { min, max } = limits(heap.config.pointerSize);
+  if (value < min || value > max) throw new PyException('OverflowError', 'Python int too large to convert to C ssize_t');
+  return Number(value);
+}

@@ -1,6 +1,6 @@
-# Subscripts and sequence repetition take their int as a Py_ssize_t (pointer-wide: 2**31 does not
-# fit on wasm32, 2**63 does not fit on x86_64); range subscripts take any int. The messages of
-# each sequence's index errors.
+# Subscripts, sequence repetition, list.pop and list.insert take their int as a Py_ssize_t
+# (pointer-wide: 2**31 does not fit on wasm32, 2**63 does not fit on x86_64); range subscripts
+# take any int; chr() a C int before 3.13. The messages of each sequence's index errors.
 def last_error(fn):
     try:
         return fn()
@@ -39,3 +39,6 @@ print(last_error(lambda: b'ab'[5]))
 print(last_error(lambda: set_item(5)))
 print(last_error(lambda: del_item(-5)))
 print(last_error(lambda: 'ab'[2]), last_error(lambda: (1,)[1]), last_error(lambda: range(3)[3]))
+for big in (2**31 - 1, 2**31, -2**31 - 1, 2**63, 10**400):
+    print(last_error(lambda: [1].pop(big)), last_error(lambda: [1, 2].insert(big, 3)), last_error(lambda: chr(big)))
+print(last_error(lambda: len(range(2**63))), last_error(lambda: len(range(2**31))))
