@@ -17,6 +17,7 @@ import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { userTextObject } from './special-methods';
+import { asSsize } from './ssize';
 import { Refusal } from './refusal';
 import { typeName } from './values';
 import { isAscii } from '../../core/sizes';
@@ -38,7 +39,7 @@ function strArg(interp: Interpreter, ref: Ref, method: string): string {
 function intArg(interp: Interpreter, ref: Ref, method: string): number {
   const p = interp.heap.get(ref).payload;
   if (p.kind !== 'int') throw new Refusal(`str.${method} with a ${typeName(interp.heap, ref)} count`);
-  return Number(p.value);
+  return asSsize(interp.heap, p.value);
 }
 
 /** A substring made by `PyUnicode_Substring` / `STRINGLIB_NEW`: '' and latin-1 characters are cached. */

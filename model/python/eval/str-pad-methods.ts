@@ -9,6 +9,7 @@
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
+import { asSsize } from './ssize';
 import { Refusal } from './refusal';
 import { typeName } from './values';
 
@@ -19,6 +20,8 @@ export function callStrPadMethod(interp: Interpreter, self: Ref, name: string, a
   if (args.length < 1 || args.length > max) throw new Refusal(`str.${name} with ${args.length} arguments`);
   const wp = h.get(args[0]!).payload;
   if (wp.kind !== 'int') throw new Refusal(`str.${name} with a ${typeName(h, args[0]!)} width`);
+  // Argument clinic converts the width (a `Py_ssize_t`) before the fill character.
+  asSsize(h, wp.value);
   let fill = ' ';
   if (args[1] !== undefined) {
     const fp = h.get(args[1]).payload;

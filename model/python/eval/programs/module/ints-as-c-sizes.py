@@ -1,6 +1,6 @@
-# Subscripts, sequence repetition, list.pop and list.insert take their int as a Py_ssize_t
-# (pointer-wide: 2**31 does not fit on wasm32, 2**63 does not fit on x86_64); range subscripts
-# take any int; chr() a C int before 3.13. The messages of each sequence's index errors.
+# Subscripts, sequence repetition, list.pop, list.insert, str.center, str.replace and str.split
+# take their int as a Py_ssize_t (pointer-wide: 2**31 does not fit on wasm32, 2**63 does not fit
+# on x86_64); range subscripts take any int; chr() a C int before 3.13. The messages of each sequence's index errors.
 def last_error(fn):
     try:
         return fn()
@@ -42,3 +42,5 @@ print(last_error(lambda: 'ab'[2]), last_error(lambda: (1,)[1]), last_error(lambd
 for big in (2**31 - 1, 2**31, -2**31 - 1, 2**63, 10**400):
     print(last_error(lambda: [1].pop(big)), last_error(lambda: [1, 2].insert(big, 3)), last_error(lambda: chr(big)))
 print(last_error(lambda: len(range(2**63))), last_error(lambda: len(range(2**31))))
+for big in (2**31, -2**63 - 1, 10**400):
+    print(last_error(lambda: 'abc'.center(big, 'xy')), last_error(lambda: 'a-b'.replace('-', '+', big)), last_error(lambda: 'a b'.split(' ', big)))
