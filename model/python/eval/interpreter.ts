@@ -22,7 +22,7 @@ import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeyRules, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
-import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
+import { declaresSlots, delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
 import { builtinId, callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
@@ -196,6 +196,8 @@ export class Interpreter {
   private functionNames: Map<string, Ref> | null = null;
   /** The evaluator modules' state for this run (run-state.ts; made at the first). */
   runStates: Map<RunSlot<unknown>, unknown> | null = null;
+  /** `classFacts` of the classes called so far (this run's classes: made at the first call of one). */
+  private factsOfClass: Map<Ref, ClassFacts> | null = null;
   /** `codeFacts` of the code objects called so far (this run's code objects: nothing outlives the run). */
   private factsOfCode: Map<CodeObject, CodeFacts> | null = null;
   private depth = 0;
@@ -241,6 +243,7 @@ export class Interpreter {
     this.unknownIntMap = null;
     this.plainKeys.clear();
     this.runStates = null;
+    this.factsOfClass = null;
     this.frame = null;
   }
 
@@ -1018,21 +1021,16 @@ export class Interpreter {
   }
 
   /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
-  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[] = [], stolen = false): Ref {
+  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[], stolen: boolean): Ref {
     const h = this.heap;
-    const tp = h.payload(cls, 'type');
-    const withDict = hasDict(this, cls);
-    let size: number | null = null;
-    if (this.cfg.core.instanceAllocationKnown && tp.base === null) {
-      size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
-    }
+    const facts = this.classFacts(cls);
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
     const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
-    const obj = h.object(newInstancePayload(this, cls), size);
+    const obj = h.object(newInstancePayload(cls, facts.slotted), facts.size);
     noteInstance(this, cls);
-    if (withDict && this.cfg.managedDict) {
+    if (facts.withDict && this.cfg.managedDict) {
       // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
       h.allocator.untracked('unknown');
     }
@@ -1044,7 +1042,7 @@ export class Interpreter {
         h.decref(ret);
         if (!isNone) throw new PyException('TypeError', `__init__() should return None, not '${typeName(h, ret)}'`);
       } else if (args.length > 0 || kw.length > 0) {
-        throw new PyException('TypeError', `${tp.name}() takes no arguments`);
+        throw new PyException('TypeError', `${h.payload(cls, 'type').name}() takes no arguments`);
       }
     } finally {
       // `_PyObject_MakeTpCall`: the argument tuple is released, then the keyword dict.
@@ -1052,6 +1050,37 @@ export class Interpreter {
       if (kwDict !== null) h.decref(kwDict);
     }
     return obj;
+  }
+
+  /** The facts of `cls` (a class) for this run, found at its first call. */
+  private classFacts(cls: Ref): ClassFacts {
+    const known = this.factsOfClass?.get(cls);
+    if (known !== undefined) return known;
+    const tp = this.heap.payload(cls, 'type');
+    let size: number | null = null;
+    if (this.cfg.core.instanceAllocationKnown && tp.base === null) {
+      size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
+    }
+    const facts = new ClassFacts(hasDict(this, cls), declaresSlots(this, cls), size);
+    (this.factsOfClass ??= new Map()).set(cls, facts);
+    return facts;
+  }
+
+  /**
+   * What calling `cls` does (a `CLASS_CALL_*`): asked at its first call in the run, and the same
+   * at every later one (a class's name and bases do not change; the lookups below make the
+   * builtin types they name at the first call, in this order, and only find them later).
+   */
+  private classCallKind(cls: Ref, facts: ClassFacts): number {
+    if (facts.callKind !== CLASS_CALL_UNKNOWN) return facts.callKind;
+    const p = this.heap.payload(cls, 'type');
+    const builtin = this.builtinTypes.get(p.name) === cls;
+    const fromStr = !builtin && derivesFromStr(this, cls);
+    const kind = isExceptionClass(this, cls) ? CLASS_CALL_EXCEPTION : builtin ? CLASS_CALL_BUILTIN : fromStr ? CLASS_CALL_STR_SUBCLASS : CLASS_CALL_INSTANCE;
+    facts.callKind = kind;
+    // Keywords are taken by classes made by the program, not deriving from str (`userCallable`).
+    facts.takesKeywords = !builtin && !fromStr;
+    return kind;
   }
 
   /**
@@ -2204,21 +2233,23 @@ export class Interpreter {
   call(fn: Ref, args: Ref[], kw: { name: string; value: Ref }[], _isMethod = false): Ref {
     const h = this.heap;
     const p = h.get(fn).payload;
-    // Asked of classes even without keywords: the lookups make the builtin types they name (their static blocks) in this order.
-    const userCallable = kw.length > 0 || p.kind === 'type' ? this.userCallable(fn) : false;
+    if (p.kind === 'type') {
+      // Asked of classes even without keywords (`classCallKind`): the lookups make the builtin types they name (their static blocks) in this order.
+      const facts = this.classFacts(fn);
+      const kind = this.classCallKind(fn, facts);
+      if (kw.length > 0 && !facts.takesKeywords) throw new Refusal('keyword arguments');
+      if (kind === CLASS_CALL_INSTANCE) return this.instantiate(fn, args, kw, false);
+      if (kind === CLASS_CALL_BUILTIN) return construct(this, p.name, args);
+      if (kind === CLASS_CALL_EXCEPTION) return newException(this, fn, args, kw);
+      return newStrSubclassInstance(this, fn, args);
+    }
+    const userCallable = kw.length > 0 ? this.userCallable(fn) : false;
     if (kw.length > 0 && !(p.kind === 'builtin' && (p.name === 'print' || ORDER_BUILTIN_NAMES.has(p.name))) && !userCallable) throw new Refusal('keyword arguments');
     switch (p.kind) {
       case 'function':
         return kw.length > 0 ? callFunctionWithKeywords(this, fn, args, kw, false) : this.callFunction(fn, args, false);
       case 'method':
         return kw.length > 0 ? callFunctionWithKeywords(this, p.func, [p.self, ...args], kw, false) : this.callFunction(p.func, [p.self, ...args], false);
-      case 'type':
-        if (isExceptionClass(this, fn)) return newException(this, fn, args, kw);
-        // A class made by the program, not deriving from str: `userCallable` asked both questions below already.
-        if (userCallable) return this.instantiate(fn, args, kw);
-        if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
-        if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
-        return this.instantiate(fn, args, kw);
       case 'builtin':
         // A bound method of a builtin object (bound-builtin-methods.ts) runs as `self.name(...)`.
         if (p.self !== null) return h.get(p.self).payload.kind === 'set' ? callSetMethod(this, p.self, p.name, args) : callBuiltinMethod(this, p.self, p.name, args);
@@ -2231,11 +2262,11 @@ export class Interpreter {
     }
   }
 
-  /** A function, a bound method of one, or a class made by the program (not a str subclass): callables that take keywords. */
+  /** A function or a bound method of one: callables that take keywords (classes: `ClassFacts.takesKeywords`). */
   private userCallable(fn: Ref): boolean {
     const h = this.heap;
     const p = h.get(fn).payload;
-    return p.kind === 'function' || (p.kind === 'method' && h.get(p.func).payload.kind === 'function') || (p.kind === 'type' && this.builtinTypes.get(p.name) !== fn && !derivesFromStr(this, fn));
+    return p.kind === 'function' || (p.kind === 'method' && h.get(p.func).payload.kind === 'function');
   }
 
   /** At exit: weakref callbacks could still run during interpreter shutdown, in an order the model does not follow. */
@@ -2246,6 +2277,35 @@ export class Interpreter {
       throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
     }
   }
+}
+
+/** `Interpreter.classCallKind`: not asked yet; then what a call of the class makes. */
+const CLASS_CALL_UNKNOWN = 0;
+/** An instance (`instantiate`): a class made by the program, not deriving from str or an exception. */
+const CLASS_CALL_INSTANCE = 1;
+/** A builtin type's value (`construct`). */
+const CLASS_CALL_BUILTIN = 2;
+/** An exception (`newException`). */
+const CLASS_CALL_EXCEPTION = 3;
+/** An instance of a str subclass (`newStrSubclassInstance`). */
+const CLASS_CALL_STR_SUBCLASS = 4;
+
+/**
+ * What each call of a class in a run needs and cannot change within it (its bases, `__slots__`
+ * and name are fixed when it is made): found at its first call (`Interpreter.classFacts`).
+ */
+class ClassFacts {
+  /** A `CLASS_CALL_*`, set by `classCallKind`. */
+  callKind = CLASS_CALL_UNKNOWN;
+  takesKeywords = false;
+  constructor(
+    /** `hasDict`: an instance has a `__dict__`. */
+    readonly withDict: boolean,
+    /** `declaresSlots`: the class or a base declares `__slots__`. */
+    readonly slotted: boolean,
+    /** An instance's request size when the model knows it (`instantiate`), else null. */
+    readonly size: number | null,
+  ) {}
 }
 
 /**
