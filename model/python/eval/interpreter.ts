@@ -1423,7 +1423,7 @@ export class Interpreter {
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
         if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
-        return h.tuple(this.evalItems(e.elts, frame));
+        return h.tupleTaking(this.evalItems(e.elts, frame));
       case 'List': {
         if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         // Most units have no constant list display and none iterated: no lookups (sizes read first).
@@ -1437,8 +1437,8 @@ export class Interpreter {
         }
         const items = this.evalItems(e.elts, frame);
         // `fold_iter`: a list display iterated by `for` or tested by `in` is built as a tuple.
-        if (frame.code.iterAsTuple.size !== 0 && frame.code.iterAsTuple.has(e)) return h.tuple(items);
-        return h.list(items);
+        if (frame.code.iterAsTuple.size !== 0 && frame.code.iterAsTuple.has(e)) return h.tupleTaking(items);
+        return h.listTaking(items);
       }
       case 'Set': {
         if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
@@ -2180,9 +2180,25 @@ export class Interpreter {
     return entries;
   }
 
-  /** The items of a display, evaluated in order; if one raises, the ones before are released. */
+  /**
+   * The items of a display, evaluated in order; if one raises, the ones before are released.
+   * A packed array the caller hands to the heap (`Heap.tupleTaking`, `Heap.listTaking`).
+   */
   private evalItems(exprs: readonly Expr[], frame: Frame): Ref[] {
-    // Sized once, as the call's arguments are (evalOperands).
+    // One or two items (`[i]`, `(0, i)`): an array literal, packed and of its size.
+    if (exprs.length === 1) return [this.evalExpr(exprs[0] as Expr, frame)];
+    if (exprs.length === 2) {
+      const first = this.evalExpr(exprs[0] as Expr, frame);
+      let second: Ref;
+      try {
+        second = this.evalExpr(exprs[1] as Expr, frame);
+      } catch (err) {
+        this.heap.decref(first);
+        throw err;
+      }
+      return [first, second];
+    }
+    // Sized once, as the call's arguments are (evalOperands), then copied packed.
     const items = new Array<Ref>(exprs.length);
     let n = 0;
     try {
@@ -2194,7 +2210,7 @@ export class Interpreter {
       for (let i = n - 1; i >= 0; i--) this.heap.decref(items[i] as Ref);
       throw err;
     }
-    return items;
+    return [...items];
   }
 
 
