@@ -719,6 +719,15 @@ export class Heap {
   }
 
   /**
+   * An instance of a Python class: `object` without asking the payload's kind (instances are
+   * GC-tracked and have no free list); `instanceSize` as `requestSize` takes it.
+   */
+  instance(payload: Extract<Payload, { kind: 'instance' }>, instanceSize: number | null): Ref {
+    const bytes = requestSize(payload, this.config, instanceSize);
+    return this.register(payload, bytes === null ? this.allocator.allocateUnknownSize() : this.allocator.allocateForObject(bytes), true);
+  }
+
+  /**
    * Any other object (functions, classes, modules, weakrefs...): `payload` owns its refs.
    * `refcntKnown: false` for objects CPython also references from places the model does
    * not follow (a class is referenced by its own `__mro__`, subclass lists, caches...).

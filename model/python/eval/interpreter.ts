@@ -54,7 +54,6 @@ import { NUMBER_BUILTINS } from './number-builtins';
 import { TRUTH_BUILTINS } from './truth-builtins';
 import { HASH_BUILTINS } from './hash-builtin';
 import { ORDER_BUILTINS, ORDER_BUILTIN_NAMES } from './order-builtins';
-import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
 import { callWithGenerator } from './generator-consumers';
 import { callSetMethod } from './set-methods';
@@ -1028,8 +1027,8 @@ export class Interpreter {
     const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
-    const obj = h.object(newInstancePayload(cls, facts.slotted), facts.size);
-    noteInstance(this, cls);
+    const obj = h.instance(newInstancePayload(cls, facts.slotted), facts.size);
+    facts.instances++;
     if (facts.withDict && this.cfg.managedDict) {
       // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
       h.allocator.untracked('unknown');
@@ -1050,6 +1049,11 @@ export class Interpreter {
       if (kwDict !== null) h.decref(kwDict);
     }
     return obj;
+  }
+
+  /** Instances `cls` has made in the run (`instantiate`; instance-dict.ts sizes `__dict__` by it). */
+  instancesMade(cls: Ref): number {
+    return this.factsOfClass?.get(cls)?.instances ?? 0;
   }
 
   /** The facts of `cls` (a class) for this run, found at its first call. */
@@ -2314,6 +2318,8 @@ class ClassFacts {
   /** A `CLASS_CALL_*`, set by `classCallKind`. */
   callKind = CLASS_CALL_UNKNOWN;
   takesKeywords = false;
+  /** Instances made so far (`Interpreter.instancesMade`). */
+  instances = 0;
   constructor(
     /** `hasDict`: an instance has a `__dict__`. */
     readonly withDict: boolean,
