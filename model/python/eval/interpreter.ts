@@ -1019,10 +1019,9 @@ export class Interpreter {
     return facts;
   }
 
-  /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
-  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[], stolen: boolean): Ref {
+  /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`); `facts`: the class's `classFacts`. */
+  private instantiate(cls: Ref, facts: ClassFacts, args: Ref[], kw: KeywordArg[], stolen: boolean): Ref {
     const h = this.heap;
-    const facts = this.classFacts(cls);
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
     const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
@@ -2068,7 +2067,7 @@ export class Interpreter {
   private enterInit(cls: Ref, args: Ref[], e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     this.borrows?.expectCall(lookupClassAttr(this, cls, '__init__') as Ref, [null, ...e.args.map((a) => this.loadStatus(a, frame))], new Map());
     try {
-      return this.instantiate(cls, args, [], true);
+      return this.instantiate(cls, this.classFacts(cls), args, [], true);
     } finally {
       this.heap.decref(cls);
     }
@@ -2258,7 +2257,7 @@ export class Interpreter {
       const facts = this.classFacts(fn);
       const kind = this.classCallKind(fn, facts);
       if (kw.length > 0 && !facts.takesKeywords) throw new Refusal('keyword arguments');
-      if (kind === CLASS_CALL_INSTANCE) return this.instantiate(fn, args, kw, false);
+      if (kind === CLASS_CALL_INSTANCE) return this.instantiate(fn, facts, args, kw, false);
       if (kind === CLASS_CALL_BUILTIN) return construct(this, p.name, args);
       if (kind === CLASS_CALL_EXCEPTION) return newException(this, fn, args, kw);
       return newStrSubclassInstance(this, fn, args);
