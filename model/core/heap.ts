@@ -629,7 +629,7 @@ export class Heap {
   }
 
   /** `PyTuple_New` (steals the references in `items`; the array is copied): `()` is shared. */
-  tuple(items: readonly Ref[]): Ref {
+  tuple(items: Ref[]): Ref {
     if (isCachedTuple(items.length)) return this.emptyTuple();
     return this.fresh({ kind: 'tuple', items: [...items] });
   }
@@ -655,7 +655,7 @@ export class Heap {
    * `PyList_New(n)` (steals `items`): the object from the list free list, then the item
    * array of `capacity` slots from pymalloc (`PyMem_Calloc`), none for an empty list.
    */
-  list(items: readonly Ref[], capacity: number = items.length): Ref {
+  list(items: Ref[], capacity: number = items.length): Ref {
     return this.listTaking([...items], capacity);
   }
 
