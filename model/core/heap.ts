@@ -659,15 +659,27 @@ export class Heap {
     return this.shared(`bytes:${value.join(',')}`, () => ({ kind: 'bytes', value: [...value] }));
   }
 
-  /** `PyTuple_New` (steals `items`): `()` is shared. */
+  /** `PyTuple_New` (steals the references in `items`; the array is copied): `()` is shared. */
   tuple(items: Ref[]): Ref {
-    if (isCachedTuple(items.length)) {
-      // Found by `emptyTupleRef` (every run's code has one): not in `cache`.
-      const hit = this.emptyTupleRef;
-      if (hit !== 0) return this.incref(hit);
-      return (this.emptyTupleRef = this.newShared({ kind: 'tuple', items: [] }));
-    }
+    if (isCachedTuple(items.length)) return this.emptyTuple();
     return this.fresh({ kind: 'tuple', items: [...items] });
+  }
+
+  /**
+   * `tuple` keeping `items` itself as the tuple's array: for a caller that gives it up, and
+   * made packed (an array literal, a spread; not `new Array(n)`, whose holes every later read
+   * of the tuple's items would check).
+   */
+  tupleTaking(items: Ref[]): Ref {
+    if (isCachedTuple(items.length)) return this.emptyTuple();
+    return this.fresh({ kind: 'tuple', items });
+  }
+
+  /** `()`: found by `emptyTupleRef` (every run's code has one), not in `cache`. */
+  private emptyTuple(): Ref {
+    const hit = this.emptyTupleRef;
+    if (hit !== 0) return this.incref(hit);
+    return (this.emptyTupleRef = this.newShared({ kind: 'tuple', items: [] }));
   }
 
   /**
@@ -675,10 +687,15 @@ export class Heap {
    * array of `capacity` slots from pymalloc (`PyMem_Calloc`), none for an empty list.
    */
   list(items: Ref[], capacity: number = items.length): Ref {
+    return this.listTaking([...items], capacity);
+  }
+
+  /** `list` keeping `items` itself as the list's array (as `tupleTaking`: given up by the caller, and packed). */
+  listTaking(items: Ref[], capacity: number = items.length): Ref {
     // The object's address is copied at `register`: the item array's allocation in between uses another.
     const block = this.listFree.allocate(true);
     const itemsBlock = capacity > 0 ? this.allocator.allocate(capacity * this.config.pointerSize) : null;
-    return this.register({ kind: 'list', items: [...items], capacity, itemsBlock }, block, true);
+    return this.register({ kind: 'list', items, capacity, itemsBlock }, block, true);
   }
 
   /**
@@ -730,6 +747,15 @@ export class Heap {
   /** A range; steals `held` (its start, stop, step and length objects). */
   range(start: bigint, stop: bigint, step: bigint, held: readonly Ref[] = []): Ref {
     return this.fresh({ kind: 'range', start, stop, step, held });
+  }
+
+  /**
+   * An instance of a Python class: `object` without asking the payload's kind (instances are
+   * GC-tracked and have no free list); `instanceSize` as `requestSize` takes it.
+   */
+  instance(payload: Extract<Payload, { kind: 'instance' }>, instanceSize: number | null): Ref {
+    const bytes = requestSize(payload, this.config, instanceSize);
+    return this.register(payload, bytes === null ? this.allocator.allocateUnknownSize() : this.allocator.allocateForObject(bytes), true);
   }
 
   /**

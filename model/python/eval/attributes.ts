@@ -176,15 +176,15 @@ const NO_SLOT_VALUES = new Map<string, Ref>();
 
 /**
  * The payload of a new instance of `cls`, without attributes yet. Only a class with `__slots__`
- * in its MRO gets a slot map of its own; the values map is made at the first store. Measured:
+ * in its MRO (`slotted`: `declaresSlots`) gets a slot map of its own; the values map is made at the first store. Measured:
  * two maps made per instance were ~15% of a loop of `Item()` kept alive.
  */
-export function newInstancePayload(vm: Interpreter, cls: Ref): Extract<Payload, { kind: 'instance' }> {
-  return { kind: 'instance', cls, dict: null, values: NO_INSTANCE_VALUES, slots: declaresSlots(vm, cls) ? new Map<string, Ref>() : NO_SLOT_VALUES };
+export function newInstancePayload(cls: Ref, slotted: boolean): Extract<Payload, { kind: 'instance' }> {
+  return { kind: 'instance', cls, dict: null, values: NO_INSTANCE_VALUES, slots: slotted ? new Map<string, Ref>() : NO_SLOT_VALUES };
 }
 
-/** Whether `cls` or a base declares `__slots__` (`hasSlot` can answer yes only then). */
-function declaresSlots(vm: Interpreter, cls: Ref): boolean {
+/** Whether `cls` or a base declares `__slots__` (`hasSlot` can answer yes only then; `slotted` above). */
+export function declaresSlots(vm: Interpreter, cls: Ref): boolean {
   for (let c: Ref | null = cls; c !== null; ) {
     const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
     if (t.slots !== null) return true;

@@ -19,22 +19,14 @@ import { Refusal } from './refusal';
 import { RunSlot, runState } from './run-state';
 
 interface InstanceDictState {
-  /** Instances each class has made (`instantiate`). */
-  readonly instances: Map<Ref, number>;
   /** Dicts handed out as `__dict__`, with their instance's class. */
   readonly dicts: Map<Ref, Ref>;
 }
 
-const STATE = new RunSlot<InstanceDictState>(() => ({ instances: new Map(), dicts: new Map() }));
+const STATE = new RunSlot<InstanceDictState>(() => ({ dicts: new Map() }));
 
 function state(interp: Interpreter): InstanceDictState {
   return runState(interp, STATE);
-}
-
-/** Called when a class makes an instance. */
-export function noteInstance(interp: Interpreter, cls: Ref): void {
-  const s = state(interp);
-  s.instances.set(cls, (s.instances.get(cls) ?? 0) + 1);
 }
 
 /** `obj.__dict__` for an instance: a new reference to its (maybe just made) dict. */
@@ -66,7 +58,7 @@ export function instanceDictGetsizeof(interp: Interpreter, dict: Ref): number | 
   const entries = interp.heap.payload(dict, 'dict').entries.length;
   const sizes = interp.cfg.instanceDictSizes;
   if (entries > sizes.maxEntries) return null;
-  const made = s.instances.get(cls) ?? 0;
+  const made = interp.instancesMade(cls);
   if (made === 1) return sizes.firstInstance;
   if (made >= 2) return sizes.laterInstances;
   return null;

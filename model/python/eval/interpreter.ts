@@ -22,7 +22,7 @@ import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeyRules, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
-import { delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
+import { declaresSlots, delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
 import { builtinId, callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
@@ -55,7 +55,6 @@ import { NUMBER_BUILTINS } from './number-builtins';
 import { TRUTH_BUILTINS } from './truth-builtins';
 import { HASH_BUILTINS } from './hash-builtin';
 import { ORDER_BUILTINS, ORDER_BUILTIN_NAMES } from './order-builtins';
-import { noteInstance } from './instance-dict';
 import { execImportFrom, isTypingObject, typingSubscript } from './typing-module';
 import { callWithGenerator } from './generator-consumers';
 import { callSetMethod } from './set-methods';
@@ -206,6 +205,8 @@ export class Interpreter {
   private functionNames: Map<string, Ref> | null = null;
   /** The evaluator modules' state for this run (run-state.ts; made at the first). */
   runStates: Map<RunSlot<unknown>, unknown> | null = null;
+  /** `classFacts` of the classes called so far (this run's classes: made at the first call of one). */
+  private factsOfClass: Map<Ref, ClassFacts> | null = null;
   /** `codeFacts` of the code objects called so far (this run's code objects: nothing outlives the run). */
   private factsOfCode: Map<CodeObject, CodeFacts> | null = null;
   private depth = 0;
@@ -251,6 +252,7 @@ export class Interpreter {
     this.unknownIntMap = null;
     this.plainKeys.clear();
     this.runStates = null;
+    this.factsOfClass = null;
     this.frame = null;
   }
 
@@ -1027,22 +1029,16 @@ export class Interpreter {
     return facts;
   }
 
-  /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`). */
-  private instantiate(cls: Ref, args: Ref[], kw: KeywordArg[] = [], stolen = false): Ref {
+  /** Instantiation (`type_call` -> `object_new`, then `__init__` through `slot_tp_init`); `facts`: the class's `classFacts`. */
+  private instantiate(cls: Ref, facts: ClassFacts, args: Ref[], kw: KeywordArg[], stolen: boolean): Ref {
     const h = this.heap;
-    const tp = h.payload(cls, 'type');
-    const withDict = hasDict(this, cls);
-    let size: number | null = null;
-    if (this.cfg.core.instanceAllocationKnown && tp.base === null) {
-      size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
-    }
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
     const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
-    const obj = h.object(newInstancePayload(this, cls), size);
-    noteInstance(this, cls);
-    if (withDict && this.cfg.managedDict) {
+    const obj = h.instance(newInstancePayload(cls, facts.slotted), facts.size);
+    facts.instances++;
+    if (facts.withDict && this.cfg.managedDict) {
       // 3.11+: the managed dict's values array (`_PyObject_InitInlineValues`), size unknown.
       h.allocator.untracked('unknown');
     }
@@ -1054,7 +1050,7 @@ export class Interpreter {
         h.decref(ret);
         if (!isNone) throw new PyException('TypeError', `__init__() should return None, not '${typeName(h, ret)}'`);
       } else if (args.length > 0 || kw.length > 0) {
-        throw new PyException('TypeError', `${tp.name}() takes no arguments`);
+        throw new PyException('TypeError', `${h.payload(cls, 'type').name}() takes no arguments`);
       }
     } finally {
       // `_PyObject_MakeTpCall`: the argument tuple is released, then the keyword dict.
@@ -1062,6 +1058,42 @@ export class Interpreter {
       if (kwDict !== null) h.decref(kwDict);
     }
     return obj;
+  }
+
+  /** Instances `cls` has made in the run (`instantiate`; instance-dict.ts sizes `__dict__` by it). */
+  instancesMade(cls: Ref): number {
+    return this.factsOfClass?.get(cls)?.instances ?? 0;
+  }
+
+  /** The facts of `cls` (a class) for this run, found at its first call. */
+  private classFacts(cls: Ref): ClassFacts {
+    const known = this.factsOfClass?.get(cls);
+    if (known !== undefined) return known;
+    const tp = this.heap.payload(cls, 'type');
+    let size: number | null = null;
+    if (this.cfg.core.instanceAllocationKnown && tp.base === null) {
+      size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
+    }
+    const facts = new ClassFacts(hasDict(this, cls), declaresSlots(this, cls), size);
+    (this.factsOfClass ??= new Map()).set(cls, facts);
+    return facts;
+  }
+
+  /**
+   * What calling `cls` does (a `CLASS_CALL_*`): asked at its first call in the run, and the same
+   * at every later one (a class's name and bases do not change; the lookups below make the
+   * builtin types they name at the first call, in this order, and only find them later).
+   */
+  private classCallKind(cls: Ref, facts: ClassFacts): number {
+    if (facts.callKind !== CLASS_CALL_UNKNOWN) return facts.callKind;
+    const p = this.heap.payload(cls, 'type');
+    const builtin = this.builtinTypes.get(p.name) === cls;
+    const fromStr = !builtin && derivesFromStr(this, cls);
+    const kind = isExceptionClass(this, cls) ? CLASS_CALL_EXCEPTION : builtin ? CLASS_CALL_BUILTIN : fromStr ? CLASS_CALL_STR_SUBCLASS : CLASS_CALL_INSTANCE;
+    facts.callKind = kind;
+    // Keywords are taken by classes made by the program, not deriving from str (`userCallable`).
+    facts.takesKeywords = !builtin && !fromStr;
+    return kind;
   }
 
   /**
@@ -1410,7 +1442,7 @@ export class Interpreter {
         throw new Error('model bug: a constant without a compiled object');
       case 'Tuple':
         if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
-        return h.tuple(this.evalItems(e.elts, frame));
+        return h.tupleTaking(this.evalItems(e.elts, frame));
       case 'List': {
         if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
         // Most units have no constant list display and none iterated: no lookups (sizes read first).
@@ -1424,8 +1456,8 @@ export class Interpreter {
         }
         const items = this.evalItems(e.elts, frame);
         // `fold_iter`: a list display iterated by `for` or tested by `in` is built as a tuple.
-        if (frame.code.iterAsTuple.size !== 0 && frame.code.iterAsTuple.has(e)) return h.tuple(items);
-        return h.list(items);
+        if (frame.code.iterAsTuple.size !== 0 && frame.code.iterAsTuple.has(e)) return h.tupleTaking(items);
+        return h.listTaking(items);
       }
       case 'Set': {
         if (frame.code.unpacks && hasStarredItem(e.elts)) return evalStarredDisplay(this, e, frame);
@@ -2051,7 +2083,7 @@ export class Interpreter {
   private enterInit(cls: Ref, args: Ref[], e: Extract<Expr, { kind: 'Call' }>, frame: Frame): Ref {
     this.borrows?.expectCall(lookupClassAttr(this, cls, '__init__') as Ref, [null, ...e.args.map((a) => this.loadStatus(a, frame))], new Map());
     try {
-      return this.instantiate(cls, args, [], true);
+      return this.instantiate(cls, this.classFacts(cls), args, [], true);
     } finally {
       this.heap.decref(cls);
     }
@@ -2167,9 +2199,25 @@ export class Interpreter {
     return entries;
   }
 
-  /** The items of a display, evaluated in order; if one raises, the ones before are released. */
+  /**
+   * The items of a display, evaluated in order; if one raises, the ones before are released.
+   * A packed array the caller hands to the heap (`Heap.tupleTaking`, `Heap.listTaking`).
+   */
   private evalItems(exprs: readonly Expr[], frame: Frame): Ref[] {
-    // Sized once, as the call's arguments are (evalOperands).
+    // One or two items (`[i]`, `(0, i)`): an array literal, packed and of its size.
+    if (exprs.length === 1) return [this.evalExpr(exprs[0] as Expr, frame)];
+    if (exprs.length === 2) {
+      const first = this.evalExpr(exprs[0] as Expr, frame);
+      let second: Ref;
+      try {
+        second = this.evalExpr(exprs[1] as Expr, frame);
+      } catch (err) {
+        this.heap.decref(first);
+        throw err;
+      }
+      return [first, second];
+    }
+    // Sized once, as the call's arguments are (evalOperands), then copied packed.
     const items = new Array<Ref>(exprs.length);
     let n = 0;
     try {
@@ -2181,7 +2229,7 @@ export class Interpreter {
       for (let i = n - 1; i >= 0; i--) this.heap.decref(items[i] as Ref);
       throw err;
     }
-    return items;
+    return [...items];
   }
 
 
@@ -2220,21 +2268,23 @@ export class Interpreter {
   call(fn: Ref, args: Ref[], kw: { name: string; value: Ref }[], _isMethod = false): Ref {
     const h = this.heap;
     const p = h.get(fn).payload;
-    // Asked of classes even without keywords: the lookups make the builtin types they name (their static blocks) in this order.
-    const userCallable = kw.length > 0 || p.kind === 'type' ? this.userCallable(fn) : false;
+    if (p.kind === 'type') {
+      // Asked of classes even without keywords (`classCallKind`): the lookups make the builtin types they name (their static blocks) in this order.
+      const facts = this.classFacts(fn);
+      const kind = this.classCallKind(fn, facts);
+      if (kw.length > 0 && !facts.takesKeywords) throw new Refusal('keyword arguments');
+      if (kind === CLASS_CALL_INSTANCE) return this.instantiate(fn, facts, args, kw, false);
+      if (kind === CLASS_CALL_BUILTIN) return construct(this, p.name, args);
+      if (kind === CLASS_CALL_EXCEPTION) return newException(this, fn, args, kw);
+      return newStrSubclassInstance(this, fn, args);
+    }
+    const userCallable = kw.length > 0 ? this.userCallable(fn) : false;
     if (kw.length > 0 && !(p.kind === 'builtin' && (p.name === 'print' || ORDER_BUILTIN_NAMES.has(p.name))) && !userCallable) throw new Refusal('keyword arguments');
     switch (p.kind) {
       case 'function':
         return kw.length > 0 ? callFunctionWithKeywords(this, fn, args, kw, false) : this.callFunction(fn, args, false);
       case 'method':
         return kw.length > 0 ? callFunctionWithKeywords(this, p.func, [p.self, ...args], kw, false) : this.callFunction(p.func, [p.self, ...args], false);
-      case 'type':
-        if (isExceptionClass(this, fn)) return newException(this, fn, args, kw);
-        // A class made by the program, not deriving from str: `userCallable` asked both questions below already.
-        if (userCallable) return this.instantiate(fn, args, kw);
-        if (this.builtinTypes.get(p.name) === fn) return construct(this, p.name, args);
-        if (derivesFromStr(this, fn)) return newStrSubclassInstance(this, fn, args);
-        return this.instantiate(fn, args, kw);
       case 'builtin':
         // A bound method of a builtin object (bound-builtin-methods.ts) runs as `self.name(...)`.
         if (p.self !== null) return h.get(p.self).payload.kind === 'set' ? callSetMethod(this, p.self, p.name, args) : callBuiltinMethod(this, p.self, p.name, args);
@@ -2247,11 +2297,11 @@ export class Interpreter {
     }
   }
 
-  /** A function, a bound method of one, or a class made by the program (not a str subclass): callables that take keywords. */
+  /** A function or a bound method of one: callables that take keywords (classes: `ClassFacts.takesKeywords`). */
   private userCallable(fn: Ref): boolean {
     const h = this.heap;
     const p = h.get(fn).payload;
-    return p.kind === 'function' || (p.kind === 'method' && h.get(p.func).payload.kind === 'function') || (p.kind === 'type' && this.builtinTypes.get(p.name) !== fn && !derivesFromStr(this, fn));
+    return p.kind === 'function' || (p.kind === 'method' && h.get(p.func).payload.kind === 'function');
   }
 
   /** At exit: weakref callbacks could still run during interpreter shutdown, in an order the model does not follow. */
@@ -2262,6 +2312,37 @@ export class Interpreter {
       throw new Refusal('a weakref callback still pending at exit', 'it may run during interpreter shutdown');
     }
   }
+}
+
+/** `Interpreter.classCallKind`: not asked yet; then what a call of the class makes. */
+const CLASS_CALL_UNKNOWN = 0;
+/** An instance (`instantiate`): a class made by the program, not deriving from str or an exception. */
+const CLASS_CALL_INSTANCE = 1;
+/** A builtin type's value (`construct`). */
+const CLASS_CALL_BUILTIN = 2;
+/** An exception (`newException`). */
+const CLASS_CALL_EXCEPTION = 3;
+/** An instance of a str subclass (`newStrSubclassInstance`). */
+const CLASS_CALL_STR_SUBCLASS = 4;
+
+/**
+ * What each call of a class in a run needs and cannot change within it (its bases, `__slots__`
+ * and name are fixed when it is made): found at its first call (`Interpreter.classFacts`).
+ */
+class ClassFacts {
+  /** A `CLASS_CALL_*`, set by `classCallKind`. */
+  callKind = CLASS_CALL_UNKNOWN;
+  takesKeywords = false;
+  /** Instances made so far (`Interpreter.instancesMade`). */
+  instances = 0;
+  constructor(
+    /** `hasDict`: an instance has a `__dict__`. */
+    readonly withDict: boolean,
+    /** `declaresSlots`: the class or a base declares `__slots__`. */
+    readonly slotted: boolean,
+    /** An instance's request size when the model knows it (`instantiate`), else null. */
+    readonly size: number | null,
+  ) {}
 }
 
 /**
