@@ -503,9 +503,14 @@ export class Heap {
       default:
         break;
     }
+    return this.allocateSized(payload, instanceSize);
+  }
+
+  /** A block of the object's request size from pymalloc (no free list of its own). */
+  private allocateSized(payload: Payload, instanceSize: number | null): Address {
     const bytes = requestSize(payload, this.config, instanceSize);
     if (bytes === null) return this.allocator.allocateUnknownSize();
-    // Every caller registers the object at once (`fresh`): the address is copied.
+    // Every caller registers the object at once (`fresh`, `instance`): the address is copied.
     return this.allocator.allocateForObject(bytes);
   }
 
@@ -754,8 +759,7 @@ export class Heap {
    * GC-tracked and have no free list); `instanceSize` as `requestSize` takes it.
    */
   instance(payload: Extract<Payload, { kind: 'instance' }>, instanceSize: number | null): Ref {
-    const bytes = requestSize(payload, this.config, instanceSize);
-    return this.register(payload, bytes === null ? this.allocator.allocateUnknownSize() : this.allocator.allocateForObject(bytes), true);
+    return this.register(payload, this.allocateSized(payload, instanceSize), true);
   }
 
   /**
