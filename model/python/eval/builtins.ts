@@ -544,9 +544,16 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
     }
     case 'tuple': {
       if (a === undefined) return h.tuple([]);
-      if (h.get(a).payload.kind === 'tuple') return h.incref(a); // `tuple_new` of an exact tuple
-      const items = vm.iterate(a);
-      return h.tuple(items);
+      const p = h.get(a).payload;
+      if (p.kind === 'tuple') return h.incref(a); // `tuple_new` of an exact tuple
+      if (p.kind === 'list') {
+        // `PySequence_Tuple` of an exact list is `PyList_AsTuple` (`Objects/abstract.c`): the
+        // items copied into a new tuple, no iterator made.
+        const items = new Array<Ref>(p.items.length);
+        for (let i = 0; i < items.length; i++) items[i] = h.incref(p.items[i] as Ref);
+        return h.tuple(items);
+      }
+      return h.tuple(vm.iterate(a));
     }
     case 'list': {
       if (a === undefined) return h.list([], 0);
