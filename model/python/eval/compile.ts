@@ -1535,20 +1535,27 @@ function annotationsOf(s: Extract<Stmt, { kind: 'FunctionDef' }>): Expr[] {
 
 /** The names a `global` statement declares (a shared empty set for the common code without one). */
 function declaredGlobals(body: readonly Stmt[]): ReadonlySet<string> {
-  let out: Set<string> | null = null;
-  const walk = (b: readonly Stmt[]): void => {
-    for (const s of b) {
-      if (s.kind === 'Global') for (const n of s.names) (out ??= new Set<string>()).add(n);
-      if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
-        walk(s.body);
-        walk(s.orelse);
-      }
-      if (s.kind === 'Try') [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody].forEach(walk);
-      if (s.kind === 'With') walk(s.body);
+  return globalsIn(body, null) ?? NO_GLOBALS;
+}
+
+/** `declaredGlobals`' walk: a function, not a closure (one per code object of a unit with `global`). */
+function globalsIn(b: readonly Stmt[], found: Set<string> | null): Set<string> | null {
+  let out = found;
+  for (const s of b) {
+    if (s.kind === 'Global') for (const n of s.names) (out ??= new Set<string>()).add(n);
+    if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
+      out = globalsIn(s.body, out);
+      out = globalsIn(s.orelse, out);
     }
-  };
-  walk(body);
-  return out ?? NO_GLOBALS;
+    if (s.kind === 'Try') {
+      out = globalsIn(s.body, out);
+      for (const h of s.handlers) out = globalsIn(h.body, out);
+      out = globalsIn(s.orelse, out);
+      out = globalsIn(s.finalbody, out);
+    }
+    if (s.kind === 'With') out = globalsIn(s.body, out);
+  }
+  return out;
 }
 
 const NO_GLOBALS: ReadonlySet<string> = new Set<string>();
