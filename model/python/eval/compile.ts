@@ -246,9 +246,7 @@ class UnitCompiler {
         // 3.11-3.12.6: some 1-char literals are not the cached latin-1 object (profile fact).
         // Those resolve to a statically allocated str already in the interned table: a count CPython
         // sets (999999999 and up on 3.11, measured 1000000059 for 'x'), immortal from 3.12.
-        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton !== '' && this.config.oneCharLiteralNotSingleton.includes(v.value)) {
-          return h.preexisting(`static-str:${v.value}`, () => ({ kind: 'str', value: v.value }), this.config.core.immortalRefcount !== null);
-        }
+        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton !== '' && this.config.oneCharLiteralNotSingleton.includes(v.value)) return this.staticStr(v.value);
         return h.str(v.value);
       case 'bytes':
         return h.bytes(v.value);
@@ -261,6 +259,14 @@ class UnitCompiler {
       case 'complex':
         throw new Refusal('complex numbers', undefined, e.pos);
     }
+  }
+
+  /**
+   * A statically allocated 1-char str (`makeConst`). Its own method: the arrow here captures
+   * `value`, and a captured parameter makes V8 allocate a context at every call of its function.
+   */
+  private staticStr(value: string): Ref {
+    return this.heap.preexisting(`static-str:${value}`, () => ({ kind: 'str', value }), this.config.core.immortalRefcount !== null);
   }
 
   // ---- 2. folding ---------------------------------------------------------------------
@@ -784,8 +790,16 @@ class UnitCompiler {
       case 'Set':
         // `starunpack_helper` (3.9+): 3+ constant items become one constant.
         if (this.config.listLiteralOfConstants !== 'exact' && e.elts.length >= 3 && this.allConstant(e.elts)) {
-          const refs = e.elts.map((x) => this.merge(this.constantOf(x) as Ref));
-          const made = kind === 'List' ? this.heap.tuple(refs.map((r) => this.heap.incref(r))) : this.heap.set('frozenset', dedupe(this.heap, refs));
+          // Loops, not `map` with arrows (V8 would make their context at every node visited).
+          const elts = e.elts;
+          const refs = new Array<Ref>(elts.length);
+          for (let i = 0; i < elts.length; i++) refs[i] = this.merge(this.constantOf(elts[i] as Expr) as Ref);
+          let made: Ref;
+          if (kind === 'List') {
+            const items = new Array<Ref>(refs.length);
+            for (let i = 0; i < refs.length; i++) items[i] = this.heap.incref(refs[i] as Ref);
+            made = this.heap.tuple(items);
+          } else made = this.heap.set('frozenset', dedupe(this.heap, refs));
           const canon = this.addConst(st, made);
           this.heap.decref(made);
           record(st.code, kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
