@@ -403,12 +403,26 @@ class UnitCompiler {
     }
   }
 
+  /** Each item folded, in order (every one, as `fold_iter` walks them); null if one is not a constant. */
+  private foldEach(elts: readonly Expr[]): Ref[] | null {
+    const items = new Array<Ref>(elts.length);
+    let all = true;
+    for (let i = 0; i < elts.length; i++) {
+      const x = this.fold(elts[i] as Expr);
+      if (x === null) all = false;
+      else items[i] = x;
+    }
+    return all ? items : null;
+  }
+
   /** `fold_iter`: a list display iterated (for, in) is a tuple; of constants, a constant tuple / frozenset. */
   foldIterable(e: Expr, use: 'for' | 'compare'): void {
     if (e.kind === 'List') {
-      const items = e.elts.map((x) => this.fold(x));
-      if (items.every((x) => x !== null)) {
-        const t = this.heap.tuple(items.map((x) => this.heap.incref(x)));
+      // Loops, not arrows capturing `this` (a context per call).
+      const items = this.foldEach(e.elts);
+      if (items !== null) {
+        for (let i = 0; i < items.length; i++) this.heap.incref(items[i] as Ref);
+        const t = this.heap.tuple(items);
         this.setFolded(e, t);
         this.holdFolded(t);
       } else {
@@ -417,8 +431,8 @@ class UnitCompiler {
       return;
     }
     if (e.kind === 'Set' && use === 'compare') {
-      const items = e.elts.map((x) => this.fold(x));
-      if (items.every((x) => x !== null)) {
+      const items = this.foldEach(e.elts);
+      if (items !== null) {
         const fs = this.heap.set('frozenset', dedupe(this.heap, items));
         this.setFolded(e, fs);
         this.holdFolded(fs);
@@ -603,10 +617,16 @@ class UnitCompiler {
       case 'While':
         return this.constantTruth(s.test) === true && !hasBreak(s.body);
       case 'Try':
-        return this.endsBlock(s.finalbody) || ((this.endsBlock(s.body) || this.endsBlock(s.orelse)) && s.handlers.every((h) => this.endsBlock(h.body)));
+        return this.endsBlock(s.finalbody) || ((this.endsBlock(s.body) || this.endsBlock(s.orelse)) && this.handlersEnd(s.handlers));
       default:
         return false;
     }
+  }
+
+  /** Whether every handler's body ends the flow (a loop: an arrow capturing `this` would make `endsFlow` allocate a context per statement). */
+  private handlersEnd(handlers: readonly { readonly body: readonly Stmt[] }[]): boolean {
+    for (const h of handlers) if (!this.endsBlock(h.body)) return false;
+    return true;
   }
 
   private endsBlock(stmts: readonly Stmt[]): boolean {
