@@ -560,7 +560,8 @@ export class Heap {
 
   /** `PyLong_FromLong` etc.: small ints are shared (`get_small_int`), others new. */
   int(value: bigint): Ref {
-    if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value - this.smallIntMin));
+    // The index in doubles: a bigint subtraction would allocate one (every int literal comes here).
+    if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value) - this.smallIntMinNumber);
     return this.freshInt(value);
   }
 

@@ -246,9 +246,7 @@ class UnitCompiler {
         // 3.11-3.12.6: some 1-char literals are not the cached latin-1 object (profile fact).
         // Those resolve to a statically allocated str already in the interned table: a count CPython
         // sets (999999999 and up on 3.11, measured 1000000059 for 'x'), immortal from 3.12.
-        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton !== '' && this.config.oneCharLiteralNotSingleton.includes(v.value)) {
-          return h.preexisting(`static-str:${v.value}`, () => ({ kind: 'str', value: v.value }), this.config.core.immortalRefcount !== null);
-        }
+        if (v.value.length === 1 && this.config.oneCharLiteralNotSingleton !== '' && this.config.oneCharLiteralNotSingleton.includes(v.value)) return this.staticStr(v.value);
         return h.str(v.value);
       case 'bytes':
         return h.bytes(v.value);
@@ -261,6 +259,14 @@ class UnitCompiler {
       case 'complex':
         throw new Refusal('complex numbers', undefined, e.pos);
     }
+  }
+
+  /**
+   * A statically allocated 1-char str (`makeConst`). Its own method: the arrow here captures
+   * `value`, and a captured parameter makes V8 allocate a context at every call of its function.
+   */
+  private staticStr(value: string): Ref {
+    return this.heap.preexisting(`static-str:${value}`, () => ({ kind: 'str', value }), this.config.core.immortalRefcount !== null);
   }
 
   // ---- 2. folding ---------------------------------------------------------------------
@@ -397,12 +403,26 @@ class UnitCompiler {
     }
   }
 
+  /** Each item folded, in order (every one, as `fold_iter` walks them); null if one is not a constant. */
+  private foldEach(elts: readonly Expr[]): Ref[] | null {
+    const items = new Array<Ref>(elts.length);
+    let all = true;
+    for (let i = 0; i < elts.length; i++) {
+      const x = this.fold(elts[i] as Expr);
+      if (x === null) all = false;
+      else items[i] = x;
+    }
+    return all ? items : null;
+  }
+
   /** `fold_iter`: a list display iterated (for, in) is a tuple; of constants, a constant tuple / frozenset. */
   foldIterable(e: Expr, use: 'for' | 'compare'): void {
     if (e.kind === 'List') {
-      const items = e.elts.map((x) => this.fold(x));
-      if (items.every((x) => x !== null)) {
-        const t = this.heap.tuple(items.map((x) => this.heap.incref(x)));
+      // Loops, not arrows capturing `this` (a context per call).
+      const items = this.foldEach(e.elts);
+      if (items !== null) {
+        for (let i = 0; i < items.length; i++) this.heap.incref(items[i] as Ref);
+        const t = this.heap.tuple(items);
         this.setFolded(e, t);
         this.holdFolded(t);
       } else {
@@ -411,8 +431,8 @@ class UnitCompiler {
       return;
     }
     if (e.kind === 'Set' && use === 'compare') {
-      const items = e.elts.map((x) => this.fold(x));
-      if (items.every((x) => x !== null)) {
+      const items = this.foldEach(e.elts);
+      if (items !== null) {
         const fs = this.heap.set('frozenset', dedupe(this.heap, items));
         this.setFolded(e, fs);
         this.holdFolded(fs);
@@ -597,10 +617,16 @@ class UnitCompiler {
       case 'While':
         return this.constantTruth(s.test) === true && !hasBreak(s.body);
       case 'Try':
-        return this.endsBlock(s.finalbody) || ((this.endsBlock(s.body) || this.endsBlock(s.orelse)) && s.handlers.every((h) => this.endsBlock(h.body)));
+        return this.endsBlock(s.finalbody) || ((this.endsBlock(s.body) || this.endsBlock(s.orelse)) && this.handlersEnd(s.handlers));
       default:
         return false;
     }
+  }
+
+  /** Whether every handler's body ends the flow (a loop: an arrow capturing `this` would make `endsFlow` allocate a context per statement). */
+  private handlersEnd(handlers: readonly { readonly body: readonly Stmt[] }[]): boolean {
+    for (const h of handlers) if (!this.endsBlock(h.body)) return false;
+    return true;
   }
 
   private endsBlock(stmts: readonly Stmt[]): boolean {
@@ -784,8 +810,16 @@ class UnitCompiler {
       case 'Set':
         // `starunpack_helper` (3.9+): 3+ constant items become one constant.
         if (this.config.listLiteralOfConstants !== 'exact' && e.elts.length >= 3 && this.allConstant(e.elts)) {
-          const refs = e.elts.map((x) => this.merge(this.constantOf(x) as Ref));
-          const made = kind === 'List' ? this.heap.tuple(refs.map((r) => this.heap.incref(r))) : this.heap.set('frozenset', dedupe(this.heap, refs));
+          // Loops, not `map` with arrows (V8 would make their context at every node visited).
+          const elts = e.elts;
+          const refs = new Array<Ref>(elts.length);
+          for (let i = 0; i < elts.length; i++) refs[i] = this.merge(this.constantOf(elts[i] as Expr) as Ref);
+          let made: Ref;
+          if (kind === 'List') {
+            const items = new Array<Ref>(refs.length);
+            for (let i = 0; i < refs.length; i++) items[i] = this.heap.incref(refs[i] as Ref);
+            made = this.heap.tuple(items);
+          } else made = this.heap.set('frozenset', dedupe(this.heap, refs));
           const canon = this.addConst(st, made);
           this.heap.decref(made);
           record(st.code, kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);
@@ -1535,20 +1569,27 @@ function annotationsOf(s: Extract<Stmt, { kind: 'FunctionDef' }>): Expr[] {
 
 /** The names a `global` statement declares (a shared empty set for the common code without one). */
 function declaredGlobals(body: readonly Stmt[]): ReadonlySet<string> {
-  let out: Set<string> | null = null;
-  const walk = (b: readonly Stmt[]): void => {
-    for (const s of b) {
-      if (s.kind === 'Global') for (const n of s.names) (out ??= new Set<string>()).add(n);
-      if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
-        walk(s.body);
-        walk(s.orelse);
-      }
-      if (s.kind === 'Try') [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody].forEach(walk);
-      if (s.kind === 'With') walk(s.body);
+  return globalsIn(body, null) ?? NO_GLOBALS;
+}
+
+/** `declaredGlobals`' walk: a function, not a closure (one per code object of a unit with `global`). */
+function globalsIn(b: readonly Stmt[], found: Set<string> | null): Set<string> | null {
+  let out = found;
+  for (const s of b) {
+    if (s.kind === 'Global') for (const n of s.names) (out ??= new Set<string>()).add(n);
+    if (s.kind === 'If' || s.kind === 'While' || s.kind === 'For') {
+      out = globalsIn(s.body, out);
+      out = globalsIn(s.orelse, out);
     }
-  };
-  walk(body);
-  return out ?? NO_GLOBALS;
+    if (s.kind === 'Try') {
+      out = globalsIn(s.body, out);
+      for (const h of s.handlers) out = globalsIn(h.body, out);
+      out = globalsIn(s.orelse, out);
+      out = globalsIn(s.finalbody, out);
+    }
+    if (s.kind === 'With') out = globalsIn(s.body, out);
+  }
+  return out;
 }
 
 const NO_GLOBALS: ReadonlySet<string> = new Set<string>();

@@ -24,10 +24,18 @@ export function constantKey(heap: Heap, ref: Ref): string {
       return 'None';
     case 'ellipsis':
       return 'Ellipsis';
-    case 'tuple':
-      return `tuple(${p.items.map((i) => constantKey(heap, i)).join(',')})`;
-    case 'frozenset':
-      return `frozenset(${p.items.map((i) => constantKey(heap, i)).sort().join(',')})`;
+    case 'tuple': {
+      // A loop, not `map` with an arrow (a closure per tuple merged: compile.ts `merge`).
+      const items = p.items;
+      let key = 'tuple(';
+      for (let i = 0; i < items.length; i++) key += (i === 0 ? '' : ',') + constantKey(heap, items[i] as Ref);
+      return key + ')';
+    }
+    case 'frozenset': {
+      const keys = new Array<string>(p.items.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = constantKey(heap, p.items[i] as Ref);
+      return `frozenset(${keys.sort().join(',')})`;
+    }
     default:
       return `object:${ref}`;
   }

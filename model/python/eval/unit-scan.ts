@@ -148,10 +148,12 @@ class UnitScanner implements UnitScan {
       case 'Expr':
         this.expr(s.value);
         break;
-      case 'Assign':
+      case 'Assign': {
         this.expr(s.value);
-        for (const t of s.targets) this.target(t);
+        const targets = s.targets;
+        for (let i = 0; i < targets.length; i++) this.target(targets[i] as Target);
         break;
+      }
       case 'AugAssign':
         this.target(s.target);
         this.expr(s.value);
@@ -357,7 +359,8 @@ class UnitScanner implements UnitScan {
         const mark = this.mark();
         const folds = this.folds.length;
         let all = true;
-        for (const x of e.elts) if (!this.expr(x)) all = false;
+        const elts = e.elts;
+        for (let i = 0; i < elts.length; i++) if (!this.expr(elts[i] as Expr)) all = false;
         return all && this.foldable(e, mark, folds);
       }
       case 'List':
@@ -365,7 +368,7 @@ class UnitScanner implements UnitScan {
         const mark = this.mark();
         let all = true;
         const elts = e.elts;
-        for (const x of elts) if (!this.expr(x)) all = false;
+        for (let i = 0; i < elts.length; i++) if (!this.expr(elts[i] as Expr)) all = false;
         // 3+ constant items: loaded as one constant (`starunpack_helper`); see also `iterable`.
         this.displayOfConstants = all;
         if (all && elts.length >= 3) this.planAs(mark, e);
@@ -419,16 +422,22 @@ class UnitScanner implements UnitScan {
         }
         return false;
       }
-      case 'Call':
+      case 'Call': {
         this.expr(e.func);
-        for (const x of e.args) this.expr(x);
-        for (const k of e.keywords) {
+        // Indexed loops (this walk is the AST's first touch: no iterator per call).
+        const args = e.args;
+        for (let i = 0; i < args.length; i++) this.expr(args[i] as Expr);
+        const keywords = e.keywords;
+        if (keywords.length === 0) return false;
+        for (let i = 0; i < keywords.length; i++) {
+          const k = keywords[i] as (typeof keywords)[number];
           if (k.name === '**') this.hasUnpacking = true;
           this.expr(k.value);
         }
         // A call with keywords loads its names tuple (`CALL_KW`) after its arguments.
-        if (e.keywords.length > 0) this.current?.push(EMIT);
+        this.current?.push(EMIT);
         return false;
+      }
       case 'Attribute':
         this.expr(e.value);
         return false;
