@@ -31,7 +31,7 @@ import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { exceptionGetsizeof, isExceptionInstance, refuseExceptionDictSize } from './exception-objects';
 import { Refusal } from './refusal';
-import { asSsize } from './ssize';
+import { checkSsizeArgument } from './ssize';
 import { constructDict } from './dict-constructor';
 import { pyRepr } from './repr';
 import { bytesRepr } from '../syntax/repr';
@@ -146,7 +146,8 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // `range_length`: the length must fit a Py_ssize_t (`PyLong_AsSsize_t`).
       if (p.kind === 'range') {
         const length = rangeLength(p);
-        return h.int(BigInt(asSsize(h, length)));
+        checkSsizeArgument(h, length);
+        return h.int(length);
       }
       const n =
         p.kind === 'str'

@@ -41,6 +41,6 @@ print(last_error(lambda: del_item(-5)))
 print(last_error(lambda: 'ab'[2]), last_error(lambda: (1,)[1]), last_error(lambda: range(3)[3]))
 for big in (2**31 - 1, 2**31, -2**31 - 1, 2**63, 10**400):
     print(last_error(lambda: [1].pop(big)), last_error(lambda: [1, 2].insert(big, 3)), last_error(lambda: chr(big)))
-print(last_error(lambda: len(range(2**63))), last_error(lambda: len(range(2**31))))
+print(last_error(lambda: len(range(2**63))), last_error(lambda: len(range(2**31))), last_error(lambda: len(range(2**60 + 1))))
 for big in (2**31, -2**63 - 1, 10**400):
     print(last_error(lambda: 'abc'.center(big, 'xy')), last_error(lambda: 'a-b'.replace('-', '+', big)), last_error(lambda: 'a b'.split(' ', big)))
