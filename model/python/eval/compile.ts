@@ -18,7 +18,7 @@ import type { Heap } from '../../core/heap';
 import type { Ref } from '../../core/objects';
 import { allNameChars } from '../../core/caches';
 import type { Payload } from '../../core/objects';
-import { NO_POS, type BinaryOperator, type UnaryOperator, type ConstValue, type Expr, type Module, type Stmt, type Target } from '../ast';
+import { NO_POS, type BinaryOperator, type Pos, type UnaryOperator, type ConstValue, type Expr, type Module, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
 import { isTrue } from './values';
 import { messagesFor } from './messages';
@@ -315,7 +315,7 @@ class UnitCompiler {
       case 'BinOp': {
         const l = this.fold(e.left);
         const r = this.fold(e.right);
-        return l !== null && r !== null ? foldBinary(h, this.config, e.op, l, r) : null;
+        return l !== null && r !== null ? foldBinary(h, this.config, e.op, l, r, e.pos) : null;
       }
       case 'Subscript': {
         const v = this.fold(e.value);
@@ -1215,7 +1215,7 @@ function bitLength(v: bigint): number {
  * `MAX_COLLECTION_SIZE`, `MAX_STR_SIZE`; measured: `2**127` not folded, `10**20` and
  * `'a'*4096` folded, `'a'*4097` not, on 3.8 and 3.13).
  */
-function foldBinary(heap: Heap, config: EvalConfig, op: BinaryOperator, l: Ref, r: Ref): Ref | null {
+function foldBinary(heap: Heap, config: EvalConfig, op: BinaryOperator, l: Ref, r: Ref, pos: Pos): Ref | null {
   const a = heap.get(l).payload;
   const b = heap.get(r).payload;
   const lim = config.foldLimits;
@@ -1247,6 +1247,8 @@ function foldBinary(heap: Heap, config: EvalConfig, op: BinaryOperator, l: Ref, 
     return binaryOp(heap, messagesFor(config), op, l, r);
   } catch (err) {
     if (err instanceof PyException) return null;
+    // Folding runs before any statement: the refusal names the operation's place itself.
+    if (err instanceof Refusal && err.pos === undefined) throw new Refusal(err.construct, err.detail, pos);
     throw err;
   }
 }

@@ -88,6 +88,11 @@ describe('runModel', () => {
     expect(r.stderr).toMatch(/^unsupported: more than 200000 statements run \(a loop that may not end\) at loop\.py:4:5/);
   });
 
+  it('names the place of a refusal met while folding constants, before any statement runs', () => {
+    const r = runModel('print(1)\nif True:\n    x = 10 ** -2\n', TARGET, { filename: 'fold.py' });
+    expect(r).toEqual({ stdout: '', stderr: 'unsupported: int ** negative int at fold.py:3:9 (the float result may round differently)\n', exitCode: 2 });
+  });
+
   it('runs a long loop under the statement limit', () => {
     const r = runModel('i = 0\nwhile i < 60000:\n    i += 1\nprint(i)\n', TARGET);
     expect(r).toEqual({ stdout: '60000\n', stderr: '', exitCode: 0 });
