@@ -301,6 +301,13 @@ export class Heap {
     return ref;
   }
 
+  /** A new array of new references to `items`, in order (a container's items copied into another). */
+  increfAll(items: readonly Ref[]): Ref[] {
+    const out = new Array<Ref>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = this.incref(items[i] as Ref);
+    return out;
+  }
+
   /** `Py_DECREF`: at zero the object is deallocated (`_Py_Dealloc`), recursively. */
   decref(ref: Ref): void {
     const o = this.object_(ref);

@@ -550,9 +550,7 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       if (p.kind === 'list') {
         // `PySequence_Tuple` of an exact list is `PyList_AsTuple` (`Objects/abstract.c`): the
         // items copied into a new tuple, no iterator made.
-        const items = new Array<Ref>(p.items.length);
-        for (let i = 0; i < items.length; i++) items[i] = h.incref(p.items[i] as Ref);
-        return h.tuple(items);
+        return h.tuple(h.increfAll(p.items));
       }
       return h.tuple(vm.iterate(a));
     }
@@ -660,7 +658,7 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
       return h.tuple(items);
     }
     case 'list': {
-      const items = deep ? p.items.map((x) => copy(vm, x, true)) : p.items.map((x) => h.incref(x));
+      const items = deep ? p.items.map((x) => copy(vm, x, true)) : h.increfAll(p.items);
       const list = h.list([], 0);
       vm.listExtend(list, items);
       for (const x of items) h.decref(x);

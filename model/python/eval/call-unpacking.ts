@@ -95,7 +95,7 @@ function callEx(interp: Interpreter, fn: Ref, args: Ref, kwargs: Ref | null): Re
       // `_PyStack_UnpackDict`'s array when there are keywords); the array, the names tuple, the
       // argument tuple and the dict go once the frame exists; the function stays with the frame.
       const unpacked = entries.length > 0 ? unpackDict(interp, items, entries) : null;
-      const passed = unpacked === null ? items.map((r) => h.incref(r)) : unpacked.args;
+      const passed = unpacked === null ? h.increfAll(items) : unpacked.args;
       const kw = unpacked === null ? [] : unpacked.kw;
       pending = kwargs === null ? [args] : [args, kwargs];
       let pushed = false;
@@ -147,7 +147,7 @@ function unpackDict(interp: Interpreter, items: readonly Ref[], entries: readonl
   const h = interp.heap;
   const block = h.allocator.allocate((1 + items.length + entries.length) * interp.cfg.core.pointerSize);
   const kwnames = h.tuple(entries.map((e) => h.incref(e.key)));
-  const args = items.map((r) => h.incref(r));
+  const args = h.increfAll(items);
   const kw = entries.map((e) => ({ name: (h.get(e.key).payload as { value: string }).value, value: h.incref(e.value) }));
   return {
     args,
@@ -169,7 +169,7 @@ function argumentTuple(interp: Interpreter, e: CallExpr, frame: Frame, fn: Ref):
     const p = h.get(v).payload;
     if (p.kind === 'tuple') return v;
     try {
-      if (p.kind === 'list') return h.tuple(p.items.map((r) => h.incref(r)));
+      if (p.kind === 'list') return h.tuple(h.increfAll(p.items));
       return notIterable(interp, v, () => `${functionStr(interp, fn)} argument after * must be an iterable, not ${typeName(h, v)}`);
     } finally {
       h.decref(v);

@@ -814,12 +814,7 @@ class UnitCompiler {
           const elts = e.elts;
           const refs = new Array<Ref>(elts.length);
           for (let i = 0; i < elts.length; i++) refs[i] = this.merge(this.constantOf(elts[i] as Expr) as Ref);
-          let made: Ref;
-          if (kind === 'List') {
-            const items = new Array<Ref>(refs.length);
-            for (let i = 0; i < refs.length; i++) items[i] = this.heap.incref(refs[i] as Ref);
-            made = this.heap.tuple(items);
-          } else made = this.heap.set('frozenset', dedupe(this.heap, refs));
+          const made = kind === 'List' ? this.heap.tuple(this.heap.increfAll(refs)) : this.heap.set('frozenset', dedupe(this.heap, refs));
           const canon = this.addConst(st, made);
           this.heap.decref(made);
           record(st.code, kind === 'List' ? 'listExtendConst' : 'setUpdateConst', e, canon);

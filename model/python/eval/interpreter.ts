@@ -563,9 +563,7 @@ export class Interpreter {
       // the sequence, each item, then the sequence released at exhaustion and the block freed.
       const block = h.allocator.allocate(p.kind === 'list' ? this.cfg.iteratorBytes.list : this.cfg.iteratorBytes.tuple);
       h.incref(iterable);
-      const n = p.items.length;
-      const items = new Array<Ref>(n);
-      for (let i = 0; i < n; i++) items[i] = h.incref(p.items[i] as Ref);
+      const items = h.increfAll(p.items);
       h.decref(iterable);
       if (block) h.allocator.free(block);
       return items;
@@ -762,7 +760,7 @@ export class Interpreter {
   private unpack(value: Ref, n: number): Ref[] {
     const p = this.heap.get(value).payload;
     if (p.kind === 'tuple' || p.kind === 'list') {
-      if (p.items.length === n) return increfAll(this.heap, p.items);
+      if (p.items.length === n) return this.heap.increfAll(p.items);
       throw new Refusal('unpacking a sequence of the wrong length', 'the error wording changed across versions');
     }
     if (p.kind === 'str' || p.kind === 'range' || p.kind === 'dict' || p.kind === 'bytes' || p.kind === 'set' || p.kind === 'frozenset' || p.kind === 'WeakSet') {
@@ -1033,7 +1031,7 @@ export class Interpreter {
   private instantiate(cls: Ref, facts: ClassFacts, args: Ref[], kw: KeywordArg[], stolen: boolean): Ref {
     const h = this.heap;
     // `_PyObject_MakeTpCall`: the positional arguments are packed in a tuple for `tp_call`.
-    const argTuple = args.length > 0 && !stolen ? h.tuple(increfAll(h, args)) : null;
+    const argTuple = args.length > 0 && !stolen ? h.tuple(h.increfAll(args)) : null;
     const kwDict = kw.length > 0 ? kwargsDict(this, kw) : null;
     h.incref(cls);
     const obj = h.instance(newInstancePayload(cls, facts.slotted), facts.size);
@@ -1172,7 +1170,7 @@ export class Interpreter {
         if (len > BigInt(Number.MAX_SAFE_INTEGER) && kp.kind === 'int') {
           // `compute_range_item` on ints: exact for any length.
           const at = kp.value < 0n ? kp.value + len : kp.value;
-          if (at < 0n || at >= len) throw new PyException('IndexError', 'range object index out of range');
+          if (at < 0n || at >= len) throw new PyException('IndexError', SUBSCRIPTS.range.outOfRange);
           return h.int(p.start + at * p.step);
         }
         const i = this.index(Number(len), key, 'range');
@@ -1263,18 +1261,12 @@ export class Interpreter {
         if (whole) return h.incref(obj);
         return step === 1 ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
       }
-      case 'tuple': {
+      case 'tuple':
         if (n === 0) return h.tuple([]);
         if (whole) return h.incref(obj);
-        const refs = new Array<Ref>(n);
-        for (let k = 0; k < n; k++) refs[k] = h.incref(items[picked[k] as number] as Ref);
-        return h.tuple(refs);
-      }
-      case 'list': {
-        const refs = new Array<Ref>(n);
-        for (let k = 0; k < n; k++) refs[k] = h.incref(items[picked[k] as number] as Ref);
-        return h.list(refs);
-      }
+        return h.tuple(pickedRefs(h, items as readonly Ref[], picked));
+      case 'list':
+        return h.list(pickedRefs(h, items as readonly Ref[], picked));
       default:
         throw new Refusal(`slicing a ${typeName(h, obj)}`);
     }
@@ -1464,7 +1456,7 @@ export class Interpreter {
         const constSet = frame.code.setUpdateConst.get(e);
         // `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1` (3.9+, `starunpack_helper`): `set_merge` copies the items.
         // No closures in this function: V8 would allocate their context on every evaluation of every node.
-        const items = constSet !== undefined ? increfAll(h, (h.get(constSet).payload as { readonly items: readonly Ref[] }).items) : this.evalItems(e.elts, frame);
+        const items = constSet !== undefined ? h.increfAll((h.get(constSet).payload as { readonly items: readonly Ref[] }).items) : this.evalItems(e.elts, frame);
         return this.makeSet('set', items);
       }
       case 'Dict':
@@ -2363,6 +2355,13 @@ function textHooked(h: Heap, v: Ref): boolean {
   return kind === 'instance' || kind === 'iterator';
 }
 
+/** New references to the items at `picked` (a slice of a tuple or list). */
+function pickedRefs(h: Heap, items: readonly Ref[], picked: readonly number[]): Ref[] {
+  const refs = new Array<Ref>(picked.length);
+  for (let k = 0; k < picked.length; k++) refs[k] = h.incref(items[picked[k] as number] as Ref);
+  return refs;
+}
+
 /** `PySlice_AdjustIndices` of one bound (`dflt` when absent), clamped to the sequence. */
 function adjustSliceIndex(v: number | null, dflt: number, len: number, step: number): number {
   if (v === null) return dflt;
@@ -2400,12 +2399,6 @@ function rangeItems(h: Heap, start: bigint, step: bigint, len: bigint): (index: 
 function releaseOperands(h: Heap, args: readonly Ref[], kw: readonly { readonly value: Ref }[]): void {
   for (let i = args.length - 1; i >= 0; i--) h.decref(args[i] as Ref);
   for (let i = 0; i < kw.length; i++) h.decref((kw[i] as { readonly value: Ref }).value);
-}
-
-function increfAll(h: Heap, items: readonly Ref[]): Ref[] {
-  const out = new Array<Ref>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = h.incref(items[i] as Ref);
-  return out;
 }
 
 /** The interpreter's rules for keyed lookups: one object a run (an object of four closures was five). */

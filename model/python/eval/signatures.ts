@@ -68,7 +68,7 @@ export function checkArguments(interp: Interpreter, fn: Ref, params: readonly Pa
   if (interp.borrows !== null && passed.some((r) => interp.borrows?.borrowedCount(r) !== 0)) throw new Refusal("a borrowed local passed to a call that raises a TypeError");
   const kwdict = params.some((p) => p.kind === 'kwarg') ? h.dict([]) : null;
   const positional = params.filter((p) => p.kind === undefined || p.kind === 'posonly').length;
-  if (params.some((p) => p.kind === 'vararg')) h.decref(h.tuple(args.slice(positional).map((r) => h.incref(r))));
+  if (params.some((p) => p.kind === 'vararg')) h.decref(h.tuple(h.increfAll(args.slice(positional))));
   if (kwdict !== null) h.decref(kwdict);
   if (steal) for (const r of passed) h.decref(r);
   throw new PyException('TypeError', message.replace('{fn}', name));

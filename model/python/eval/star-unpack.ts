@@ -49,7 +49,7 @@ function extendIntoList(interp: Interpreter, elts: readonly Expr[], frame: Frame
       list = null;
       return made;
     }
-    return h.tuple(h.payload(list, 'list').items.map((r) => h.incref(r)));
+    return h.tuple(h.increfAll(h.payload(list, 'list').items));
   } finally {
     for (let i = before.length - 1; i >= 0; i--) h.decref(before[i]!);
     if (list !== null) h.decref(list);
@@ -113,7 +113,7 @@ function unpackOperands(interp: Interpreter, elts: readonly Expr[], frame: Frame
       sum = null;
       return made;
     }
-    return h.tuple(h.payload(sum, 'list').items.map((r) => h.incref(r)));
+    return h.tuple(h.increfAll(h.payload(sum, 'list').items));
   } finally {
     if (sum !== null) h.decref(sum);
     for (let i = run.length - 1; i >= 0; i--) h.decref(run[i]!);
