@@ -6,6 +6,8 @@
  * not a number in that base (the caller raises "invalid literal").
  */
 
+import { digitValue, prefixBase } from '../syntax/char-codes';
+
 /** Below this, `chunk * 36 + 35` stays an exact double (2**53). */
 const CHUNK_LIMIT = 2 ** 47;
 
@@ -14,23 +16,6 @@ function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
-/** An ASCII letter in lower case; any other code as it is. */
-function lower(c: number): number {
-  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-}
-
-function digitValue(c: number): number {
-  const code = lower(c);
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 122) return code - 87;
-  return 99;
-}
-
-/** The base of a prefix letter (`x`, `o`, `b`, either case), else 0. */
-function prefixBase(c: number): number {
-  const l = lower(c);
-  return l === 0x78 ? 16 : l === 0x6f ? 8 : l === 0x62 ? 2 : 0;
-}
 
 export interface ParsedInt {
   /** The value when it is a safe integer read in one chunk (most texts): `big` is then null. */

@@ -4,6 +4,7 @@
  * @lezer/python's `Number` token is looser (it accepts `1__0`, `0777`, `0x_`), so the
  * text is validated here.
  */
+import { prefixBase } from './char-codes';
 import type { ConstValue } from '../ast';
 import { LiteralProblem } from './literal-problem';
 
@@ -29,15 +30,13 @@ export function decodeNumber(text: string): ConstValue {
     if (!FLOAT.test(body)) throw new LiteralProblem('malformed', 'invalid imaginary literal');
     return { type: 'complex', imag: Number(withoutUnderscores(body)) };
   }
-  // `0x`, `0o`, `0b` in either case (bit 5 makes an ASCII letter lower case).
-  const second = text.charCodeAt(1) | 0x20;
-  if (text.charCodeAt(0) === 0x30 && (second === 0x78 || second === 0x6f || second === 0x62)) {
-    const prefix = text.slice(0, 2).toLowerCase();
-    const [pattern, name] =
-      prefix === '0x' ? [HEX, 'hexadecimal'] : prefix === '0o' ? [OCT, 'octal'] : [BIN, 'binary'];
+  // `0x`, `0o`, `0b` in either case.
+  const base = text.charCodeAt(0) === 0x30 ? prefixBase(text.charCodeAt(1)) : 0;
+  if (base !== 0) {
+    const [pattern, name, letter] = base === 16 ? [HEX, 'hexadecimal', 'x'] : base === 8 ? [OCT, 'octal', 'o'] : [BIN, 'binary', 'b'];
     if (!pattern.test(text)) throw new LiteralProblem('malformed', `invalid ${name} literal`);
     // BigInt accepts the same prefixes once the underscores are gone.
-    return { type: 'int', value: BigInt(`0${prefix[1]}${withoutUnderscores(text.slice(2))}`) };
+    return { type: 'int', value: BigInt(`0${letter}${withoutUnderscores(text.slice(2))}`) };
   }
   if (/^[0-9_]+$/.test(text)) {
     if (DECIMAL_INT.test(text)) return { type: 'int', value: BigInt(withoutUnderscores(text)) };

@@ -4,6 +4,7 @@
  * `Objects/bytesobject.c`, `_PyBytes_DecodeEscape`; `Parser/string_parser.c`).
  * @lezer/python finds where a literal ends; everything about its value is decided here.
  */
+import { asciiLower, digitValue } from './char-codes';
 import { LiteralProblem } from './literal-problem';
 
 export interface StringToken {
@@ -19,7 +20,7 @@ export interface StringToken {
 
 /** Splits a literal token into prefix, quotes and body; refuses an unterminated literal. */
 export function readStringToken(text: string): StringToken {
-  // The prefix by char code (bit 5 makes an ASCII letter lower case), no lower-cased copy: an
+  // The prefix by char code, no lower-cased copy: an
   // exec'd source's literals are read on each run.
   let bytes = false;
   let raw = false;
@@ -28,7 +29,7 @@ export function readStringToken(text: string): StringToken {
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x27 || c === 0x22) break;
-    const lower = c | 0x20;
+    const lower = asciiLower(c);
     if (lower === 0x62) bytes = true;
     else if (lower === 0x72) raw = true;
     else if (lower === 0x66) format = true;
@@ -59,10 +60,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
 
 /** The value of the hex digit with char code `c` (NaN: past the end), or -1. */
 function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  // ASCII letters: setting bit 5 makes A-F a-f, and leaves nothing else in a-f.
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+  const d = digitValue(c);
+  return d < 16 ? d : -1;
 }
 
 /** Decodes the body of a str literal (or one literal part of an f-string). */
