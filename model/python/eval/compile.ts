@@ -25,6 +25,7 @@ import { messagesFor } from './messages';
 import { PyException } from './py-exception';
 import type { EvalConfig } from './config';
 import { constantKey } from './constant-key';
+import { ConstTable } from './const-table';
 import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
 import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
@@ -41,8 +42,8 @@ export interface CodeObject {
   readonly body: readonly Stmt[];
   /** `co_consts`: one owned reference per distinct constant. */
   readonly consts: Ref[];
-  /** The constant an expression node loads (after folding), borrowed from `consts` (a shared empty map until one). */
-  readonly constOf: Map<Expr, Ref>;
+  /** The constant an expression node loads (after folding), borrowed from `consts` (a shared empty table until one). */
+  readonly constOf: ConstTable;
   /** Whether the unit folded any node: otherwise `constOf` holds only Const nodes. */
   readonly folds: boolean;
   /**
@@ -91,6 +92,8 @@ export interface CompileUnit {
  * comprehension, nested def or constant display): never written, `record` replaces it.
  */
 const NO_ENTRIES: Map<never, never> = new Map<never, never>();
+/** The shared `constOf` of a code object without constants: never written, `setConstOf` replaces it. */
+const NO_CONSTS = new ConstTable();
 
 type LazyTables = 'listExtendConst' | 'setUpdateConst' | 'children' | 'comprehensions' | 'lambdas';
 
@@ -101,10 +104,10 @@ function paramNames(params: readonly { readonly name: string }[]): string[] {
   return out;
 }
 
-/** Sets the constant a node loads (`constOf` is the shared empty map until the first). */
+/** Sets the constant a node loads (`constOf` is the shared empty table until the first). */
 function setConstOf(code: CodeObject, e: Expr, ref: Ref): void {
-  const c = code as { constOf: Map<Expr, Ref> };
-  if (c.constOf === NO_ENTRIES) c.constOf = new Map();
+  const c = code as { constOf: ConstTable };
+  if (c.constOf === NO_CONSTS) c.constOf = new ConstTable();
   c.constOf.set(e, ref);
 }
 
@@ -737,7 +740,10 @@ class UnitCompiler {
   private loadOnly(st: CodeState, e: Expr): void {
     const c = this.constantOf(e);
     if (c === undefined) return;
-    setConstOf(st.code, e, c);
+    // Not merged: it may differ from the ref the node loads elsewhere in this code (the last set wins).
+    const code = st.code as { constOf: ConstTable };
+    if (code.constOf === NO_CONSTS) code.constOf = new ConstTable();
+    code.constOf.setExact(e, c);
     if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
   }
 
@@ -1057,7 +1063,7 @@ class UnitCompiler {
       body,
       consts: [],
       // Made by the first constant (a class body often has none).
-      constOf: NO_ENTRIES,
+      constOf: NO_CONSTS,
       // Folding is done before any code object is made (`compileUnit`).
       folds: this.foldedOf !== null,
       annotated: this.hasAnnotated,
@@ -1164,7 +1170,7 @@ class UnitCompiler {
     if (p.kind === 'str' && allNameChars(p.value)) {
       const interned = this.heap.intern(ref, true);
       if (interned !== ref) {
-        for (const [node, r] of code.constOf) if (r === ref) code.constOf.set(node, interned);
+        code.constOf.replaceRef(ref, interned);
       }
       this.heap.decref(ref);
       return interned;
