@@ -25,7 +25,7 @@ import { messagesFor } from './messages';
 import { PyException } from './py-exception';
 import type { EvalConfig } from './config';
 import { constantKey } from './constant-key';
-import { ConstTable } from './const-table';
+import { constantsExact, ConstTable, replaceConstRef, type ConstOf } from './const-table';
 import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
 import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
@@ -43,7 +43,7 @@ export interface CodeObject {
   /** `co_consts`: one owned reference per distinct constant. */
   readonly consts: Ref[];
   /** The constant an expression node loads (after folding), borrowed from `consts` (a shared empty table until one). */
-  readonly constOf: ConstTable;
+  readonly constOf: ConstOf;
   /** Whether the unit folded any node: otherwise `constOf` holds only Const nodes. */
   readonly folds: boolean;
   /**
@@ -93,7 +93,7 @@ export interface CompileUnit {
  */
 const NO_ENTRIES: Map<never, never> = new Map<never, never>();
 /** The shared `constOf` of a code object without constants: never written, `setConstOf` replaces it. */
-const NO_CONSTS = new ConstTable();
+const NO_CONSTS = new ConstTable(null);
 
 type LazyTables = 'listExtendConst' | 'setUpdateConst' | 'children' | 'comprehensions' | 'lambdas';
 
@@ -106,8 +106,8 @@ function paramNames(params: readonly { readonly name: string }[]): string[] {
 
 /** Sets the constant a node loads (`constOf` is the shared empty table until the first). */
 function setConstOf(code: CodeObject, e: Expr, ref: Ref): void {
-  const c = code as { constOf: ConstTable };
-  if (c.constOf === NO_CONSTS) c.constOf = new ConstTable();
+  const c = code as { constOf: ConstOf };
+  if (c.constOf === NO_CONSTS) c.constOf = new ConstTable(c);
   c.constOf.set(e, ref);
 }
 
@@ -741,9 +741,9 @@ class UnitCompiler {
     const c = this.constantOf(e);
     if (c === undefined) return;
     // Not merged: it may differ from the ref the node loads elsewhere in this code (the last set wins).
-    const code = st.code as { constOf: ConstTable };
-    if (code.constOf === NO_CONSTS) code.constOf = new ConstTable();
-    code.constOf.setExact(e, c);
+    const code = st.code as { constOf: ConstOf };
+    if (code.constOf === NO_CONSTS) code.constOf = new Map();
+    constantsExact(code).set(e, c);
     if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
   }
 
@@ -1170,7 +1170,7 @@ class UnitCompiler {
     if (p.kind === 'str' && allNameChars(p.value)) {
       const interned = this.heap.intern(ref, true);
       if (interned !== ref) {
-        code.constOf.replaceRef(ref, interned);
+        replaceConstRef(code.constOf, ref, interned);
       }
       this.heap.decref(ref);
       return interned;
