@@ -44,7 +44,7 @@ export interface CodeObject {
   readonly consts: Ref[];
   /** The constant an expression node loads (after folding), borrowed from `consts` (a shared empty table until one). */
   readonly constOf: ConstOf;
-  /** Whether the unit folded any node: otherwise `constOf` holds only Const nodes. */
+  /** Whether `constOf` holds a node other than a Const (a folded one): otherwise only Const nodes need a lookup. */
   readonly folds: boolean;
   /**
    * The unit has an annotated assignment somewhere (unit-scan.ts meets every statement): without
@@ -106,9 +106,11 @@ function paramNames(params: readonly { readonly name: string }[]): string[] {
 
 /** Sets the constant a node loads (`constOf` is the shared empty table until the first). */
 function setConstOf(code: CodeObject, e: Expr, ref: Ref): void {
-  const c = code as { constOf: ConstOf };
+  const c = code as { constOf: ConstOf; folds: boolean };
   if (c.constOf === NO_CONSTS) c.constOf = new ConstTable(c);
   c.constOf.set(e, ref);
+  // Per code object, not per unit: code without a folded node of its own looks up only Const nodes.
+  if (e.kind !== 'Const') c.folds = true;
 }
 
 /** Sets `key` in one of the code object's lazily made tables. */
@@ -741,9 +743,10 @@ class UnitCompiler {
     const c = this.constantOf(e);
     if (c === undefined) return;
     // Not merged: it may differ from the ref the node loads elsewhere in this code (the last set wins).
-    const code = st.code as { constOf: ConstOf };
+    const code = st.code as { constOf: ConstOf; folds: boolean };
     if (code.constOf === NO_CONSTS) code.constOf = new Map();
     constantsExact(code).set(e, c);
+    if (e.kind !== 'Const') code.folds = true;
     if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
   }
 
@@ -1064,8 +1067,8 @@ class UnitCompiler {
       consts: [],
       // Made by the first constant (a class body often has none).
       constOf: NO_CONSTS,
-      // Folding is done before any code object is made (`compileUnit`).
-      folds: this.foldedOf !== null,
+      // Set by the first folded node this code loads (`setConstOf`, `loadOnly`).
+      folds: false,
       annotated: this.hasAnnotated,
       unpacks: this.hasUnpacking,
       generatorExps: this.hasGeneratorExp,
