@@ -25,6 +25,7 @@ import { messagesFor } from './messages';
 import { PyException } from './py-exception';
 import type { EvalConfig } from './config';
 import { constantKey } from './constant-key';
+import { constantsExact, ConstTable, replaceConstRef, type ConstOf } from './const-table';
 import { Refusal } from './refusal';
 import { analyzeScopes, NO_CELLS, type ScopeFacts } from './scopes';
 import { scanUnit, type FoldItem, type PlanItem } from './unit-scan';
@@ -41,9 +42,9 @@ export interface CodeObject {
   readonly body: readonly Stmt[];
   /** `co_consts`: one owned reference per distinct constant. */
   readonly consts: Ref[];
-  /** The constant an expression node loads (after folding), borrowed from `consts` (a shared empty map until one). */
-  readonly constOf: Map<Expr, Ref>;
-  /** Whether the unit folded any node: otherwise `constOf` holds only Const nodes. */
+  /** The constant an expression node loads (after folding), borrowed from `consts` (a shared empty table until one). */
+  readonly constOf: ConstOf;
+  /** Whether `constOf` holds a node other than a Const (a folded one): otherwise only Const nodes need a lookup. */
   readonly folds: boolean;
   /**
    * The unit has an annotated assignment somewhere (unit-scan.ts meets every statement): without
@@ -91,6 +92,8 @@ export interface CompileUnit {
  * comprehension, nested def or constant display): never written, `record` replaces it.
  */
 const NO_ENTRIES: Map<never, never> = new Map<never, never>();
+/** The shared `constOf` of a code object without constants: never written, `setConstOf` replaces it. */
+const NO_CONSTS = new ConstTable(null);
 
 type LazyTables = 'listExtendConst' | 'setUpdateConst' | 'children' | 'comprehensions' | 'lambdas';
 
@@ -101,11 +104,13 @@ function paramNames(params: readonly { readonly name: string }[]): string[] {
   return out;
 }
 
-/** Sets the constant a node loads (`constOf` is the shared empty map until the first). */
+/** Sets the constant a node loads (`constOf` is the shared empty table until the first). */
 function setConstOf(code: CodeObject, e: Expr, ref: Ref): void {
-  const c = code as { constOf: Map<Expr, Ref> };
-  if (c.constOf === NO_ENTRIES) c.constOf = new Map();
+  const c = code as { constOf: ConstOf; folds: boolean };
+  if (c.constOf === NO_CONSTS) c.constOf = new ConstTable(c);
   c.constOf.set(e, ref);
+  // Per code object, not per unit: code without a folded node of its own looks up only Const nodes.
+  if (e.kind !== 'Const') c.folds = true;
 }
 
 /** Sets `key` in one of the code object's lazily made tables. */
@@ -737,7 +742,11 @@ class UnitCompiler {
   private loadOnly(st: CodeState, e: Expr): void {
     const c = this.constantOf(e);
     if (c === undefined) return;
-    setConstOf(st.code, e, c);
+    // Not merged: it may differ from the ref the node loads elsewhere in this code (the last set wins).
+    const code = st.code as { constOf: ConstOf; folds: boolean };
+    if (code.constOf === NO_CONSTS) code.constOf = new Map();
+    constantsExact(code).set(e, c);
+    if (e.kind !== 'Const') code.folds = true;
     if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
   }
 
@@ -1057,9 +1066,9 @@ class UnitCompiler {
       body,
       consts: [],
       // Made by the first constant (a class body often has none).
-      constOf: NO_ENTRIES,
-      // Folding is done before any code object is made (`compileUnit`).
-      folds: this.foldedOf !== null,
+      constOf: NO_CONSTS,
+      // Set by the first folded node this code loads (`setConstOf`, `loadOnly`).
+      folds: false,
       annotated: this.hasAnnotated,
       unpacks: this.hasUnpacking,
       generatorExps: this.hasGeneratorExp,
@@ -1164,7 +1173,7 @@ class UnitCompiler {
     if (p.kind === 'str' && allNameChars(p.value)) {
       const interned = this.heap.intern(ref, true);
       if (interned !== ref) {
-        for (const [node, r] of code.constOf) if (r === ref) code.constOf.set(node, interned);
+        replaceConstRef(code.constOf, ref, interned);
       }
       this.heap.decref(ref);
       return interned;
