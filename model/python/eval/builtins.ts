@@ -242,7 +242,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       // 3.14: references the model counts that CPython holds borrowed (`LOAD_FAST_BORROW`, borrow-ledger.ts).
       const borrowed = vm.borrows === null || h.get(a).immortal ? 0 : vm.borrows.borrowedCount(a);
       if (borrowed === null) throw new Refusal('sys.getrefcount here', 'whether CPython 3.14 borrows a reference to it (LOAD_FAST_BORROW) is not modelled in this construct');
-      return h.int(BigInt(n - borrowed));
+      return h.intOfSafe(n - borrowed);
     }
     case 'sys.getsizeof': {
       arity(vm, name, args, 1);
@@ -256,7 +256,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       else if (p.kind === 'builtin') size = vm.cfg.builtinFunctionBytes;
       else size = p.kind === 'dict' ? instanceDictGetsizeof(vm, a) ?? getsizeof(p, vm.cfg.core) : getsizeof(p, vm.cfg.core);
       if (size === null) throw new Refusal(`sys.getsizeof of a ${typeName(h, a)}`, 'size not modelled');
-      return h.int(BigInt(size));
+      return h.intOfSafe(size);
     }
     case 'gc.collect': {
       arity(vm, name, args, 0);
@@ -696,10 +696,12 @@ function intOfTextWithBase(h: Heap, text: Ref, baseRef: Ref): Ref {
 function intOfText(h: Heap, text: Ref, base: number): Ref {
   const p = h.get(text).payload;
   const chars = p.kind === 'str' ? p.value : p.kind === 'bytes' ? String.fromCharCode(...p.value) : '';
-  refuseNonAsciiNumber(chars, 'int');
-  if (chars.includes('\0')) throw new Refusal('int() of text with a NUL character');
+  // A text with a non-ASCII character or a NUL never parses (`parseIntText`): refused only then,
+  // without two scans of every number's text.
   const parsed = parseIntText(chars, base);
   if (parsed === null) {
+    refuseNonAsciiNumber(chars, 'int');
+    if (chars.includes('\0')) throw new Refusal('int() of text with a NUL character');
     // `%.200R`: the repr itself is cut at 200 characters (a bytes argument is cut first).
     const shown = p.kind === 'bytes' && p.value.length > 200 ? bytesRepr(p.value.slice(0, 200)) : pyRepr(h, text);
     throw new PyException('ValueError', `invalid literal for int() with base ${base}: ${[...shown].slice(0, 200).join('')}`);
@@ -739,14 +741,13 @@ function byteValues(h: Heap, items: readonly Ref[]): number[] {
   return vals;
 }
 
-function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {
-  return args.map((x) => {
-    const p = h.get(x).payload;
-    if (p.kind === 'int') return p.value;
-    // `PyNumber_Index` keeps a bool itself on 3.8-3.9 (`range(True)` is 'range(0, True)'), an int copy later.
-    if (p.kind === 'bool') throw new Refusal('range() of a bool', 'kept as the bool itself before 3.10');
-    throw new PyException('TypeError', `'${typeName(h, x)}' object cannot be interpreted as an integer`);
-  });
+/** A range argument as `PyNumber_Index` takes it. */
+function rangeArgument(h: Heap, x: Ref): bigint {
+  const p = h.get(x).payload;
+  if (p.kind === 'int') return p.value;
+  // `PyNumber_Index` keeps a bool itself on 3.8-3.9 (`range(True)` is 'range(0, True)'), an int copy later.
+  if (p.kind === 'bool') throw new Refusal('range() of a bool', 'kept as the bool itself before 3.10');
+  throw new PyException('TypeError', `'${typeName(h, x)}' object cannot be interpreted as an integer`);
 }
 
 /**
@@ -758,9 +759,15 @@ function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {
  */
 function makeRange(vm: Interpreter, args: readonly Ref[]): Ref {
   const h = vm.heap;
-  const ints = rangeArguments(h, args);
-  if (ints.length === 0 || ints.length > 3) throw new Refusal(`range() with ${ints.length} arguments`);
-  const [start, stop, step] = ints.length === 1 ? [0n, ints[0] as bigint, 1n] : [ints[0] as bigint, ints[1] as bigint, ints[2] ?? 1n];
+  // Every argument converted first (its TypeError), then the count checked. No closure and no
+  // destructuring of a fresh array (the iterator protocol) per call: `for i in range(n)` is common.
+  const n = args.length;
+  const ints = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) ints[i] = rangeArgument(h, args[i] as Ref);
+  if (n === 0 || n > 3) throw new Refusal(`range() with ${n} arguments`);
+  const start = n === 1 ? 0n : (ints[0] as bigint);
+  const stop = (n === 1 ? ints[0] : ints[1]) as bigint;
+  const step = n === 3 ? (ints[2] as bigint) : 1n;
   if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
   const startRef = ints.length === 1 ? h.int(0n) : h.incref(args[0] as Ref);
   const stopRef = h.incref(args[ints.length === 1 ? 0 : 1] as Ref);
