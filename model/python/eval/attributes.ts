@@ -211,6 +211,13 @@ export function instanceAttr(vm: Interpreter, obj: Ref, name: string): Ref | nul
   return p.values.get(name) ?? null;
 }
 
+/**
+ * The attributes of a builtin type the model makes (`makeBuiltinType`): none it looks up. One
+ * empty map for all of them, never written (`setAttr` gives a type its own map first): a new
+ * map per type per run cost more than most uses of the type.
+ */
+export const BUILTIN_TYPE_ATTRS: Map<string, Ref> = new Map<string, Ref>();
+
 export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): void {
   const h = vm.heap;
   refuseStrSubclass(h, obj, `setting the attribute ${name}`);
@@ -256,6 +263,8 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
   }
   if (p.kind === 'type') {
     noteClassChanged(vm);
+    // A builtin type's empty namespace is shared by every run (`BUILTIN_TYPE_ATTRS`): its own map at the first store.
+    if (p.attrs === BUILTIN_TYPE_ATTRS) (p as { attrs: Map<string, Ref> }).attrs = new Map<string, Ref>();
     const old = p.attrs.get(name);
     p.attrs.set(name, value);
     if (old !== undefined) h.decref(old);

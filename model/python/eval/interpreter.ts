@@ -23,7 +23,7 @@ import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeyRules, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
-import { declaresSlots, delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
+import { declaresSlots, delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr, BUILTIN_TYPE_ATTRS } from './attributes';
 import { builtinId, callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
@@ -936,7 +936,8 @@ export class Interpreter {
     } finally {
       this.depth--;
     }
-    const slots = this.readSlots(ns);
+    // An empty body (`class Node: pass`, common) has no names to check: none of the lookups below.
+    const slots = ns.size === 0 ? null : this.readSlots(ns);
     if (base !== null && derivesFromStr(this, base) && (slots !== null || ns.has('__init__'))) throw new Refusal('__slots__ or __init__ in a str subclass');
     for (const [name, v] of ns) {
       const p = this.heap.get(v).payload;
@@ -946,7 +947,7 @@ export class Interpreter {
       if (p.kind === 'function' && !MODELLED_SPECIAL_NAMES.has(name) && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
     }
     if (base !== null && isExceptionClass(this, base)) checkExceptionClass(this, s, base, ns, frame);
-    completeEqualityNamespace(this, ns);
+    if (ns.size > 0) completeEqualityNamespace(this, ns);
     this.pos = s.pos;
     // The class object, its MRO tuple, its dict: allocations and free-list traffic the model
     // does not follow; and the class is referenced from places the model does not count.
@@ -960,10 +961,23 @@ export class Interpreter {
   private readSlots(ns: Map<string, Ref>): string[] | null {
     const v = ns.get('__slots__');
     if (v === undefined) return null;
-    const p = this.heap.get(v).payload;
-    const names = p.kind === 'str' ? [p.value] : p.kind === 'tuple' || p.kind === 'list' ? p.items.map((i) => this.heap.get(i).payload) : null;
-    if (names === null || names.some((n) => typeof n !== 'string' && n.kind !== 'str')) throw new Refusal('__slots__ that is not a str, tuple or list of str');
-    const out = names.map((n) => (typeof n === 'string' ? n : (n as { value: string }).value));
+    const h = this.heap;
+    const p = h.get(v).payload;
+    // (loops, no closures: a slotted class is common in the bench's programs)
+    let out: string[] | null = null;
+    if (p.kind === 'str') out = [p.value];
+    else if (p.kind === 'tuple' || p.kind === 'list') {
+      out = new Array<string>(p.items.length);
+      for (let i = 0; i < p.items.length; i++) {
+        const item = h.get(p.items[i] as Ref).payload;
+        if (item.kind !== 'str') {
+          out = null;
+          break;
+        }
+        out[i] = item.value;
+      }
+    }
+    if (out === null) throw new Refusal('__slots__ that is not a str, tuple or list of str');
     if (out.includes('__dict__')) throw new Refusal("'__dict__' in __slots__");
     return out;
   }
@@ -2436,7 +2450,7 @@ class InterpreterKeyRules implements KeyRules {
 /** A builtin type's object, made at the first use in the run (`Interpreter.builtinTypes`). */
 function makeBuiltinType(vm: Interpreter, name: string): Ref | undefined {
   if (!TYPE_NAMES_KNOWN.has(name)) return undefined;
-  return vm.heap.preexistingObject({ kind: 'type', name, attrs: new Map(), slots: null, base: null }, vm.cfg.core.immortalRefcount !== null);
+  return vm.heap.preexistingObject({ kind: 'type', name, attrs: BUILTIN_TYPE_ATTRS, slots: null, base: null }, vm.cfg.core.immortalRefcount !== null);
 }
 
 /** A builtin function, type or exception type by its name in `builtins` (`Interpreter.builtins`). */
