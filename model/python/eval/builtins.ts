@@ -8,6 +8,7 @@ import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
 import { intNumber, intPayload, type Ref } from '../../core/objects';
 import { getsizeof, isAscii, requestSize, strLength } from '../../core/sizes';
+import { isCachedBytes } from '../../core/caches';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
@@ -539,7 +540,8 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
         // `_PyBytes_FromTuple` fills a new object (measured: `bytes([x]) is bytes([x])` True,
         // `bytes((x,)) is bytes((x,))` False on 3.8 and 3.12).
         if (p.kind === 'tuple' && vals.length === 1) return h.object({ kind: 'bytes', value: vals });
-        return h.bytes(vals);
+        // `vals` is new: a bytes object past the cache takes it (`Heap.bytes` would copy it).
+        return isCachedBytes(vals) ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
       }
       throw new Refusal(`bytes() of a ${typeName(h, a)}`);
     }

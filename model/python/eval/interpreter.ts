@@ -1288,7 +1288,8 @@ export class Interpreter {
         for (let k = 0; k < n; k++) vals[k] = items[picked[k] as number] as number;
         if (n === 0) return h.bytes([]);
         if (whole) return h.incref(obj);
-        return step === 1 ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
+        // (`vals` is new: taken by the object, not copied by `Heap.bytes`, past the 1-byte cache)
+        return step === 1 && n === 1 ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
       }
       case 'tuple':
         if (n === 0) return h.tuple([]);
