@@ -133,6 +133,59 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
   switch (name) {
     case 'print':
       return print(vm, args, kw);
+    // The module functions most programs call, before the long run of other names (a string
+    // switch tests its cases in order, and these names are not internalized strings).
+    case 'sys.intern': {
+      arity(vm, name, args, 1);
+      const a = args[0] as Ref;
+      const p = h.get(a).payload;
+      // `Python/sysmodule.c` `sys_intern_impl`: a str subclass passes the argument clinic's
+      // `PyUnicode_Check` but not `PyUnicode_CheckExact` (measured on 3.8.18-3.14.2).
+      if (isStrSubclassInstance(h, a)) throw new PyException('TypeError', `can't intern ${typeName(h, a)}`);
+      // `Python/getargs.c` `_PyArg_BadArgument` names None 'None', not 'NoneType' (measured).
+      if (p.kind !== 'str') throw new PyException('TypeError', `intern() argument must be str, not ${p.kind === 'NoneType' ? 'None' : typeName(h, a)}`);
+      try {
+        return h.intern(a);
+      } catch (err) {
+        if (err instanceof CoreUnknown) throw new Refusal('sys.intern', err.message);
+        throw err;
+      }
+    }
+    case 'sys.getrefcount': {
+      arity(vm, name, args, 1);
+      const a = args[0] as Ref;
+      checkGcTiming(vm);
+      const n = h.observedRefcount(a);
+      if (n === null) throw new Refusal('sys.getrefcount of this object', 'CPython holds references to it that the model does not know (a shared or pre-existing object)');
+      // 3.14: references the model counts that CPython holds borrowed (`LOAD_FAST_BORROW`, borrow-ledger.ts).
+      const borrowed = vm.borrows === null || h.get(a).immortal ? 0 : vm.borrows.borrowedCount(a);
+      if (borrowed === null) throw new Refusal('sys.getrefcount here', 'whether CPython 3.14 borrows a reference to it (LOAD_FAST_BORROW) is not modelled in this construct');
+      return h.intOfSafe(n - borrowed);
+    }
+    case 'weakref.ref': {
+      if (args.length < 1 || args.length > 2) throw new Refusal(`weakref.ref() with ${args.length} arguments`);
+      const cb = args[1] ?? null;
+      const cbIsNone = cb !== null && h.get(cb).payload.kind === 'NoneType';
+      try {
+        if (cb !== null && !cbIsNone) vm.weakrefCallbacksMade = true;
+        return newWeakref(h, args[0] as Ref, cbIsNone ? null : cb);
+      } catch (err) {
+        if (err instanceof PyTypeError) throw new PyException('TypeError', err.message);
+        throw err;
+      }
+    }
+    case 'gc.collect': {
+      arity(vm, name, args, 0);
+      collect(h);
+      // A full collection resets the generation counts (`gc_collect_main`).
+      h.gcAllocationsSinceStart = 0;
+      // The count includes garbage from interpreter start-up (measured 4, 11, 4, 2, 2, 45
+      // for the same program on 3.8-3.13): the model never knows it.
+      // Most likely a cached small int: no allocation; a stand-in object with no block.
+      const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => intPayload(0n), false);
+      vm.noteUnknownInt(v, 'gc.collect() counts garbage from interpreter start-up');
+      return v;
+    }
     case 'iter':
       return builtinIter(vm, args);
     case 'next':
@@ -218,33 +271,6 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       return builtinCompile(vm, args);
     case 'exec':
       return builtinExec(vm, args);
-    case 'sys.intern': {
-      arity(vm, name, args, 1);
-      const a = args[0] as Ref;
-      const p = h.get(a).payload;
-      // `Python/sysmodule.c` `sys_intern_impl`: a str subclass passes the argument clinic's
-      // `PyUnicode_Check` but not `PyUnicode_CheckExact` (measured on 3.8.18-3.14.2).
-      if (isStrSubclassInstance(h, a)) throw new PyException('TypeError', `can't intern ${typeName(h, a)}`);
-      // `Python/getargs.c` `_PyArg_BadArgument` names None 'None', not 'NoneType' (measured).
-      if (p.kind !== 'str') throw new PyException('TypeError', `intern() argument must be str, not ${p.kind === 'NoneType' ? 'None' : typeName(h, a)}`);
-      try {
-        return h.intern(a);
-      } catch (err) {
-        if (err instanceof CoreUnknown) throw new Refusal('sys.intern', err.message);
-        throw err;
-      }
-    }
-    case 'sys.getrefcount': {
-      arity(vm, name, args, 1);
-      const a = args[0] as Ref;
-      checkGcTiming(vm);
-      const n = h.observedRefcount(a);
-      if (n === null) throw new Refusal('sys.getrefcount of this object', 'CPython holds references to it that the model does not know (a shared or pre-existing object)');
-      // 3.14: references the model counts that CPython holds borrowed (`LOAD_FAST_BORROW`, borrow-ledger.ts).
-      const borrowed = vm.borrows === null || h.get(a).immortal ? 0 : vm.borrows.borrowedCount(a);
-      if (borrowed === null) throw new Refusal('sys.getrefcount here', 'whether CPython 3.14 borrows a reference to it (LOAD_FAST_BORROW) is not modelled in this construct');
-      return h.intOfSafe(n - borrowed);
-    }
     case 'sys.getsizeof': {
       arity(vm, name, args, 1);
       const a = args[0] as Ref;
@@ -258,30 +284,6 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       else size = p.kind === 'dict' ? instanceDictGetsizeof(vm, a) ?? getsizeof(p, vm.cfg.core) : getsizeof(p, vm.cfg.core);
       if (size === null) throw new Refusal(`sys.getsizeof of a ${typeName(h, a)}`, 'size not modelled');
       return h.intOfSafe(size);
-    }
-    case 'gc.collect': {
-      arity(vm, name, args, 0);
-      collect(h);
-      // A full collection resets the generation counts (`gc_collect_main`).
-      h.gcAllocationsSinceStart = 0;
-      // The count includes garbage from interpreter start-up (measured 4, 11, 4, 2, 2, 45
-      // for the same program on 3.8-3.13): the model never knows it.
-      // Most likely a cached small int: no allocation; a stand-in object with no block.
-      const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => intPayload(0n), false);
-      vm.noteUnknownInt(v, 'gc.collect() counts garbage from interpreter start-up');
-      return v;
-    }
-    case 'weakref.ref': {
-      if (args.length < 1 || args.length > 2) throw new Refusal(`weakref.ref() with ${args.length} arguments`);
-      const cb = args[1] ?? null;
-      const cbIsNone = cb !== null && h.get(cb).payload.kind === 'NoneType';
-      try {
-        if (cb !== null && !cbIsNone) vm.weakrefCallbacksMade = true;
-        return newWeakref(h, args[0] as Ref, cbIsNone ? null : cb);
-      } catch (err) {
-        if (err instanceof PyTypeError) throw new PyException('TypeError', err.message);
-        throw err;
-      }
     }
     case 'gc.disable':
     case 'gc.enable':
