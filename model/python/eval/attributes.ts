@@ -27,10 +27,23 @@ import { noteClassChanged } from './init-specialization';
 import { withAttributeContext } from './exceptions';
 import { refuseExceptionMemberChange } from './exception-objects';
 
+type TypePayload = Extract<Payload, { kind: 'type' }>;
+
+/**
+ * A class's payload for the walks of its chain below. The kind is read here, not through
+ * `Heap.payload`: inlined, that load keeps `payload`'s own feedback, which has seen every kind
+ * (a megamorphic load at every step); here it sees only types.
+ */
+function classPayload(vm: Interpreter, c: Ref): TypePayload {
+  const p = vm.heap.get(c).payload;
+  if (p.kind !== 'type') throw new Error(`model bug: #${c} is ${p.kind}, not type`);
+  return p;
+}
+
 export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | null {
   let c: Ref | null = cls;
   while (c !== null) {
-    const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
+    const t = classPayload(vm, c);
     const v = t.attrs.get(name);
     if (v !== undefined) return v;
     c = t.base;
@@ -42,7 +55,7 @@ export function lookupClassAttr(vm: Interpreter, cls: Ref, name: string): Ref | 
 export function hasSlot(vm: Interpreter, cls: Ref, name: string): boolean {
   if (name === '__weakref__') return false;
   for (let c: Ref | null = cls; c !== null; ) {
-    const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
+    const t = classPayload(vm, c);
     if (t.slots !== null && t.slots.includes(name)) return true;
     c = t.base;
   }
@@ -52,7 +65,7 @@ export function hasSlot(vm: Interpreter, cls: Ref, name: string): boolean {
 export function hasDict(vm: Interpreter, cls: Ref): boolean {
   let c: Ref | null = cls;
   while (c !== null) {
-    const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
+    const t = classPayload(vm, c);
     if (t.slots === null) return true;
     c = t.base;
   }
@@ -158,7 +171,7 @@ export function classAttrNames(vm: Interpreter, cls: Ref): string[] {
   const out: string[] = [];
   let c: Ref | null = cls;
   while (c !== null) {
-    const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
+    const t = classPayload(vm, c);
     out.push(...t.attrs.keys());
     c = t.base;
   }
@@ -186,7 +199,7 @@ export function newInstancePayload(cls: Ref, slotted: boolean): Extract<Payload,
 /** Whether `cls` or a base declares `__slots__` (`hasSlot` can answer yes only then; `slotted` above). */
 export function declaresSlots(vm: Interpreter, cls: Ref): boolean {
   for (let c: Ref | null = cls; c !== null; ) {
-    const t: Extract<Payload, { kind: 'type' }> = vm.heap.payload(c, 'type');
+    const t = classPayload(vm, c);
     if (t.slots !== null) return true;
     c = t.base;
   }
@@ -203,13 +216,22 @@ function ownValues(p: Extract<Payload, { kind: 'instance' }>): Map<string, Ref> 
 
 export function instanceAttr(vm: Interpreter, obj: Ref, name: string): Ref | null {
   const h = vm.heap;
-  const p = h.payload(obj, 'instance');
+  // (the kind read here: see `classPayload`)
+  const p = h.get(obj).payload;
+  if (p.kind !== 'instance') throw new Error(`model bug: #${obj} is ${p.kind}, not instance`);
   if (p.dict !== null) {
     const e = entryNamed(h, h.payload(p.dict, 'dict').entries, name);
     return e ? e.value : null;
   }
   return p.values.get(name) ?? null;
 }
+
+/**
+ * The attributes of a builtin type the model makes (`makeBuiltinType`): none it looks up. One
+ * empty map for all of them, never written (`setAttr` gives a type its own map first): a new
+ * map per type per run cost more than most uses of the type.
+ */
+export const BUILTIN_TYPE_ATTRS: Map<string, Ref> = new Map<string, Ref>();
 
 export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): void {
   const h = vm.heap;
@@ -256,6 +278,8 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
   }
   if (p.kind === 'type') {
     noteClassChanged(vm);
+    // A builtin type's empty namespace is shared by every run (`BUILTIN_TYPE_ATTRS`): its own map at the first store.
+    if (p.attrs === BUILTIN_TYPE_ATTRS) (p as { attrs: Map<string, Ref> }).attrs = new Map<string, Ref>();
     const old = p.attrs.get(name);
     p.attrs.set(name, value);
     if (old !== undefined) h.decref(old);

@@ -8,6 +8,7 @@ import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
 import { intNumber, intPayload, type Ref } from '../../core/objects';
 import { getsizeof, isAscii, requestSize, strLength } from '../../core/sizes';
+import { isCachedBytes } from '../../core/caches';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
 import { callAttributeBuiltin } from './attribute-builtins';
@@ -132,6 +133,59 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
   switch (name) {
     case 'print':
       return print(vm, args, kw);
+    // The module functions most programs call, before the long run of other names (a string
+    // switch tests its cases in order, and these names are not internalized strings).
+    case 'sys.intern': {
+      arity(vm, name, args, 1);
+      const a = args[0] as Ref;
+      const p = h.get(a).payload;
+      // `Python/sysmodule.c` `sys_intern_impl`: a str subclass passes the argument clinic's
+      // `PyUnicode_Check` but not `PyUnicode_CheckExact` (measured on 3.8.18-3.14.2).
+      if (isStrSubclassInstance(h, a)) throw new PyException('TypeError', `can't intern ${typeName(h, a)}`);
+      // `Python/getargs.c` `_PyArg_BadArgument` names None 'None', not 'NoneType' (measured).
+      if (p.kind !== 'str') throw new PyException('TypeError', `intern() argument must be str, not ${p.kind === 'NoneType' ? 'None' : typeName(h, a)}`);
+      try {
+        return h.intern(a);
+      } catch (err) {
+        if (err instanceof CoreUnknown) throw new Refusal('sys.intern', err.message);
+        throw err;
+      }
+    }
+    case 'sys.getrefcount': {
+      arity(vm, name, args, 1);
+      const a = args[0] as Ref;
+      checkGcTiming(vm);
+      const n = h.observedRefcount(a);
+      if (n === null) throw new Refusal('sys.getrefcount of this object', 'CPython holds references to it that the model does not know (a shared or pre-existing object)');
+      // 3.14: references the model counts that CPython holds borrowed (`LOAD_FAST_BORROW`, borrow-ledger.ts).
+      const borrowed = vm.borrows === null || h.get(a).immortal ? 0 : vm.borrows.borrowedCount(a);
+      if (borrowed === null) throw new Refusal('sys.getrefcount here', 'whether CPython 3.14 borrows a reference to it (LOAD_FAST_BORROW) is not modelled in this construct');
+      return h.intOfSafe(n - borrowed);
+    }
+    case 'weakref.ref': {
+      if (args.length < 1 || args.length > 2) throw new Refusal(`weakref.ref() with ${args.length} arguments`);
+      const cb = args[1] ?? null;
+      const cbIsNone = cb !== null && h.get(cb).payload.kind === 'NoneType';
+      try {
+        if (cb !== null && !cbIsNone) vm.weakrefCallbacksMade = true;
+        return newWeakref(h, args[0] as Ref, cbIsNone ? null : cb);
+      } catch (err) {
+        if (err instanceof PyTypeError) throw new PyException('TypeError', err.message);
+        throw err;
+      }
+    }
+    case 'gc.collect': {
+      arity(vm, name, args, 0);
+      collect(h);
+      // A full collection resets the generation counts (`gc_collect_main`).
+      h.gcAllocationsSinceStart = 0;
+      // The count includes garbage from interpreter start-up (measured 4, 11, 4, 2, 2, 45
+      // for the same program on 3.8-3.13): the model never knows it.
+      // Most likely a cached small int: no allocation; a stand-in object with no block.
+      const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => intPayload(0n), false);
+      vm.noteUnknownInt(v, 'gc.collect() counts garbage from interpreter start-up');
+      return v;
+    }
     case 'iter':
       return builtinIter(vm, args);
     case 'next':
@@ -217,33 +271,6 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       return builtinCompile(vm, args);
     case 'exec':
       return builtinExec(vm, args);
-    case 'sys.intern': {
-      arity(vm, name, args, 1);
-      const a = args[0] as Ref;
-      const p = h.get(a).payload;
-      // `Python/sysmodule.c` `sys_intern_impl`: a str subclass passes the argument clinic's
-      // `PyUnicode_Check` but not `PyUnicode_CheckExact` (measured on 3.8.18-3.14.2).
-      if (isStrSubclassInstance(h, a)) throw new PyException('TypeError', `can't intern ${typeName(h, a)}`);
-      // `Python/getargs.c` `_PyArg_BadArgument` names None 'None', not 'NoneType' (measured).
-      if (p.kind !== 'str') throw new PyException('TypeError', `intern() argument must be str, not ${p.kind === 'NoneType' ? 'None' : typeName(h, a)}`);
-      try {
-        return h.intern(a);
-      } catch (err) {
-        if (err instanceof CoreUnknown) throw new Refusal('sys.intern', err.message);
-        throw err;
-      }
-    }
-    case 'sys.getrefcount': {
-      arity(vm, name, args, 1);
-      const a = args[0] as Ref;
-      checkGcTiming(vm);
-      const n = h.observedRefcount(a);
-      if (n === null) throw new Refusal('sys.getrefcount of this object', 'CPython holds references to it that the model does not know (a shared or pre-existing object)');
-      // 3.14: references the model counts that CPython holds borrowed (`LOAD_FAST_BORROW`, borrow-ledger.ts).
-      const borrowed = vm.borrows === null || h.get(a).immortal ? 0 : vm.borrows.borrowedCount(a);
-      if (borrowed === null) throw new Refusal('sys.getrefcount here', 'whether CPython 3.14 borrows a reference to it (LOAD_FAST_BORROW) is not modelled in this construct');
-      return h.int(BigInt(n - borrowed));
-    }
     case 'sys.getsizeof': {
       arity(vm, name, args, 1);
       const a = args[0] as Ref;
@@ -256,31 +283,7 @@ export function callBuiltin(vm: Interpreter, name: string, args: Ref[], kw: { na
       else if (p.kind === 'builtin') size = vm.cfg.builtinFunctionBytes;
       else size = p.kind === 'dict' ? instanceDictGetsizeof(vm, a) ?? getsizeof(p, vm.cfg.core) : getsizeof(p, vm.cfg.core);
       if (size === null) throw new Refusal(`sys.getsizeof of a ${typeName(h, a)}`, 'size not modelled');
-      return h.int(BigInt(size));
-    }
-    case 'gc.collect': {
-      arity(vm, name, args, 0);
-      collect(h);
-      // A full collection resets the generation counts (`gc_collect_main`).
-      h.gcAllocationsSinceStart = 0;
-      // The count includes garbage from interpreter start-up (measured 4, 11, 4, 2, 2, 45
-      // for the same program on 3.8-3.13): the model never knows it.
-      // Most likely a cached small int: no allocation; a stand-in object with no block.
-      const v = h.preexisting(`gc.collect#${vm.unknownInts.size}`, () => intPayload(0n), false);
-      vm.noteUnknownInt(v, 'gc.collect() counts garbage from interpreter start-up');
-      return v;
-    }
-    case 'weakref.ref': {
-      if (args.length < 1 || args.length > 2) throw new Refusal(`weakref.ref() with ${args.length} arguments`);
-      const cb = args[1] ?? null;
-      const cbIsNone = cb !== null && h.get(cb).payload.kind === 'NoneType';
-      try {
-        if (cb !== null && !cbIsNone) vm.weakrefCallbacksMade = true;
-        return newWeakref(h, args[0] as Ref, cbIsNone ? null : cb);
-      } catch (err) {
-        if (err instanceof PyTypeError) throw new PyException('TypeError', err.message);
-        throw err;
-      }
+      return h.intOfSafe(size);
     }
     case 'gc.disable':
     case 'gc.enable':
@@ -539,7 +542,8 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
         // `_PyBytes_FromTuple` fills a new object (measured: `bytes([x]) is bytes([x])` True,
         // `bytes((x,)) is bytes((x,))` False on 3.8 and 3.12).
         if (p.kind === 'tuple' && vals.length === 1) return h.object({ kind: 'bytes', value: vals });
-        return h.bytes(vals);
+        // `vals` is new: a bytes object past the cache takes it (`Heap.bytes` would copy it).
+        return isCachedBytes(vals) ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
       }
       throw new Refusal(`bytes() of a ${typeName(h, a)}`);
     }
@@ -696,10 +700,12 @@ function intOfTextWithBase(h: Heap, text: Ref, baseRef: Ref): Ref {
 function intOfText(h: Heap, text: Ref, base: number): Ref {
   const p = h.get(text).payload;
   const chars = p.kind === 'str' ? p.value : p.kind === 'bytes' ? String.fromCharCode(...p.value) : '';
-  refuseNonAsciiNumber(chars, 'int');
-  if (chars.includes('\0')) throw new Refusal('int() of text with a NUL character');
+  // A text with a non-ASCII character or a NUL never parses (`parseIntText`): refused only then,
+  // without two scans of every number's text.
   const parsed = parseIntText(chars, base);
   if (parsed === null) {
+    refuseNonAsciiNumber(chars, 'int');
+    if (chars.includes('\0')) throw new Refusal('int() of text with a NUL character');
     // `%.200R`: the repr itself is cut at 200 characters (a bytes argument is cut first).
     const shown = p.kind === 'bytes' && p.value.length > 200 ? bytesRepr(p.value.slice(0, 200)) : pyRepr(h, text);
     throw new PyException('ValueError', `invalid literal for int() with base ${base}: ${[...shown].slice(0, 200).join('')}`);
@@ -739,14 +745,13 @@ function byteValues(h: Heap, items: readonly Ref[]): number[] {
   return vals;
 }
 
-function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {
-  return args.map((x) => {
-    const p = h.get(x).payload;
-    if (p.kind === 'int') return p.value;
-    // `PyNumber_Index` keeps a bool itself on 3.8-3.9 (`range(True)` is 'range(0, True)'), an int copy later.
-    if (p.kind === 'bool') throw new Refusal('range() of a bool', 'kept as the bool itself before 3.10');
-    throw new PyException('TypeError', `'${typeName(h, x)}' object cannot be interpreted as an integer`);
-  });
+/** A range argument as `PyNumber_Index` takes it. */
+function rangeArgument(h: Heap, x: Ref): bigint {
+  const p = h.get(x).payload;
+  if (p.kind === 'int') return p.value;
+  // `PyNumber_Index` keeps a bool itself on 3.8-3.9 (`range(True)` is 'range(0, True)'), an int copy later.
+  if (p.kind === 'bool') throw new Refusal('range() of a bool', 'kept as the bool itself before 3.10');
+  throw new PyException('TypeError', `'${typeName(h, x)}' object cannot be interpreted as an integer`);
 }
 
 /**
@@ -758,9 +763,15 @@ function rangeArguments(h: Heap, args: readonly Ref[]): bigint[] {
  */
 function makeRange(vm: Interpreter, args: readonly Ref[]): Ref {
   const h = vm.heap;
-  const ints = rangeArguments(h, args);
-  if (ints.length === 0 || ints.length > 3) throw new Refusal(`range() with ${ints.length} arguments`);
-  const [start, stop, step] = ints.length === 1 ? [0n, ints[0] as bigint, 1n] : [ints[0] as bigint, ints[1] as bigint, ints[2] ?? 1n];
+  // Every argument converted first (its TypeError), then the count checked. No closure and no
+  // destructuring of a fresh array (the iterator protocol) per call: `for i in range(n)` is common.
+  const n = args.length;
+  const ints = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) ints[i] = rangeArgument(h, args[i] as Ref);
+  if (n === 0 || n > 3) throw new Refusal(`range() with ${n} arguments`);
+  const start = n === 1 ? 0n : (ints[0] as bigint);
+  const stop = (n === 1 ? ints[0] : ints[1]) as bigint;
+  const step = n === 3 ? (ints[2] as bigint) : 1n;
   if (step === 0n) throw new PyException('ValueError', 'range() arg 3 must not be zero');
   const startRef = ints.length === 1 ? h.int(0n) : h.incref(args[0] as Ref);
   const stopRef = h.incref(args[ints.length === 1 ? 0 : 1] as Ref);

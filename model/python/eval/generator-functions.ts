@@ -53,19 +53,27 @@ function statementYields(s: Stmt): boolean {
     case 'If':
     case 'While':
     case 'For':
-      return s.body.some(statementYields) || s.orelse.some(statementYields);
+      return anyYields(s.body) || anyYields(s.orelse);
     case 'Try':
-      return s.body.some(statementYields) || s.handlers.some((h) => h.body.some(statementYields)) || s.orelse.some(statementYields) || s.finalbody.some(statementYields);
+      if (anyYields(s.body) || anyYields(s.orelse) || anyYields(s.finalbody)) return true;
+      for (let i = 0; i < s.handlers.length; i++) if (anyYields((s.handlers[i] as { body: readonly Stmt[] }).body)) return true;
+      return false;
     case 'With':
-      return s.body.some(statementYields);
+      return anyYields(s.body);
     default:
       return false;
   }
 }
 
+/** A loop, not `some` with a callback: asked of every function's body at its first call in a run. */
+function anyYields(body: readonly Stmt[]): boolean {
+  for (let i = 0; i < body.length; i++) if (statementYields(body[i] as Stmt)) return true;
+  return false;
+}
+
 /** `CO_GENERATOR`: the function body has a `yield` (`Python/symtable.c`, `ste_generator`). */
 export function isGeneratorBody(body: readonly Stmt[]): boolean {
-  return body.some(statementYields);
+  return anyYields(body);
 }
 
 /**

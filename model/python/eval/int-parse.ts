@@ -28,7 +28,10 @@ export interface ParsedInt {
   readonly base: number;
 }
 
-/** `text` is ASCII (the caller refuses other text). Character codes, not 1-char strings: `int(text)` is common. */
+/**
+ * Any text: a non-ASCII character or a NUL is never read as part of a number, so such a text is
+ * null (the caller then refuses it). Character codes, not 1-char strings: `int(text)` is common.
+ */
 export function parseIntText(text: string, requestedBase: number): ParsedInt | null {
   const n = text.length;
   let i = 0;

@@ -9,6 +9,7 @@ import { compareAddresses, type Address } from '../../core/address';
 import type { Heap, WeakrefCallbackHook } from '../../core/heap';
 import { intNumber, type DictEntry, type Payload, type Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
+import { strLength } from '../../core/sizes';
 import { NO_POS, type Expr, type FStringPart, type Parameter, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
 import { compileUnit, type CodeObject, type CompileUnit } from './compile';
@@ -22,7 +23,7 @@ import { MODULE_FUNCTIONS } from './modules';
 import { KeyedLookup, type KeyClass, type KeyRules, type KeySite } from './keyed';
 import { refuseSetAsSetKey } from './set-methods';
 import { LazyRefs } from './lazy-refs';
-import { declaresSlots, delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr } from './attributes';
+import { declaresSlots, delAttr, hasSlot, getAttr, hasDict, instanceAttr, lookupClassAttr, newInstancePayload, setAttr, BUILTIN_TYPE_ATTRS } from './attributes';
 import { builtinId, callBuiltin, callBuiltinMethod, checkGcTiming, construct } from './builtins';
 import { listInplaceRepeat } from './list-methods';
 import { PyException } from './py-exception';
@@ -161,8 +162,10 @@ export interface InterpreterOptions {
 
 export class Interpreter {
   readonly msgs: Messages;
-  /** The texts printed so far, joined once the run is over (inside `runModel`: the bench times the whole result). */
-  readonly out: string[] = [];
+  /** The text printed so far: appended piece by piece (a rope in V8), made flat by `printedText` inside `runModel`. */
+  private printed = '';
+  /** The last character code of `printed` when `printedText` flattened it (kept: a read whose result were unused could be dropped by the JIT). */
+  private printedLastCode = 0;
   readonly stdout = new PendingStdout(this);
   readonly globals = new Map<string, Ref>();
   /** Stores and deletions of names outside fast locals (`storeName`, `deleteName`), and name loads not found in the globals: see `stillBound`. */
@@ -313,9 +316,25 @@ export class Interpreter {
 
   /** `PyFile_WriteObject(str, sys.stdout)`: the text is output, the object kept by stdout (stdout-buffer.ts). */
   writeStr(text: Ref): void {
-    const value = this.heap.payload(text, 'str').value;
+    // The kind read here, not through `Heap.payload`: inlined, that load keeps `payload`'s own
+    // feedback, which has seen every kind (a megamorphic load); here it sees only str payloads.
+    const p = this.heap.get(text).payload;
+    if (p.kind !== 'str') throw new Error(`model bug: #${text} is ${p.kind}, not str`);
+    const value = p.value;
     this.stdout.write(text, value);
-    this.out.push(value);
+    // `+=`, not an array joined at the end: measured 2x faster for a run's few dozen pieces.
+    this.printed += value;
+  }
+
+  /**
+   * Everything printed, as one flat string made now: `charCodeAt` flattens a rope (V8's
+   * `Runtime_StringCharCodeAt` -> `String::Flatten`), so the bench times the whole result
+   * (left a rope, it would be copied at its first read, after `runModel` returned).
+   */
+  printedText(): string {
+    const text = this.printed;
+    if (text.length > 0) this.printedLastCode = text.charCodeAt(text.length - 1);
+    return text;
   }
 
   // ---- statements ---------------------------------------------------------------------------
@@ -921,7 +940,8 @@ export class Interpreter {
     } finally {
       this.depth--;
     }
-    const slots = this.readSlots(ns);
+    // An empty body (`class Node: pass`, common) has no names to check: none of the lookups below.
+    const slots = ns.size === 0 ? null : this.readSlots(ns);
     if (base !== null && derivesFromStr(this, base) && (slots !== null || ns.has('__init__'))) throw new Refusal('__slots__ or __init__ in a str subclass');
     for (const [name, v] of ns) {
       const p = this.heap.get(v).payload;
@@ -931,7 +951,7 @@ export class Interpreter {
       if (p.kind === 'function' && !MODELLED_SPECIAL_NAMES.has(name) && /^__.*__$/.test(name)) throw new Refusal(`the special method ${name}`);
     }
     if (base !== null && isExceptionClass(this, base)) checkExceptionClass(this, s, base, ns, frame);
-    completeEqualityNamespace(this, ns);
+    if (ns.size > 0) completeEqualityNamespace(this, ns);
     this.pos = s.pos;
     // The class object, its MRO tuple, its dict: allocations and free-list traffic the model
     // does not follow; and the class is referenced from places the model does not count.
@@ -945,10 +965,23 @@ export class Interpreter {
   private readSlots(ns: Map<string, Ref>): string[] | null {
     const v = ns.get('__slots__');
     if (v === undefined) return null;
-    const p = this.heap.get(v).payload;
-    const names = p.kind === 'str' ? [p.value] : p.kind === 'tuple' || p.kind === 'list' ? p.items.map((i) => this.heap.get(i).payload) : null;
-    if (names === null || names.some((n) => typeof n !== 'string' && n.kind !== 'str')) throw new Refusal('__slots__ that is not a str, tuple or list of str');
-    const out = names.map((n) => (typeof n === 'string' ? n : (n as { value: string }).value));
+    const h = this.heap;
+    const p = h.get(v).payload;
+    // (loops, no closures: a slotted class is common in the bench's programs)
+    let out: string[] | null = null;
+    if (p.kind === 'str') out = [p.value];
+    else if (p.kind === 'tuple' || p.kind === 'list') {
+      out = new Array<string>(p.items.length);
+      for (let i = 0; i < p.items.length; i++) {
+        const item = h.get(p.items[i] as Ref).payload;
+        if (item.kind !== 'str') {
+          out = null;
+          break;
+        }
+        out[i] = item.value;
+      }
+    }
+    if (out === null) throw new Refusal('__slots__ that is not a str, tuple or list of str');
     if (out.includes('__dict__')) throw new Refusal("'__dict__' in __slots__");
     return out;
   }
@@ -1159,11 +1192,11 @@ export class Interpreter {
       case 'tuple':
         return h.incref(p.items[this.index(p.items.length, key, p.kind)] as Ref);
       case 'str': {
-        const chars = [...p.value];
+        const chars = codePoints(p.value);
         return h.str(chars[this.index(chars.length, key, 'str')] as string);
       }
       case 'bytes':
-        return h.int(BigInt(p.value[this.index(p.value.length, key, 'bytes')] as number));
+        return h.intOfSafe(p.value[this.index(p.value.length, key, 'bytes')] as number);
       case 'range': {
         const len = rangeLength(p);
         const kp = h.get(key).payload;
@@ -1230,8 +1263,8 @@ export class Interpreter {
   private slice(obj: Ref, lower: number | null, upper: number | null, stepArg: number | null): Ref {
     const h = this.heap;
     const p = h.get(obj).payload;
-    const items: readonly unknown[] | null =
-      p.kind === 'str' ? [...p.value] : p.kind === 'bytes' ? p.value : p.kind === 'tuple' || p.kind === 'list' ? p.items : null;
+    const items: ArrayLike<unknown> | null =
+      p.kind === 'str' ? codePoints(p.value) : p.kind === 'bytes' ? p.value : p.kind === 'tuple' || p.kind === 'list' ? p.items : null;
     if (items === null) throw new Refusal(`slicing a ${typeName(h, obj)}`);
     const step = stepArg ?? 1;
     if (step === 0) throw new PyException('ValueError', 'slice step cannot be zero');
@@ -1259,7 +1292,8 @@ export class Interpreter {
         for (let k = 0; k < n; k++) vals[k] = items[picked[k] as number] as number;
         if (n === 0) return h.bytes([]);
         if (whole) return h.incref(obj);
-        return step === 1 ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
+        // (`vals` is new: taken by the object, not copied by `Heap.bytes`, past the 1-byte cache)
+        return step === 1 && n === 1 ? h.bytes(vals) : h.object({ kind: 'bytes', value: vals });
       }
       case 'tuple':
         if (n === 0) return h.tuple([]);
@@ -2421,7 +2455,7 @@ class InterpreterKeyRules implements KeyRules {
 /** A builtin type's object, made at the first use in the run (`Interpreter.builtinTypes`). */
 function makeBuiltinType(vm: Interpreter, name: string): Ref | undefined {
   if (!TYPE_NAMES_KNOWN.has(name)) return undefined;
-  return vm.heap.preexistingObject({ kind: 'type', name, attrs: new Map(), slots: null, base: null }, vm.cfg.core.immortalRefcount !== null);
+  return vm.heap.preexistingObject({ kind: 'type', name, attrs: BUILTIN_TYPE_ATTRS, slots: null, base: null }, vm.cfg.core.immortalRefcount !== null);
 }
 
 /** A builtin function, type or exception type by its name in `builtins` (`Interpreter.builtins`). */
@@ -2436,8 +2470,20 @@ function makeModule(vm: Interpreter, mod: string): Ref | undefined {
   if (functions === undefined) return undefined;
   const heap = vm.heap;
   const attrs = new Map<string, Ref>();
-  for (const [fn, qualified] of functions) attrs.set(fn, heap.preexistingObject({ kind: 'builtin', name: qualified, self: null }, false));
+  // (an indexed loop: no iterator and no destructuring per function, at every import)
+  for (let i = 0; i < functions.length; i++) {
+    const f = functions[i] as readonly [name: string, qualified: string];
+    attrs.set(f[0], heap.preexistingObject({ kind: 'builtin', name: f[1], self: null }, false));
+  }
   return heap.preexistingObject({ kind: 'module', name: mod, attrs }, false);
+}
+
+/**
+ * A str's characters by index: the text itself when every code point is one UTF-16 unit (no
+ * array of 1-character strings made), else its code points.
+ */
+function codePoints(text: string): ArrayLike<string> {
+  return strLength(text) === text.length ? text : [...text];
 }
 
 /** Runs a weakref's callback (`handle_callback`): the result is dropped. */

@@ -48,8 +48,11 @@ const SEQUENCE_ITERATOR_TYPES: Readonly<Record<string, string>> = {
 export const LAZY_ITERATOR_TYPES = ['enumerate', 'zip', 'map', 'filter', 'reversed'] as const;
 type LazyIteratorType = (typeof LAZY_ITERATOR_TYPES)[number];
 
+/** Asked at every call of a builtin type (`construct`): a Set, where the array's `includes` was a call into the runtime. */
+const LAZY_ITERATOR_TYPE_SET: ReadonlySet<string> = new Set(LAZY_ITERATOR_TYPES);
+
 export function isLazyIteratorType(name: string): name is LazyIteratorType {
-  return (LAZY_ITERATOR_TYPES as readonly string[]).includes(name);
+  return LAZY_ITERATOR_TYPE_SET.has(name);
 }
 
 /** `iter(x)` (`builtin_iter`; the two-argument form is refused). */

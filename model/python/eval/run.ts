@@ -97,7 +97,7 @@ export function runModel(program: string | Module, target: string, options: RunO
       return result(interp, `${err.lastLine}\n`, 1, options);
     }
     if (err instanceof Refusal) return refusal(interp, err, filename, options);
-    if (err instanceof ModelInputError) return { stdout: interp?.out.join('') ?? '', stderr: `${err.message}\n`, exitCode: 2 };
+    if (err instanceof ModelInputError) return { stdout: interp?.printedText() ?? '', stderr: `${err.message}\n`, exitCode: 2 };
     throw err;
   } finally {
     // After the result is made: a finished run's objects must not outlive it (Interpreter.release).
@@ -116,7 +116,7 @@ function settleCollectionTiming(interp: Interpreter): Refusal | null {
 }
 
 function result(interp: Interpreter, stderr: string, exitCode: 0 | 1 | 2, options: RunOptions): ModelResult {
-  const out: ModelResult = { stdout: interp.out.join(''), stderr, exitCode };
+  const out: ModelResult = { stdout: interp.printedText(), stderr, exitCode };
   return options.trace ? { ...out, trace: interp.snapshots } : out;
 }
 

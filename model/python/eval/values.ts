@@ -62,9 +62,16 @@ export function rangeLength(p: Pick<Extract<Payload, { kind: 'range' }>, 'start'
  * last value; beyond, a `longrange_iterator` of int objects. Conservative: a margin of two bits.
  */
 export function rangeIteratesWithCLongs(p: Pick<Extract<Payload, { kind: 'range' }>, 'start' | 'stop' | 'step'>, pointerSize: number): boolean {
-  const limit = 1n << BigInt(pointerSize * 8 - 2);
-  const within = (v: bigint): boolean => v < limit && v > -limit;
-  return within(p.start) && within(p.stop) && within(p.step) && within(rangeLength(p));
+  const limit = (C_LONG_MARGINS[pointerSize] ??= 1n << BigInt(pointerSize * 8 - 2));
+  return withinMargin(p.start, limit) && withinMargin(p.stop, limit) && withinMargin(p.step, limit) && withinMargin(rangeLength(p), limit);
+}
+
+/** `rangeIteratesWithCLongs`'s margin by pointer size, made once (not a bigint shift per range iterated). */
+const C_LONG_MARGINS: bigint[] = [];
+
+/** `-limit < v < limit`, without a closure or a negated bigint per call. */
+function withinMargin(v: bigint, limit: bigint): boolean {
+  return v < limit && (v >= 0n || -v < limit);
 }
 
 /** Registers an int whose value the model cannot know (see `Heap.opaqueInts`). */
