@@ -91,7 +91,10 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   callArgumentsName: '{name}',
   listIndexMissing: '{repr} is not in list',
   strIndexType: 'string indices must be integers',
+  immutableTypeAttribute: "can't set attributes of built-in/extension type '{type}'",
 };
+/** `Objects/typeobject.c` `type_setattro` from 3.10 (`Py_TPFLAGS_IMMUTABLETYPE`). */
+const IMMUTABLE_TYPE_310 = "cannot set '{attr}' attribute of immutable type '{type}'";
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
   ...MESSAGES_39,
@@ -101,6 +104,7 @@ const MESSAGES_311: FactValue<'errorMessages'> = {
   unboundFree: "cannot access free variable '{name}' where it is not associated with a value in enclosing scope",
   unsetSlot: NO_ATTRIBUTE,
   strIndexType: "string indices must be integers, not '{type}'",
+  immutableTypeAttribute: IMMUTABLE_TYPE_310,
 };
 const MESSAGES_312: FactValue<'errorMessages'> = { ...MESSAGES_311, minMaxEmpty: '{name}() iterable argument is empty' };
 const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_312, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
@@ -542,8 +546,8 @@ export const FACT_ROWS: readonly FactRow[] = [
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
-  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}' }, src('Python/structmember.c', 'PyMember_GetOne'),
-    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()')"),
+  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}', immutableTypeAttribute: IMMUTABLE_TYPE_310 }, src('Python/structmember.c', 'PyMember_GetOne'),
+    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()'); setting an attribute of a static type names the attribute (Objects/typeobject.c type_setattro checks Py_TPFLAGS_IMMUTABLETYPE from 3.10; measured `int.x = 1`: 3.9.18 \"can't set attributes of built-in/extension type 'int'\", 3.10.13 \"cannot set 'x' attribute of immutable type 'int'\")"),
   row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG'),
     "and a str subscripted by a non-int names the key's type (Objects/unicodeobject.c unicode_subscript; measured: 3.10.13 'string indices must be integers', 3.11.7 \"string indices must be integers, not 'float'\")"),
   row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),

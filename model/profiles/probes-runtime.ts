@@ -223,6 +223,9 @@ print('list.index missing:', last_line(lambda: [1].index(5)))
 float_key = 1.5
 print('str index type:', last_line(lambda: 'ab'[float_key]))
 print('chr of 2**31:', last_line(lambda: chr(2**31)))
+def set_on_int():
+    int.alpha = 1
+print('immutable type:', last_line(set_on_int))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -250,6 +253,7 @@ print('chr of 2**31:', last_line(lambda: chr(2**31)))
       `list.index missing: ValueError: ${fillMessage(m.listIndexMissing, { repr: '5' })}`,
       `str index type: TypeError: ${fillMessage(m.strIndexType, { type: 'float' })}`,
       `chr of 2**31: ${profile.chrTakesCInt ? 'OverflowError: Python int too large to convert to C int' : 'ValueError: chr() arg not in range(0x110000)'}`,
+      `immutable type: TypeError: ${fillMessage(m.immutableTypeAttribute, { type: 'int', attr: 'alpha' })}`,
     );
   },
 };

@@ -251,6 +251,8 @@ export const FACT_SCHEMAS = {
     listIndexMissing: z.string().min(1),
     /** TypeError of a str subscripted by a non-int (`Objects/unicodeobject.c` `unicode_subscript`): `{type}` from 3.11. */
     strIndexType: z.string().min(1),
+    /** TypeError of setting an attribute of a static (builtin) type (`Objects/typeobject.c` `type_setattro`): `{attr}` from 3.10. */
+    immutableTypeAttribute: z.string().includes('{type}'),
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
     /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */

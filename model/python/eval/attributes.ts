@@ -228,8 +228,8 @@ export function instanceAttr(vm: Interpreter, obj: Ref, name: string): Ref | nul
 
 /**
  * The attributes of a builtin type the model makes (`makeBuiltinType`): none it looks up. One
- * empty map for all of them, never written (`setAttr` gives a type its own map first): a new
- * map per type per run cost more than most uses of the type.
+ * empty map for all of them, never written (`setAttr` refuses a static type's attributes with
+ * CPython's TypeError): a new map per type per run cost more than most uses of the type.
  */
 export const BUILTIN_TYPE_ATTRS: Map<string, Ref> = new Map<string, Ref>();
 
@@ -277,9 +277,13 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
     return;
   }
   if (p.kind === 'type') {
+    // `type_setattro`: a static type (every type the model makes but classes) takes no attributes,
+    // so a builtin type's namespace, shared by every run (`BUILTIN_TYPE_ATTRS`), is never written.
+    if (!vm.heapTypes.has(obj)) {
+      h.decref(value);
+      throw new PyException('TypeError', vm.msgs.immutableTypeAttribute(p.name, name));
+    }
     noteClassChanged(vm);
-    // A builtin type's empty namespace is shared by every run (`BUILTIN_TYPE_ATTRS`): its own map at the first store.
-    if (p.attrs === BUILTIN_TYPE_ATTRS) (p as { attrs: Map<string, Ref> }).attrs = new Map<string, Ref>();
     const old = p.attrs.get(name);
     p.attrs.set(name, value);
     if (old !== undefined) h.decref(old);

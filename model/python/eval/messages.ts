@@ -39,6 +39,8 @@ export interface Messages {
   listIndexMissing(repr: () => string): string;
   /** `'ab'[x]` of a non-int x: 3.11 adds the type. */
   strIndexType(type: string): string;
+  /** Setting an attribute of a builtin type: 3.10 names the attribute. */
+  immutableTypeAttribute(type: string, attr: string): string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -62,5 +64,6 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     callArgumentsName: (name, qualname) => (m.callArgumentsName === '{name}' ? name : qualname()),
     listIndexMissing: (repr) => (m.listIndexMissing.includes('{repr}') ? fillMessage(m.listIndexMissing, { repr: repr() }) : m.listIndexMissing),
     strIndexType: (type) => fillMessage(m.strIndexType, { type }),
+    immutableTypeAttribute: (type, attr) => fillMessage(m.immutableTypeAttribute, { type, attr }),
   };
 }
