@@ -1,10 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import type { Tree } from '@lezer/common';
+import { LRParser } from '@lezer/lr';
 import { parser as lezerPython } from '@lezer/python';
 import { describe, expect } from 'vitest';
 import { pythonArbitraries } from '../arbitrary';
 import { printModule } from '../print';
-import { memoizeTables } from './lr-tables';
+import { memoizeTables, withFastFields } from './lr-tables';
 
 const memoized = memoizeTables(lezerPython.configure({}));
 
@@ -36,5 +37,16 @@ describe('memoizeTables', () => {
 
   test.prop([fc.string({ unit: fc.constantFrom(...'ab1 =+-*()[]{}:,.\n\t\'"#f\\'), maxLength: 60 })])('and on any string of Python characters', (source) => {
     expectSameTree(source);
+  });
+});
+
+describe('withFastFields', () => {
+  test('copies every field of a configured parser, on the same prototype', () => {
+    const configured = lezerPython.configure({ strict: true });
+    const copy = withFastFields(configured);
+    expect(copy).toBeInstanceOf(LRParser);
+    expect(Object.keys(copy)).toEqual(Object.keys(configured));
+    for (const key of Object.keys(configured)) expect((copy as unknown as Record<string, unknown>)[key]).toBe((configured as unknown as Record<string, unknown>)[key]);
+    expect(nodes(copy.parse('x = (1,\n  2)\n'))).toEqual(nodes(configured.parse('x = (1,\n  2)\n')));
   });
 });

@@ -7,7 +7,7 @@
  */
 import { ExternalTokenizer, type LRParser } from '@lezer/lr';
 import { parser as lezerPython } from '@lezer/python';
-import { memoizeTables } from './lr-tables';
+import { memoizeTables, withFastFields } from './lr-tables';
 
 function findLegacyPrint(parser: LRParser): ExternalTokenizer {
   // `tokenizers` is internal to @lezer/lr; the tokenizer is found by its source text.
@@ -31,7 +31,7 @@ export const python3Parser: LRParser = memoizeTables(
  * characters repeated 300 times (`Recover.MinBigReduction`, `Rec.MaxLeftAssociativeReductionCount`
  * in @lezer/lr): a shorter source that this parser reads has none, and nobody needs to look for them.
  */
-export const strictPython3Parser: LRParser = python3Parser.configure({ strict: true });
+export const strictPython3Parser: LRParser = withFastFields(python3Parser.configure({ strict: true }));
 
 /** Sources shorter than this can hold error nodes only where `strictPython3Parser` fails. */
 export const NO_FORCED_ERRORS_BELOW = 2000;
