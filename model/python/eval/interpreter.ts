@@ -1624,10 +1624,10 @@ export class Interpreter {
       if (other.kind === 'int') throw new Refusal('comparing an id() value with an int', "the model's addresses are not CPython's");
       return refuseFloatId();
     }
-    for (const x of [a, b]) {
-      const why = this.unknownInts.get(x);
-      if (why !== undefined) throw new Refusal('a value the model cannot know as a dict key or set item', why);
-    }
+    // Each key in turn, without an array of the two (every equal-hash dict lookup asks).
+    const unknown = this.unknownInts;
+    const why = unknown.get(a) ?? unknown.get(b);
+    if (why !== undefined) throw new Refusal('a value the model cannot know as a dict key or set item', why);
     return this.hashKeyOf(a) === this.hashKeyOf(b);
   }
 
