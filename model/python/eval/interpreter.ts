@@ -1658,21 +1658,22 @@ export class Interpreter {
       if (other.kind === 'int') throw new Refusal('comparing an id() value with an int', "the model's addresses are not CPython's");
       return refuseFloatId();
     }
-    for (const x of [a, b]) {
-      const why = this.unknownInts.get(x);
-      if (why !== undefined) throw new Refusal('a value the model cannot know as a dict key or set item', why);
-    }
+    // Each key in turn, without an array of the two (every equal-hash dict lookup asks).
+    const unknown = this.unknownInts;
+    const why = unknown.get(a) ?? unknown.get(b);
+    if (why !== undefined) throw new Refusal('a value the model cannot know as a dict key or set item', why);
     return this.hashKeyOf(a) === this.hashKeyOf(b);
   }
 
   /** How `keyEquals` treats a key, for the hashed indexes of dicts and sets (keyed.ts). */
   classifyKey(ref: Ref, site?: KeySite): KeyClass {
+    // An id() value first (an int, never an instance): `ids[id(x)] = v` without looking the key up in the heap.
+    const address = this.addressInts.get(ref);
+    if (address !== undefined) return address;
     if (this.heap.get(ref).payload.kind === 'instance') {
       const user = userKeyClass(this, ref, site);
       if (user !== null) return user;
     }
-    const address = this.addressInts.get(ref);
-    if (address !== undefined) return address;
     if (this.unknownInts.has(ref)) return UNKNOWN_KEY;
     return site === undefined ? this.plainKey(ref) : this.plainKeyAt(ref, site);
   }
@@ -2014,11 +2015,22 @@ export class Interpreter {
         const item = this.evalHolding(obj, e.args[0] as Expr, frame);
         try {
           this.listAppend(obj, item);
-          return h.none();
-        } finally {
+        } catch (err) {
           h.decref(item);
           this.releaseLoaded(obj, func.value, frame, mark);
+          throw err;
         }
+        const none = h.none();
+        // The item is now one of the list's: while a global name binds the list, both stay
+        // reachable (see `releaseLoaded`), and neither decref can make garbage.
+        if (!h.garbagePossible && func.value.kind === 'Name' && this.stillBound(func.value.id, obj, frame, mark)) {
+          h.decrefReachable(item);
+          h.decrefReachable(obj);
+        } else {
+          h.decref(item);
+          h.decref(obj);
+        }
+        return none;
       }
       // `LOAD_METHOD` (no bound method) takes keywords from 3.11 (`CALL` after `KW_NAMES`, the
       // same rework that lets the frame take the stack's references); before, a call with
@@ -2091,7 +2103,9 @@ export class Interpreter {
    */
   private callBuiltinOfOne(fn: Ref, name: string, arg: Expr, frame: Frame): Ref {
     const h = this.heap;
+    const misses = this.globalMisses;
     const x = this.evalHolding(fn, arg, frame);
+    const mark = this.globalMisses === misses ? this.globalStores : -1;
     let result: Ref;
     try {
       result = name === 'id' ? builtinId(this, x) : callBuiltin(this, name, [x], NO_KEYWORDS);
@@ -2100,7 +2114,8 @@ export class Interpreter {
       h.decref(fn);
       throw err;
     }
-    h.decref(x);
+    // `id(item)`: a global name that still binds the argument keeps it reachable (`releaseLoaded`).
+    this.releaseLoaded(x, arg, frame, mark);
     h.decref(fn);
     return result;
   }
