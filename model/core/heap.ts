@@ -502,11 +502,8 @@ export class Heap {
         return this.listFree.allocate(true);
       case 'dict':
         return this.dictFree.allocate(true);
-      case 'tuple': {
-        const fl = this.tupleFreeList(payload.items.length);
-        if (fl) return fl.allocate(true);
-        break;
-      }
+      case 'tuple':
+        return this.tupleBlock(payload);
       default:
         break;
     }
@@ -519,6 +516,12 @@ export class Heap {
     if (bytes === null) return this.allocator.allocateUnknownSize();
     // Every caller registers the object at once (`fresh`, `instance`): the address is copied.
     return this.allocator.allocateForObject(bytes);
+  }
+
+  /** A tuple's block: its length's free list, else pymalloc. */
+  private tupleBlock(payload: Extract<Payload, { kind: 'tuple' }>): Address {
+    const fl = this.tupleFreeList(payload.items.length);
+    return fl !== null ? fl.allocate(true) : this.allocateSized(payload, null);
   }
 
   private tupleFreeList(length: number): FreeList | null {
@@ -674,8 +677,7 @@ export class Heap {
 
   /** `PyTuple_New` (steals the references in `items`; the array is copied): `()` is shared. */
   tuple(items: Ref[]): Ref {
-    if (isCachedTuple(items.length)) return this.emptyTuple();
-    return this.fresh({ kind: 'tuple', items: [...items] });
+    return isCachedTuple(items.length) ? this.emptyTuple() : this.tupleTaking([...items]);
   }
 
   /**
@@ -685,10 +687,9 @@ export class Heap {
    */
   tupleTaking(items: Ref[]): Ref {
     if (isCachedTuple(items.length)) return this.emptyTuple();
-    // `fresh`'s steps for a tuple, without asking the payload its kind twice (GC-tracked; its length's free list, else pymalloc).
-    const payload: Payload = { kind: 'tuple', items };
-    const fl = this.tupleFreeList(items.length);
-    return this.register(payload, fl !== null ? fl.allocate(true) : this.allocateSized(payload, null), true);
+    // `fresh`'s steps for a tuple, without asking the payload its kind twice (always GC-tracked).
+    const payload = { kind: 'tuple', items } as const;
+    return this.register(payload, this.tupleBlock(payload), true);
   }
 
   /** `()`: found by `emptyTupleRef` (every run's code has one), not in `cache`. */

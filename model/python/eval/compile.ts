@@ -426,8 +426,7 @@ class UnitCompiler {
       // Loops, not arrows capturing `this` (a context per call).
       const items = this.foldEach(e.elts);
       if (items !== null) {
-        for (let i = 0; i < items.length; i++) this.heap.incref(items[i] as Ref);
-        const t = this.heap.tuple(items);
+        const t = this.heap.tuple(this.heap.increfAll(items));
         this.setFolded(e, t);
         this.holdFolded(t);
       } else {

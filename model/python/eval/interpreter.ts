@@ -758,10 +758,14 @@ export class Interpreter {
    * and `d[k] = v` in a loop then leave no scan for the end of the program.
    */
   private releaseLoaded(obj: Ref, e: Expr, frame: Frame, mark: number): void {
-    const h = this.heap;
+    if (this.keptReachable(obj, e, frame, mark)) this.heap.decrefReachable(obj);
+    else this.heap.decref(obj);
+  }
+
+  /** Whether `releaseLoaded` may release `obj` as reachable (and what it holds: `held.append`'s item). */
+  private keptReachable(obj: Ref, e: Expr, frame: Frame, mark: number): boolean {
     // Once garbage may exist, nothing is gained: the plain decref.
-    if (!h.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame, mark)) h.decrefReachable(obj);
-    else h.decref(obj);
+    return !this.heap.garbagePossible && e.kind === 'Name' && this.stillBound(e.id, obj, frame, mark);
   }
 
   /**
@@ -2023,7 +2027,7 @@ export class Interpreter {
         const none = h.none();
         // The item is now one of the list's: while a global name binds the list, both stay
         // reachable (see `releaseLoaded`), and neither decref can make garbage.
-        if (!h.garbagePossible && func.value.kind === 'Name' && this.stillBound(func.value.id, obj, frame, mark)) {
+        if (this.keptReachable(obj, func.value, frame, mark)) {
           h.decrefReachable(item);
           h.decrefReachable(obj);
         } else {
