@@ -8,7 +8,7 @@
  *   properties, and the ratio of sums without the programs that call `gc.collect()`;
  * - per loop iteration: `for i in range(n)` with one body, timed at n = 0 and n = 4000 on the model
  *   and on cpython:3.12.7; the difference divided by n is what one iteration costs.
- * The model runs from the esbuild bundle with pretenuring off, as in model.bench.ts.
+ * The model runs from the esbuild bundle with pretenuring off, at steady state, as in model.bench.ts.
  */
 import { closeAll, runPrograms } from '../oracle/index';
 import { loadBundledModel } from './model-bundle';
@@ -16,6 +16,7 @@ import { withoutPretenuring } from './pretenuring';
 import { benchPrograms, type BenchProgram } from './programs';
 import type { BenchFigure, BenchReport } from './report';
 import { median } from './report';
+import { warmUp } from './steady-state';
 
 const PROFILE = 'model:3.12.7-wasm32';
 const REAL = 'cpython:3.12.7';
@@ -114,11 +115,11 @@ type Program = Parameters<RunModel>[0];
 
 /**
  * Microseconds per program of each group on the model: every group warmed up together first (the
- * JIT then has seen all of them, as in model.bench.ts), then rounds that time each group in turn;
- * the median round per group.
+ * JIT then has seen all of them and compiled them, as in model.bench.ts), then rounds that time
+ * each group in turn; the median round per group.
  */
 function modelMicros(runModel: RunModel, groups: readonly (readonly Program[])[], rounds = 9): number[] {
-  for (let i = 0; i < 3; i++) for (const g of groups) for (const p of g) runModel(p, PROFILE);
+  warmUp(() => groups.forEach((g) => g.forEach((p) => runModel(p, PROFILE))));
   const times = groups.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     groups.forEach((g, i) => {
