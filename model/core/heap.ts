@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, intPayload, isGcTracked, referentsInto, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, IntPayload, intPayload, isGcTracked, referentsInto, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { asciiStrSize, intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -575,6 +575,16 @@ export class Heap {
     return this.freshInt(value);
   }
 
+  /**
+   * Whether `p` (the payload of `ref`) is `get_small_int`'s object of its value: the only int
+   * object of that value (`Heap.int` always answers it), read without making the bigint.
+   */
+  isSmallIntObject(ref: Ref, p: Extract<Payload, { kind: 'int' }>): boolean {
+    if (!(p instanceof IntPayload)) return false;
+    const v = p.toNumber();
+    return v >= this.smallIntMinNumber && v <= this.smallIntMaxNumber && this.smallInts[v - this.smallIntMinNumber] === ref;
+  }
+
   /** `get_small_int`: the shared object at `index` (value - smallIntMin), kept here by value (never in `cache`: no key to build). */
   private smallInt(index: number): Ref {
     const hit = this.smallInts[index];
@@ -986,8 +996,9 @@ export class Heap {
         if (p.dict !== null) refs.push(p.dict);
         p.dict = null;
         refs.push(...p.slots.values(), ...p.values.values());
-        p.slots.clear();
-        p.values.clear();
+        // `Map.clear` is a runtime call that makes a new table even for an empty Map (most instances have no slots).
+        if (p.slots.size !== 0) p.slots.clear();
+        if (p.values.size !== 0) p.values.clear();
         break;
       case 'type':
       case 'module':
