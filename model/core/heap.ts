@@ -301,6 +301,13 @@ export class Heap {
     return ref;
   }
 
+  /** `times` new references to `ref` at once (a container that holds it `times` times). */
+  increfTimes(ref: Ref, times: number): Ref {
+    const o = this.object_(ref);
+    if (!o.immortal) o.refcnt += times;
+    return ref;
+  }
+
   /** A new array of new references to `items`, in order (a container's items copied into another). */
   increfAll(items: readonly Ref[]): Ref[] {
     const out = new Array<Ref>(items.length);
