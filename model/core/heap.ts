@@ -937,7 +937,7 @@ export class Heap {
     }
     table.set(value, ref);
     o.interned = true;
-    if (this.config.internImmortal[atCompile ? 'constants' : 'sysIntern']) {
+    if (atCompile ? this.config.internImmortal.constants : this.config.internImmortal.sysIntern) {
       o.immortal = true;
       o.immortalOrigin = 'runtime';
     }
