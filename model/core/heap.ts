@@ -13,7 +13,7 @@ import { isCachedBytes, isCachedStr, isCachedTuple, mayBeInternedAtStartup } fro
 import type { CoreConfig } from './config';
 import { FreeList } from './free-lists';
 import { CollectionTiming } from './gc-timing';
-import { HeapObject, intPayload, isGcTracked, referentsInto, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
+import { HeapObject, IntPayload, intPayload, isGcTracked, referentsInto, safeIntPayload, strongReferents, type DictEntry, type ImmortalOrigin, type Payload, type PyObject, type Ref } from './objects';
 import { asciiStrSize, intSize, requestSize, safeIntSize, strSize } from './sizes';
 
 /** Called when a weak reference's callback must run (`PyObject_ClearWeakRefs` -> `handle_callback`). */
@@ -301,6 +301,13 @@ export class Heap {
     return ref;
   }
 
+  /** `times` new references to `ref` at once (a container that holds it `times` times). */
+  increfTimes(ref: Ref, times: number): Ref {
+    const o = this.object_(ref);
+    if (!o.immortal) o.refcnt += times;
+    return ref;
+  }
+
   /** A new array of new references to `items`, in order (a container's items copied into another). */
   increfAll(items: readonly Ref[]): Ref[] {
     const out = new Array<Ref>(items.length);
@@ -573,6 +580,16 @@ export class Heap {
     // The index in doubles: a bigint subtraction would allocate one (every int literal comes here).
     if (value >= this.smallIntMin && value <= this.smallIntMax) return this.smallInt(Number(value) - this.smallIntMinNumber);
     return this.freshInt(value);
+  }
+
+  /**
+   * Whether `p` (the payload of `ref`) is `get_small_int`'s object of its value: the only int
+   * object of that value (`Heap.int` always answers it), read without making the bigint.
+   */
+  isSmallIntObject(ref: Ref, p: Extract<Payload, { kind: 'int' }>): boolean {
+    if (!(p instanceof IntPayload)) return false;
+    const v = p.toNumber();
+    return v >= this.smallIntMinNumber && v <= this.smallIntMaxNumber && this.smallInts[v - this.smallIntMinNumber] === ref;
   }
 
   /** `get_small_int`: the shared object at `index` (value - smallIntMin), kept here by value (never in `cache`: no key to build). */
@@ -920,7 +937,7 @@ export class Heap {
     }
     table.set(value, ref);
     o.interned = true;
-    if (this.config.internImmortal[atCompile ? 'constants' : 'sysIntern']) {
+    if (atCompile ? this.config.internImmortal.constants : this.config.internImmortal.sysIntern) {
       o.immortal = true;
       o.immortalOrigin = 'runtime';
     }
@@ -986,8 +1003,9 @@ export class Heap {
         if (p.dict !== null) refs.push(p.dict);
         p.dict = null;
         refs.push(...p.slots.values(), ...p.values.values());
-        p.slots.clear();
-        p.values.clear();
+        // `Map.clear` is a runtime call that makes a new table even for an empty Map (most instances have no slots).
+        if (p.slots.size !== 0) p.slots.clear();
+        if (p.values.size !== 0) p.values.clear();
         break;
       case 'type':
       case 'module':

@@ -29,6 +29,39 @@ export function safeLongDigits(magnitude: number, digitBits: number): number {
   return Math.ceil(bits / digitBits);
 }
 
+/**
+ * `text`'s UTF-8 bytes as `TextEncoder.encode` gives them (a lone surrogate as U+FFFD), by hand:
+ * for the short texts printed and compared, a `TextEncoder` call and its `Uint8Array` spread
+ * into an array cost several times the loop.
+ */
+export function utf8Bytes(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out.push(c);
+      continue;
+    }
+    if (c < 0x800) {
+      out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+        out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+        continue;
+      }
+      c = 0xfffd;
+    }
+    out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return out;
+}
+
 /** Whether a str has only ASCII characters (also where the evaluator refuses Unicode tables it does not carry). */
 export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;

@@ -649,6 +649,10 @@ class UnitCompiler {
     const p = this.heap.get(ref).payload;
     switch (p.kind) {
       case 'int':
+        // A small int is the one object of its value (`get_small_int`): its own canonical object,
+        // found without making its bigint or looking through the table.
+        if (this.heap.isSmallIntObject(ref, p)) return ref;
+        return this.mergeScalar(p.value, ref);
       case 'str':
         return this.mergeScalar(p.value, ref);
       case 'float':

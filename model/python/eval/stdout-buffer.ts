@@ -13,9 +13,7 @@
 import type { Ref } from '../../core/objects';
 import type { Interpreter } from './interpreter';
 import { Refusal } from './refusal';
-import { isAscii } from '../../core/sizes';
-
-const UTF8 = new TextEncoder();
+import { isAscii, utf8Bytes } from '../../core/sizes';
 
 /** `textiowrapper_init`: `self->chunk_size = 8192`. */
 const CHUNK_SIZE = 8192;
@@ -35,7 +33,7 @@ export class PendingStdout {
   write(text: Ref, value: string): void {
     const h = this.vm.heap;
     const ascii = isAscii(value);
-    const encoded = ascii ? null : [...UTF8.encode(value)];
+    const encoded = ascii ? null : utf8Bytes(value);
     const length = encoded === null ? value.length : encoded.length;
     if (this.count + length >= CHUNK_SIZE) {
       throw new Refusal('more than 8191 bytes printed', "stdout's buffer flushes at 8192 bytes (Modules/_io/textio.c), which the model does not follow");
