@@ -365,9 +365,13 @@ export class KeyedLookup {
 
   /** Append a new entry (its key known absent). */
   appendEntry(entries: DictEntry[], entry: DictEntry): void {
-    const index = this.dictIndex(entries);
+    // After `findEntry` of this key (a store: its lookup, then its append), the index and class
+    // that lookup found, unless the array changed in between (then asked again, whole).
+    const last = this.lastIndex;
+    const after = this.lastClass !== null && this.lastKey === entry.key;
+    const index = after && entries === this.lastEntries && last !== null && entries.length === last.length ? last : this.dictIndex(entries);
     entries.push(entry);
-    const cls = this.lastClass !== null && this.lastKey === entry.key ? this.lastClass : this.rules.classify(entry.key);
+    const cls = after ? (this.lastClass as KeyClass) : this.rules.classify(entry.key);
     this.lastClass = null;
     index.add(entry, cls);
   }
