@@ -123,7 +123,7 @@ export function builtinId(vm: Interpreter, x: Ref): Ref {
   // the digit count depends on the address, so the block size is unknown.
   if (vm.cfg.core.pointerSize === 4) h.allocator.untracked('unknown');
   const r = h.intOfSafe(ID_BASE + a.value);
-  vm.noteAddressInt(r, x);
+  vm.noteAddressInt(r, x, a);
   h.watch(x);
   return r;
 }

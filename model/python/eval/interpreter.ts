@@ -180,9 +180,9 @@ export class Interpreter {
     return this.unknownIntMap ?? NO_REFS_WHY;
   }
 
-  /** Registers an id() value, also for the comparisons values.ts makes (`Heap.opaqueInts`). */
-  noteAddressInt(ref: Ref, owner: Ref): void {
-    this.addressInts.set(ref, { kind: 'address', address: this.heap.get(owner).address, owner });
+  /** Registers an id() value, `owner`'s address (`address`), also for the comparisons values.ts makes (`Heap.opaqueInts`). */
+  noteAddressInt(ref: Ref, owner: Ref, address: Address): void {
+    this.addressInts.set(ref, { kind: 'address', address, owner });
     markOpaque(this.heap, ref, "the model's addresses are not CPython's");
   }
 
@@ -361,13 +361,13 @@ export class Interpreter {
         return NORMAL;
       }
       case 'Assign': {
-        const v = this.evalAssignedValue(s.value, s.targets, frame);
+        const targets = s.targets;
+        const v = this.evalAssignedValue(s.value, targets, frame);
         if (v === null) return NORMAL;
         // `a = b = v`: DUP_TOP for every target but the last, stored left to right.
-        for (let i = 0; i < s.targets.length; i++) {
-          if (i < s.targets.length - 1) this.heap.incref(v);
-          this.assign(s.targets[i] as Target, v, frame);
-        }
+        const last = targets.length - 1;
+        for (let i = 0; i < last; i++) this.assign(targets[i] as Target, this.heap.incref(v), frame);
+        this.assign(targets[last] as Target, v, frame);
         return NORMAL;
       }
       case 'AugAssign':
@@ -1400,8 +1400,17 @@ export class Interpreter {
 
   /** `list.append` (`app1`): `listExtend` of one item, without the array. */
   listAppend(list: Ref, item: Ref): void {
+    const p = this.heap.get(list).payload;
+    if (p.kind !== 'list') throw new Error(`model bug: #${list} is ${p.kind}, not list`);
+    this.appendToList(list, p, item);
+  }
+
+  /**
+   * `listAppend` of the list whose payload `p` the caller has read: its kind tested where it was
+   * read, not in `Heap.payload` (inlined, its `kind` load sees the payloads of every caller).
+   */
+  private appendToList(list: Ref, p: Extract<Payload, { kind: 'list' }>, item: Ref): void {
     const h = this.heap;
-    const p = h.payload(list, 'list');
     const n = p.items.length;
     const cap = this.grownCapacity(p.capacity, n, n + 1);
     if (cap !== p.capacity) h.listResize(list, cap);
@@ -2018,7 +2027,7 @@ export class Interpreter {
         // `held.append(x)`, the loops' usual call: `callBuiltinMethod`'s steps for it, without its dispatch.
         const item = this.evalHolding(obj, e.args[0] as Expr, frame);
         try {
-          this.listAppend(obj, item);
+          this.appendToList(obj, op, item);
         } catch (err) {
           h.decref(item);
           this.releaseLoaded(obj, func.value, frame, mark);

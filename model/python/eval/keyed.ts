@@ -67,12 +67,13 @@ class KeyIndex<T> {
    */
   private maxOwner = -1;
   /**
-   * Address keys added since the last `flush`, all of live owners, not yet slots: a store of a
-   * fresh object's id() value (`ids[id(x)] = True`) then costs a push, and the slots are made
-   * only if some other lookup or change needs the index whole (their classes then asked again:
-   * a stored key's class never changes).
+   * How many address keys added since the last `flush`, all of live owners, are not yet slots:
+   * the last `pending` of the `length` items taken in (the array's, in order). A store of a fresh
+   * object's id() value (`ids[id(x)] = True`) then costs a count (a push to an array of them was
+   * a tenth of the store), and the slots are made only if some other lookup or change needs the
+   * index whole (their classes then asked again: a stored key's class never changes).
    */
-  private readonly pendingItems: T[] = [];
+  private pending = 0;
   private readonly unknown: Slot<T>[] = [];
   /** Every slot in insertion order (removals are rare: found by a scan). */
   private readonly slots: Slot<T>[] = [];
@@ -86,9 +87,11 @@ class KeyIndex<T> {
   first: T | undefined;
   last: T | undefined;
 
+  /** `items`: the array indexed (a dict's entries, a set's items), which `matches` before every use. */
   constructor(
     private readonly rules: KeyRules,
     private readonly keyOf: (item: T) => Ref,
+    private readonly items: readonly T[],
   ) {}
 
   matches(items: readonly T[]): boolean {
@@ -97,7 +100,7 @@ class KeyIndex<T> {
 
   add(item: T, cls: KeyClass = this.rules.classify(this.keyOf(item))): void {
     if (cls.kind === 'address' && this.rules.heap().certainlyAlive(cls.owner)) {
-      this.pendingItems.push(item);
+      this.pending++;
       if (cls.owner > this.maxOwner) this.maxOwner = cls.owner;
     } else {
       this.flush();
@@ -110,14 +113,15 @@ class KeyIndex<T> {
 
   /** The pending address keys become slots, in the order they were added. */
   private flush(): void {
-    const items = this.pendingItems;
-    if (items.length === 0) return;
+    const n = this.pending;
+    if (n === 0) return;
     const rules = this.rules;
-    for (let i = 0; i < items.length; i++) {
+    const items = this.items;
+    for (let i = this.length - n; i < this.length; i++) {
       const item = items[i] as T;
       this.addSlot(item, rules.classify(this.keyOf(item)));
     }
-    items.length = 0;
+    this.pending = 0;
   }
 
   private addSlot(item: T, cls: KeyClass): void {
@@ -148,9 +152,10 @@ class KeyIndex<T> {
     }
   }
 
-  /** Forget `item`; `items` is the array after its removal. */
+  /** Forget `item`, which `find` returned (and so made every key a slot); `items` is the array after its removal. */
   remove(item: T, items: readonly T[]): void {
-    this.flush();
+    // The pending keys are found by position, which the removal has shifted.
+    if (this.pending !== 0) throw new Error('model bug: a removal from an index with pending keys');
     let at = -1;
     for (let i = 0; i < this.slots.length; i++) {
       if ((this.slots[i] as Slot<T>).item === item) {
@@ -360,9 +365,13 @@ export class KeyedLookup {
 
   /** Append a new entry (its key known absent). */
   appendEntry(entries: DictEntry[], entry: DictEntry): void {
-    const index = this.dictIndex(entries);
+    // After `findEntry` of this key (a store: its lookup, then its append), the index and class
+    // that lookup found, unless the array changed in between (then asked again, whole).
+    const last = this.lastIndex;
+    const after = this.lastClass !== null && this.lastKey === entry.key;
+    const index = after && entries === this.lastEntries && last !== null && entries.length === last.length ? last : this.dictIndex(entries);
     entries.push(entry);
-    const cls = this.lastClass !== null && this.lastKey === entry.key ? this.lastClass : this.rules.classify(entry.key);
+    const cls = after ? (this.lastClass as KeyClass) : this.rules.classify(entry.key);
     this.lastClass = null;
     index.add(entry, cls);
   }
@@ -408,7 +417,7 @@ export class KeyedLookup {
     const indexes = (this.dictIndexes ??= new WeakMap());
     let index = indexes.get(entries);
     if (!index?.matches(entries)) {
-      index = new KeyIndex(this.rules, (e: DictEntry) => e.key);
+      index = new KeyIndex(this.rules, (e: DictEntry) => e.key, entries);
       for (const e of entries) index.add(e);
       indexes.set(entries, index);
     }
@@ -421,7 +430,7 @@ export class KeyedLookup {
     const indexes = (this.setIndexes ??= new WeakMap());
     let index = indexes.get(items);
     if (!index?.matches(items)) {
-      index = new KeyIndex(this.rules, (r: Ref) => r);
+      index = new KeyIndex(this.rules, (r: Ref) => r, items);
       for (const r of items) index.add(r);
       indexes.set(items, index);
     }
