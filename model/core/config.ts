@@ -114,8 +114,10 @@ export interface LayoutSizes {
   readonly bytesHeader: number;
   /** A plain class instance with `__dict__` and `__weakref__`, as getsizeof reports it minus the GC header. */
   readonly instance: number;
-  /** An instance of a class with `__slots__` of n names: slotsInstanceBase + n * pointerSize. */
+  /** An instance of a class with `__slots__` of n names: slotsInstanceBase + n * pointerSize (`sizes.ts` `slotsInstanceSize`). */
   readonly slotsInstanceBase: number;
+  /** What a `'__weakref__'` name in `__slots__` adds: a pointer, or 3.12+ the two-pointer pre-header (`Py_TPFLAGS_MANAGED_WEAKREF`). */
+  readonly weakrefSlot: number;
   /** getsizeof of the empty dict and of a dict with 1..5 items, as measured. */
   readonly dictGetsizeof: readonly number[];
   readonly setGetsizeof: number;

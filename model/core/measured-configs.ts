@@ -21,6 +21,7 @@ const sizes38: LayoutSizes = {
   bytesHeader: 32,
   instance: 32,
   slotsInstanceBase: 16,
+  weakrefSlot: 8,
   dictGetsizeof: [64, 232, 232, 232, 232, 232],
   setGetsizeof: 216,
   rangeGetsizeof: 48,
@@ -37,6 +38,8 @@ function native(minor: number): CoreConfig {
     latin1SingletonUtf8Bytes: minor >= 12 ? 3 : 0,
     // getsizeof(C()): 48 (3.8-3.10), 56 (3.11), 48 (3.12+), GC header included.
     instance: minor === 11 ? 40 : 32,
+    // getsizeof of a `__slots__ = ('__weakref__',)` instance: 40 (3.8-3.11), 48 (3.12+: managed weakref pre-header).
+    weakrefSlot: minor >= 12 ? 16 : 8,
     dictGetsizeof: minor >= 11 ? [64, 224, 224, 224, 224, 224] : [64, 232, 232, 232, 232, 232],
   };
   return {

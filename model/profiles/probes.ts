@@ -362,6 +362,11 @@ class Slots3:
     __slots__ = ('a', 'b', 'c')
 print('instance:', g(Plain()))
 print('slots instance:', g(Slots0()), g(Slots1()), g(Slots3()))
+class SlotsW:
+    __slots__ = ('__weakref__',)
+class SlotsAW:
+    __slots__ = ('a', '__weakref__', 'b')
+print('slots instance with __weakref__:', g(SlotsW()), g(SlotsAW()))
 class Fresh:
     pass
 print('instance __dict__ no attributes:', g(Fresh().__dict__))
@@ -403,6 +408,7 @@ print('function:', g(fn))
       `frozenset: ${range(6).map((n) => setSizeof(profile, n)).join(' ')}`,
       `instance: ${profile.sizeofInstance}`,
       `slots instance: ${[0, 1, 3].map((n) => slotsInstanceSizeof(profile, n)).join(' ')}`,
+      `slots instance with __weakref__: ${slotsInstanceSizeof(profile, 0, true)} ${slotsInstanceSizeof(profile, 2, true)}`,
       `instance __dict__ no attributes: ${profile.sizeofInstanceDict.firstInstance}`,
       `instance __dict__ one attribute: ${profile.sizeofInstanceDict.firstInstance}`,
       `later instance __dict__ one attribute: ${profile.sizeofInstanceDict.laterInstances}`,

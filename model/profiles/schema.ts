@@ -120,7 +120,8 @@ export const FACT_SCHEMAS = {
   sizeofSet: z.object({ base: bytes, entryBytes: bytes, smallTableSlots: bytes }),
   /** Instance of a plain class (no `__slots__`). */
   sizeofInstance: bytes,
-  sizeofSlotsInstance: z.object({ base: bytes, perSlot: bytes }),
+  /** `base` + `perSlot` per name in `__slots__`; a `'__weakref__'` name adds `weakrefSlot` instead (3.12+ `Py_TPFLAGS_MANAGED_WEAKREF`: the two-pointer pre-header). */
+  sizeofSlotsInstance: z.object({ base: bytes, perSlot: bytes, weakrefSlot: bytes }),
   /**
    * `__dict__` of an instance of a fresh class with at most `maxEntries` attributes: the class's
    * first instance, and its later ones (the class's shared keys have grown by then).

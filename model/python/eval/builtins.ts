@@ -7,7 +7,7 @@
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
 import { intNumber, intPayload, type Ref } from '../../core/objects';
-import { getsizeof, isAscii, requestSize, strLength } from '../../core/sizes';
+import { getsizeof, isAscii, requestSize, slotsInstanceSize, strLength } from '../../core/sizes';
 import { isCachedBytes } from '../../core/caches';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
@@ -395,7 +395,7 @@ export function builtinExec(vm: Interpreter, args: Ref[]): Ref {
 
 export function instanceGetsizeof(vm: Interpreter, cls: Ref): number {
   const t = vm.heap.payload(cls, 'type');
-  const base = t.slots === null ? vm.cfg.core.sizes.instance : vm.cfg.core.sizes.slotsInstanceBase + vm.cfg.core.pointerSize * t.slots.length;
+  const base = t.slots === null ? vm.cfg.core.sizes.instance : slotsInstanceSize(t.slots, vm.cfg.core);
   return base + vm.cfg.core.gcHeaderSize;
 }
 

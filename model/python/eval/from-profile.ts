@@ -70,6 +70,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
       bytesHeader: profile.sizeofBytes.base - 1,
       instance: profile.sizeofInstance - gc,
       slotsInstanceBase: profile.sizeofSlotsInstance.base - gc,
+      weakrefSlot: profile.sizeofSlotsInstance.weakrefSlot,
       dictGetsizeof: [profile.sizeofDict.emptyLiteral],
       setGetsizeof: profile.sizeofSet.base,
       rangeGetsizeof: profile.sizeofRange,

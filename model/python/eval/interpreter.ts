@@ -9,7 +9,7 @@ import { compareAddresses, type Address } from '../../core/address';
 import type { Heap, WeakrefCallbackHook } from '../../core/heap';
 import { intNumber, type DictEntry, type Payload, type Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
-import { strLength } from '../../core/sizes';
+import { slotsInstanceSize, strLength } from '../../core/sizes';
 import { NO_POS, type Expr, type FStringPart, type Parameter, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
 import { compileUnit, type CodeObject, type CompileUnit } from './compile';
@@ -1107,7 +1107,7 @@ export class Interpreter {
     const tp = this.heap.payload(cls, 'type');
     let size: number | null = null;
     if (this.cfg.core.instanceAllocationKnown && tp.base === null) {
-      size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
+      size = tp.slots === null ? this.cfg.core.sizes.instance : slotsInstanceSize(tp.slots, this.cfg.core);
     }
     const facts = new ClassFacts(hasDict(this, cls), declaresSlots(this, cls), size);
     (this.factsOfClass ??= new Map()).set(cls, facts);
