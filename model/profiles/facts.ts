@@ -92,9 +92,12 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   listIndexMissing: '{repr} is not in list',
   strIndexType: 'string indices must be integers',
   immutableTypeAttribute: "can't set attributes of built-in/extension type '{type}'",
+  isinstanceArg2: 'isinstance() arg 2 must be a type or tuple of types',
 };
 /** `Objects/typeobject.c` `type_setattro` from 3.10 (`Py_TPFLAGS_IMMUTABLETYPE`). */
 const IMMUTABLE_TYPE_310 = "cannot set '{attr}' attribute of immutable type '{type}'";
+/** `Objects/abstract.c` `object_isinstance` from 3.10 (PEP 604 unions). */
+const ISINSTANCE_ARG2_310 = 'isinstance() arg 2 must be a type, a tuple of types, or a union';
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
   ...MESSAGES_39,
@@ -105,6 +108,7 @@ const MESSAGES_311: FactValue<'errorMessages'> = {
   unsetSlot: NO_ATTRIBUTE,
   strIndexType: "string indices must be integers, not '{type}'",
   immutableTypeAttribute: IMMUTABLE_TYPE_310,
+  isinstanceArg2: ISINSTANCE_ARG2_310,
 };
 const MESSAGES_312: FactValue<'errorMessages'> = { ...MESSAGES_311, minMaxEmpty: '{name}() iterable argument is empty' };
 const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_312, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
@@ -550,8 +554,8 @@ export const FACT_ROWS: readonly FactRow[] = [
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
-  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}', immutableTypeAttribute: IMMUTABLE_TYPE_310 }, src('Python/structmember.c', 'PyMember_GetOne'),
-    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()'); setting an attribute of a static type names the attribute (Objects/typeobject.c type_setattro checks Py_TPFLAGS_IMMUTABLETYPE from 3.10; measured `int.x = 1`: 3.9.18 \"can't set attributes of built-in/extension type 'int'\", 3.10.13 \"cannot set 'x' attribute of immutable type 'int'\")"),
+  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}', immutableTypeAttribute: IMMUTABLE_TYPE_310, isinstanceArg2: ISINSTANCE_ARG2_310 }, src('Python/structmember.c', 'PyMember_GetOne'),
+    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()'); setting an attribute of a static type names the attribute (Objects/typeobject.c type_setattro checks Py_TPFLAGS_IMMUTABLETYPE from 3.10; measured `int.x = 1`: 3.9.18 \"can't set attributes of built-in/extension type 'int'\", 3.10.13 \"cannot set 'x' attribute of immutable type 'int'\"); isinstance() of a non-class names unions (Objects/abstract.c object_isinstance, PEP 604; measured isinstance(1, 'x'): 3.9.18 'isinstance() arg 2 must be a type or tuple of types', 3.10.13 'isinstance() arg 2 must be a type, a tuple of types, or a union')"),
   row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG'),
     "and a str subscripted by a non-int names the key's type (Objects/unicodeobject.c unicode_subscript; measured: 3.10.13 'string indices must be integers', 3.11.7 \"string indices must be integers, not 'float'\")"),
   row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),

@@ -226,6 +226,7 @@ print('chr of 2**31:', last_line(lambda: chr(2**31)))
 def set_on_int():
     int.alpha = 1
 print('immutable type:', last_line(set_on_int))
+print('isinstance of a non-class:', last_line(lambda: isinstance(1, 'alpha')))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -254,6 +255,7 @@ print('immutable type:', last_line(set_on_int))
       `str index type: TypeError: ${fillMessage(m.strIndexType, { type: 'float' })}`,
       `chr of 2**31: ${profile.chrTakesCInt ? 'OverflowError: Python int too large to convert to C int' : 'ValueError: chr() arg not in range(0x110000)'}`,
       `immutable type: TypeError: ${fillMessage(m.immutableTypeAttribute, { type: 'int', attr: 'alpha' })}`,
+      `isinstance of a non-class: TypeError: ${m.isinstanceArg2}`,
     );
   },
 };

@@ -254,6 +254,8 @@ export const FACT_SCHEMAS = {
     strIndexType: z.string().min(1),
     /** TypeError of setting an attribute of a static (builtin) type (`Objects/typeobject.c` `type_setattro`): `{attr}` from 3.10. */
     immutableTypeAttribute: z.string().includes('{type}'),
+    /** TypeError of `isinstance(x, c)` whose c is no class (`Objects/abstract.c` `object_isinstance` / `check_class`): 3.10 adds unions. */
+    isinstanceArg2: z.string().min(1),
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
     /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */

@@ -413,7 +413,7 @@ export function isInstance(vm: Interpreter, obj: Ref, cls: Ref): boolean {
   const h = vm.heap;
   const cp = h.get(cls).payload;
   if (cp.kind === 'tuple') return cp.items.some((c) => isInstance(vm, obj, c));
-  if (cp.kind !== 'type') throw new PyException('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+  if (cp.kind !== 'type') throw new PyException('TypeError', vm.msgs.isinstanceArg2);
   if (vm.builtinTypes.get(cp.name) === cls) {
     const k = h.get(obj).payload.kind;
     const name = typeName(h, obj);

@@ -93,6 +93,25 @@ describe('runModel', () => {
     expect(r).toEqual({ stdout: '', stderr: 'unsupported: int ** negative int at fold.py:3:9 (the float result may round differently)\n', exitCode: 2 });
   });
 
+  it('orders sets by subset and superset (set_richcompare), a partial order, also as items of tuples', () => {
+    const source = [
+      'a = {1, 2}',
+      'b = frozenset({1, 2, 3})',
+      'print(a < b, a <= b, a > b, a >= b, b > a, {1} < {2}, {1} > {2}, set() <= set(), set() < set())',
+      'print(({1},) < ({1, 2},), ({1},) <= ({2},), max({1}, {1, 2}), min({1}, {2}))',
+      'print({1} < [1])',
+    ].join('\n');
+    const r = runModel(source, TARGET);
+    expect(r.stdout).toBe('True True False False True False False True False\nTrue False {1, 2} {1}\n');
+    expect(r.stderr.trim().split('\n').pop()).toBe("TypeError: '<' not supported between instances of 'set' and 'list'");
+  });
+
+  it('words the TypeError of isinstance() of a non-class per version: 3.10 adds unions (object_isinstance)', () => {
+    const last = (target: string): string | undefined => runModel("isinstance(1, 'x')", target).stderr.trim().split('\n').pop();
+    expect(last('3.9.18-x86_64')).toBe('TypeError: isinstance() arg 2 must be a type or tuple of types');
+    expect(last('3.10.13-x86_64')).toBe('TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union');
+  });
+
   it('runs a long loop under the statement limit', () => {
     const r = runModel('i = 0\nwhile i < 60000:\n    i += 1\nprint(i)\n', TARGET);
     expect(r).toEqual({ stdout: '60000\n', stderr: '', exitCode: 0 });

@@ -232,6 +232,17 @@ function orderCompare(heap: Heap, a: Ref, b: Ref, op: string): number {
     }
     return pa.items.length - pb.items.length;
   }
+  if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
+    // `set_richcompare` (Objects/setobject.c): subset and superset tests, a partial order. `<`
+    // is false unless the left set is smaller, then `set_issubset`; `>`, `>=` swap the sets.
+    // A result that holds is a number `op` accepts, one that does not NaN (false for every op).
+    const left = op === '<' || op === '<=';
+    const sub = left ? pa : pb;
+    const sup = left ? pb : pa;
+    const strict = op === '<' || op === '>';
+    const holds = (strict ? sub.items.length < sup.items.length : sub.items.length <= sup.items.length) && setIsSubset(heap, sub.items, sup.items);
+    return holds ? (left ? -1 : 1) : NaN;
+  }
   throw new PyException('TypeError', `'${op}' not supported between instances of '${typeName(heap, a)}' and '${typeName(heap, b)}'`);
 }
 
@@ -299,7 +310,7 @@ function containersEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEqualit
     return pa.items.length === pb.items.length && pa.items.every((x, i) => x === pb.items[i] || pyEquals(heap, x, pb.items[i] as Ref, user, pa.kind === 'list'));
   }
   if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
-    return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => x === y || pyEquals(heap, x, y)));
+    return pa.items.length === pb.items.length && setIsSubset(heap, pa.items, pb.items);
   }
   if (pa.kind === 'dict' && pb.kind === 'dict') {
     if (pa.entries.length !== pb.entries.length) return false;
@@ -309,6 +320,21 @@ function containersEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEqualit
     });
   }
   return null;
+}
+
+/** `set_issubset`: every item of `sub` is in `sup` (identity first, then `==` of the items). */
+function setIsSubset(heap: Heap, sub: readonly Ref[], sup: readonly Ref[]): boolean {
+  for (const x of sub) {
+    let found = false;
+    for (const y of sup) {
+      if (x === y || pyEquals(heap, x, y)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** The hash keys of a tuple's or frozenset's items (apart from `hashKey`, for the closure's sake). */
