@@ -67,6 +67,8 @@ export interface CoreConfig {
   readonly internImmortal: { readonly sysIntern: boolean; readonly constants: boolean };
   /** `intern_common` (3.12.7+): interning a one-character latin-1 str gives the cached character. */
   readonly internLatin1Singleton: boolean;
+  /** Fact `boolReprInterned`: `bool_repr`'s 'True' / 'False' are the interned strs (3.8-3.10, 3.12+), not strs of their own (3.11). */
+  readonly boolReprInterned: boolean;
   /** Per-type free lists (all LIFO). */
   readonly freeLists: {
     readonly float: FreeListConfig;

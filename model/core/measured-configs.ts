@@ -56,6 +56,8 @@ function native(minor: number): CoreConfig {
     emptyFrozensetSingleton: minor <= 9,
     internImmortal: { sysIntern: minor === 12, constants: minor === 12 },
     internLatin1Singleton: minor >= 13,
+    // `str(True) is 'True'`: False on 3.11 only (`_Py_ID(True)` outside the interned dict).
+    boolReprInterned: minor !== 11,
     freeLists: {
       float: { capacity: 100, startupMax: 20 },
       list: { capacity: 80, startupMax: 45 },

@@ -181,6 +181,12 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('oneCharLiteralNotSingleton', ['3.12.7', null], BOTH, '', src('Objects/unicodeobject.c', 'intern_common'),
     'gh-113993 reworked interning; 1-character strings resolve to the latin-1 singleton'),
 
+  row('boolReprInterned', ['3.8.0', '3.11.0'], BOTH, true, src('Objects/boolobject.c', 'bool_repr'),
+    '_PyUnicode_FromId(&PyId_True) interns the str it makes (measured str(True) is \'True\' True on 3.8.18-3.10.13)'),
+  row('boolReprInterned', ['3.11.0', '3.12.0'], BOTH, false, src('Objects/boolobject.c', 'bool_repr'),
+    "&_Py_ID(True): a static str not in the interned dict, so a constant 'True' is interned to another object (measured False on 3.11.2, 3.11.7, wasm32 3.11.3)"),
+  row('boolReprInterned', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', '_PyUnicode_InitStaticStrings'),
+    "the static _Py_ID strs are interned at start-up, so the constant 'True' is interned to bool_repr's (measured True on 3.12.1-3.14.2)"),
   row('internsIdentifierConstants', ['3.8.0', null], BOTH, true, src('Objects/codeobject.c', 'all_name_chars'),
     'only ASCII [A-Za-z0-9_] strings; non-ASCII or other characters are not interned'),
 

@@ -88,7 +88,7 @@ const immortalSingletons: Probe = {
 
 const interning: Probe = {
   name: 'interning',
-  facts: ['sysInternImmortal', 'constantStringsImmortal', 'codeNamesImmortal', 'immortalRuntimeRefcount', 'internsIdentifierConstants'],
+  facts: ['sysInternImmortal', 'constantStringsImmortal', 'codeNamesImmortal', 'immortalRuntimeRefcount', 'internsIdentifierConstants', 'boolReprInterned'],
   source:
     IMMORTAL_HELPER +
     `s = sys.intern(''.join(['probe', '_runtime_interned']))
@@ -106,6 +106,8 @@ spaced = 'probe ident!'
 print('other constant interned:', spaced is sys.intern(''.join(['probe ', 'ident!'])))
 accented = 'probe_\\xe9'
 print('non-ASCII constant interned:', accented is sys.intern(''.join(['probe_', '\\xe9'])))
+false_constant = 'False'
+print("bool_repr's str interned:", str(True) is 'True', repr(False) is false_constant)
 `,
   expected: (profile) =>
     lines(
@@ -116,6 +118,7 @@ print('non-ASCII constant interned:', accented is sys.intern(''.join(['probe_', 
       `identifier constant interned: ${py(profile.internsIdentifierConstants)}`,
       'other constant interned: False',
       'non-ASCII constant interned: False',
+      `bool_repr's str interned: ${py(profile.boolReprInterned)} ${py(profile.boolReprInterned)}`,
     ),
 };
 

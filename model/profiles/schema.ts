@@ -39,6 +39,8 @@ export const FACT_SCHEMAS = {
   oneCharLiteralNotSingleton: z.string(),
   /** Identifier-like (`[A-Za-z0-9_]*`, ASCII) string constants are interned at compile time. */
   internsIdentifierConstants: z.boolean(),
+  /** `str(True)` / `repr(True)` (`bool_repr`) is the interned 'True', the object an identifier constant 'True' is interned to. */
+  boolReprInterned: z.boolean(),
   // --- sys.getrefcount and the evaluation stack -----------------------------------------
   /** A function's local passed to `sys.getrefcount` is loaded as a borrowed reference (no +1). */
   getrefcountBorrowsFastLocals: z.boolean(),

@@ -620,9 +620,9 @@ function strCall(vm: Interpreter, a: Ref): Ref {
   }
 }
 
-/** `bool_repr`: 'True' and 'False' are interned strings made once (the identifiers' objects). */
+/** `bool_repr`: 'True' and 'False' are strs made once (the identifiers' objects), interned per fact `boolReprInterned`. */
 export function boolStr(vm: Interpreter, value: boolean): Ref {
-  return vm.heap.boolName(value, vm.cfg.core.internImmortal.constants);
+  return vm.heap.boolName(value);
 }
 
 /**

@@ -48,6 +48,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     emptyFrozensetSingleton: profile.emptyFrozensetSingleton,
     internImmortal: { sysIntern: profile.sysInternImmortal, constants: profile.constantStringsImmortal },
     internLatin1Singleton: profile.internLatin1Singleton,
+    boolReprInterned: profile.boolReprInterned,
     freeLists: {
       float: lists.float,
       list: lists.list,

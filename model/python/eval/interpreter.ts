@@ -1968,12 +1968,15 @@ export class Interpreter {
 
   /** `PyObject_Repr(v)` as an object (new reference): a Python `__repr__`'s own result, else a new str. */
   reprObject(v: Ref): Ref {
+    // `bool_repr`: the str made once (`Heap.boolName`), also for `str()` (`object_str`).
+    const p = this.heap.get(v).payload;
+    if (p.kind === 'bool') return this.heap.boolName(p.value);
     return userReprObject(this, v) ?? this.newStr(this.reprOf(v));
   }
 
   /** `PyObject_Str(v)` of a non-str as an object (new reference): `slot_tp_str`, else `object_str` is `PyObject_Repr`. */
   strObject(v: Ref): Ref {
-    if (!textHooked(this.heap, v)) return this.newStr(this.reprOf(v));
+    if (!textHooked(this.heap, v)) return this.heap.get(v).payload.kind === 'bool' ? this.reprObject(v) : this.newStr(this.reprOf(v));
     // A Python `__str__` (or, without one and outside exceptions, `__repr__`): its very result.
     const custom = userTextObject(this, v, 'str');
     if (custom !== null) return custom;
