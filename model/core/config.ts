@@ -69,6 +69,8 @@ export interface CoreConfig {
   readonly internLatin1Singleton: boolean;
   /** Fact `boolReprInterned`: `bool_repr`'s 'True' / 'False' are the interned strs (3.8-3.10, 3.12+), not strs of their own (3.11). */
   readonly boolReprInterned: boolean;
+  /** Fact `weakrefTypeName`: `tp_name` of `weakref.ref` objects ('weakref' before 3.10, 'weakref.ReferenceType' since). */
+  readonly weakrefTypeName: string;
   /** Per-type free lists (all LIFO). */
   readonly freeLists: {
     readonly float: FreeListConfig;

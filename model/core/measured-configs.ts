@@ -58,6 +58,7 @@ function native(minor: number): CoreConfig {
     internLatin1Singleton: minor >= 13,
     // `str(True) is 'True'`: False on 3.11 only (`_Py_ID(True)` outside the interned dict).
     boolReprInterned: minor !== 11,
+    weakrefTypeName: minor >= 10 ? 'weakref.ReferenceType' : 'weakref',
     freeLists: {
       float: { capacity: 100, startupMax: 20 },
       list: { capacity: 80, startupMax: 45 },

@@ -187,6 +187,9 @@ export const FACT_ROWS: readonly FactRow[] = [
     "&_Py_ID(True): a static str not in the interned dict, so a constant 'True' is interned to another object (measured False on 3.11.2, 3.11.7, wasm32 3.11.3)"),
   row('boolReprInterned', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', '_PyUnicode_InitStaticStrings'),
     "the static _Py_ID strs are interned at start-up, so the constant 'True' is interned to bool_repr's (measured True on 3.12.1-3.14.2)"),
+  row('weakrefTypeName', ['3.8.0', '3.10.0'], BOTH, 'weakref', src('Objects/weakrefobject.c', '_PyWeakref_RefType')),
+  row('weakrefTypeName', ['3.10.0', null], BOTH, 'weakref.ReferenceType', src('Objects/weakrefobject.c', '_PyWeakref_RefType'),
+    "tp_name 'weakref.ReferenceType' (measured in a TypeError: 3.9.18 'weakref', 3.10.13 'weakref.ReferenceType')"),
   row('internsIdentifierConstants', ['3.8.0', null], BOTH, true, src('Objects/codeobject.c', 'all_name_chars'),
     'only ASCII [A-Za-z0-9_] strings; non-ASCII or other characters are not interned'),
 

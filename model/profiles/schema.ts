@@ -41,6 +41,8 @@ export const FACT_SCHEMAS = {
   internsIdentifierConstants: z.boolean(),
   /** `str(True)` / `repr(True)` (`bool_repr`) is the interned 'True', the object an identifier constant 'True' is interned to. */
   boolReprInterned: z.boolean(),
+  /** `tp_name` of `weakref.ref` objects (`Objects/weakrefobject.c` `_PyWeakref_RefType`), as error messages name it. */
+  weakrefTypeName: z.string().min(1),
   // --- sys.getrefcount and the evaluation stack -----------------------------------------
   /** A function's local passed to `sys.getrefcount` is loaded as a borrowed reference (no +1). */
   getrefcountBorrowsFastLocals: z.boolean(),

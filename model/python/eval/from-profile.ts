@@ -49,6 +49,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     internImmortal: { sysIntern: profile.sysInternImmortal, constants: profile.constantStringsImmortal },
     internLatin1Singleton: profile.internLatin1Singleton,
     boolReprInterned: profile.boolReprInterned,
+    weakrefTypeName: profile.weakrefTypeName,
     freeLists: {
       float: lists.float,
       list: lists.list,

@@ -112,6 +112,21 @@ describe('runModel', () => {
     expect(last('3.10.13-x86_64')).toBe('TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union');
   });
 
+  it("names a weak reference's type per version: 'weakref' before 3.10, 'weakref.ReferenceType' since (tp_name)", () => {
+    const source = 'import weakref\nclass K:\n    pass\nk = K()\nweakref.ref(k) + 1\n';
+    const last = (target: string): string | undefined => runModel(source, target).stderr.trim().split('\n').pop();
+    expect(last('3.9.18-x86_64')).toBe("TypeError: unsupported operand type(s) for +: 'weakref' and 'int'");
+    expect(last('3.10.13-x86_64')).toBe("TypeError: unsupported operand type(s) for +: 'weakref.ReferenceType' and 'int'");
+  });
+
+  it('refuses to set an attribute of a function or a WeakSet (they have a __dict__ the model does not keep)', () => {
+    for (const source of ['def f():\n    pass\nf.x = 1\n', 'import weakref\nw = weakref.WeakSet()\nw.x = 1\n']) {
+      const r = runModel(source, TARGET);
+      expect(r.exitCode, source).toBe(2);
+      expect(r.stderr).toMatch(/^unsupported: setting the attribute x of a (function|WeakSet)/);
+    }
+  });
+
   it('runs a long loop under the statement limit', () => {
     const r = runModel('i = 0\nwhile i < 60000:\n    i += 1\nprint(i)\n', TARGET);
     expect(r).toEqual({ stdout: '60000\n', stderr: '', exitCode: 0 });

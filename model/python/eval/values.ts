@@ -3,18 +3,12 @@
  * hashing (as dict/set keys). Objects are heap refs; nothing here changes refcounts.
  */
 import type { Heap } from '../../core/heap';
-import { TYPE_NAMES, type Payload, type Ref } from '../../core/objects';
+import { typeName, type Payload, type Ref } from '../../core/objects';
 import { PyException } from './py-exception';
 import { Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 
-export function typeName(heap: Heap, ref: Ref): string {
-  const p = heap.get(ref).payload;
-  if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
-  if (p.kind === 'type') return 'type';
-  if (p.kind === 'iterator') return p.type;
-  return TYPE_NAMES[p.kind];
-}
+export { typeName } from '../../core/objects';
 
 /** `PyObject_IsTrue`. */
 export function isTrue(heap: Heap, ref: Ref): boolean {
