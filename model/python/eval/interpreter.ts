@@ -1395,7 +1395,9 @@ export class Interpreter {
     const cap =
       presize === 'exact' ? newSize : presize === 'even' ? (newSize + 1) & ~1 : this.grownCapacity(p.capacity, p.items.length, newSize);
     if (cap !== p.capacity) h.listResize(list, cap);
-    for (const x of items) p.items.push(h.incref(x));
+    // `list_extend` reads the count before it copies: `l += l` (items is the list's own array) doubles it once.
+    const n = items.length;
+    for (let i = 0; i < n; i++) p.items.push(h.incref(items[i] as Ref));
   }
 
   /** `list.append` (`app1`): `listExtend` of one item, without the array. */

@@ -127,6 +127,10 @@ describe('runModel', () => {
     }
   });
 
+  it('extends a list by itself once (list_extend reads the count first): l += l, l.extend(l)', () => {
+    expect(runModel('l = [0, 1]\nl += l\nl.extend(l)\nprint(l)\n', TARGET).stdout).toBe('[0, 1, 0, 1, 0, 1, 0, 1]\n');
+  });
+
   it('runs a long loop under the statement limit', () => {
     const r = runModel('i = 0\nwhile i < 60000:\n    i += 1\nprint(i)\n', TARGET);
     expect(r).toEqual({ stdout: '60000\n', stderr: '', exitCode: 0 });
