@@ -5,7 +5,7 @@
 import type { Heap } from '../../core/heap';
 import { typeName, type Payload, type Ref } from '../../core/objects';
 import { PyException } from './py-exception';
-import { Refusal } from './refusal';
+import { deepNesting, MAX_NESTING, Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 
 export { typeName } from '../../core/objects';
@@ -217,14 +217,20 @@ function orderCompare(heap: Heap, a: Ref, b: Ref, op: string): number {
   if (pa.kind === 'str' && pb.kind === 'str') return compareSeq(codePoints(pa.value), codePoints(pb.value));
   if (pa.kind === 'bytes' && pb.kind === 'bytes') return compareSeq([...pa.value], [...pb.value]);
   if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
-    const n = Math.min(pa.items.length, pb.items.length);
-    for (let i = 0; i < n; i++) {
-      const x = pa.items[i] as Ref;
-      const y = pb.items[i] as Ref;
-      // The first items that differ by `PyObject_RichCompareBool` (identity first), compared with `op`.
-      if (x !== y && !pyEquals(heap, x, y)) return orderCompare(heap, x, y, op);
+    if (nesting >= MAX_NESTING) throw deepNesting();
+    nesting++;
+    try {
+      const n = Math.min(pa.items.length, pb.items.length);
+      for (let i = 0; i < n; i++) {
+        const x = pa.items[i] as Ref;
+        const y = pb.items[i] as Ref;
+        // The first items that differ by `PyObject_RichCompareBool` (identity first), compared with `op`.
+        if (x !== y && !pyEquals(heap, x, y)) return orderCompare(heap, x, y, op);
+      }
+      return pa.items.length - pb.items.length;
+    } finally {
+      nesting--;
     }
-    return pa.items.length - pb.items.length;
   }
   if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
     // `set_richcompare` (Objects/setobject.c): subset and superset tests, a partial order. `<`
@@ -295,9 +301,23 @@ export function hashKey(heap: Heap, ref: Ref): string {
   }
 }
 
+/** Containers being compared inside one another now (`MAX_NESTING`); back to 0 when each comparison ends. */
+let nesting = 0;
+
 /** `pyEquals` of two containers of the same kind (null: not two such containers). */
 function containersEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEquality | undefined): boolean | null {
   if (pa.kind === 'bytes' && pb.kind === 'bytes') return pa.value.length === pb.value.length && pa.value.every((v, i) => v === pb.value[i]);
+  if (nesting >= MAX_NESTING) throw deepNesting();
+  nesting++;
+  try {
+    return itemsEqual(heap, pa, pb, user);
+  } finally {
+    nesting--;
+  }
+}
+
+/** `containersEqual` of tuples, lists, sets and dicts, item by item. */
+function itemsEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEquality | undefined): boolean | null {
   if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
     // `list_richcompare` holds both items during the comparison, `tuplerichcompare` neither.
     // Items through `PyObject_RichCompareBool`: identical items are equal (a NaN too: `[x] == [x]`).
