@@ -628,10 +628,14 @@ export function boolStr(vm: Interpreter, value: boolean): Ref {
 /**
  * `copy.copy` / `copy.deepcopy` (`Lib/copy.py`): immutable atoms are returned as is
  * (`_copy_immutable`, `_deepcopy_atomic`); a tuple is deep-copied only if an item changes;
- * lists and dicts are new. The module's own allocations are not followed.
+ * lists and dicts are new. The module's own allocations are not followed. `memo` is deepcopy's
+ * (`memo[id(x)] = y` for every copy that is not `x`, looked up first): an object met twice, or
+ * inside itself, is copied once.
  */
-export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
+export function copy(vm: Interpreter, obj: Ref, deep: boolean, memo: Map<Ref, Ref> | null = null): Ref {
   const h = vm.heap;
+  const made = memo?.get(obj);
+  if (made !== undefined) return h.incref(made);
   h.loseFreeListOrder();
   const p = h.get(obj).payload;
   switch (p.kind) {
@@ -654,18 +658,33 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
       return h.incref(obj);
     case 'tuple': {
       if (!deep) return h.incref(obj);
-      const items = p.items.map((x) => copy(vm, x, true));
-      if (items.every((x, i) => x === p.items[i])) {
+      const m = memo ?? new Map<Ref, Ref>();
+      const items = p.items.map((x) => copy(vm, x, true, m));
+      // `_deepcopy_tuple`: a copy of this tuple made meanwhile (through a cycle) is the one returned.
+      const cycled = m.get(obj);
+      if (cycled !== undefined || items.every((x, i) => x === p.items[i])) {
         for (const x of items) h.decref(x);
-        return h.incref(obj);
+        return h.incref(cycled ?? obj);
       }
-      return h.tuple(items);
+      const t = h.tuple(items);
+      m.set(obj, t);
+      return t;
     }
     case 'list': {
-      const items = deep ? p.items.map((x) => copy(vm, x, true)) : h.increfAll(p.items);
       const list = h.list([], 0);
-      vm.listExtend(list, items);
-      for (const x of items) h.decref(x);
+      // `copy.copy`: `list.copy` (`list_slice`: exactly as many slots as items).
+      if (!deep) {
+        vm.listExtend(list, p.items, 'exact');
+        return list;
+      }
+      // `_deepcopy_list`: `y = []` goes in the memo first, then `y.append(deepcopy(a, memo))` item by item.
+      const m = memo ?? new Map<Ref, Ref>();
+      m.set(obj, list);
+      for (const x of p.items) {
+        const c = copy(vm, x, true, m);
+        vm.listAppend(list, c);
+        h.decref(c);
+      }
       return list;
     }
     default:

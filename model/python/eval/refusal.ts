@@ -16,7 +16,7 @@ export const MAX_NESTING = 200;
 
 /** The refusal of containers nested beyond `MAX_NESTING` (or beyond JavaScript's stack). */
 export function deepNesting(): Refusal {
-  return new Refusal('containers nested too deep', `more than ${MAX_NESTING} levels in a comparison or repr, or a deep copy of a cycle: CPython's recursion limits there are not modelled`);
+  return new Refusal('containers nested too deep', `more than ${MAX_NESTING} levels in a comparison or repr, or deeper than JavaScript's stack: CPython's recursion limits there are not modelled`);
 }
 
 export class Refusal extends Error {

@@ -98,8 +98,8 @@ export function runModel(program: string | Module, target: string, options: RunO
     }
     if (err instanceof Refusal) return refusal(interp, err, filename, options);
     if (err instanceof ModelInputError) return { stdout: interp?.printedText() ?? '', stderr: `${err.message}\n`, exitCode: 2 };
-    // JavaScript's stack ran out in a recursion the model does not bound itself (a deep copy of a
-    // list that holds itself): CPython recurses in C there, with limits the model does not follow.
+    // JavaScript's stack ran out in a recursion the model does not bound itself (hashing or
+    // deep-copying very deep containers): CPython recurses in C there, with limits the model does not follow.
     if (err instanceof RangeError && err.message === 'Maximum call stack size exceeded') return refusal(interp, deepNesting(), filename, options);
     throw err;
   } finally {
