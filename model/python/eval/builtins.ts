@@ -568,7 +568,10 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
         return list;
       }
       const items = vm.iterate(a);
-      if (p.kind === 'range') vm.listExtend(list, items, vm.cfg.listFromSized);
+      // `list___init___impl`: an iterable with a length (`_PyObject_HasLen`: a range, str, bytes,
+      // set) is preallocated by `list_preallocate_exact` (fact `listFromSized`) before `list_extend`.
+      const sized = p.kind === 'range' || p.kind === 'str' || p.kind === 'bytes' || p.kind === 'set' || p.kind === 'frozenset';
+      if (sized) vm.listExtend(list, items, vm.cfg.listFromSized);
       else vm.listExtend(list, items);
       for (const x of items) h.decref(x);
       if (p.kind !== 'range') h.allocator.untracked('unknown');

@@ -151,6 +151,12 @@ describe('runModel', () => {
     expect(runModel(source, TARGET).stdout).toBe('[[...]] True False True False\n');
   });
 
+  it('preallocates list() of a str or bytes as of any sized iterable (list_preallocate_exact): exact 3.8/3.9, even from 3.10', () => {
+    const source = "import sys\nprint(sys.getsizeof(list('a')), sys.getsizeof(list(b'abc')))\n";
+    expect(runModel(source, '3.9.18-x86_64').stdout).toBe('64 80\n');
+    expect(runModel(source, '3.10.13-x86_64').stdout).toBe('72 88\n');
+  });
+
   it('runs a long loop under the statement limit', () => {
     const r = runModel('i = 0\nwhile i < 60000:\n    i += 1\nprint(i)\n', TARGET);
     expect(r).toEqual({ stdout: '60000\n', stderr: '', exitCode: 0 });
