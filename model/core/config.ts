@@ -67,6 +67,10 @@ export interface CoreConfig {
   readonly internImmortal: { readonly sysIntern: boolean; readonly constants: boolean };
   /** `intern_common` (3.12.7+): interning a one-character latin-1 str gives the cached character. */
   readonly internLatin1Singleton: boolean;
+  /** Fact `boolReprInterned`: `bool_repr`'s 'True' / 'False' are the interned strs (3.8-3.10, 3.12+), not strs of their own (3.11). */
+  readonly boolReprInterned: boolean;
+  /** Fact `weakrefTypeName`: `tp_name` of `weakref.ref` objects ('weakref' before 3.10, 'weakref.ReferenceType' since). */
+  readonly weakrefTypeName: string;
   /** Per-type free lists (all LIFO). */
   readonly freeLists: {
     readonly float: FreeListConfig;
@@ -114,8 +118,10 @@ export interface LayoutSizes {
   readonly bytesHeader: number;
   /** A plain class instance with `__dict__` and `__weakref__`, as getsizeof reports it minus the GC header. */
   readonly instance: number;
-  /** An instance of a class with `__slots__` of n names: slotsInstanceBase + n * pointerSize. */
+  /** An instance of a class with `__slots__` of n names: slotsInstanceBase + n * pointerSize (`sizes.ts` `slotsInstanceSize`). */
   readonly slotsInstanceBase: number;
+  /** What a `'__weakref__'` name in `__slots__` adds: a pointer, or 3.12+ the two-pointer pre-header (`Py_TPFLAGS_MANAGED_WEAKREF`). */
+  readonly weakrefSlot: number;
   /** getsizeof of the empty dict and of a dict with 1..5 items, as measured. */
   readonly dictGetsizeof: readonly number[];
   readonly setGetsizeof: number;

@@ -212,6 +212,21 @@ describe('intern table (Objects/unicodeobject.c)', () => {
     const h = heapFor('3.10');
     expect(() => h.intern(h.str('append'))).toThrow(CoreUnknown);
   });
+
+  // Measured `str(True) is 'True'`: True on 3.8.18-3.10.13 and 3.12.1-3.14.2, False on 3.11 (bool_repr).
+  it.each([
+    ['3.10', true],
+    ['3.11', false],
+    ['3.12', true],
+  ] as const)("bool_repr's 'True' on %s is the interned str a constant 'True' is (%s), before or after it", (minor, same) => {
+    const before = heapFor(minor);
+    const constant = before.intern(before.str('True'), true);
+    expect(before.boolName(true) === constant).toBe(same);
+    const after = heapFor(minor);
+    const made = after.boolName(false);
+    expect(after.intern(after.str('False'), true) === made).toBe(same);
+    expect(after.boolName(false)).toBe(made);
+  });
 });
 
 describe('weak references (Objects/weakrefobject.c)', () => {

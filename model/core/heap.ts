@@ -480,11 +480,21 @@ export class Heap {
     return ref;
   }
 
-  /** `preexistingName` of 'True' or 'False' (`bool_repr`), found without a Map lookup once made. */
-  boolName(value: boolean, immortal: boolean): Ref {
+  /**
+   * `preexistingName` of 'True' or 'False' (`bool_repr`), found without a Map lookup once made.
+   * Fact `boolReprInterned`: the str is the interned one (`Objects/boolobject.c` `bool_repr`:
+   * 3.8-3.10 `_PyUnicode_FromId` interns it, 3.12+ the static strs are interned at start-up), so a
+   * constant 'True' interned before is that object, and one interned later finds it.
+   */
+  boolName(value: boolean): Ref {
     const hit = value ? this.trueName : this.falseName;
     if (hit !== 0) return this.incref(hit);
-    const ref = this.preexistingName(value ? 'True' : 'False', immortal, 'static');
+    let ref = this.preexistingName(value ? 'True' : 'False', this.config.internImmortal.constants, 'static');
+    if (this.config.boolReprInterned) {
+      const found = this.intern(ref, true);
+      this.decref(ref);
+      ref = found;
+    }
     if (value) this.trueName = ref;
     else this.falseName = ref;
     return ref;

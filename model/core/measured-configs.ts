@@ -21,6 +21,7 @@ const sizes38: LayoutSizes = {
   bytesHeader: 32,
   instance: 32,
   slotsInstanceBase: 16,
+  weakrefSlot: 8,
   dictGetsizeof: [64, 232, 232, 232, 232, 232],
   setGetsizeof: 216,
   rangeGetsizeof: 48,
@@ -37,6 +38,8 @@ function native(minor: number): CoreConfig {
     latin1SingletonUtf8Bytes: minor >= 12 ? 3 : 0,
     // getsizeof(C()): 48 (3.8-3.10), 56 (3.11), 48 (3.12+), GC header included.
     instance: minor === 11 ? 40 : 32,
+    // getsizeof of a `__slots__ = ('__weakref__',)` instance: 40 (3.8-3.11), 48 (3.12+: managed weakref pre-header).
+    weakrefSlot: minor >= 12 ? 16 : 8,
     dictGetsizeof: minor >= 11 ? [64, 224, 224, 224, 224, 224] : [64, 232, 232, 232, 232, 232],
   };
   return {
@@ -53,6 +56,9 @@ function native(minor: number): CoreConfig {
     emptyFrozensetSingleton: minor <= 9,
     internImmortal: { sysIntern: minor === 12, constants: minor === 12 },
     internLatin1Singleton: minor >= 13,
+    // `str(True) is 'True'`: False on 3.11 only (`_Py_ID(True)` outside the interned dict).
+    boolReprInterned: minor !== 11,
+    weakrefTypeName: minor >= 10 ? 'weakref.ReferenceType' : 'weakref',
     freeLists: {
       float: { capacity: 100, startupMax: 20 },
       list: { capacity: 80, startupMax: 45 },

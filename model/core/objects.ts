@@ -5,6 +5,7 @@
  */
 import { blockParts, candidatesOf, type Address, type OtherBlocks } from './address';
 import { CandidateBlocks, NO_PARTS } from './block-sets';
+import type { Heap } from './heap';
 
 export type ImmortalOrigin = 'static' | 'runtime' | 'unknown';
 
@@ -147,6 +148,21 @@ export function safeIntPayload(value: number): IntPayload {
 export type Kind = Payload['kind'];
 
 /** The Python type name of a kind, as `type(x).__name__` prints it. */
+/**
+ * The Python type name of an object (`Py_TYPE(ob)->tp_name`): a class instance its class's, the
+ * evaluator's iterators theirs, a weak reference per fact `weakrefTypeName` (3.10 renamed
+ * `_PyWeakref_RefType` 'weakref.ReferenceType', `Objects/weakrefobject.c`).
+ */
+export function typeName(heap: Heap, ref: Ref): string {
+  const p = heap.get(ref).payload;
+  if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
+  if (p.kind === 'type') return 'type';
+  // The evaluator's objects (iterators, cells, `object()`, dict views) carry their Python type name.
+  if (p.kind === 'iterator') return p.type;
+  if (p.kind === 'weakref') return heap.config.weakrefTypeName;
+  return TYPE_NAMES[p.kind];
+}
+
 export const TYPE_NAMES: Readonly<Record<Exclude<Kind, 'instance' | 'type'>, string>> = {
   NoneType: 'NoneType',
   ellipsis: 'ellipsis',

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../profiles';
-import { bytesSizeof, intSizeof, listSizeof, setSizeof, strSizeof, tupleSizeof } from '../profiles/sizes';
+import { bytesSizeof, intSizeof, listSizeof, setSizeof, slotsInstanceSizeof, strSizeof, tupleSizeof } from '../profiles/sizes';
 import { NATIVE_CONFIGS } from './measured-configs';
-import { getsizeof, longDigits } from './sizes';
+import { getsizeof, longDigits, slotsInstanceSize } from './sizes';
 
 const RELEASES: Readonly<Record<string, string>> = {
   '3.8': '3.8.18',
@@ -26,6 +26,20 @@ describe.each(Object.entries(NATIVE_CONFIGS))('getsizeof on %s agrees with the p
       expect(getsizeof({ kind: 'int', value }, config), String(value)).toBe(intSizeof(profile, value));
     }
     expect(getsizeof({ kind: 'bool', value: true }, config)).toBe(intSizeof(profile, 1n));
+    // False is an int without digits before 3.11 (24 bytes; the model said 28).
+    expect(getsizeof({ kind: 'bool', value: false }, config)).toBe(intSizeof(profile, 0n));
+  });
+
+  it("instances with __slots__, a '__weakref__' name among them (3.12+ the managed pre-header)", () => {
+    const cases: readonly [readonly string[], number, boolean][] = [
+      [[], 0, false],
+      [['a'], 1, false],
+      [['__weakref__'], 0, true],
+      [['a', '__weakref__', 'b'], 2, true],
+    ];
+    for (const [slots, named, weakref] of cases) {
+      expect(slotsInstanceSize(slots, config) + config.gcHeaderSize, slots.join()).toBe(slotsInstanceSizeof(profile, named, weakref));
+    }
   });
 
   it('strs of each kind, and the cached latin-1 characters', () => {

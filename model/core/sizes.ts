@@ -142,7 +142,8 @@ export function basicSize(p: Payload, config: CoreConfig): number | null {
     case 'int':
       return intSize(p.value, config);
     case 'bool':
-      return s.longHeader + s.longDigitBytes;
+      // `bool___sizeof__` is int's: False has no digit before 3.11 (ob_size 0), as 0 (`intSize`).
+      return s.longHeader + s.longDigitBytes * Math.max(p.value ? 1 : 0, s.longZeroDigits);
     case 'float':
       return s.float;
     case 'str':
@@ -160,6 +161,17 @@ export function basicSize(p: Payload, config: CoreConfig): number | null {
     default:
       return null;
   }
+}
+
+/**
+ * Bytes of an instance of a class with `__slots__` (no base but object), without the GC header:
+ * a pointer a name, but `'__weakref__'` (`Objects/typeobject.c` `type_new_descriptors`) is
+ * `weakrefSlot` (3.12+ `Py_TPFLAGS_MANAGED_WEAKREF`: the pre-header of `_PyType_PreHeaderSize`).
+ */
+export function slotsInstanceSize(slots: readonly string[], config: CoreConfig): number {
+  const s = config.sizes;
+  const weakref = slots.includes('__weakref__');
+  return s.slotsInstanceBase + config.pointerSize * (weakref ? slots.length - 1 : slots.length) + (weakref ? s.weakrefSlot : 0);
 }
 
 /** What the object asks pymalloc for, GC header included (decides the size class). */

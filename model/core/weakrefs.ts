@@ -5,20 +5,10 @@
  */
 import type { Heap } from './heap';
 import type { Ref } from './objects';
-import { addWeakref, TYPE_NAMES } from './objects';
+import { addWeakref, typeName } from './objects';
 
 /** A Python-level error the evaluator raises as is. */
 export class PyTypeError extends Error {}
-
-function typeName(heap: Heap, ref: Ref): string {
-  const p = heap.get(ref).payload;
-  if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
-  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable (classes take weak references), kept so the lookup below is typed
-  if (p.kind === 'type') return 'type';
-  // The evaluator's objects (iterators, cells, `object()`, dict views) carry their Python type name.
-  if (p.kind === 'iterator') return p.type;
-  return TYPE_NAMES[p.kind];
-}
 
 /**
  * `weakref.ref(obj[, callback])` (`weakref___new__` -> `PyWeakref_NewRef`). Without a

@@ -92,9 +92,12 @@ const MESSAGES_38: FactValue<'errorMessages'> = {
   listIndexMissing: '{repr} is not in list',
   strIndexType: 'string indices must be integers',
   immutableTypeAttribute: "can't set attributes of built-in/extension type '{type}'",
+  isinstanceArg2: 'isinstance() arg 2 must be a type or tuple of types',
 };
 /** `Objects/typeobject.c` `type_setattro` from 3.10 (`Py_TPFLAGS_IMMUTABLETYPE`). */
 const IMMUTABLE_TYPE_310 = "cannot set '{attr}' attribute of immutable type '{type}'";
+/** `Objects/abstract.c` `object_isinstance` from 3.10 (PEP 604 unions). */
+const ISINSTANCE_ARG2_310 = 'isinstance() arg 2 must be a type, a tuple of types, or a union';
 const MESSAGES_39: FactValue<'errorMessages'> = { ...MESSAGES_38, floatFloorDivideByZero: 'float floor division by zero' };
 const MESSAGES_311: FactValue<'errorMessages'> = {
   ...MESSAGES_39,
@@ -105,6 +108,7 @@ const MESSAGES_311: FactValue<'errorMessages'> = {
   unsetSlot: NO_ATTRIBUTE,
   strIndexType: "string indices must be integers, not '{type}'",
   immutableTypeAttribute: IMMUTABLE_TYPE_310,
+  isinstanceArg2: ISINSTANCE_ARG2_310,
 };
 const MESSAGES_312: FactValue<'errorMessages'> = { ...MESSAGES_311, minMaxEmpty: '{name}() iterable argument is empty' };
 const MESSAGES_313: FactValue<'errorMessages'> = { ...MESSAGES_312, floatModuloByZero: 'float modulo by zero', noNewAttribute: NO_NEW_ATTRIBUTE_313 };
@@ -177,6 +181,15 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('oneCharLiteralNotSingleton', ['3.12.7', null], BOTH, '', src('Objects/unicodeobject.c', 'intern_common'),
     'gh-113993 reworked interning; 1-character strings resolve to the latin-1 singleton'),
 
+  row('boolReprInterned', ['3.8.0', '3.11.0'], BOTH, true, src('Objects/boolobject.c', 'bool_repr'),
+    '_PyUnicode_FromId(&PyId_True) interns the str it makes (measured str(True) is \'True\' True on 3.8.18-3.10.13)'),
+  row('boolReprInterned', ['3.11.0', '3.12.0'], BOTH, false, src('Objects/boolobject.c', 'bool_repr'),
+    "&_Py_ID(True): a static str not in the interned dict, so a constant 'True' is interned to another object (measured False on 3.11.2, 3.11.7, wasm32 3.11.3)"),
+  row('boolReprInterned', ['3.12.0', null], BOTH, true, src('Objects/unicodeobject.c', '_PyUnicode_InitStaticStrings'),
+    "the static _Py_ID strs are interned at start-up, so the constant 'True' is interned to bool_repr's (measured True on 3.12.1-3.14.2)"),
+  row('weakrefTypeName', ['3.8.0', '3.10.0'], BOTH, 'weakref', src('Objects/weakrefobject.c', '_PyWeakref_RefType')),
+  row('weakrefTypeName', ['3.10.0', null], BOTH, 'weakref.ReferenceType', src('Objects/weakrefobject.c', '_PyWeakref_RefType'),
+    "tp_name 'weakref.ReferenceType' (measured in a TypeError: 3.9.18 'weakref', 3.10.13 'weakref.ReferenceType')"),
   row('internsIdentifierConstants', ['3.8.0', null], BOTH, true, src('Objects/codeobject.c', 'all_name_chars'),
     'only ASCII [A-Za-z0-9_] strings; non-ASCII or other characters are not interned'),
 
@@ -339,8 +352,12 @@ export const FACT_ROWS: readonly FactRow[] = [
   row('sizeofInstance', ['3.12.0', null], X86, 48, src('Python/sysmodule.c', '_PySys_GetSizeOf'), 'managed dict and weakref list both in the pre-header'),
   row('sizeofInstance', ['3.11.0', '3.12.0'], WASM, 28, src('Python/sysmodule.c', '_PySys_GetSizeOf')),
   row('sizeofInstance', ['3.12.0', null], WASM, 24, src('Python/sysmodule.c', '_PySys_GetSizeOf')),
-  row('sizeofSlotsInstance', ['3.8.0', null], X86, { base: 32, perSlot: 8 }, src('Python/sysmodule.c', '_PySys_GetSizeOf')),
-  row('sizeofSlotsInstance', ['3.11.0', null], WASM, { base: 16, perSlot: 4 }, src('Python/sysmodule.c', '_PySys_GetSizeOf')),
+  row('sizeofSlotsInstance', ['3.8.0', '3.12.0'], X86, { base: 32, perSlot: 8, weakrefSlot: 8 }, src('Python/sysmodule.c', '_PySys_GetSizeOf'),
+    "a '__weakref__' name in __slots__ is a slot of the object (tp_weaklistoffset)"),
+  row('sizeofSlotsInstance', ['3.12.0', null], X86, { base: 32, perSlot: 8, weakrefSlot: 16 }, src('Objects/typeobject.c', 'type_new_descriptors'),
+    "a '__weakref__' name in __slots__ sets Py_TPFLAGS_MANAGED_WEAKREF: the weakref list moves to the pre-header of two pointers (_PyType_PreHeaderSize)"),
+  row('sizeofSlotsInstance', ['3.11.0', '3.12.0'], WASM, { base: 16, perSlot: 4, weakrefSlot: 4 }, src('Python/sysmodule.c', '_PySys_GetSizeOf')),
+  row('sizeofSlotsInstance', ['3.12.0', null], WASM, { base: 16, perSlot: 4, weakrefSlot: 8 }, src('Objects/typeobject.c', 'type_new_descriptors')),
   row('sizeofInstanceDict', ['3.8.0', '3.11.0'], X86, { firstInstance: 104, laterInstances: 104, maxEntries: 5 }, src('Objects/dictobject.c', '_PyDict_SizeOf'),
     'split-keys dict sharing the class\'s keys: depends on what the class\'s instances have seen, refuse other shapes'),
   row('sizeofInstanceDict', ['3.11.0', null], X86, { firstInstance: 296, laterInstances: 288, maxEntries: 7 }, src('Objects/dictobject.c', '_PyDict_SizeOf'),
@@ -546,8 +563,8 @@ export const FACT_ROWS: readonly FactRow[] = [
   // --- error messages -------------------------------------------------------------------
   row('errorMessages', ['3.8.0', '3.9.0'], BOTH, MESSAGES_38, src('Objects/floatobject.c', 'float_floor_div')),
   row('errorMessages', ['3.9.0', '3.10.0'], BOTH, MESSAGES_39, src('Objects/floatobject.c', 'float_floor_div')),
-  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}', immutableTypeAttribute: IMMUTABLE_TYPE_310 }, src('Python/structmember.c', 'PyMember_GetOne'),
-    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()'); setting an attribute of a static type names the attribute (Objects/typeobject.c type_setattro checks Py_TPFLAGS_IMMUTABLETYPE from 3.10; measured `int.x = 1`: 3.9.18 \"can't set attributes of built-in/extension type 'int'\", 3.10.13 \"cannot set 'x' attribute of immutable type 'int'\")"),
+  row('errorMessages', ['3.10.0', '3.11.0'], BOTH, { ...MESSAGES_39, unsetSlot: NO_ATTRIBUTE, callArgumentsName: '{qualname}', immutableTypeAttribute: IMMUTABLE_TYPE_310, isinstanceArg2: ISINSTANCE_ARG2_310 }, src('Python/structmember.c', 'PyMember_GetOne'),
+    "and a call's argument TypeError names the function by its __qualname__ (Python/ceval.c _PyEval_MakeFrameVector formats func_qualname from 3.10, co_name before; measured: 3.9 'inner()', 3.10 'outer.<locals>.inner()'); setting an attribute of a static type names the attribute (Objects/typeobject.c type_setattro checks Py_TPFLAGS_IMMUTABLETYPE from 3.10; measured `int.x = 1`: 3.9.18 \"can't set attributes of built-in/extension type 'int'\", 3.10.13 \"cannot set 'x' attribute of immutable type 'int'\"); isinstance() of a non-class names unions (Objects/abstract.c object_isinstance, PEP 604; measured isinstance(1, 'x'): 3.9.18 'isinstance() arg 2 must be a type or tuple of types', 3.10.13 'isinstance() arg 2 must be a type, a tuple of types, or a union')"),
   row('errorMessages', ['3.11.0', '3.12.0'], BOTH, MESSAGES_311, src('Python/ceval.c', 'UNBOUNDLOCAL_ERROR_MSG'),
     "and a str subscripted by a non-int names the key's type (Objects/unicodeobject.c unicode_subscript; measured: 3.10.13 'string indices must be integers', 3.11.7 \"string indices must be integers, not 'float'\")"),
   row('errorMessages', ['3.12.0', '3.13.0'], BOTH, MESSAGES_312, src('Python/bltinmodule.c', 'min_max')),

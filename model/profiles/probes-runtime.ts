@@ -145,7 +145,7 @@ print('attribute values held by a dict:', any(type(r) is dict for r in gc.get_re
  */
 const errors: Probe = {
   name: 'error-messages',
-  facts: ['errorMessages', 'errorSuggestions', 'dirNames', 'chrTakesCInt'],
+  facts: ['errorMessages', 'errorSuggestions', 'dirNames', 'chrTakesCInt', 'weakrefTypeName'],
   source: `import sys, io
 
 def last_line(fn):
@@ -226,6 +226,9 @@ print('chr of 2**31:', last_line(lambda: chr(2**31)))
 def set_on_int():
     int.alpha = 1
 print('immutable type:', last_line(set_on_int))
+print('isinstance of a non-class:', last_line(lambda: isinstance(1, 'alpha')))
+import weakref
+print('weakref operand:', last_line(lambda: weakref.ref(S) + 1))
 `,
   expected: (profile) => {
     const m = profile.errorMessages;
@@ -254,6 +257,8 @@ print('immutable type:', last_line(set_on_int))
       `str index type: TypeError: ${fillMessage(m.strIndexType, { type: 'float' })}`,
       `chr of 2**31: ${profile.chrTakesCInt ? 'OverflowError: Python int too large to convert to C int' : 'ValueError: chr() arg not in range(0x110000)'}`,
       `immutable type: TypeError: ${fillMessage(m.immutableTypeAttribute, { type: 'int', attr: 'alpha' })}`,
+      `isinstance of a non-class: TypeError: ${m.isinstanceArg2}`,
+      `weakref operand: TypeError: unsupported operand type(s) for +: '${profile.weakrefTypeName}' and 'int'`,
     );
   },
 };

@@ -88,7 +88,7 @@ const immortalSingletons: Probe = {
 
 const interning: Probe = {
   name: 'interning',
-  facts: ['sysInternImmortal', 'constantStringsImmortal', 'codeNamesImmortal', 'immortalRuntimeRefcount', 'internsIdentifierConstants'],
+  facts: ['sysInternImmortal', 'constantStringsImmortal', 'codeNamesImmortal', 'immortalRuntimeRefcount', 'internsIdentifierConstants', 'boolReprInterned'],
   source:
     IMMORTAL_HELPER +
     `s = sys.intern(''.join(['probe', '_runtime_interned']))
@@ -106,6 +106,8 @@ spaced = 'probe ident!'
 print('other constant interned:', spaced is sys.intern(''.join(['probe ', 'ident!'])))
 accented = 'probe_\\xe9'
 print('non-ASCII constant interned:', accented is sys.intern(''.join(['probe_', '\\xe9'])))
+false_constant = 'False'
+print("bool_repr's str interned:", str(True) is 'True', repr(False) is false_constant)
 `,
   expected: (profile) =>
     lines(
@@ -116,6 +118,7 @@ print('non-ASCII constant interned:', accented is sys.intern(''.join(['probe_', 
       `identifier constant interned: ${py(profile.internsIdentifierConstants)}`,
       'other constant interned: False',
       'non-ASCII constant interned: False',
+      `bool_repr's str interned: ${py(profile.boolReprInterned)} ${py(profile.boolReprInterned)}`,
     ),
 };
 
@@ -362,6 +365,11 @@ class Slots3:
     __slots__ = ('a', 'b', 'c')
 print('instance:', g(Plain()))
 print('slots instance:', g(Slots0()), g(Slots1()), g(Slots3()))
+class SlotsW:
+    __slots__ = ('__weakref__',)
+class SlotsAW:
+    __slots__ = ('a', '__weakref__', 'b')
+print('slots instance with __weakref__:', g(SlotsW()), g(SlotsAW()))
 class Fresh:
     pass
 print('instance __dict__ no attributes:', g(Fresh().__dict__))
@@ -403,6 +411,7 @@ print('function:', g(fn))
       `frozenset: ${range(6).map((n) => setSizeof(profile, n)).join(' ')}`,
       `instance: ${profile.sizeofInstance}`,
       `slots instance: ${[0, 1, 3].map((n) => slotsInstanceSizeof(profile, n)).join(' ')}`,
+      `slots instance with __weakref__: ${slotsInstanceSizeof(profile, 0, true)} ${slotsInstanceSizeof(profile, 2, true)}`,
       `instance __dict__ no attributes: ${profile.sizeofInstanceDict.firstInstance}`,
       `instance __dict__ one attribute: ${profile.sizeofInstanceDict.firstInstance}`,
       `later instance __dict__ one attribute: ${profile.sizeofInstanceDict.laterInstances}`,

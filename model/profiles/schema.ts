@@ -39,6 +39,10 @@ export const FACT_SCHEMAS = {
   oneCharLiteralNotSingleton: z.string(),
   /** Identifier-like (`[A-Za-z0-9_]*`, ASCII) string constants are interned at compile time. */
   internsIdentifierConstants: z.boolean(),
+  /** `str(True)` / `repr(True)` (`bool_repr`) is the interned 'True', the object an identifier constant 'True' is interned to. */
+  boolReprInterned: z.boolean(),
+  /** `tp_name` of `weakref.ref` objects (`Objects/weakrefobject.c` `_PyWeakref_RefType`), as error messages name it. */
+  weakrefTypeName: z.string().min(1),
   // --- sys.getrefcount and the evaluation stack -----------------------------------------
   /** A function's local passed to `sys.getrefcount` is loaded as a borrowed reference (no +1). */
   getrefcountBorrowsFastLocals: z.boolean(),
@@ -120,7 +124,8 @@ export const FACT_SCHEMAS = {
   sizeofSet: z.object({ base: bytes, entryBytes: bytes, smallTableSlots: bytes }),
   /** Instance of a plain class (no `__slots__`). */
   sizeofInstance: bytes,
-  sizeofSlotsInstance: z.object({ base: bytes, perSlot: bytes }),
+  /** `base` + `perSlot` per name in `__slots__`; a `'__weakref__'` name adds `weakrefSlot` instead (3.12+ `Py_TPFLAGS_MANAGED_WEAKREF`: the two-pointer pre-header). */
+  sizeofSlotsInstance: z.object({ base: bytes, perSlot: bytes, weakrefSlot: bytes }),
   /**
    * `__dict__` of an instance of a fresh class with at most `maxEntries` attributes: the class's
    * first instance, and its later ones (the class's shared keys have grown by then).
@@ -253,6 +258,8 @@ export const FACT_SCHEMAS = {
     strIndexType: z.string().min(1),
     /** TypeError of setting an attribute of a static (builtin) type (`Objects/typeobject.c` `type_setattro`): `{attr}` from 3.10. */
     immutableTypeAttribute: z.string().includes('{type}'),
+    /** TypeError of `isinstance(x, c)` whose c is no class (`Objects/abstract.c` `object_isinstance` / `check_class`): 3.10 adds unions. */
+    isinstanceArg2: z.string().min(1),
     unhashableDictKey: z.string().includes('{error}'),
     unhashableSetElement: z.string().includes('{error}'),
     /** TypeError of `x in c` when c has no `__contains__` and is not iterable (`Objects/abstract.c` `_PySequence_IterSearch`). */

@@ -101,6 +101,8 @@ export function setSizeof(profile: Profile, count: number): number {
   return slots === smallTableSlots ? base : base + slots * entryBytes;
 }
 
-export function slotsInstanceSizeof(profile: Profile, slotCount: number): number {
-  return profile.sizeofSlotsInstance.base + profile.sizeofSlotsInstance.perSlot * slotCount;
+/** getsizeof of an instance of a class whose `__slots__` has `slotCount` names besides `'__weakref__'` (and that one when `weakref`). */
+export function slotsInstanceSizeof(profile: Profile, slotCount: number, weakref = false): number {
+  const s = profile.sizeofSlotsInstance;
+  return s.base + s.perSlot * slotCount + (weakref ? s.weakrefSlot : 0);
 }

@@ -291,6 +291,10 @@ export function setAttr(vm: Interpreter, obj: Ref, name: string, value: Ref): vo
   }
   h.decref(value);
   if (p.kind === 'module') throw new Refusal(`setting ${p.name}.${name}`);
+  // A function has a `__dict__` (`Objects/funcobject.c` `func_getsetlist`, made at the first
+  // store by `PyObject_GenericSetAttr`), and so has a WeakSet (a class of `Lib/_weakrefset.py`):
+  // not modelled, so refused rather than an AttributeError.
+  if (p.kind === 'function' || p.kind === 'WeakSet') throw new Refusal(`setting the attribute ${name} of a ${typeName(h, obj)}`, 'its __dict__ is not modelled');
   throw attributeError(vm, obj, name, vm.msgs.noNewAttribute(typeName(h, obj), name), true);
 }
 

@@ -7,7 +7,7 @@
 import { collect } from '../../core/gc';
 import { CoreUnknown, type Heap } from '../../core/heap';
 import { intNumber, intPayload, type Ref } from '../../core/objects';
-import { getsizeof, isAscii, requestSize, strLength } from '../../core/sizes';
+import { getsizeof, isAscii, requestSize, slotsInstanceSize, strLength } from '../../core/sizes';
 import { isCachedBytes } from '../../core/caches';
 import { instanceDictGetsizeof } from './instance-dict';
 import { callDictMethod } from './dict-methods';
@@ -395,7 +395,7 @@ export function builtinExec(vm: Interpreter, args: Ref[]): Ref {
 
 export function instanceGetsizeof(vm: Interpreter, cls: Ref): number {
   const t = vm.heap.payload(cls, 'type');
-  const base = t.slots === null ? vm.cfg.core.sizes.instance : vm.cfg.core.sizes.slotsInstanceBase + vm.cfg.core.pointerSize * t.slots.length;
+  const base = t.slots === null ? vm.cfg.core.sizes.instance : slotsInstanceSize(t.slots, vm.cfg.core);
   return base + vm.cfg.core.gcHeaderSize;
 }
 
@@ -413,7 +413,7 @@ export function isInstance(vm: Interpreter, obj: Ref, cls: Ref): boolean {
   const h = vm.heap;
   const cp = h.get(cls).payload;
   if (cp.kind === 'tuple') return cp.items.some((c) => isInstance(vm, obj, c));
-  if (cp.kind !== 'type') throw new PyException('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+  if (cp.kind !== 'type') throw new PyException('TypeError', vm.msgs.isinstanceArg2);
   if (vm.builtinTypes.get(cp.name) === cls) {
     const k = h.get(obj).payload.kind;
     const name = typeName(h, obj);
@@ -568,7 +568,10 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
         return list;
       }
       const items = vm.iterate(a);
-      if (p.kind === 'range') vm.listExtend(list, items, vm.cfg.listFromSized);
+      // `list___init___impl`: an iterable with a length (`_PyObject_HasLen`: a range, str, bytes,
+      // set) is preallocated by `list_preallocate_exact` (fact `listFromSized`) before `list_extend`.
+      const sized = p.kind === 'range' || p.kind === 'str' || p.kind === 'bytes' || p.kind === 'set' || p.kind === 'frozenset';
+      if (sized) vm.listExtend(list, items, vm.cfg.listFromSized);
       else vm.listExtend(list, items);
       for (const x of items) h.decref(x);
       if (p.kind !== 'range') h.allocator.untracked('unknown');
@@ -620,18 +623,22 @@ function strCall(vm: Interpreter, a: Ref): Ref {
   }
 }
 
-/** `bool_repr`: 'True' and 'False' are interned strings made once (the identifiers' objects). */
+/** `bool_repr`: 'True' and 'False' are strs made once (the identifiers' objects), interned per fact `boolReprInterned`. */
 export function boolStr(vm: Interpreter, value: boolean): Ref {
-  return vm.heap.boolName(value, vm.cfg.core.internImmortal.constants);
+  return vm.heap.boolName(value);
 }
 
 /**
  * `copy.copy` / `copy.deepcopy` (`Lib/copy.py`): immutable atoms are returned as is
  * (`_copy_immutable`, `_deepcopy_atomic`); a tuple is deep-copied only if an item changes;
- * lists and dicts are new. The module's own allocations are not followed.
+ * lists and dicts are new. The module's own allocations are not followed. `memo` is deepcopy's
+ * (`memo[id(x)] = y` for every copy that is not `x`, looked up first): an object met twice, or
+ * inside itself, is copied once.
  */
-export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
+export function copy(vm: Interpreter, obj: Ref, deep: boolean, memo: Map<Ref, Ref> | null = null): Ref {
   const h = vm.heap;
+  const made = memo?.get(obj);
+  if (made !== undefined) return h.incref(made);
   h.loseFreeListOrder();
   const p = h.get(obj).payload;
   switch (p.kind) {
@@ -654,18 +661,33 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean): Ref {
       return h.incref(obj);
     case 'tuple': {
       if (!deep) return h.incref(obj);
-      const items = p.items.map((x) => copy(vm, x, true));
-      if (items.every((x, i) => x === p.items[i])) {
+      const m = memo ?? new Map<Ref, Ref>();
+      const items = p.items.map((x) => copy(vm, x, true, m));
+      // `_deepcopy_tuple`: a copy of this tuple made meanwhile (through a cycle) is the one returned.
+      const cycled = m.get(obj);
+      if (cycled !== undefined || items.every((x, i) => x === p.items[i])) {
         for (const x of items) h.decref(x);
-        return h.incref(obj);
+        return h.incref(cycled ?? obj);
       }
-      return h.tuple(items);
+      const t = h.tuple(items);
+      m.set(obj, t);
+      return t;
     }
     case 'list': {
-      const items = deep ? p.items.map((x) => copy(vm, x, true)) : h.increfAll(p.items);
       const list = h.list([], 0);
-      vm.listExtend(list, items);
-      for (const x of items) h.decref(x);
+      // `copy.copy`: `list.copy` (`list_slice`: exactly as many slots as items).
+      if (!deep) {
+        vm.listExtend(list, p.items, 'exact');
+        return list;
+      }
+      // `_deepcopy_list`: `y = []` goes in the memo first, then `y.append(deepcopy(a, memo))` item by item.
+      const m = memo ?? new Map<Ref, Ref>();
+      m.set(obj, list);
+      for (const x of p.items) {
+        const c = copy(vm, x, true, m);
+        vm.listAppend(list, c);
+        h.decref(c);
+      }
       return list;
     }
     default:

@@ -48,6 +48,8 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
     emptyFrozensetSingleton: profile.emptyFrozensetSingleton,
     internImmortal: { sysIntern: profile.sysInternImmortal, constants: profile.constantStringsImmortal },
     internLatin1Singleton: profile.internLatin1Singleton,
+    boolReprInterned: profile.boolReprInterned,
+    weakrefTypeName: profile.weakrefTypeName,
     freeLists: {
       float: lists.float,
       list: lists.list,
@@ -70,6 +72,7 @@ export function evalConfigFromProfile(profile: Profile): EvalConfig {
       bytesHeader: profile.sizeofBytes.base - 1,
       instance: profile.sizeofInstance - gc,
       slotsInstanceBase: profile.sizeofSlotsInstance.base - gc,
+      weakrefSlot: profile.sizeofSlotsInstance.weakrefSlot,
       dictGetsizeof: [profile.sizeofDict.emptyLiteral],
       setGetsizeof: profile.sizeofSet.base,
       rangeGetsizeof: profile.sizeofRange,

@@ -9,7 +9,7 @@ import { compareAddresses, type Address } from '../../core/address';
 import type { Heap, WeakrefCallbackHook } from '../../core/heap';
 import { intNumber, type DictEntry, type Payload, type Ref } from '../../core/objects';
 import { derefWeakref, weakSetMembers } from '../../core/weakrefs';
-import { strLength } from '../../core/sizes';
+import { slotsInstanceSize, strLength } from '../../core/sizes';
 import { NO_POS, type Expr, type FStringPart, type Parameter, type Pos, type Stmt, type Target } from '../ast';
 import { binaryOp, unaryOp } from './arith';
 import { compileUnit, type CodeObject, type CompileUnit } from './compile';
@@ -1107,7 +1107,7 @@ export class Interpreter {
     const tp = this.heap.payload(cls, 'type');
     let size: number | null = null;
     if (this.cfg.core.instanceAllocationKnown && tp.base === null) {
-      size = tp.slots === null ? this.cfg.core.sizes.instance : this.cfg.core.sizes.slotsInstanceBase + this.cfg.core.pointerSize * tp.slots.length;
+      size = tp.slots === null ? this.cfg.core.sizes.instance : slotsInstanceSize(tp.slots, this.cfg.core);
     }
     const facts = new ClassFacts(hasDict(this, cls), declaresSlots(this, cls), size);
     (this.factsOfClass ??= new Map()).set(cls, facts);
@@ -1395,7 +1395,9 @@ export class Interpreter {
     const cap =
       presize === 'exact' ? newSize : presize === 'even' ? (newSize + 1) & ~1 : this.grownCapacity(p.capacity, p.items.length, newSize);
     if (cap !== p.capacity) h.listResize(list, cap);
-    for (const x of items) p.items.push(h.incref(x));
+    // `list_extend` reads the count before it copies: `l += l` (items is the list's own array) doubles it once.
+    const n = items.length;
+    for (let i = 0; i < n; i++) p.items.push(h.incref(items[i] as Ref));
   }
 
   /** `list.append` (`app1`): `listExtend` of one item, without the array. */
@@ -1977,12 +1979,15 @@ export class Interpreter {
 
   /** `PyObject_Repr(v)` as an object (new reference): a Python `__repr__`'s own result, else a new str. */
   reprObject(v: Ref): Ref {
+    // `bool_repr`: the str made once (`Heap.boolName`), also for `str()` (`object_str`).
+    const p = this.heap.get(v).payload;
+    if (p.kind === 'bool') return this.heap.boolName(p.value);
     return userReprObject(this, v) ?? this.newStr(this.reprOf(v));
   }
 
   /** `PyObject_Str(v)` of a non-str as an object (new reference): `slot_tp_str`, else `object_str` is `PyObject_Repr`. */
   strObject(v: Ref): Ref {
-    if (!textHooked(this.heap, v)) return this.newStr(this.reprOf(v));
+    if (!textHooked(this.heap, v)) return this.heap.get(v).payload.kind === 'bool' ? this.reprObject(v) : this.newStr(this.reprOf(v));
     // A Python `__str__` (or, without one and outside exceptions, `__repr__`): its very result.
     const custom = userTextObject(this, v, 'str');
     if (custom !== null) return custom;

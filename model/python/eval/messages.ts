@@ -41,6 +41,8 @@ export interface Messages {
   strIndexType(type: string): string;
   /** Setting an attribute of a builtin type: 3.10 names the attribute. */
   immutableTypeAttribute(type: string, attr: string): string;
+  /** `isinstance(x, c)` of a c that is no class: 3.10 adds unions. */
+  readonly isinstanceArg2: string;
 }
 
 export function messagesFor(config: { readonly errorMessages: FactValue<'errorMessages'> }): Messages {
@@ -65,5 +67,6 @@ export function messagesFor(config: { readonly errorMessages: FactValue<'errorMe
     listIndexMissing: (repr) => (m.listIndexMissing.includes('{repr}') ? fillMessage(m.listIndexMissing, { repr: repr() }) : m.listIndexMissing),
     strIndexType: (type) => fillMessage(m.strIndexType, { type }),
     immutableTypeAttribute: (type, attr) => fillMessage(m.immutableTypeAttribute, { type, attr }),
+    isinstanceArg2: m.isinstanceArg2,
   };
 }

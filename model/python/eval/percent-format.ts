@@ -148,7 +148,10 @@ export function percentFormat(heap: Heap, fmt: string, args: Ref): Ref {
     const text = only.type === 's' ? pyStr(heap, arg) : pyRepr(heap, arg);
     const length = [...text].length;
     if (Number(only.width || '0') <= length && (only.precision === null || Number(only.precision || '0') >= length)) {
-      if (only.type === 's' && heap.get(arg).payload.kind === 'str') return heap.incref(arg);
+      const argp = heap.get(arg).payload;
+      if (only.type === 's' && argp.kind === 'str') return heap.incref(arg);
+      // `bool_repr`'s str, made once (`Heap.boolName`).
+      if (argp.kind === 'bool') return heap.boolName(argp.value);
       // `PyObject_Str` / `PyObject_Repr` made the str the writer keeps as its result.
       return heap.str(text);
     }

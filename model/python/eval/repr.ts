@@ -7,7 +7,7 @@ import type { Heap } from '../../core/heap';
 import { safeIntDecimal, type Payload, type Ref } from '../../core/objects';
 // `PyBytes_Repr`: one text for source (print.ts) and for values.
 import { bytesRepr, floatRepr } from '../syntax/repr';
-import { Refusal } from './refusal';
+import { deepNesting, MAX_NESTING, Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 import { isBuiltinExceptionTypePayload } from './exception-objects';
 
@@ -155,9 +155,11 @@ function itemsRepr(heap: Heap, items: readonly Ref[], seen: Ref[]): string {
  * every call). `seen` holds the containers being printed, outermost first (`Py_ReprEnter`'s list).
  */
 function containerRepr(heap: Heap, ref: Ref, p: Payload, seen: Ref[]): string {
-  // Containers: `Py_ReprEnter` prints a container met again inside itself as [...] / {...}.
-  if ((p.kind === 'list' || p.kind === 'dict') && seen.includes(ref)) return p.kind === 'list' ? '[...]' : '{...}';
+  // Containers: `Py_ReprEnter` prints a container met again inside itself as [...] / {...} / (...)
+  // (`list_repr`, `dict_repr`, `tuplerepr`: a tuple holding a list that holds the tuple).
+  if ((p.kind === 'list' || p.kind === 'dict' || p.kind === 'tuple') && seen.includes(ref)) return p.kind === 'list' ? '[...]' : p.kind === 'dict' ? '{...}' : '(...)';
   const depth = seen.length;
+  if (depth >= MAX_NESTING) throw deepNesting();
   seen.push(ref);
   try {
     switch (p.kind) {

@@ -93,6 +93,70 @@ describe('runModel', () => {
     expect(r).toEqual({ stdout: '', stderr: 'unsupported: int ** negative int at fold.py:3:9 (the float result may round differently)\n', exitCode: 2 });
   });
 
+  it('orders sets by subset and superset (set_richcompare), a partial order, also as items of tuples', () => {
+    const source = [
+      'a = {1, 2}',
+      'b = frozenset({1, 2, 3})',
+      'print(a < b, a <= b, a > b, a >= b, b > a, {1} < {2}, {1} > {2}, set() <= set(), set() < set())',
+      'print(({1},) < ({1, 2},), ({1},) <= ({2},), max({1}, {1, 2}), min({1}, {2}))',
+      'print({1} < [1])',
+    ].join('\n');
+    const r = runModel(source, TARGET);
+    expect(r.stdout).toBe('True True False False True False False True False\nTrue False {1, 2} {1}\n');
+    expect(r.stderr.trim().split('\n').pop()).toBe("TypeError: '<' not supported between instances of 'set' and 'list'");
+  });
+
+  it('words the TypeError of isinstance() of a non-class per version: 3.10 adds unions (object_isinstance)', () => {
+    const last = (target: string): string | undefined => runModel("isinstance(1, 'x')", target).stderr.trim().split('\n').pop();
+    expect(last('3.9.18-x86_64')).toBe('TypeError: isinstance() arg 2 must be a type or tuple of types');
+    expect(last('3.10.13-x86_64')).toBe('TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union');
+  });
+
+  it("names a weak reference's type per version: 'weakref' before 3.10, 'weakref.ReferenceType' since (tp_name)", () => {
+    const source = 'import weakref\nclass K:\n    pass\nk = K()\nweakref.ref(k) + 1\n';
+    const last = (target: string): string | undefined => runModel(source, target).stderr.trim().split('\n').pop();
+    expect(last('3.9.18-x86_64')).toBe("TypeError: unsupported operand type(s) for +: 'weakref' and 'int'");
+    expect(last('3.10.13-x86_64')).toBe("TypeError: unsupported operand type(s) for +: 'weakref.ReferenceType' and 'int'");
+  });
+
+  it('refuses to set an attribute of a function or a WeakSet (they have a __dict__ the model does not keep)', () => {
+    for (const source of ['def f():\n    pass\nf.x = 1\n', 'import weakref\nw = weakref.WeakSet()\nw.x = 1\n']) {
+      const r = runModel(source, TARGET);
+      expect(r.exitCode, source).toBe(2);
+      expect(r.stderr).toMatch(/^unsupported: setting the attribute x of a (function|WeakSet)/);
+    }
+  });
+
+  it('extends a list by itself once (list_extend reads the count first): l += l, l.extend(l)', () => {
+    expect(runModel('l = [0, 1]\nl += l\nl.extend(l)\nprint(l)\n', TARGET).stdout).toBe('[0, 1, 0, 1, 0, 1, 0, 1]\n');
+  });
+
+  it('refuses containers nested deeper than CPython surely compares or prints them', () => {
+    const nested = (name: string): string => `${name} = []\nfor i in range(300):\n    ${name} = [${name}]\n`;
+    for (const tail of ['print(x == y)\n', 'print(x < y)\n', 'print(len(str(x)))\n']) {
+      const r = runModel(`${nested('x')}${nested('y')}${tail}`, TARGET);
+      expect(r.exitCode, tail).toBe(2);
+      expect(r.stderr).toMatch(/^unsupported: containers nested too deep/);
+    }
+    // Shallower nesting is compared and printed (CPython's limits are far above).
+    expect(runModel(`${nested('x').replace('300', '50')}${nested('y').replace('300', '50')}print(x == y, len(str(x)))\n`, TARGET).stdout).toBe('True 102\n');
+  });
+
+  it("prints a tuple met again inside itself as (...) (tuplerepr's Py_ReprEnter)", () => {
+    expect(runModel('t = ([],)\nt[0].append(t)\nprint(t)\n', TARGET).stdout).toBe('([(...)],)\n');
+  });
+
+  it("deep-copies through deepcopy's memo: an object met twice or inside itself is copied once (Lib/copy.py)", () => {
+    const source = 'import copy\nl = []\nl.append(l)\nc = copy.deepcopy(l)\na = [1]\nd = copy.deepcopy([a, a])\nprint(c, c[0] is c, c is l, d[0] is d[1], d[0] is a)\n';
+    expect(runModel(source, TARGET).stdout).toBe('[[...]] True False True False\n');
+  });
+
+  it('preallocates list() of a str or bytes as of any sized iterable (list_preallocate_exact): exact 3.8/3.9, even from 3.10', () => {
+    const source = "import sys\nprint(sys.getsizeof(list('a')), sys.getsizeof(list(b'abc')))\n";
+    expect(runModel(source, '3.9.18-x86_64').stdout).toBe('64 80\n');
+    expect(runModel(source, '3.10.13-x86_64').stdout).toBe('72 88\n');
+  });
+
   it('runs a long loop under the statement limit', () => {
     const r = runModel('i = 0\nwhile i < 60000:\n    i += 1\nprint(i)\n', TARGET);
     expect(r).toEqual({ stdout: '60000\n', stderr: '', exitCode: 0 });

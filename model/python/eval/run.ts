@@ -15,7 +15,7 @@ import type { EvalConfig } from './config';
 import { evalConfigFromProfile } from './from-profile';
 import { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
-import { Refusal } from './refusal';
+import { deepNesting, Refusal } from './refusal';
 import type { HeapSnapshot } from './trace';
 
 export interface RunOptions {
@@ -98,6 +98,9 @@ export function runModel(program: string | Module, target: string, options: RunO
     }
     if (err instanceof Refusal) return refusal(interp, err, filename, options);
     if (err instanceof ModelInputError) return { stdout: interp?.printedText() ?? '', stderr: `${err.message}\n`, exitCode: 2 };
+    // JavaScript's stack ran out in a recursion the model does not bound itself (hashing or
+    // deep-copying very deep containers): CPython recurses in C there, with limits the model does not follow.
+    if (err instanceof RangeError && err.message === 'Maximum call stack size exceeded') return refusal(interp, deepNesting(), filename, options);
     throw err;
   } finally {
     // After the result is made: a finished run's objects must not outlive it (Interpreter.release).

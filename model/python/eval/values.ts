@@ -3,18 +3,12 @@
  * hashing (as dict/set keys). Objects are heap refs; nothing here changes refcounts.
  */
 import type { Heap } from '../../core/heap';
-import { TYPE_NAMES, type Payload, type Ref } from '../../core/objects';
+import { typeName, type Payload, type Ref } from '../../core/objects';
 import { PyException } from './py-exception';
-import { Refusal } from './refusal';
+import { deepNesting, MAX_NESTING, Refusal } from './refusal';
 import { refuseStrSubclass } from './str-subclass';
 
-export function typeName(heap: Heap, ref: Ref): string {
-  const p = heap.get(ref).payload;
-  if (p.kind === 'instance') return heap.payload(p.cls, 'type').name;
-  if (p.kind === 'type') return 'type';
-  if (p.kind === 'iterator') return p.type;
-  return TYPE_NAMES[p.kind];
-}
+export { typeName } from '../../core/objects';
 
 /** `PyObject_IsTrue`. */
 export function isTrue(heap: Heap, ref: Ref): boolean {
@@ -223,14 +217,31 @@ function orderCompare(heap: Heap, a: Ref, b: Ref, op: string): number {
   if (pa.kind === 'str' && pb.kind === 'str') return compareSeq(codePoints(pa.value), codePoints(pb.value));
   if (pa.kind === 'bytes' && pb.kind === 'bytes') return compareSeq([...pa.value], [...pb.value]);
   if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
-    const n = Math.min(pa.items.length, pb.items.length);
-    for (let i = 0; i < n; i++) {
-      const x = pa.items[i] as Ref;
-      const y = pb.items[i] as Ref;
-      // The first items that differ by `PyObject_RichCompareBool` (identity first), compared with `op`.
-      if (x !== y && !pyEquals(heap, x, y)) return orderCompare(heap, x, y, op);
+    if (nesting >= MAX_NESTING) throw deepNesting();
+    nesting++;
+    try {
+      const n = Math.min(pa.items.length, pb.items.length);
+      for (let i = 0; i < n; i++) {
+        const x = pa.items[i] as Ref;
+        const y = pb.items[i] as Ref;
+        // The first items that differ by `PyObject_RichCompareBool` (identity first), compared with `op`.
+        if (x !== y && !pyEquals(heap, x, y)) return orderCompare(heap, x, y, op);
+      }
+      return pa.items.length - pb.items.length;
+    } finally {
+      nesting--;
     }
-    return pa.items.length - pb.items.length;
+  }
+  if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
+    // `set_richcompare` (Objects/setobject.c): subset and superset tests, a partial order. `<`
+    // is false unless the left set is smaller, then `set_issubset`; `>`, `>=` swap the sets.
+    // A result that holds is a number `op` accepts, one that does not NaN (false for every op).
+    const left = op === '<' || op === '<=';
+    const sub = left ? pa : pb;
+    const sup = left ? pb : pa;
+    const strict = op === '<' || op === '>';
+    const holds = (strict ? sub.items.length < sup.items.length : sub.items.length <= sup.items.length) && setIsSubset(heap, sub.items, sup.items);
+    return holds ? (left ? -1 : 1) : NaN;
   }
   throw new PyException('TypeError', `'${op}' not supported between instances of '${typeName(heap, a)}' and '${typeName(heap, b)}'`);
 }
@@ -290,16 +301,30 @@ export function hashKey(heap: Heap, ref: Ref): string {
   }
 }
 
+/** Containers being compared inside one another now (`MAX_NESTING`); back to 0 when each comparison ends. */
+let nesting = 0;
+
 /** `pyEquals` of two containers of the same kind (null: not two such containers). */
 function containersEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEquality | undefined): boolean | null {
   if (pa.kind === 'bytes' && pb.kind === 'bytes') return pa.value.length === pb.value.length && pa.value.every((v, i) => v === pb.value[i]);
+  if (nesting >= MAX_NESTING) throw deepNesting();
+  nesting++;
+  try {
+    return itemsEqual(heap, pa, pb, user);
+  } finally {
+    nesting--;
+  }
+}
+
+/** `containersEqual` of tuples, lists, sets and dicts, item by item. */
+function itemsEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEquality | undefined): boolean | null {
   if ((pa.kind === 'tuple' && pb.kind === 'tuple') || (pa.kind === 'list' && pb.kind === 'list')) {
     // `list_richcompare` holds both items during the comparison, `tuplerichcompare` neither.
     // Items through `PyObject_RichCompareBool`: identical items are equal (a NaN too: `[x] == [x]`).
     return pa.items.length === pb.items.length && pa.items.every((x, i) => x === pb.items[i] || pyEquals(heap, x, pb.items[i] as Ref, user, pa.kind === 'list'));
   }
   if ((pa.kind === 'set' || pa.kind === 'frozenset') && (pb.kind === 'set' || pb.kind === 'frozenset')) {
-    return pa.items.length === pb.items.length && pa.items.every((x) => pb.items.some((y) => x === y || pyEquals(heap, x, y)));
+    return pa.items.length === pb.items.length && setIsSubset(heap, pa.items, pb.items);
   }
   if (pa.kind === 'dict' && pb.kind === 'dict') {
     if (pa.entries.length !== pb.entries.length) return false;
@@ -309,6 +334,21 @@ function containersEqual(heap: Heap, pa: Payload, pb: Payload, user: UserEqualit
     });
   }
   return null;
+}
+
+/** `set_issubset`: every item of `sub` is in `sup` (identity first, then `==` of the items). */
+function setIsSubset(heap: Heap, sub: readonly Ref[], sup: readonly Ref[]): boolean {
+  for (const x of sub) {
+    let found = false;
+    for (const y of sup) {
+      if (x === y || pyEquals(heap, x, y)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** The hash keys of a tuple's or frozenset's items (apart from `hashKey`, for the closure's sake). */
