@@ -147,7 +147,6 @@ export function safeIntPayload(value: number): IntPayload {
 
 export type Kind = Payload['kind'];
 
-/** The Python type name of a kind, as `type(x).__name__` prints it. */
 /**
  * The Python type name of an object (`Py_TYPE(ob)->tp_name`): a class instance its class's, the
  * evaluator's iterators theirs, a weak reference per fact `weakrefTypeName` (3.10 renamed
@@ -163,6 +162,7 @@ export function typeName(heap: Heap, ref: Ref): string {
   return TYPE_NAMES[p.kind];
 }
 
+/** The Python type name of a kind, as `type(x).__name__` prints it. */
 export const TYPE_NAMES: Readonly<Record<Exclude<Kind, 'instance' | 'type'>, string>> = {
   NoneType: 'NoneType',
   ellipsis: 'ellipsis',

@@ -31,7 +31,7 @@ import { NO_FAST_LOCALS } from './frame';
 import type { Interpreter } from './interpreter';
 import { PyException } from './py-exception';
 import { exceptionGetsizeof, isExceptionInstance, refuseExceptionDictSize } from './exception-objects';
-import { Refusal } from './refusal';
+import { deepNesting, MAX_NESTING, Refusal } from './refusal';
 import { checkSsizeArgument } from './ssize';
 import { constructDict } from './dict-constructor';
 import { pyRepr } from './repr';
@@ -635,8 +635,11 @@ export function boolStr(vm: Interpreter, value: boolean): Ref {
  * (`memo[id(x)] = y` for every copy that is not `x`, looked up first): an object met twice, or
  * inside itself, is copied once.
  */
-export function copy(vm: Interpreter, obj: Ref, deep: boolean, memo: Map<Ref, Ref> | null = null): Ref {
+export function copy(vm: Interpreter, obj: Ref, deep: boolean, memo: Map<Ref, Ref> | null = null, depth = 0): Ref {
   const h = vm.heap;
+  // `deepcopy` recurses in Python (`_deepcopy_list` -> `deepcopy`): RecursionError near 500 levels
+  // (measured 400 nested lists copied, 600 raise, 3.8.18-3.13.0), a limit the model does not follow.
+  if (depth > MAX_NESTING) throw deepNesting();
   const made = memo?.get(obj);
   if (made !== undefined) return h.incref(made);
   h.loseFreeListOrder();
@@ -662,7 +665,7 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean, memo: Map<Ref, Re
     case 'tuple': {
       if (!deep) return h.incref(obj);
       const m = memo ?? new Map<Ref, Ref>();
-      const items = p.items.map((x) => copy(vm, x, true, m));
+      const items = p.items.map((x) => copy(vm, x, true, m, depth + 1));
       // `_deepcopy_tuple`: a copy of this tuple made meanwhile (through a cycle) is the one returned.
       const cycled = m.get(obj);
       if (cycled !== undefined || items.every((x, i) => x === p.items[i])) {
@@ -684,7 +687,7 @@ export function copy(vm: Interpreter, obj: Ref, deep: boolean, memo: Map<Ref, Re
       const m = memo ?? new Map<Ref, Ref>();
       m.set(obj, list);
       for (const x of p.items) {
-        const c = copy(vm, x, true, m);
+        const c = copy(vm, x, true, m, depth + 1);
         vm.listAppend(list, c);
         h.decref(c);
       }
