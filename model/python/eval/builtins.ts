@@ -480,7 +480,8 @@ function strForPrint(vm: Interpreter, v: Ref): Ref {
   const p = h.get(v).payload;
   const kind = p.kind;
   if (kind === 'str') return h.incref(v);
-  if (kind === 'bool') return boolStr(vm, p.value);
+  // `bool_repr`'s str, made once (`Heap.boolName`).
+  if (kind === 'bool') return h.boolName(p.value);
   if (kind !== 'NoneType') h.allocator.untracked('unknown');
   return vm.strObject(v);
 }
@@ -525,11 +526,14 @@ export function construct(vm: Interpreter, name: string, args: Ref[]): Ref {
       if (p.kind === 'str') return h.float(parseFloatLiteral(p.value, reprLater(h, a)));
       throw new Refusal(`float() of a ${typeName(h, a)}`);
     }
-    case 'str':
+    case 'str': {
       if (a === undefined) return h.str('');
-      if (h.get(a).payload.kind === 'str') return h.incref(a);
-      if (h.get(a).payload.kind === 'bool') return boolStr(vm, (h.get(a).payload as { value: boolean }).value);
+      const ap = h.get(a).payload;
+      if (ap.kind === 'str') return h.incref(a);
+      // `bool_repr`'s str, made once (`Heap.boolName`).
+      if (ap.kind === 'bool') return h.boolName(ap.value);
       return strCall(vm, a);
+    }
     case 'bool':
       return h.bool(a === undefined ? false : vm.truth(a));
     case 'bytes': {
@@ -621,11 +625,6 @@ function strCall(vm: Interpreter, a: Ref): Ref {
   } finally {
     vm.heap.decref(args);
   }
-}
-
-/** `bool_repr`: 'True' and 'False' are strs made once (the identifiers' objects), interned per fact `boolReprInterned`. */
-export function boolStr(vm: Interpreter, value: boolean): Ref {
-  return vm.heap.boolName(value);
 }
 
 /**

@@ -104,11 +104,15 @@ function paramNames(params: readonly { readonly name: string }[]): string[] {
   return out;
 }
 
-/** Sets the constant a node loads (`constOf` is the shared empty table until the first). */
-function setConstOf(code: CodeObject, e: Expr, ref: Ref): void {
+/**
+ * Sets the constant a node loads (`constOf` is the shared empty table until the first). `exact`:
+ * in the Map, where the last set of a node wins (a node may load another ref than it does elsewhere).
+ */
+function setConstOf(code: CodeObject, e: Expr, ref: Ref, exact = false): void {
   const c = code as { constOf: ConstOf; folds: boolean };
-  if (c.constOf === NO_CONSTS) c.constOf = new ConstTable(c);
-  c.constOf.set(e, ref);
+  if (c.constOf === NO_CONSTS) c.constOf = exact ? new Map() : new ConstTable(c);
+  if (exact) constantsExact(c).set(e, ref);
+  else c.constOf.set(e, ref);
   // Per code object, not per unit: code without a folded node of its own looks up only Const nodes.
   if (e.kind !== 'Const') c.folds = true;
 }
@@ -426,7 +430,7 @@ class UnitCompiler {
       // Loops, not arrows capturing `this` (a context per call).
       const items = this.foldEach(e.elts);
       if (items !== null) {
-        const t = this.heap.tuple(this.heap.increfAll(items));
+        const t = this.heap.tupleTaking(this.heap.increfAll(items));
         this.setFolded(e, t);
         this.holdFolded(t);
       } else {
@@ -746,10 +750,7 @@ class UnitCompiler {
     const c = this.constantOf(e);
     if (c === undefined) return;
     // Not merged: it may differ from the ref the node loads elsewhere in this code (the last set wins).
-    const code = st.code as { constOf: ConstOf; folds: boolean };
-    if (code.constOf === NO_CONSTS) code.constOf = new Map();
-    constantsExact(code).set(e, c);
-    if (e.kind !== 'Const') code.folds = true;
+    setConstOf(st.code, e, c, true);
     if (!this.config.foldedConstantsInArena && e.kind !== 'Const') this.arena.push(this.heap.incref(c));
   }
 

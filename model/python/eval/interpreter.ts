@@ -1987,7 +1987,7 @@ export class Interpreter {
 
   /** `PyObject_Str(v)` of a non-str as an object (new reference): `slot_tp_str`, else `object_str` is `PyObject_Repr`. */
   strObject(v: Ref): Ref {
-    if (!textHooked(this.heap, v)) return this.heap.get(v).payload.kind === 'bool' ? this.reprObject(v) : this.newStr(this.reprOf(v));
+    if (!textHooked(this.heap, v)) return this.reprObject(v);
     // A Python `__str__` (or, without one and outside exceptions, `__repr__`): its very result.
     const custom = userTextObject(this, v, 'str');
     if (custom !== null) return custom;
